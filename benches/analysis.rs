@@ -1,0 +1,170 @@
+//! Throughput of the text pipeline on real sentences (Universal Dependencies treebanks from
+//! `../shared/data`, when present):
+//! - `analysis/<lang>/<analyzer>`: MB/s of tokenising + folding (+ stemming);
+//! - `detect`: documents/s of language detection at the sample size ingest uses;
+//! - `ingest/{with,without}_detection`: documents/s of the real ingest path into a fresh index,
+//!   so the cost of detection is read as a ratio from one run.
+//!
+//! Run: `cargo bench --bench analysis`. Figures go to `benches/RESULTS.md`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+
+use thb_caselaw::analysis::{Analyzer, StemLanguage};
+use thb_caselaw::index::IndexHandle;
+use thb_caselaw::ingest::{self, IngestOptions};
+use thb_caselaw::language;
+
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+
+/// Real sentences per language tag, about 200 KB each; a built-in paragraph when the shared
+/// data is absent (said on stderr).
+fn texts() -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let path = Path::new(SHARED).join("ud_sentences_balkan_tr_mt.jsonl");
+    match std::fs::read_to_string(&path) {
+        Ok(data) => {
+            for line in data.lines() {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                    continue;
+                };
+                let lang = v["lang"].as_str().unwrap_or("und");
+                let script = v["script"].as_str().unwrap_or("");
+                let key = if lang == "sr" {
+                    format!("sr-{script}")
+                } else {
+                    lang.to_string()
+                };
+                let text = out.entry(key).or_default();
+                if text.len() < 200_000 {
+                    text.push_str(v["text"].as_str().unwrap_or(""));
+                    text.push(' ');
+                }
+            }
+        }
+        Err(_) => {
+            eprintln!(
+                "{} absent: benchmarking a built-in paragraph only",
+                path.display()
+            );
+        }
+    }
+    let english =
+        "The Court reiterates that trafficking in human beings falls within the scope of \
+        Article 4 of the Convention. States must put in place a legislative and administrative \
+        framework to prohibit and punish trafficking, protect victims and investigate. ";
+    out.insert("en".into(), english.repeat(1000));
+    out
+}
+
+fn bench_analysis(c: &mut Criterion) {
+    let texts = texts();
+    let mut group = c.benchmark_group("analysis");
+    for (tag, text) in &texts {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        let mut analyzers = vec![Analyzer::Exact, Analyzer::Folded];
+        if let Some(stem) = StemLanguage::for_tag(tag) {
+            analyzers.push(Analyzer::Stemmed(stem));
+        }
+        for analyzer in analyzers {
+            let name = analyzer.tokenizer_name();
+            group.bench_with_input(BenchmarkId::new(tag.as_str(), name), text, |b, text| {
+                let mut tokenizer = analyzer.tokenizer();
+                b.iter(|| {
+                    let mut stream = tokenizer.token_stream(text);
+                    let mut n = 0usize;
+                    while stream.advance() {
+                        n += stream.token().text.len();
+                    }
+                    n
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn bench_detect(c: &mut Criterion) {
+    let texts = texts();
+    language::warm_up();
+    // Documents of the size detection reads.
+    let documents: Vec<String> = texts
+        .values()
+        .flat_map(|t| {
+            let chars: Vec<char> = t.chars().collect();
+            chars
+                .chunks(language::SAMPLE_BYTES / 2)
+                .take(20)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut group = c.benchmark_group("detect");
+    group.throughput(Throughput::Elements(documents.len() as u64));
+    group.bench_function("documents", |b| {
+        b.iter(|| {
+            documents
+                .iter()
+                .map(|d| language::detect(d).tag.len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+fn bench_ingest(c: &mut Criterion) {
+    let texts = texts();
+    // 2,000 documents of ~2 KB without a declared language, from the real sentences.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("docs.jsonl");
+    let mut out = std::fs::File::create(&file).unwrap();
+    let mut count = 0;
+    'outer: for (tag, text) in texts.iter().cycle() {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, chunk) in chars.chunks(2000).enumerate().take(200) {
+            let body: String = chunk.iter().collect();
+            let doc = serde_json::json!({
+                "id": format!("bench:{tag}:{i}:{count}"), "kind": "judgment",
+                "title": format!("Benchmark document {count}"), "text": body,
+                "country": "RS", "provenance": "sample"
+            });
+            writeln!(out, "{doc}").unwrap();
+            count += 1;
+            if count == 2000 {
+                break 'outer;
+            }
+        }
+    }
+    drop(out);
+    language::warm_up();
+    let mut group = c.benchmark_group("ingest");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(count as u64));
+    for detect in [true, false] {
+        let name = if detect {
+            "with_detection"
+        } else {
+            "without_detection"
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let index_dir = tempfile::tempdir().unwrap();
+                let handle = IndexHandle::open_or_create(index_dir.path()).unwrap();
+                let options = IngestOptions {
+                    detect_language: detect,
+                    ..IngestOptions::default()
+                };
+                let report = ingest::ingest_paths(&handle, &[file.clone()], &options).unwrap();
+                assert_eq!(report.added, count);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_analysis, bench_detect, bench_ingest);
+criterion_main!(benches);

@@ -1,0 +1,372 @@
+//! The tantivy tokenizers: how text becomes terms, for documents and queries alike.
+//!
+//! Every text is indexed three ways, each a registered tokenizer:
+//! - `thb_exact`: the word as written, lower-cased (Turkish-safe). Matches here rank highest.
+//! - `thb_folded`: script, case and diacritics folded ([`crate::normalize::fold_for_search`]),
+//!   so `trgovina`, `трговина` and `TRGOVINA` are one term. This is the field recall relies on.
+//! - `thb_stem_<lang>`: the folded word reduced to its stem in the document's language, so
+//!   inflected forms meet (`trgovinom` ~ `trgovina`). Snowball (via `frostem`, the stemmer
+//!   tantivy itself uses) for en, fr, de, it, tr, ru; our own light stemmers ([`crate::stem`])
+//!   for the Serbo-Croatian family, Macedonian and Albanian.
+//!
+//! One tokenizer type does all three, because they share the word splitting and every token's
+//! byte offsets point into the original text: highlighting then marks the original Cyrillic or
+//! accented words even when the match was on the folded form.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
+
+use crate::normalize::{fold_exact, fold_for_search, is_word_char};
+use crate::stem;
+
+/// Terms longer than this (in bytes, after folding) are dropped: they are base64 blobs or
+/// run-together garbage, never words, and tantivy rejects terms over 64 KiB outright.
+pub const MAX_TERM_BYTES: usize = 80;
+
+/// Shortest stem a Snowball stemmer may leave of a longer word.
+const MIN_STEM_CHARS: usize = 3;
+
+/// The languages that have a stemmed field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StemLanguage {
+    English,
+    French,
+    German,
+    Italian,
+    Turkish,
+    Russian,
+    /// Serbian, Bosnian, Croatian and Montenegrin, in either script: one analyser, because
+    /// detection cannot tell them apart and their inflection is the same.
+    SerboCroatian,
+    Macedonian,
+    Albanian,
+}
+
+impl StemLanguage {
+    pub const ALL: [StemLanguage; 9] = [
+        StemLanguage::English,
+        StemLanguage::French,
+        StemLanguage::German,
+        StemLanguage::Italian,
+        StemLanguage::Turkish,
+        StemLanguage::Russian,
+        StemLanguage::SerboCroatian,
+        StemLanguage::Macedonian,
+        StemLanguage::Albanian,
+    ];
+
+    /// Short code used in field and tokenizer names.
+    pub fn code(self) -> &'static str {
+        match self {
+            StemLanguage::English => "en",
+            StemLanguage::French => "fr",
+            StemLanguage::German => "de",
+            StemLanguage::Italian => "it",
+            StemLanguage::Turkish => "tr",
+            StemLanguage::Russian => "ru",
+            StemLanguage::SerboCroatian => "sh",
+            StemLanguage::Macedonian => "mk",
+            StemLanguage::Albanian => "sq",
+        }
+    }
+
+    /// The stemmer for a BCP 47 tag, by its primary subtag; `None` (folded only) for languages
+    /// without one, such as Maltese.
+    pub fn for_tag(tag: &str) -> Option<StemLanguage> {
+        Some(match crate::language::primary_subtag(tag) {
+            "en" => StemLanguage::English,
+            "fr" => StemLanguage::French,
+            "de" => StemLanguage::German,
+            "it" => StemLanguage::Italian,
+            "tr" => StemLanguage::Turkish,
+            "ru" => StemLanguage::Russian,
+            "sr" | "bs" | "hr" | "cnr" | "sh" => StemLanguage::SerboCroatian,
+            "mk" => StemLanguage::Macedonian,
+            "sq" => StemLanguage::Albanian,
+            _ => return None,
+        })
+    }
+
+    fn snowball(self) -> Option<frostem::Algorithm> {
+        Some(match self {
+            StemLanguage::English => frostem::Algorithm::English,
+            StemLanguage::French => frostem::Algorithm::French,
+            StemLanguage::German => frostem::Algorithm::German,
+            StemLanguage::Italian => frostem::Algorithm::Italian,
+            StemLanguage::Turkish => frostem::Algorithm::Turkish,
+            StemLanguage::Russian => frostem::Algorithm::Russian,
+            _ => return None,
+        })
+    }
+}
+
+/// How a tokenizer turns a word into a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Analyzer {
+    Exact,
+    Folded,
+    Stemmed(StemLanguage),
+}
+
+impl Analyzer {
+    /// Every analyzer, in the order their fields are declared.
+    pub fn all() -> impl Iterator<Item = Analyzer> {
+        [Analyzer::Exact, Analyzer::Folded]
+            .into_iter()
+            .chain(StemLanguage::ALL.into_iter().map(Analyzer::Stemmed))
+    }
+
+    /// The name it is registered under in tantivy's tokenizer manager.
+    pub fn tokenizer_name(self) -> String {
+        match self {
+            Analyzer::Exact => "thb_exact".to_string(),
+            Analyzer::Folded => "thb_folded".to_string(),
+            Analyzer::Stemmed(language) => format!("thb_stem_{}", language.code()),
+        }
+    }
+
+    /// The tokenizer, ready to register or to run on a query.
+    pub fn tokenizer(self) -> WordTokenizer {
+        WordTokenizer {
+            analyzer: self,
+            snowball: match self {
+                Analyzer::Stemmed(language) => language.snowball().map(frostem::Stemmer::new),
+                _ => None,
+            },
+            token: Token::default(),
+            scratch: String::new(),
+        }
+    }
+
+    /// The terms of a text, in order (queries use this to build term and phrase queries).
+    pub fn terms(self, text: &str) -> Vec<String> {
+        let mut tokenizer = self.tokenizer();
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+}
+
+/// Registers every analyzer on an index's tokenizer manager.
+pub fn register(manager: &TokenizerManager) {
+    for analyzer in Analyzer::all() {
+        manager.register(&analyzer.tokenizer_name(), analyzer.tokenizer());
+    }
+}
+
+/// Splits text into words (runs of letters, digits and combining marks) and maps each through
+/// its analyzer.
+#[derive(Clone)]
+pub struct WordTokenizer {
+    analyzer: Analyzer,
+    snowball: Option<frostem::Stemmer>,
+    token: Token,
+    scratch: String,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream {
+            text,
+            cursor: 0,
+            analyzer: self.analyzer,
+            snowball: self.snowball.as_ref(),
+            token: &mut self.token,
+            scratch: &mut self.scratch,
+        }
+    }
+}
+
+pub struct WordStream<'a> {
+    text: &'a str,
+    cursor: usize,
+    analyzer: Analyzer,
+    snowball: Option<&'a frostem::Stemmer>,
+    token: &'a mut Token,
+    scratch: &'a mut String,
+}
+
+impl WordStream<'_> {
+    /// The next word's byte range at or after the cursor.
+    fn next_word(&mut self) -> Option<(usize, usize)> {
+        let rest = &self.text[self.cursor..];
+        let (start_rel, _) = rest.char_indices().find(|(_, c)| is_word_char(*c))?;
+        let start = self.cursor + start_rel;
+        let end = self.text[start..]
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map(|(i, _)| start + i)
+            .unwrap_or(self.text.len());
+        self.cursor = end;
+        Some((start, end))
+    }
+
+    fn analyze(&mut self, word: &str) {
+        let out = &mut self.token.text;
+        out.clear();
+        match self.analyzer {
+            Analyzer::Exact => fold_exact(word, out),
+            Analyzer::Folded => fold_for_search(word, out),
+            Analyzer::Stemmed(language) => match self.snowball {
+                // Snowball expects the language's own letters (French accents, Turkish ı, ş),
+                // so it stems the lower-cased word; the stem is folded afterwards.
+                Some(stemmer) => {
+                    self.scratch.clear();
+                    fold_exact(word, self.scratch);
+                    let stemmed = stemmer.stem(self.scratch);
+                    // Snowball over-stems some short words (Turkish `insan` → `in`), which
+                    // then match every stray suffix; a stem under 3 letters keeps the word.
+                    if stemmed.chars().count() < MIN_STEM_CHARS
+                        && self.scratch.chars().count() > MIN_STEM_CHARS
+                    {
+                        fold_for_search(self.scratch, out);
+                    } else {
+                        fold_for_search(&stemmed, out);
+                    }
+                }
+                // Our light stemmers work on folded Latin, whatever the script.
+                None => {
+                    self.scratch.clear();
+                    fold_for_search(word, self.scratch);
+                    let stemmed = match language {
+                        StemLanguage::SerboCroatian => stem::serbo_croatian(self.scratch),
+                        StemLanguage::Macedonian => stem::macedonian(self.scratch),
+                        _ => stem::albanian(self.scratch),
+                    };
+                    out.push_str(&stemmed);
+                }
+            },
+        }
+    }
+}
+
+/// True when the word at `start` is glued to the previous word by an apostrophe.
+fn follows_apostrophe(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    matches!(before.next(), Some('\'' | '\u{2019}')) && before.next().is_some_and(is_word_char)
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        while let Some((start, end)) = self.next_word() {
+            if self.analyzer == Analyzer::Stemmed(StemLanguage::Turkish)
+                && follows_apostrophe(self.text, start)
+            {
+                // Turkish writes case suffixes of proper nouns after an apostrophe
+                // (`Türkiye'nin`, `28'in`): a suffix is not a word.
+                continue;
+            }
+            let word = &self.text[start..end];
+            self.analyze(word);
+            if self.token.text.is_empty() || self.token.text.len() > MAX_TERM_BYTES {
+                continue;
+            }
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            self.token.position = self.token.position.wrapping_add(1);
+            self.token.position_length = 1;
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_forms_of_a_cyrillic_phrase() {
+        let text = "Трговином људима";
+        assert_eq!(Analyzer::Exact.terms(text), vec!["трговином", "људима"]);
+        assert_eq!(Analyzer::Folded.terms(text), vec!["trgovinom", "ljudima"]);
+        let sh = Analyzer::Stemmed(StemLanguage::SerboCroatian);
+        assert_eq!(sh.terms(text), sh.terms("trgovina ljudi"));
+    }
+
+    #[test]
+    fn offsets_point_at_the_original_words() {
+        let text = "«Đorđević» i Ђорђевић";
+        let mut tokenizer = Analyzer::Folded.tokenizer();
+        let mut stream = tokenizer.token_stream(text);
+        let mut seen = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            seen.push((t.text.clone(), &text[t.offset_from..t.offset_to]));
+        }
+        assert_eq!(
+            seen,
+            vec![
+                ("dordevic".to_string(), "Đorđević"),
+                ("i".to_string(), "i"),
+                ("dordevic".to_string(), "Ђорђевић"),
+            ]
+        );
+    }
+
+    #[test]
+    fn snowball_stems_then_folds() {
+        let fr = Analyzer::Stemmed(StemLanguage::French);
+        assert_eq!(fr.terms("traités"), fr.terms("traite"));
+        let en = Analyzer::Stemmed(StemLanguage::English);
+        assert_eq!(en.terms("trafficking"), en.terms("trafficked"));
+        let tr = Analyzer::Stemmed(StemLanguage::Turkish);
+        assert_eq!(tr.terms("İNSAN TİCARETİ"), tr.terms("insan ticareti"));
+        // Over-stemming guard and apostrophe suffixes: `insan` must not become `in`, and the
+        // suffix of `28'in` is not a term.
+        assert_eq!(tr.terms("insan"), vec!["insan"]);
+        assert_eq!(
+            tr.terms("TCK m. 28'in Türkiye'nin"),
+            vec!["tck", "m", "28", "turki"]
+        );
+    }
+
+    #[test]
+    fn albanian_inflections_meet() {
+        let sq = Analyzer::Stemmed(StemLanguage::Albanian);
+        let stem = sq.terms("trafikim");
+        for form in ["trafikimi", "trafikimit", "trafikimin"] {
+            assert_eq!(sq.terms(form), stem, "{form}");
+        }
+    }
+
+    #[test]
+    fn overlong_terms_are_dropped_and_positions_stay_consecutive() {
+        let text = format!("a {} b", "x".repeat(200));
+        let mut tokenizer = Analyzer::Folded.tokenizer();
+        let mut stream = tokenizer.token_stream(&text);
+        let mut seen = Vec::new();
+        while stream.advance() {
+            seen.push((stream.token().text.clone(), stream.token().position));
+        }
+        assert_eq!(seen, vec![("a".to_string(), 0), ("b".to_string(), 1)]);
+    }
+
+    #[test]
+    fn every_tag_we_serve_maps_to_its_stemmer() {
+        assert_eq!(
+            StemLanguage::for_tag("sr-Cyrl"),
+            Some(StemLanguage::SerboCroatian)
+        );
+        assert_eq!(
+            StemLanguage::for_tag("cnr"),
+            Some(StemLanguage::SerboCroatian)
+        );
+        assert_eq!(StemLanguage::for_tag("mk"), Some(StemLanguage::Macedonian));
+        assert_eq!(StemLanguage::for_tag("mt"), None);
+        assert_eq!(StemLanguage::for_tag("und"), None);
+    }
+}

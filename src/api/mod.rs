@@ -1,0 +1,182 @@
+//! The HTTP API (axum). [`router`] is the one place routes are declared; `main` serves it and
+//! the tests drive the same router on a real listener.
+//!
+//! Searches are CPU-bound and run on the blocking pool (`spawn_blocking`), reading the shared
+//! `IndexReader`, so a slow search never stalls the async workers that accept connections.
+
+pub mod auth;
+pub mod error;
+
+use std::sync::Arc;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::index::IndexHandle;
+use crate::limits::{MAX_BODY_BYTES, SEARCH_DEADLINE};
+use crate::search::{self, SearchRequest, SearchResponse};
+use auth::Access;
+
+/// What every handler shares.
+pub struct AppState {
+    pub handle: Arc<IndexHandle>,
+    pub config: Config,
+}
+
+pub type SharedState = Arc<AppState>;
+
+/// Every route of the service: the API and the web page.
+pub fn router(state: SharedState) -> Router {
+    Router::new()
+        .route("/api/search", get(search_handler))
+        .route("/api/documents/{*id}", get(document_handler))
+        .route("/api/health", get(health_handler))
+        .merge(crate::web::routes())
+        .fallback(not_found)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "the server failed on this request; the server log has the details",
+            ))
+        }))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found(
+        "no such endpoint; the API is /api/search, /api/documents/{id} and /api/health",
+    )
+}
+
+/// Parses a raw query string into a search request.
+pub fn search_request(raw_query: Option<&str>, access: Access) -> Result<SearchRequest, ApiError> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw_query.unwrap_or("").as_bytes())
+        .into_owned()
+        .collect();
+    let mut request =
+        SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    request.include_restricted = access.can_read_restricted();
+    Ok(request)
+}
+
+/// Runs a search on the blocking pool within the search deadline.
+pub async fn run_search(
+    state: &SharedState,
+    request: SearchRequest,
+) -> Result<SearchResponse, ApiError> {
+    let handle = state.handle.clone();
+    let task = tokio::task::spawn_blocking(move || search::search(&handle, &request));
+    match tokio::time::timeout(SEARCH_DEADLINE, task).await {
+        Ok(Ok(result)) => Ok(result?),
+        Ok(Err(join)) => Err(ApiError::internal("the search", join)),
+        Err(_) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "timeout",
+            format!(
+                "the search took longer than {} s; narrow it with more words or filters",
+                SEARCH_DEADLINE.as_secs()
+            ),
+        )),
+    }
+}
+
+async fn search_handler(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<SearchResponse>, ApiError> {
+    let access = auth::access(&headers, &state.config)?;
+    let request = search_request(raw.as_deref(), access)?;
+    Ok(Json(run_search(&state, request).await?))
+}
+
+/// Looks a document up on the blocking pool; restricted documents are 404 without a token.
+pub async fn fetch_document(
+    state: &SharedState,
+    id: String,
+    access: Access,
+) -> Result<Document, ApiError> {
+    let handle = state.handle.clone();
+    let include_restricted = access.can_read_restricted();
+    let lookup_id = id.clone();
+    let found = tokio::task::spawn_blocking(move || handle.get(&lookup_id, include_restricted))
+        .await
+        .map_err(|e| ApiError::internal("the document lookup", e))??;
+    found.ok_or_else(|| ApiError::not_found(format!("no document with id `{id}`")))
+}
+
+async fn document_handler(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Document>, ApiError> {
+    let access = auth::access(&headers, &state.config)?;
+    Ok(Json(fetch_document(&state, id, access).await?))
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    documents: u64,
+    /// Unix time of the last commit.
+    last_commit: Option<u64>,
+    /// The same instant as RFC 3339 (UTC), for people.
+    last_commit_utc: Option<String>,
+}
+
+async fn health_handler(State(state): State<SharedState>) -> Json<Health> {
+    let documents = state.handle.searcher().num_docs();
+    let last_commit = state.handle.last_commit();
+    Json(Health {
+        status: "ok",
+        documents,
+        last_commit,
+        last_commit_utc: last_commit.map(rfc3339_utc),
+    })
+}
+
+/// Formats unix seconds as `YYYY-MM-DDTHH:MM:SSZ` (civil-from-days, Howard Hinnant's algorithm).
+pub fn rfc3339_utc(unix: u64) -> String {
+    let days = (unix / 86_400) as i64;
+    let secs = unix % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339_utc;
+
+    #[test]
+    fn unix_time_formats_as_utc() {
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_795_392_000), "2026-11-23T00:00:00Z");
+    }
+}

@@ -1,0 +1,41 @@
+//! The one configuration struct, built by `main` from flags and the environment and handed
+//! down explicitly: nothing reads the environment or global state behind its back.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where things are and who may do what.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The index directory (`index/` by default).
+    pub index_dir: PathBuf,
+    /// The shipped corpus (`corpus/` by default), built into the index when it is missing or stale.
+    pub corpus_dir: PathBuf,
+    /// Address the server listens on.
+    pub addr: SocketAddr,
+    /// Tokens that may write and delete (and read restricted documents).
+    pub admin_tokens: Vec<String>,
+    /// Tokens that may read restricted documents.
+    pub reader_tokens: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            index_dir: PathBuf::from("index"),
+            corpus_dir: PathBuf::from("corpus"),
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            admin_tokens: Vec::new(),
+            reader_tokens: Vec::new(),
+        }
+    }
+}
+
+/// Splits a comma-separated token list, dropping blanks.
+pub fn parse_tokens(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,708 @@
+//! The document model and the interchange format (documented in README, "Document format").
+//!
+//! A record arrives as a JSON value (from JSON Lines, JSON or Markdown front matter) and becomes a
+//! [`Document`] only through [`Document::from_json`], which checks every field and names the
+//! field it rejects. Unknown fields are rejected: a typo such as `contry` must never silently
+//! drop the country. This module knows nothing of files, lines or the index.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{countries, taxonomy};
+use crate::limits::{MAX_DOCUMENT_BYTES, MAX_ID_CHARS, MAX_JSON_DEPTH};
+use crate::normalize::clean_text;
+
+/// Why one record was rejected: the field at fault (when there is one) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default())]
+pub struct RecordError {
+    /// The field path, e.g. `country`, `greta.strength`, `themes[2]`.
+    pub field: Option<String>,
+    /// What is wrong, in a sentence a user can act on.
+    pub message: String,
+}
+
+impl RecordError {
+    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        RecordError {
+            field: Some(field.into()),
+            message: message.into(),
+        }
+    }
+
+    pub fn record(message: impl Into<String>) -> Self {
+        RecordError {
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Judgment,
+    Decision,
+    Recommendation,
+    Report,
+    Legislation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Judgment,
+        Kind::Decision,
+        Kind::Recommendation,
+        Kind::Report,
+        Kind::Legislation,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Judgment => "judgment",
+            Kind::Decision => "decision",
+            Kind::Recommendation => "recommendation",
+            Kind::Report => "report",
+            Kind::Legislation => "legislation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// How strongly GRETA words a recommendation, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// "GRETA urges …": the most pressing.
+    Urges,
+    /// "GRETA considers that … should …".
+    Considers,
+    /// "GRETA invites …".
+    Invites,
+}
+
+/// Who may see a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Access {
+    #[default]
+    Public,
+    /// Visible only to requests that carry a reader or admin token.
+    Restricted,
+}
+
+impl Access {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Public => "public",
+            Access::Restricted => "restricted",
+        }
+    }
+}
+
+/// Whether a document is about a real decision or is illustrative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    /// A real decision or recommendation, accurately quoted or summarised.
+    Real,
+    /// Illustrative and invented; always shown as such.
+    Sample,
+}
+
+/// GRETA metadata of a recommendation or report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Greta {
+    /// Evaluation round (1–5).
+    pub round: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength: Option<Strength>,
+    /// Articles of the Convention (CETS No. 197) the recommendation concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<u16>,
+    /// Paragraph of the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+}
+
+/// A calendar date (the interchange format writes it `YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the day exists in that month (leap years included).
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let bytes = s.as_bytes();
+        let shape_ok = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shape_ok {
+            return Err(format!("`{s}` is not a date of the form YYYY-MM-DD"));
+        }
+        let year: u16 = s[0..4].parse().map_err(|_| format!("`{s}`: bad year"))?;
+        let month: u8 = s[5..7].parse().map_err(|_| format!("`{s}`: bad month"))?;
+        let day: u8 = s[8..10].parse().map_err(|_| format!("`{s}`: bad day"))?;
+        if !(1800..=2100).contains(&year) {
+            return Err(format!("`{s}`: year {year} is outside 1800–2100"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(format!("`{s}`: there is no month {month}"));
+        }
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day == 0 || day > days {
+            return Err(format!("`{s}`: {year}-{month:02} has no day {day}"));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// `YYYYMMDD` as a number: sorts like the date.
+    pub fn sort_key(self) -> u64 {
+        self.year as u64 * 10_000 + self.month as u64 * 100 + self.day as u64
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Date::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A validated document. Serialises to the interchange format (with `country` always a list and
+/// `language` filled in, declared or detected).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub text: String,
+    pub country: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub court: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ecli: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub greta: Option<Greta>,
+    #[serde(default)]
+    pub access: Access,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// `country` may be one code or a list of codes.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// The record exactly as written, before semantic checks. Field types are checked by serde
+/// (through `serde_path_to_error`, so the message names the field).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    id: String,
+    kind: String,
+    title: String,
+    text: String,
+    country: OneOrMany,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    court: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    themes: Option<Vec<String>>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    ecli: Option<String>,
+    #[serde(default)]
+    application_number: Option<String>,
+    #[serde(default)]
+    source_url: Option<String>,
+    #[serde(default)]
+    greta: Option<Greta>,
+    #[serde(default)]
+    access: Option<Access>,
+    #[serde(default)]
+    provenance: Option<Provenance>,
+}
+
+/// Fields of the interchange format, for messages about unknown or missing fields.
+pub const FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "title",
+    "text",
+    "country",
+    "date",
+    "court",
+    "language",
+    "themes",
+    "summary",
+    "ecli",
+    "application_number",
+    "source_url",
+    "greta",
+    "access",
+    "provenance",
+];
+
+impl Document {
+    /// Validates one record. Every error names the field at fault.
+    pub fn from_json(value: serde_json::Value) -> Result<Document, RecordError> {
+        let serde_json::Value::Object(map) = value else {
+            return Err(RecordError::record(format!(
+                "a document must be a JSON object, found {}",
+                json_type_name(&value)
+            )));
+        };
+        if let Some(depth) = (json_depth(&map) > MAX_JSON_DEPTH).then_some(MAX_JSON_DEPTH) {
+            return Err(RecordError::record(format!(
+                "nested deeper than {depth} levels; documents are flat records"
+            )));
+        }
+        for required in ["id", "kind", "title", "text", "country"] {
+            if !map.contains_key(required) {
+                return Err(RecordError::field(required, "missing (required)"));
+            }
+        }
+        if let Some(unknown) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+            let hint = FIELDS
+                .iter()
+                .map(|f| (strsim::jaro_winkler(unknown, f), *f))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, f)| format!("; did you mean `{f}`?"))
+                .unwrap_or_default();
+            return Err(RecordError::field(
+                unknown.clone(),
+                format!("unknown field{hint}"),
+            ));
+        }
+        let raw: RawDocument = serde_path_to_error::deserialize(serde_json::Value::Object(map))
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let message = e.inner().to_string();
+                RecordError::field(if path == "." { "record".into() } else { path }, message)
+            })?;
+        Document::validate(raw)
+    }
+
+    fn validate(raw: RawDocument) -> Result<Document, RecordError> {
+        let id = validate_id(&raw.id)?;
+        let kind = Kind::parse(&raw.kind).ok_or_else(|| {
+            RecordError::field(
+                "kind",
+                format!(
+                    "unknown kind `{}`; expected one of judgment, decision, recommendation, report, legislation",
+                    raw.kind
+                ),
+            )
+        })?;
+        let title = non_empty("title", clean_text(&raw.title))?;
+        let text = clean_text(&raw.text);
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(RecordError::field(
+                "text",
+                format!(
+                    "{} bytes; the largest accepted document is {} bytes",
+                    text.len(),
+                    MAX_DOCUMENT_BYTES
+                ),
+            ));
+        }
+        let text = non_empty("text", text)?;
+        let country = validate_countries(raw.country)?;
+        let date = raw
+            .date
+            .map(|d| Date::parse(&d).map_err(|e| RecordError::field("date", e)))
+            .transpose()?;
+        let language = raw
+            .language
+            .map(|l| normalize_language_tag(&l).map_err(|e| RecordError::field("language", e)))
+            .transpose()?;
+        let themes = validate_themes(raw.themes.unwrap_or_default())?;
+        if let Some(url) = &raw.source_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
+                return Err(RecordError::field(
+                    "source_url",
+                    format!("`{url}` is not an http(s) URL"),
+                ));
+            }
+        }
+        if let Some(greta) = &raw.greta {
+            validate_greta(greta)?;
+        }
+        let optional = |field: &str, v: Option<String>| -> Result<Option<String>, RecordError> {
+            match v.map(|s| clean_text(&s)) {
+                Some(s) if s.trim().is_empty() => Err(RecordError::field(
+                    field,
+                    "empty; leave the field out instead",
+                )),
+                other => Ok(other.map(|s| s.trim().to_string())),
+            }
+        };
+        Ok(Document {
+            id,
+            kind,
+            title,
+            text,
+            country,
+            date,
+            court: optional("court", raw.court)?,
+            language,
+            themes,
+            summary: optional("summary", raw.summary)?,
+            ecli: optional("ecli", raw.ecli)?,
+            application_number: optional("application_number", raw.application_number)?,
+            source_url: raw.source_url,
+            greta: raw.greta,
+            access: raw.access.unwrap_or_default(),
+            provenance: raw.provenance,
+        })
+    }
+
+    /// The year of the document's date, if it has one.
+    pub fn year(&self) -> Option<u16> {
+        self.date.map(|d| d.year)
+    }
+}
+
+fn json_type_name(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+fn json_depth(map: &serde_json::Map<String, serde_json::Value>) -> usize {
+    fn depth(v: &serde_json::Value) -> usize {
+        match v {
+            serde_json::Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+            serde_json::Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+    1 + map.values().map(depth).max().unwrap_or(0)
+}
+
+fn non_empty(field: &str, value: String) -> Result<String, RecordError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        Err(RecordError::field(field, "empty (required)"))
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
+
+/// Checks an id: 1–200 characters of `A-Za-z0-9._:/-`.
+pub fn validate_id(id: &str) -> Result<String, RecordError> {
+    if id.is_empty() {
+        return Err(RecordError::field("id", "empty (required)"));
+    }
+    let chars = id.chars().count();
+    if chars > MAX_ID_CHARS {
+        return Err(RecordError::field(
+            "id",
+            format!("{chars} characters; an id has at most {MAX_ID_CHARS}"),
+        ));
+    }
+    if let Some(bad) = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '/' | '-')))
+    {
+        return Err(RecordError::field(
+            "id",
+            format!("character {bad:?} is not allowed; ids use only A-Z a-z 0-9 . _ : / -"),
+        ));
+    }
+    Ok(id.to_string())
+}
+
+fn validate_countries(value: OneOrMany) -> Result<Vec<String>, RecordError> {
+    let codes = match value {
+        OneOrMany::One(code) => vec![code],
+        OneOrMany::Many(codes) => codes,
+    };
+    if codes.is_empty() {
+        return Err(RecordError::field("country", "empty list (required)"));
+    }
+    let mut out: Vec<String> = Vec::with_capacity(codes.len());
+    for (i, code) in codes.iter().enumerate() {
+        let field = if codes.len() == 1 {
+            "country".to_string()
+        } else {
+            format!("country[{i}]")
+        };
+        let upper = code.trim().to_ascii_uppercase();
+        if countries::lookup(&upper).is_none() {
+            let hint = if upper == "KS" || upper == "KV" || upper == "KOS" {
+                "; Kosovo* is `XK`"
+            } else if upper == "UK" {
+                "; the United Kingdom is `GB`"
+            } else {
+                ""
+            };
+            return Err(RecordError::field(
+                field,
+                format!("unknown country code `{code}`; expected ISO 3166-1 alpha-2 (`XK` for Kosovo*){hint}"),
+            ));
+        }
+        if !out.contains(&upper) {
+            out.push(upper);
+        }
+    }
+    Ok(out)
+}
+
+fn validate_themes(themes: Vec<String>) -> Result<Vec<String>, RecordError> {
+    let mut out: Vec<String> = Vec::with_capacity(themes.len());
+    for (i, theme) in themes.into_iter().enumerate() {
+        let path = theme.trim().trim_matches('/').to_ascii_lowercase();
+        if !taxonomy::contains(&path) {
+            let nearest = taxonomy::nearest(&path, 3).join(", ");
+            return Err(RecordError::field(
+                format!("themes[{i}]"),
+                format!("unknown theme `{theme}`; nearest valid: {nearest}"),
+            ));
+        }
+        if !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+fn validate_greta(greta: &Greta) -> Result<(), RecordError> {
+    if !(1..=5).contains(&greta.round) {
+        return Err(RecordError::field(
+            "greta.round",
+            format!("{} is not a GRETA evaluation round (1–5)", greta.round),
+        ));
+    }
+    if let Some(article) = greta.articles.iter().find(|a| !(1..=47).contains(*a)) {
+        return Err(RecordError::field(
+            "greta.articles",
+            format!("article {article} does not exist; the Convention has articles 1–47"),
+        ));
+    }
+    Ok(())
+}
+
+/// Normalises a BCP 47 language tag to its canonical case (`sr-cyrl` → `sr-Cyrl`): a 2–3
+/// letter language, then an optional 4-letter script and an optional 2-letter or 3-digit region.
+pub fn normalize_language_tag(tag: &str) -> Result<String, String> {
+    let mut parts = tag.trim().split(['-', '_']);
+    let language = parts.next().unwrap_or_default();
+    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(format!(
+            "`{tag}` is not a BCP 47 language tag (e.g. `en`, `sr-Cyrl`, `sq`)"
+        ));
+    }
+    let mut out = language.to_ascii_lowercase();
+    for part in parts {
+        let is_script = part.len() == 4 && part.chars().all(|c| c.is_ascii_alphabetic());
+        let is_region = (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
+            || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()));
+        out.push('-');
+        if is_script {
+            let mut chars = part.chars();
+            let first = chars.next().unwrap_or('x').to_ascii_uppercase();
+            out.push(first);
+            out.extend(chars.map(|c| c.to_ascii_lowercase()));
+        } else if is_region {
+            out.push_str(&part.to_ascii_uppercase());
+        } else {
+            return Err(format!(
+                "`{tag}`: `{part}` is neither a script (e.g. `Cyrl`) nor a region (e.g. `RS`)"
+            ));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn minimal() -> serde_json::Value {
+        json!({
+            "id": "rs:sample:k-1-2020",
+            "kind": "judgment",
+            "title": "Виши суд у Београду, К 1/2020",
+            "text": "Оптужени је оглашен кривим за кривично дело трговина људима.",
+            "country": "RS"
+        })
+    }
+
+    fn with(field: &str, value: serde_json::Value) -> serde_json::Value {
+        let mut v = minimal();
+        v[field] = value;
+        v
+    }
+
+    fn error_of(v: serde_json::Value) -> RecordError {
+        Document::from_json(v).expect_err("record should be rejected")
+    }
+
+    #[test]
+    fn a_minimal_record_is_accepted_with_country_as_a_list() {
+        let d = Document::from_json(minimal()).unwrap();
+        assert_eq!(d.country, vec!["RS"]);
+        assert_eq!(d.access, Access::Public);
+        let out = serde_json::to_value(&d).unwrap();
+        assert_eq!(out["country"], json!(["RS"]));
+    }
+
+    #[test]
+    fn several_respondent_states_are_kept_in_order() {
+        let d = Document::from_json(with("country", json!(["CY", "RU"]))).unwrap();
+        assert_eq!(d.country, vec!["CY", "RU"]);
+    }
+
+    #[test]
+    fn a_misspelt_field_is_rejected_by_name_with_a_hint() {
+        let mut v = minimal();
+        let country = v.as_object_mut().unwrap().remove("country").unwrap();
+        v["contry"] = country;
+        // `country` is missing first; add it back to see the unknown-field error itself.
+        assert_eq!(error_of(v.clone()).field.as_deref(), Some("country"));
+        v["country"] = json!("RS");
+        let e = error_of(v);
+        assert_eq!(e.field.as_deref(), Some("contry"));
+        assert!(e.message.contains("did you mean `country`"), "{e}");
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases = [
+            ("text", json!("   "), "text", "empty"),
+            ("kind", json!("verdict"), "kind", "unknown kind `verdict`"),
+            (
+                "country",
+                json!("YU"),
+                "country",
+                "unknown country code `YU`",
+            ),
+            ("country", json!("KS"), "country", "`XK`"),
+            ("date", json!("2020-02-30"), "date", "has no day 30"),
+            ("date", json!("30.01.2020"), "date", "YYYY-MM-DD"),
+            ("id", json!("a b"), "id", "not allowed"),
+            ("title", json!(5), "title", "invalid type: integer"),
+            (
+                "themes",
+                json!(["exploitation/labor"]),
+                "themes[0]",
+                "exploitation/labour",
+            ),
+            ("language", json!("serbian"), "language", "BCP 47"),
+            ("access", json!("secret"), "access", "unknown variant"),
+            ("greta", json!({"round": 9}), "greta.round", "1–5"),
+            (
+                "greta",
+                json!({"round": 2, "strength": "demands"}),
+                "greta.strength",
+                "unknown variant",
+            ),
+            ("source_url", json!("ftp://x"), "source_url", "http"),
+        ];
+        for (field, value, expected_field, expected_message) in cases {
+            let e = error_of(with(field, value.clone()));
+            assert_eq!(
+                e.field.as_deref(),
+                Some(expected_field),
+                "{field}={value}: {e}"
+            );
+            assert!(e.message.contains(expected_message), "{field}={value}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_long_id_is_rejected_with_its_length() {
+        let e = error_of(with("id", json!("a".repeat(201))));
+        assert!(e.message.contains("201 characters"), "{e}");
+        assert!(Document::from_json(with("id", json!("a".repeat(200)))).is_ok());
+    }
+
+    #[test]
+    fn language_tags_are_canonicalised() {
+        assert_eq!(normalize_language_tag("sr-cyrl").unwrap(), "sr-Cyrl");
+        assert_eq!(normalize_language_tag("SR_latn_rs").unwrap(), "sr-Latn-RS");
+        assert_eq!(normalize_language_tag("cnr").unwrap(), "cnr");
+        assert!(normalize_language_tag("s").is_err());
+    }
+
+    #[test]
+    fn leap_days_follow_the_calendar() {
+        assert!(Date::parse("2020-02-29").is_ok());
+        assert!(Date::parse("2021-02-29").is_err());
+        assert!(Date::parse("2000-02-29").is_ok());
+        assert!(Date::parse("1900-02-29").is_err());
+        assert_eq!(Date::parse("2010-01-07").unwrap().sort_key(), 20100107);
+    }
+
+    #[test]
+    fn non_objects_and_deep_nesting_are_rejected() {
+        assert!(error_of(json!([1, 2])).message.contains("an array"));
+        let mut deep = json!(1);
+        for _ in 0..40 {
+            deep = json!([deep]);
+        }
+        assert!(error_of(with("summary", deep))
+            .message
+            .contains("nested deeper"));
+    }
+}

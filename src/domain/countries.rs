@@ -1,0 +1,343 @@
+//! Country codes accepted in documents: ISO 3166-1 alpha-2, plus `XK` for Kosovo*.
+//!
+//! Kosovo* is not an ISO 3166-1 country; `XK` is the user-assigned code the European Commission,
+//! the Council of Europe and others use. Wherever a country list is shown, the note
+//! [`KOSOVO_NOTE`] must be shown with it.
+
+/// The note that must accompany every country list that shows Kosovo*.
+pub const KOSOVO_NOTE: &str = "*All reference to Kosovo, whether to the territory, institutions or population, \
+in this text shall be understood in full compliance with United Nations Security Council Resolution 1244 \
+and without prejudice to the status of Kosovo.";
+
+/// One accepted country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code (or `XK`).
+    pub code: &'static str,
+    /// English short name, as the Council of Europe writes it.
+    pub name: &'static str,
+}
+
+/// Looks a code up; codes are upper case.
+pub fn lookup(code: &str) -> Option<Country> {
+    COUNTRIES
+        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| Country {
+            code: COUNTRIES[i].0,
+            name: COUNTRIES[i].1,
+        })
+}
+
+/// English display name of a code, with the asterisk for Kosovo*; the code itself when unknown.
+pub fn display_name(code: &str) -> String {
+    match lookup(code) {
+        Some(c) if c.code == "XK" => "Kosovo*".to_string(),
+        Some(c) => c.name.to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// Names in the interface languages other than English, for the states the Council of Europe
+/// co-operation projects serve and their neighbours. `(code, Serbian Latin, Albanian)`.
+pub const LOCAL_NAMES: &[(&str, &str, &str)] = &[
+    ("AL", "Albanija", "Shqipëria"),
+    ("BA", "Bosna i Hercegovina", "Bosnja dhe Hercegovina"),
+    ("HR", "Hrvatska", "Kroacia"),
+    ("ME", "Crna Gora", "Mali i Zi"),
+    ("MK", "Severna Makedonija", "Maqedonia e Veriut"),
+    ("MT", "Malta", "Malta"),
+    ("RS", "Srbija", "Serbia"),
+    ("TR", "Turska", "Turqia"),
+    ("XK", "Kosovo*", "Kosova*"),
+    ("GB", "Ujedinjeno Kraljevstvo", "Mbretëria e Bashkuar"),
+    ("FR", "Francuska", "Franca"),
+    ("GR", "Grčka", "Greqia"),
+    ("CY", "Kipar", "Qiproja"),
+    ("RU", "Rusija", "Rusia"),
+    ("AT", "Austrija", "Austria"),
+    ("AZ", "Azerbejdžan", "Azerbajxhani"),
+    ("IT", "Italija", "Italia"),
+    ("DE", "Nemačka", "Gjermania"),
+];
+
+/// Every accepted code with its English name, sorted by code (binary-searched).
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("AD", "Andorra"),
+    ("AE", "United Arab Emirates"),
+    ("AF", "Afghanistan"),
+    ("AG", "Antigua and Barbuda"),
+    ("AI", "Anguilla"),
+    ("AL", "Albania"),
+    ("AM", "Armenia"),
+    ("AO", "Angola"),
+    ("AQ", "Antarctica"),
+    ("AR", "Argentina"),
+    ("AS", "American Samoa"),
+    ("AT", "Austria"),
+    ("AU", "Australia"),
+    ("AW", "Aruba"),
+    ("AX", "Åland Islands"),
+    ("AZ", "Azerbaijan"),
+    ("BA", "Bosnia and Herzegovina"),
+    ("BB", "Barbados"),
+    ("BD", "Bangladesh"),
+    ("BE", "Belgium"),
+    ("BF", "Burkina Faso"),
+    ("BG", "Bulgaria"),
+    ("BH", "Bahrain"),
+    ("BI", "Burundi"),
+    ("BJ", "Benin"),
+    ("BL", "Saint Barthélemy"),
+    ("BM", "Bermuda"),
+    ("BN", "Brunei Darussalam"),
+    ("BO", "Bolivia"),
+    ("BQ", "Bonaire, Sint Eustatius and Saba"),
+    ("BR", "Brazil"),
+    ("BS", "Bahamas"),
+    ("BT", "Bhutan"),
+    ("BV", "Bouvet Island"),
+    ("BW", "Botswana"),
+    ("BY", "Belarus"),
+    ("BZ", "Belize"),
+    ("CA", "Canada"),
+    ("CC", "Cocos (Keeling) Islands"),
+    ("CD", "Democratic Republic of the Congo"),
+    ("CF", "Central African Republic"),
+    ("CG", "Congo"),
+    ("CH", "Switzerland"),
+    ("CI", "Côte d'Ivoire"),
+    ("CK", "Cook Islands"),
+    ("CL", "Chile"),
+    ("CM", "Cameroon"),
+    ("CN", "China"),
+    ("CO", "Colombia"),
+    ("CR", "Costa Rica"),
+    ("CU", "Cuba"),
+    ("CV", "Cabo Verde"),
+    ("CW", "Curaçao"),
+    ("CX", "Christmas Island"),
+    ("CY", "Cyprus"),
+    ("CZ", "Czech Republic"),
+    ("DE", "Germany"),
+    ("DJ", "Djibouti"),
+    ("DK", "Denmark"),
+    ("DM", "Dominica"),
+    ("DO", "Dominican Republic"),
+    ("DZ", "Algeria"),
+    ("EC", "Ecuador"),
+    ("EE", "Estonia"),
+    ("EG", "Egypt"),
+    ("EH", "Western Sahara"),
+    ("ER", "Eritrea"),
+    ("ES", "Spain"),
+    ("ET", "Ethiopia"),
+    ("FI", "Finland"),
+    ("FJ", "Fiji"),
+    ("FK", "Falkland Islands (Malvinas)"),
+    ("FM", "Micronesia"),
+    ("FO", "Faroe Islands"),
+    ("FR", "France"),
+    ("GA", "Gabon"),
+    ("GB", "United Kingdom"),
+    ("GD", "Grenada"),
+    ("GE", "Georgia"),
+    ("GF", "French Guiana"),
+    ("GG", "Guernsey"),
+    ("GH", "Ghana"),
+    ("GI", "Gibraltar"),
+    ("GL", "Greenland"),
+    ("GM", "Gambia"),
+    ("GN", "Guinea"),
+    ("GP", "Guadeloupe"),
+    ("GQ", "Equatorial Guinea"),
+    ("GR", "Greece"),
+    ("GS", "South Georgia and the South Sandwich Islands"),
+    ("GT", "Guatemala"),
+    ("GU", "Guam"),
+    ("GW", "Guinea-Bissau"),
+    ("GY", "Guyana"),
+    ("HK", "Hong Kong"),
+    ("HM", "Heard Island and McDonald Islands"),
+    ("HN", "Honduras"),
+    ("HR", "Croatia"),
+    ("HT", "Haiti"),
+    ("HU", "Hungary"),
+    ("ID", "Indonesia"),
+    ("IE", "Ireland"),
+    ("IL", "Israel"),
+    ("IM", "Isle of Man"),
+    ("IN", "India"),
+    ("IO", "British Indian Ocean Territory"),
+    ("IQ", "Iraq"),
+    ("IR", "Iran"),
+    ("IS", "Iceland"),
+    ("IT", "Italy"),
+    ("JE", "Jersey"),
+    ("JM", "Jamaica"),
+    ("JO", "Jordan"),
+    ("JP", "Japan"),
+    ("KE", "Kenya"),
+    ("KG", "Kyrgyzstan"),
+    ("KH", "Cambodia"),
+    ("KI", "Kiribati"),
+    ("KM", "Comoros"),
+    ("KN", "Saint Kitts and Nevis"),
+    ("KP", "Democratic People's Republic of Korea"),
+    ("KR", "Republic of Korea"),
+    ("KW", "Kuwait"),
+    ("KY", "Cayman Islands"),
+    ("KZ", "Kazakhstan"),
+    ("LA", "Lao People's Democratic Republic"),
+    ("LB", "Lebanon"),
+    ("LC", "Saint Lucia"),
+    ("LI", "Liechtenstein"),
+    ("LK", "Sri Lanka"),
+    ("LR", "Liberia"),
+    ("LS", "Lesotho"),
+    ("LT", "Lithuania"),
+    ("LU", "Luxembourg"),
+    ("LV", "Latvia"),
+    ("LY", "Libya"),
+    ("MA", "Morocco"),
+    ("MC", "Monaco"),
+    ("MD", "Republic of Moldova"),
+    ("ME", "Montenegro"),
+    ("MF", "Saint Martin (French part)"),
+    ("MG", "Madagascar"),
+    ("MH", "Marshall Islands"),
+    ("MK", "North Macedonia"),
+    ("ML", "Mali"),
+    ("MM", "Myanmar"),
+    ("MN", "Mongolia"),
+    ("MO", "Macao"),
+    ("MP", "Northern Mariana Islands"),
+    ("MQ", "Martinique"),
+    ("MR", "Mauritania"),
+    ("MS", "Montserrat"),
+    ("MT", "Malta"),
+    ("MU", "Mauritius"),
+    ("MV", "Maldives"),
+    ("MW", "Malawi"),
+    ("MX", "Mexico"),
+    ("MY", "Malaysia"),
+    ("MZ", "Mozambique"),
+    ("NA", "Namibia"),
+    ("NC", "New Caledonia"),
+    ("NE", "Niger"),
+    ("NF", "Norfolk Island"),
+    ("NG", "Nigeria"),
+    ("NI", "Nicaragua"),
+    ("NL", "Netherlands"),
+    ("NO", "Norway"),
+    ("NP", "Nepal"),
+    ("NR", "Nauru"),
+    ("NU", "Niue"),
+    ("NZ", "New Zealand"),
+    ("OM", "Oman"),
+    ("PA", "Panama"),
+    ("PE", "Peru"),
+    ("PF", "French Polynesia"),
+    ("PG", "Papua New Guinea"),
+    ("PH", "Philippines"),
+    ("PK", "Pakistan"),
+    ("PL", "Poland"),
+    ("PM", "Saint Pierre and Miquelon"),
+    ("PN", "Pitcairn"),
+    ("PR", "Puerto Rico"),
+    ("PS", "Palestine"),
+    ("PT", "Portugal"),
+    ("PW", "Palau"),
+    ("PY", "Paraguay"),
+    ("QA", "Qatar"),
+    ("RE", "Réunion"),
+    ("RO", "Romania"),
+    ("RS", "Serbia"),
+    ("RU", "Russian Federation"),
+    ("RW", "Rwanda"),
+    ("SA", "Saudi Arabia"),
+    ("SB", "Solomon Islands"),
+    ("SC", "Seychelles"),
+    ("SD", "Sudan"),
+    ("SE", "Sweden"),
+    ("SG", "Singapore"),
+    ("SH", "Saint Helena, Ascension and Tristan da Cunha"),
+    ("SI", "Slovenia"),
+    ("SJ", "Svalbard and Jan Mayen"),
+    ("SK", "Slovak Republic"),
+    ("SL", "Sierra Leone"),
+    ("SM", "San Marino"),
+    ("SN", "Senegal"),
+    ("SO", "Somalia"),
+    ("SR", "Suriname"),
+    ("SS", "South Sudan"),
+    ("ST", "Sao Tome and Principe"),
+    ("SV", "El Salvador"),
+    ("SX", "Sint Maarten (Dutch part)"),
+    ("SY", "Syrian Arab Republic"),
+    ("SZ", "Eswatini"),
+    ("TC", "Turks and Caicos Islands"),
+    ("TD", "Chad"),
+    ("TF", "French Southern Territories"),
+    ("TG", "Togo"),
+    ("TH", "Thailand"),
+    ("TJ", "Tajikistan"),
+    ("TK", "Tokelau"),
+    ("TL", "Timor-Leste"),
+    ("TM", "Turkmenistan"),
+    ("TN", "Tunisia"),
+    ("TO", "Tonga"),
+    ("TR", "Türkiye"),
+    ("TT", "Trinidad and Tobago"),
+    ("TV", "Tuvalu"),
+    ("TW", "Taiwan"),
+    ("TZ", "United Republic of Tanzania"),
+    ("UA", "Ukraine"),
+    ("UG", "Uganda"),
+    ("UM", "United States Minor Outlying Islands"),
+    ("US", "United States of America"),
+    ("UY", "Uruguay"),
+    ("UZ", "Uzbekistan"),
+    ("VA", "Holy See"),
+    ("VC", "Saint Vincent and the Grenadines"),
+    ("VE", "Venezuela"),
+    ("VG", "Virgin Islands (British)"),
+    ("VI", "Virgin Islands (U.S.)"),
+    ("VN", "Viet Nam"),
+    ("VU", "Vanuatu"),
+    ("WF", "Wallis and Futuna"),
+    ("WS", "Samoa"),
+    ("XK", "Kosovo"),
+    ("YE", "Yemen"),
+    ("YT", "Mayotte"),
+    ("ZA", "South Africa"),
+    ("ZM", "Zambia"),
+    ("ZW", "Zimbabwe"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique_so_binary_search_holds() {
+        for pair in COUNTRIES.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+        }
+        assert_eq!(COUNTRIES.len(), 250);
+    }
+
+    #[test]
+    fn kosovo_is_xk_and_shown_with_its_asterisk() {
+        assert_eq!(lookup("XK").map(|c| c.code), Some("XK"));
+        assert_eq!(display_name("XK"), "Kosovo*");
+        assert!(KOSOVO_NOTE.contains("1244"));
+    }
+
+    #[test]
+    fn unknown_and_lower_case_codes_are_not_found() {
+        assert!(lookup("YU").is_none());
+        assert!(lookup("rs").is_none());
+        assert_eq!(lookup("RS").map(|c| c.name), Some("Serbia"));
+    }
+}

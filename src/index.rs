@@ -1,0 +1,379 @@
+//! The on-disk index: opening and creating it, its format version, the single writer, upserts,
+//! and the record of which corpus it was built from.
+//!
+//! Safety rests on tantivy's own guarantees: a commit is atomic (a killed process leaves the
+//! last commit readable), and its writer lock admits one writer per index across processes.
+//! Upserts delete the id's term and add the new version in the same commit, so a re-run of an
+//! interrupted ingest never duplicates a document.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::directory::error::LockError;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+};
+
+use crate::analysis::{self, StemLanguage};
+use crate::document::{Access, Document};
+use crate::schema::{self, Fields, FORMAT_VERSION};
+
+/// The file beside tantivy's own that records our format and the corpus the index was built from.
+const MARKER_FILE: &str = "thb-caselaw.json";
+
+/// Memory for the writer's in-flight segments, split across its threads.
+pub const DEFAULT_WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("no index at {dir}: build one with `thb-caselaw ingest --index {dir} corpus/` or `thb-caselaw serve`")]
+    Missing { dir: PathBuf },
+    #[error("{dir} is not empty and holds no thb-caselaw index; refusing to write into it")]
+    NotAnIndex { dir: PathBuf },
+    #[error(
+        "the index at {dir} was written by format {found}, this build reads format {expected}: \
+         rebuild it with `thb-caselaw serve --rebuild` (or delete {dir} and ingest again)"
+    )]
+    Incompatible {
+        dir: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+    #[error("the index at {dir} is locked by another writer (an ingest or a server applying writes); try again when it has finished")]
+    Locked { dir: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("index error: {0}")]
+    Tantivy(#[from] TantivyError),
+}
+
+/// What [`MARKER_FILE`] holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Marker {
+    pub format_version: u32,
+    /// Fingerprint of the corpus last built into this index (see `ingest::corpus_fingerprint`).
+    #[serde(default)]
+    pub corpus_fingerprint: Option<String>,
+}
+
+/// An open index with its reader and resolved fields. Cheap to share behind an `Arc`.
+pub struct IndexHandle {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+impl IndexHandle {
+    /// Opens the index at `dir`, refusing a missing one or one of another format.
+    pub fn open(dir: &Path) -> Result<IndexHandle, IndexError> {
+        if !dir.join("meta.json").exists() {
+            return Err(IndexError::Missing {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let marker = read_marker(dir)?;
+        let found = marker.map(|m| m.format_version).unwrap_or(0);
+        if found != FORMAT_VERSION {
+            return Err(IndexError::Incompatible {
+                dir: dir.to_path_buf(),
+                found,
+                expected: FORMAT_VERSION,
+            });
+        }
+        let index = Index::open_in_dir(dir)?;
+        Self::from_index(index, dir)
+    }
+
+    /// Opens the index at `dir`, creating an empty one when there is none.
+    pub fn open_or_create(dir: &Path) -> Result<IndexHandle, IndexError> {
+        if dir.join("meta.json").exists() {
+            return Self::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let foreign = std::fs::read_dir(dir)
+            .map_err(|source| IndexError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?
+            .filter_map(Result::ok)
+            .any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !(name.starts_with('.') || name == "README.md")
+            });
+        if foreign {
+            return Err(IndexError::NotAnIndex {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let index = Index::create_in_dir(dir, schema::build())?;
+        write_marker(
+            dir,
+            &Marker {
+                format_version: FORMAT_VERSION,
+                corpus_fingerprint: None,
+            },
+        )?;
+        Self::from_index(index, dir)
+    }
+
+    /// Deletes the index files at `dir` (only ours and tantivy's), for `--rebuild`.
+    pub fn remove(dir: &Path) -> Result<(), IndexError> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(());
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = name == "meta.json"
+                || name == MARKER_FILE
+                || name == ".managed.json"
+                || name.ends_with(".lock")
+                || tantivy_segment_file(&name);
+            if ours {
+                std::fs::remove_file(entry.path()).map_err(|source| IndexError::Io {
+                    path: entry.path(),
+                    source,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn from_index(mut index: Index, dir: &Path) -> Result<IndexHandle, IndexError> {
+        analysis::register(index.tokenizers());
+        index.set_default_multithread_executor()?;
+        let fields = Fields::resolve(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(IndexHandle {
+            index,
+            reader,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The single writer. Fails at once (no waiting) when another process or thread holds it.
+    pub fn writer(&self, heap_bytes: usize) -> Result<IndexWriter, IndexError> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 4);
+        let heap = heap_bytes.max(threads * 20_000_000);
+        match self.index.writer_with_num_threads(threads, heap) {
+            Ok(writer) => Ok(writer),
+            Err(TantivyError::LockFailure(LockError::LockBusy, _)) => Err(IndexError::Locked {
+                dir: self.dir.clone(),
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Commits with the commit time as payload, then makes the commit visible to searches here.
+    pub fn commit(&self, writer: &mut IndexWriter) -> Result<(), IndexError> {
+        let mut prepared = writer.prepare_commit()?;
+        let payload = CommitPayload {
+            committed_at: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
+        };
+        prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Unix time of the last commit, if any.
+    pub fn last_commit(&self) -> Option<u64> {
+        let metas = self.index.load_metas().ok()?;
+        let payload: CommitPayload = serde_json::from_str(metas.payload.as_deref()?).ok()?;
+        Some(payload.committed_at)
+    }
+
+    /// True when a document with this id is in the searcher's view.
+    pub fn contains(&self, searcher: &Searcher, id: &str) -> bool {
+        let term = Term::from_field_text(self.fields.id, id);
+        searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(false)
+    }
+
+    /// Replaces (or adds) a document: delete by id, then add, both landing in the next commit.
+    pub fn upsert(&self, writer: &IndexWriter, document: &Document) -> Result<(), IndexError> {
+        writer.delete_term(Term::from_field_text(self.fields.id, &document.id));
+        writer.add_document(self.to_tantivy(document))?;
+        Ok(())
+    }
+
+    /// Deletes a document by id (in the next commit).
+    pub fn delete(&self, writer: &IndexWriter, id: &str) {
+        writer.delete_term(Term::from_field_text(self.fields.id, id));
+    }
+
+    /// Maps a validated document (its language already settled) to index fields.
+    pub fn to_tantivy(&self, d: &Document) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &d.id);
+        doc.add_text(f.title, &d.title);
+        doc.add_text(f.title_folded, &d.title);
+        doc.add_text(f.text, &d.text);
+        doc.add_text(f.text_folded, &d.text);
+        doc.add_text(f.ident, &d.id);
+        for ident in [&d.ecli, &d.application_number].into_iter().flatten() {
+            doc.add_text(f.ident, ident);
+        }
+        if let Some(court) = &d.court {
+            doc.add_text(f.court, court);
+            doc.add_text(f.court_key, schema::court_key(court));
+        }
+        let language = d.language.as_deref().unwrap_or("und");
+        if let Some(stem_language) = StemLanguage::for_tag(language) {
+            let stem = f.stem(stem_language);
+            doc.add_text(stem, &d.title);
+            doc.add_text(stem, &d.text);
+        }
+        for country in &d.country {
+            doc.add_facet(f.country, Facet::from_path([country.as_str()]));
+        }
+        for theme in &d.themes {
+            doc.add_facet(f.theme, Facet::from_path(theme.split('/')));
+        }
+        doc.add_facet(f.kind, Facet::from_path([d.kind.as_str()]));
+        doc.add_facet(f.language, Facet::from_path([language]));
+        if let Some(date) = d.date {
+            doc.add_facet(f.year_facet, Facet::from_path([date.year.to_string()]));
+            doc.add_u64(f.year, date.year as u64);
+            doc.add_u64(f.date_key, date.sort_key());
+        } else {
+            doc.add_u64(f.date_key, 0);
+        }
+        doc.add_text(f.access, d.access.as_str());
+        let mut meta = d.clone();
+        meta.text = String::new();
+        doc.add_text(
+            f.meta,
+            serde_json::to_string(&meta).expect("a Document always serialises"),
+        );
+        doc
+    }
+
+    /// Reads a stored document back: its metadata, and the full text when asked for.
+    pub fn document_at(
+        &self,
+        searcher: &Searcher,
+        address: tantivy::DocAddress,
+        with_text: bool,
+    ) -> Result<Document, IndexError> {
+        let stored: TantivyDocument = searcher.doc(address)?;
+        let meta = stored
+            .get_first(self.fields.meta)
+            .and_then(|v| v.as_str())
+            .unwrap_or("{}");
+        let mut document: Document = serde_json::from_str(meta).map_err(|e| {
+            IndexError::Tantivy(TantivyError::InternalError(format!(
+                "stored document metadata is unreadable: {e}"
+            )))
+        })?;
+        if with_text {
+            document.text = stored
+                .get_first(self.fields.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+        }
+        Ok(document)
+    }
+
+    /// Looks a document up by id. A restricted document is `None` unless `include_restricted`:
+    /// callers without a reader token must not learn that it exists.
+    pub fn get(&self, id: &str, include_restricted: bool) -> Result<Option<Document>, IndexError> {
+        let searcher = self.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = top.first() else {
+            return Ok(None);
+        };
+        let document = self.document_at(&searcher, *address, true)?;
+        if document.access == Access::Restricted && !include_restricted {
+            return Ok(None);
+        }
+        Ok(Some(document))
+    }
+
+    /// The recorded marker (format and corpus fingerprint).
+    pub fn marker(&self) -> Result<Marker, IndexError> {
+        Ok(read_marker(&self.dir)?.unwrap_or_default())
+    }
+
+    /// Records the corpus fingerprint after a successful build from the corpus.
+    pub fn set_corpus_fingerprint(&self, fingerprint: &str) -> Result<(), IndexError> {
+        let mut marker = self.marker()?;
+        marker.format_version = FORMAT_VERSION;
+        marker.corpus_fingerprint = Some(fingerprint.to_string());
+        write_marker(&self.dir, &marker)
+    }
+
+    /// Bytes the index occupies on disk.
+    pub fn size_on_disk(&self) -> u64 {
+        std::fs::read_dir(&self.dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct CommitPayload {
+    committed_at: u64,
+}
+
+fn tantivy_segment_file(name: &str) -> bool {
+    // Segment files are `<32 hex digits>.<ext>` (and `.del` files `<hex>.<opstamp>.del`).
+    let stem = name.split('.').next().unwrap_or("");
+    stem.len() == 32 && stem.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn read_marker(dir: &Path) -> Result<Option<Marker>, IndexError> {
+    let path = dir.join(MARKER_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Ok(serde_json::from_str(&s).ok()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(IndexError::Io { path, source }),
+    }
+}
+
+fn write_marker(dir: &Path, marker: &Marker) -> Result<(), IndexError> {
+    // Write then rename, so a crash never leaves a half-written marker.
+    let path = dir.join(MARKER_FILE);
+    let tmp = dir.join(format!("{MARKER_FILE}.tmp"));
+    let body = serde_json::to_string_pretty(marker).unwrap_or_default();
+    std::fs::write(&tmp, body)
+        .and_then(|_| std::fs::rename(&tmp, &path))
+        .map_err(|source| IndexError::Io { path, source })
+}

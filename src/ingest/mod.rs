@@ -1,0 +1,480 @@
+//! Ingest: files (`.jsonl`, `.json`, `.md`) or request bodies → validated documents → the index.
+//!
+//! A rejected record never stops the others. Each rejection is reported as
+//! `file:line: field: what is wrong`; the valid records are committed. Validation and language
+//! detection run in parallel over batches (they are the CPU-heavy part); the single writer
+//! receives the results in input order, so the last version of a repeated id wins.
+
+pub mod json;
+pub mod jsonl;
+pub mod markdown;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::{BufReader, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use tantivy::IndexWriter;
+
+use crate::document::{Document, RecordError};
+use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
+use crate::language;
+use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
+
+/// Records validated and detected together; big enough to keep both cores busy.
+const BATCH: usize = 256;
+
+/// One record as read, before validation: where it was, and its JSON or why it is unreadable.
+#[derive(Debug)]
+pub struct RawRecord {
+    /// Line (1-based) the record starts on.
+    pub line: usize,
+    /// Bytes of the source consumed once this record is read (for progress).
+    pub offset: u64,
+    pub value: Result<serde_json::Value, RecordError>,
+}
+
+impl RawRecord {
+    pub fn parsed(line: usize, offset: u64, value: serde_json::Value) -> Self {
+        RawRecord {
+            line,
+            offset,
+            value: Ok(value),
+        }
+    }
+
+    pub fn failed(line: usize, offset: u64, error: RecordError) -> Self {
+        RawRecord {
+            line,
+            offset,
+            value: Err(error),
+        }
+    }
+}
+
+/// A rejected record: where it was and what is wrong.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Rejection {
+    pub source: String,
+    pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: ", self.source, self.line)?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// The outcome of one ingest.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct IngestReport {
+    pub added: usize,
+    pub updated: usize,
+    pub rejected: Vec<Rejection>,
+    /// Ids accepted, in order (for per-record API results).
+    #[serde(skip)]
+    pub accepted_ids: Vec<(String, usize)>,
+    #[serde(skip)]
+    pub elapsed: Duration,
+    /// Bytes of document text accepted.
+    #[serde(skip)]
+    pub text_bytes: u64,
+}
+
+/// Why an ingest could not run at all (exit status 2), as opposed to rejected records.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: no such file or directory")]
+    NoSuchPath { path: PathBuf },
+    #[error("{path}: unsupported file type; ingest reads .jsonl, .json and .md")]
+    Unsupported { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// How an ingest runs.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Writer memory budget.
+    pub heap_bytes: usize,
+    /// Commit after this many accepted documents (and at the end).
+    pub commit_every: usize,
+    /// Show progress on stderr: a bar on a terminal, plain lines otherwise.
+    pub progress: bool,
+    /// Detect the language of documents that do not declare one (off: they are `und`, analysed
+    /// without stemming). Off only to measure what detection costs.
+    pub detect_language: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            heap_bytes: DEFAULT_WRITER_HEAP_BYTES,
+            commit_every: 100_000,
+            progress: false,
+            detect_language: true,
+        }
+    }
+}
+
+fn is_ingestible(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "json" | "md")
+    )
+}
+
+/// Expands paths into the files to read: directories recursively (sorted, so runs are
+/// reproducible), skipping files of other types and hidden entries; a named file must be of a
+/// supported type.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+        let io = |source| IngestError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                !p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+            })
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else if is_ingestible(&path) {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files)?;
+        } else if path.is_file() {
+            if !is_ingestible(path) {
+                return Err(IngestError::Unsupported { path: path.clone() });
+            }
+            files.push(path.clone());
+        } else {
+            return Err(IngestError::NoSuchPath { path: path.clone() });
+        }
+    }
+    Ok(files)
+}
+
+/// A fingerprint of everything ingest would read under `paths` (names and contents) and of the
+/// index format: when it changes, an index built from those paths is stale.
+pub fn corpus_fingerprint(paths: &[PathBuf]) -> Result<String, IngestError> {
+    let mut hasher = Sha256::new();
+    hasher.update(crate::schema::FORMAT_VERSION.to_le_bytes());
+    for file in collect_files(paths)? {
+        let bytes = std::fs::read(&file).map_err(|source| IngestError::Io {
+            path: file.clone(),
+            source,
+        })?;
+        hasher.update(file.to_string_lossy().as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    Ok(format!("{:x}", hasher.finalize()))
+}
+
+/// Validates a record and settles its language (declared, or detected from a sample when
+/// `detect` is on, `und` otherwise).
+pub fn prepare(value: serde_json::Value, detect: bool) -> Result<Document, RecordError> {
+    let mut document = Document::from_json(value)?;
+    if document.language.is_none() && !detect {
+        document.language = Some("und".into());
+    }
+    if document.language.is_none() {
+        let mut sample = String::with_capacity(language::SAMPLE_BYTES + document.title.len());
+        sample.push_str(&document.title);
+        sample.push_str(". ");
+        sample.push_str(&document.text);
+        document.language = Some(language::detect(&sample).tag);
+    }
+    Ok(document)
+}
+
+/// Feeds batches of records to one writer and keeps the counts.
+pub struct Session<'a> {
+    handle: &'a IndexHandle,
+    writer: &'a mut IndexWriter,
+    searcher: tantivy::Searcher,
+    seen: HashSet<String>,
+    report: IngestReport,
+    since_commit: usize,
+    commit_every: usize,
+    detect_language: bool,
+    started: Instant,
+}
+
+impl<'a> Session<'a> {
+    pub fn new(handle: &'a IndexHandle, writer: &'a mut IndexWriter, commit_every: usize) -> Self {
+        Self::with_detection(handle, writer, commit_every, true)
+    }
+
+    pub fn with_detection(
+        handle: &'a IndexHandle,
+        writer: &'a mut IndexWriter,
+        commit_every: usize,
+        detect_language: bool,
+    ) -> Self {
+        Session {
+            searcher: handle.searcher(),
+            handle,
+            writer,
+            seen: HashSet::new(),
+            report: IngestReport::default(),
+            since_commit: 0,
+            commit_every: commit_every.max(1),
+            detect_language,
+            started: Instant::now(),
+        }
+    }
+
+    /// Validates and detects a batch in parallel, then upserts the good records in order.
+    pub fn add_batch(&mut self, source: &str, batch: Vec<RawRecord>) -> Result<(), IndexError> {
+        let detect = self.detect_language;
+        let prepared: Vec<(usize, Result<Document, RecordError>)> = batch
+            .into_par_iter()
+            .map(|record| (record.line, record.value.and_then(|v| prepare(v, detect))))
+            .collect();
+        for (line, result) in prepared {
+            match result {
+                Ok(document) => {
+                    let existed = !self.seen.insert(document.id.clone())
+                        || self.handle.contains(&self.searcher, &document.id);
+                    self.handle.upsert(self.writer, &document)?;
+                    if existed {
+                        self.report.updated += 1;
+                    } else {
+                        self.report.added += 1;
+                    }
+                    self.report.text_bytes += document.text.len() as u64;
+                    self.report.accepted_ids.push((document.id, line));
+                    self.since_commit += 1;
+                }
+                Err(error) => self.report.rejected.push(Rejection {
+                    source: source.to_string(),
+                    line,
+                    field: error.field,
+                    message: error.message,
+                }),
+            }
+        }
+        if self.since_commit >= self.commit_every {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Commits what was added so far.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        self.handle.commit(self.writer)?;
+        self.since_commit = 0;
+        Ok(())
+    }
+
+    pub fn accepted(&self) -> usize {
+        self.report.added + self.report.updated
+    }
+
+    /// Commits and returns the report.
+    pub fn finish(mut self) -> Result<IngestReport, IndexError> {
+        self.commit()?;
+        self.report.elapsed = self.started.elapsed();
+        Ok(self.report)
+    }
+}
+
+/// Ingests files and directories into the index with the single writer, committing every
+/// `commit_every` documents and at the end.
+pub fn ingest_paths(
+    handle: &IndexHandle,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+) -> Result<IngestReport, IngestError> {
+    let files = collect_files(paths)?;
+    let total_bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let mut writer = handle.writer(options.heap_bytes)?;
+    let mut session = Session::with_detection(
+        handle,
+        &mut writer,
+        options.commit_every,
+        options.detect_language,
+    );
+    let mut progress = Progress::new(options.progress, total_bytes);
+    let mut done_bytes = 0u64;
+    for file in &files {
+        let source = file.display().to_string();
+        let mut records = open_records(file)?;
+        loop {
+            let batch: Vec<RawRecord> = records.by_ref().take(BATCH).collect();
+            let Some(last) = batch.last() else { break };
+            let offset = last.offset;
+            session.add_batch(&source, batch)?;
+            progress.update(done_bytes + offset, session.accepted());
+        }
+        done_bytes += std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        progress.update(done_bytes, session.accepted());
+    }
+    let report = session.finish()?;
+    progress.finish(&report);
+    Ok(report)
+}
+
+/// The records of one file, by its type: JSON Lines streamed, `.json` and `.md` read whole
+/// (within their size limits).
+fn open_records(file: &Path) -> Result<Box<dyn Iterator<Item = RawRecord>>, IngestError> {
+    let io = |source| IngestError::Io {
+        path: file.to_path_buf(),
+        source,
+    };
+    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if extension == "jsonl" {
+        let reader = BufReader::with_capacity(1 << 20, std::fs::File::open(file).map_err(io)?);
+        return Ok(Box::new(jsonl::records(reader)));
+    }
+    let size = std::fs::metadata(file).map_err(io)?.len();
+    let limit = if extension == "md" {
+        MAX_DOCUMENT_BYTES as u64
+    } else {
+        MAX_JSON_FILE_BYTES
+    };
+    if size > limit {
+        return Ok(Box::new(std::iter::once(RawRecord::failed(
+            1,
+            size,
+            RecordError::record(format!(
+                "file is {size} bytes; the largest accepted .{extension} file is {limit} bytes"
+            )),
+        ))));
+    }
+    let bytes = std::fs::read(file).map_err(io)?;
+    let records = match String::from_utf8(bytes) {
+        Ok(text) if extension == "md" => vec![markdown::record(&text)],
+        Ok(text) => json::records(&text),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            vec![RawRecord::failed(
+                line,
+                size,
+                RecordError::record(format!("invalid UTF-8 at byte {}", at + 1)),
+            )]
+        }
+    };
+    Ok(Box::new(records.into_iter()))
+}
+
+/// Progress on stderr: an indicatif bar on a terminal, a plain line every few seconds otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    plain: bool,
+    started: Instant,
+    last_line: Instant,
+}
+
+impl Progress {
+    fn new(enabled: bool, total_bytes: u64) -> Progress {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (enabled && terminal).then(|| {
+            let bar = indicatif::ProgressBar::new(total_bytes);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Progress {
+            bar,
+            plain: enabled && !terminal,
+            started: Instant::now(),
+            last_line: Instant::now(),
+        }
+    }
+
+    fn rate(&self, docs: usize) -> f64 {
+        docs as f64 / self.started.elapsed().as_secs_f64().max(1e-6)
+    }
+
+    fn update(&mut self, bytes: u64, docs: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(bytes);
+            bar.set_message(format!("{docs} docs, {:.0} docs/s", self.rate(docs)));
+        } else if self.plain && self.last_line.elapsed() >= Duration::from_secs(5) {
+            self.last_line = Instant::now();
+            eprintln!("ingest: {docs} documents, {:.0} docs/s", self.rate(docs));
+        }
+    }
+
+    fn finish(&self, report: &IngestReport) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        if self.bar.is_some() || self.plain {
+            let docs = report.added + report.updated;
+            eprintln!(
+                "ingest: {docs} documents in {:.1}s ({:.0} docs/s)",
+                report.elapsed.as_secs_f64(),
+                self.rate(docs)
+            );
+        }
+    }
+}
+
+/// Builds the corpus into the index when the index has never seen this corpus (missing, or the
+/// corpus changed since): an upsert of every corpus document, so documents added by other means
+/// are kept. Returns the report when it built, `None` when the index was up to date.
+pub fn ensure_corpus_built(
+    handle: &IndexHandle,
+    corpus_dir: &Path,
+    progress: bool,
+) -> Result<Option<IngestReport>, IngestError> {
+    if !corpus_dir.is_dir() {
+        return Err(IngestError::NoSuchPath {
+            path: corpus_dir.to_path_buf(),
+        });
+    }
+    let paths = [corpus_dir.to_path_buf()];
+    let fingerprint = corpus_fingerprint(&paths)?;
+    if handle.marker()?.corpus_fingerprint.as_deref() == Some(fingerprint.as_str()) {
+        return Ok(None);
+    }
+    let options = IngestOptions {
+        progress,
+        ..IngestOptions::default()
+    };
+    let report = ingest_paths(handle, &paths, &options)?;
+    handle.set_corpus_fingerprint(&fingerprint)?;
+    Ok(Some(report))
+}

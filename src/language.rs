@@ -1,0 +1,225 @@
+//! Language and script detection for documents that do not declare their language.
+//!
+//! The lingua detector is built once ([`LazyLock`]) over only the languages we serve, and reads a
+//! bounded sample of each text: detection time grows with text length and a few kilobytes decide
+//! as well as the whole judgment.
+//!
+//! Two facts about lingua shape the rules here (measured, see `STYLE.md`):
+//! - Serbian, Bosnian, Croatian and Montenegrin are near-identical; lingua labels clearly Serbian
+//!   Latin text Bosnian or Croatian. We therefore sum their confidences as one family, and the
+//!   script decides between `sr-Cyrl` and the Latin tags. Analysis treats the family as one
+//!   group, so a wrong member costs nothing at search time.
+//! - lingua has no Maltese model. Maltese is recognised by its own letters (ħ, ġ, ċ, ż); any
+//!   other text that no model claims with enough confidence is `und`, never a confident guess.
+
+use std::sync::LazyLock;
+
+use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+/// Bytes of text the detector reads. Larger samples cost time and rarely change the answer.
+pub const SAMPLE_BYTES: usize = 1500;
+
+/// Below this summed confidence of the best family, the text is `und`.
+const MIN_CONFIDENCE: f64 = 0.5;
+
+/// The languages the detector may answer, beyond which it never guesses.
+const LANGUAGES: [Language; 11] = [
+    Language::English,
+    Language::French,
+    Language::German,
+    Language::Italian,
+    Language::Serbian,
+    Language::Bosnian,
+    Language::Croatian,
+    Language::Macedonian,
+    Language::Albanian,
+    Language::Turkish,
+    Language::Russian,
+];
+
+static DETECTOR: LazyLock<LanguageDetector> =
+    LazyLock::new(|| LanguageDetectorBuilder::from_languages(&LANGUAGES).build());
+
+/// Builds the detector now (it loads its models lazily otherwise, on the first document).
+pub fn warm_up() {
+    LazyLock::force(&DETECTOR);
+}
+
+/// The writing system most of a text's letters belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Latin,
+    Cyrillic,
+    Other,
+}
+
+/// Counts letters by script over the sample; the majority wins.
+pub fn detect_script(text: &str) -> Script {
+    let (mut latin, mut cyrillic, mut other) = (0usize, 0usize, 0usize);
+    for c in sample(text).chars().filter(|c| c.is_alphabetic()) {
+        match c {
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => latin += 1,
+            '\u{0400}'..='\u{052F}' => cyrillic += 1,
+            _ => other += 1,
+        }
+    }
+    if latin == 0 && cyrillic == 0 && other == 0 {
+        Script::Other
+    } else if cyrillic > latin && cyrillic >= other {
+        Script::Cyrillic
+    } else if latin >= other {
+        Script::Latin
+    } else {
+        Script::Other
+    }
+}
+
+/// A detection result: a BCP 47 tag (`und` when undetermined) and the confidence behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    pub tag: String,
+    pub confidence: f64,
+}
+
+/// Detects the language of a text, returning a BCP 47 tag with script where it matters
+/// (`sr-Cyrl`, `sr-Latn`), or `und`.
+pub fn detect(text: &str) -> Detection {
+    let sample = sample(text);
+    let script = detect_script(sample);
+    if looks_maltese(sample) {
+        return Detection {
+            tag: "mt".into(),
+            confidence: 1.0,
+        };
+    }
+    let values = DETECTOR.compute_language_confidence_values(sample);
+    let mut family_total = 0.0;
+    let mut family_best: Option<(Language, f64)> = None;
+    let mut best: Option<(Language, f64)> = None;
+    for (language, confidence) in values {
+        if is_serbo_croatian(language) {
+            family_total += confidence;
+            if family_best.is_none_or(|(_, c)| confidence > c) {
+                family_best = Some((language, confidence));
+            }
+        } else if best.is_none_or(|(_, c)| confidence > c) {
+            best = Some((language, confidence));
+        }
+    }
+    let (language, confidence) = match (best, family_best) {
+        (Some((l, c)), _) if c >= family_total => (l, c),
+        (_, Some((l, _))) => (l, family_total),
+        (Some((l, c)), None) => (l, c),
+        (None, None) => return und(),
+    };
+    if confidence < MIN_CONFIDENCE {
+        return und();
+    }
+    Detection {
+        tag: tag_for(language, script),
+        confidence,
+    }
+}
+
+fn und() -> Detection {
+    Detection {
+        tag: "und".into(),
+        confidence: 0.0,
+    }
+}
+
+fn is_serbo_croatian(language: Language) -> bool {
+    matches!(
+        language,
+        Language::Serbian | Language::Bosnian | Language::Croatian
+    )
+}
+
+fn tag_for(language: Language, script: Script) -> String {
+    match (language, script) {
+        // Cyrillic South Slavic text that is not Macedonian is Serbian in practice (Bosnian
+        // and Montenegrin Cyrillic exist but documents declare them).
+        (Language::Serbian | Language::Bosnian | Language::Croatian, Script::Cyrillic) => {
+            "sr-Cyrl".into()
+        }
+        (Language::Serbian, _) => "sr-Latn".into(),
+        (other, _) => other.iso_code_639_1().to_string(),
+    }
+}
+
+/// Maltese is the only language we serve that writes ħ; ġ, ċ and ż together are also
+/// characteristic (Polish has ż but not ġ or ċ).
+fn looks_maltese(sample: &str) -> bool {
+    let (mut h_bar, mut others) = (0usize, 0usize);
+    for c in sample.chars() {
+        match c {
+            'ħ' | 'Ħ' => h_bar += 1,
+            'ġ' | 'Ġ' | 'ċ' | 'Ċ' | 'ż' | 'Ż' => others += 1,
+            _ => {}
+        }
+    }
+    h_bar >= 2 || (h_bar >= 1 && others >= 1)
+}
+
+/// The first [`SAMPLE_BYTES`] of a text, cut at a character boundary.
+fn sample(text: &str) -> &str {
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let mut end = SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The primary language subtag of a tag (`sr-Cyrl` → `sr`).
+pub fn primary_subtag(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serbian_script_decides_the_tag() {
+        let cyr =
+            "Виши суд у Београду огласио је окривљеног кривим за кривично дело трговина људима \
+                   и осудио га на казну затвора у трајању од пет година.";
+        assert_eq!(detect(cyr).tag, "sr-Cyrl");
+        let lat =
+            "Viši sud u Beogradu oglasio je okrivljenog krivim za krivično delo trgovina ljudima \
+                   i osudio ga na kaznu zatvora u trajanju od pet godina.";
+        let tag = detect(lat).tag;
+        assert!(["sr-Latn", "bs", "hr"].contains(&tag.as_str()), "{tag}");
+    }
+
+    #[test]
+    fn macedonian_albanian_turkish_french_english() {
+        let cases = [
+            ("Основниот кривичен суд Скопје ги осуди обвинетите за трговија со луѓе и ги задолжи да платат надомест на штета на жртвите.", "mk"),
+            ("Gjykata Themelore në Prishtinë e shpalli fajtor të pandehurin për veprën penale trafikim me qenie njerëzore dhe e dënoi me burgim.", "sq"),
+            ("İstanbul Ağır Ceza Mahkemesi sanıkları insan ticareti suçundan mahkûm etti ve mağdurlara tazminat ödenmesine karar verdi.", "tr"),
+            ("La Cour considère que l'État n'a pas mis en place un cadre juridique et administratif adéquat pour lutter contre la traite des êtres humains.", "fr"),
+            ("The Court considers that the State failed to put in place an appropriate legal and administrative framework to combat trafficking in human beings.", "en"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(detect(text).tag, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn maltese_is_recognised_by_its_letters_and_gibberish_is_und() {
+        let mt = "Il-Qorti sabet lill-akkużat ħati tat-traffikar ta' persuni għall-finijiet ta' xogħol furzat.";
+        assert_eq!(detect(mt).tag, "mt");
+        assert_eq!(detect("12345 67890 — §§ 4/2010").tag, "und");
+    }
+
+    #[test]
+    fn the_sample_is_cut_on_a_character_boundary() {
+        let text = "ж".repeat(SAMPLE_BYTES);
+        assert!(sample(&text).len() <= SAMPLE_BYTES);
+        assert_eq!(detect_script(&text), Script::Cyrillic);
+    }
+}

@@ -1,0 +1,41 @@
+//! thb-caselaw: a case-law and GRETA-recommendations database with multilingual full-text
+//! search, for prosecutors, judges, lawyers and researchers working against trafficking in
+//! human beings (THB).
+//!
+//! # Module map
+//!
+//! Data flows one way. Writing: `ingest → document → normalize → language → analysis → index`.
+//! Reading: `api | cli → search → index`. Nothing below `api` knows about HTTP; nothing in
+//! `normalize` or `stem` knows about tantivy.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`document`] | the document model, its validation and the interchange format |
+//! | [`domain`] | legal-domain data: countries (with Kosovo*), the theme taxonomy |
+//! | [`normalize`] | Unicode clean-up, Turkish-safe case folding, script and diacritic folding |
+//! | [`stem`] | light stemmers for languages Snowball lacks (Serbo-Croatian, Macedonian, Albanian) |
+//! | [`language`] | language and script detection (lingua), built once and shared |
+//! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed |
+//! | [`schema`] | every index field, and why it is indexed, stored or fast |
+//! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness |
+//! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
+//! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`] |
+//! | [`limits`] | every hard limit, named once |
+//! | [`api`] | the axum router, handlers and the single JSON error shape |
+//! | [`web`] | the server-rendered search page and its embedded assets |
+//! | [`config`] | the one configuration struct handed down from `main` |
+
+pub mod analysis;
+pub mod api;
+pub mod config;
+pub mod document;
+pub mod domain;
+pub mod index;
+pub mod ingest;
+pub mod language;
+pub mod limits;
+pub mod normalize;
+pub mod schema;
+pub mod search;
+pub mod stem;
+pub mod web;

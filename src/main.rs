@@ -1,0 +1,442 @@
+//! The `thb-caselaw` command: argument parsing and wiring only; the work is in the library.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use thb_caselaw::api::{self, AppState};
+use thb_caselaw::config::{parse_tokens, Config};
+use thb_caselaw::document::Kind;
+use thb_caselaw::domain::countries;
+use thb_caselaw::index::{IndexError, IndexHandle};
+use thb_caselaw::ingest::{self, IngestError, IngestOptions};
+use thb_caselaw::search::{self, SearchError, SearchRequest, Sort};
+
+#[derive(Parser)]
+#[command(
+    name = "thb-caselaw",
+    version,
+    about = "Case-law and GRETA recommendations database on trafficking in human beings, with multilingual full-text search"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add or replace documents from .jsonl, .json and .md files or directories.
+    Ingest {
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Commit after this many documents (and at the end).
+        #[arg(long, default_value_t = 100_000)]
+        commit_every: usize,
+        /// Writer memory in MiB.
+        #[arg(long, default_value_t = 256)]
+        heap_mib: usize,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Search the index; `--json` prints exactly what the API returns.
+    Search {
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        #[arg(long)]
+        country: Vec<String>,
+        #[arg(long)]
+        theme: Vec<String>,
+        #[arg(long)]
+        kind: Vec<String>,
+        #[arg(long)]
+        lang: Vec<String>,
+        #[arg(long)]
+        court: Vec<String>,
+        #[arg(long)]
+        year_from: Option<u16>,
+        #[arg(long)]
+        year_to: Option<u16>,
+        #[arg(long, default_value = "relevance")]
+        sort: String,
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+        #[arg(long, default_value_t = 10)]
+        per_page: usize,
+        /// Include restricted documents (local use by an authorised person).
+        #[arg(long)]
+        include_restricted: bool,
+        #[arg(long)]
+        json: bool,
+        /// The query (several words are joined with spaces).
+        query: Vec<String>,
+    },
+    /// Serve the web page and the API, building the index from the corpus first when it is
+    /// missing or older than the corpus.
+    Serve {
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Delete the index and build it again from the corpus (documents added by other
+        /// means must be ingested again).
+        #[arg(long)]
+        rebuild: bool,
+        /// Comma-separated admin tokens (write, delete, read restricted).
+        #[arg(
+            long,
+            env = "THB_ADMIN_TOKEN",
+            hide_env_values = true,
+            default_value = ""
+        )]
+        admin_token: String,
+        /// Comma-separated reader tokens (read restricted documents).
+        #[arg(
+            long,
+            env = "THB_READER_TOKEN",
+            hide_env_values = true,
+            default_value = ""
+        )]
+        reader_token: String,
+    },
+    /// Document counts by kind, country and language; index size on disk.
+    Stats {
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = if matches!(cli.command, Command::Serve { .. }) {
+        "info"
+    } else {
+        "warn"
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ingest {
+            index,
+            commit_every,
+            heap_mib,
+            paths,
+        } => {
+            // Check the paths before creating an index a failed run would leave behind.
+            ingest::collect_files(&paths)?;
+            let handle = IndexHandle::open_or_create(&index)?;
+            let options = IngestOptions {
+                heap_bytes: heap_mib * 1024 * 1024,
+                commit_every,
+                progress: true,
+                detect_language: true,
+            };
+            let report = ingest::ingest_paths(&handle, &paths, &options)?;
+            for rejection in &report.rejected {
+                eprintln!("{rejection}");
+            }
+            println!(
+                "added {}, updated {}, rejected {} ({:.1}s)",
+                report.added,
+                report.updated,
+                report.rejected.len(),
+                report.elapsed.as_secs_f64()
+            );
+            Ok(if report.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Search {
+            index,
+            country,
+            theme,
+            kind,
+            lang,
+            court,
+            year_from,
+            year_to,
+            sort,
+            page,
+            per_page,
+            include_restricted,
+            json,
+            query,
+        } => {
+            let handle = IndexHandle::open(&index)?;
+            let kinds = kind
+                .iter()
+                .map(|k| Kind::parse(k).with_context(|| format!("--kind `{k}`: expected judgment, decision, recommendation, report or legislation")))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let request = SearchRequest {
+                query: query.join(" "),
+                countries: country,
+                themes: theme,
+                kinds,
+                languages: lang,
+                courts: court,
+                year_from,
+                year_to,
+                sort: Sort::parse(&sort).with_context(|| {
+                    format!("--sort `{sort}`: expected relevance, date-desc or date-asc")
+                })?,
+                page,
+                per_page,
+                include_restricted,
+            }
+            .validate()?;
+            let response = match search::search(&handle, &request) {
+                Ok(r) => r,
+                Err(SearchError::Query(q)) => anyhow::bail!("query: {q}"),
+                Err(e) => return Err(e.into()),
+            };
+            if json {
+                println!("{}", serde_json::to_string(&response)?);
+            } else {
+                print_human(&response);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            index,
+            corpus,
+            addr,
+            rebuild,
+            admin_token,
+            reader_token,
+        } => {
+            let config = Config {
+                index_dir: index,
+                corpus_dir: corpus,
+                addr,
+                admin_tokens: parse_tokens(&admin_token),
+                reader_tokens: parse_tokens(&reader_token),
+            };
+            serve(config, rebuild)
+        }
+        Command::Stats { index, json } => {
+            let handle = IndexHandle::open(&index)?;
+            stats(&handle, json)
+        }
+    }
+}
+
+fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
+    if rebuild {
+        IndexHandle::remove(&config.index_dir)?;
+    }
+    let handle = match IndexHandle::open_or_create(&config.index_dir) {
+        Ok(handle) => handle,
+        Err(e @ IndexError::Incompatible { .. }) => anyhow::bail!(e),
+        Err(e) => return Err(e.into()),
+    };
+    match ingest::ensure_corpus_built(&handle, &config.corpus_dir, true) {
+        Ok(Some(report)) => {
+            for rejection in &report.rejected {
+                eprintln!("{rejection}");
+            }
+            eprintln!(
+                "built the index from {}: {} added, {} updated, {} rejected",
+                config.corpus_dir.display(),
+                report.added,
+                report.updated,
+                report.rejected.len()
+            );
+        }
+        Ok(None) => {}
+        Err(IngestError::NoSuchPath { path }) => {
+            tracing::warn!(
+                "no corpus at {}; serving the index as it is",
+                path.display()
+            )
+        }
+        Err(e) => return Err(e.into()),
+    }
+    thb_caselaw::language::warm_up();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.addr))?;
+        let local = listener.local_addr()?;
+        let state = Arc::new(AppState {
+            handle: Arc::new(handle),
+            config,
+        });
+        // The line tests and scripts wait for; keep its shape.
+        println!("listening on http://{local}");
+        axum::serve(listener, api::router(state))
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        eprintln!("stopped");
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    // For supervisors and test harnesses: stop when the parent closes our stdin (or dies).
+    let stdin_closed = async {
+        if std::env::var_os("THB_STOP_ON_STDIN_EOF").is_none() {
+            return std::future::pending::<()>().await;
+        }
+        // A plain thread, not the blocking pool: the runtime must not wait for it at exit.
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        std::thread::spawn(move || {
+            let mut sink = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut sink);
+            let _ = tx.send(());
+        });
+        let _ = rx.await;
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+        _ = stdin_closed => {},
+    }
+}
+
+fn print_human(response: &search::SearchResponse) {
+    let bold = std::io::stdout().is_terminal();
+    println!(
+        "{} results ({} ms){}",
+        response.total,
+        response.took_ms,
+        if response.total > response.hits.len() {
+            format!(", page {}", response.page)
+        } else {
+            String::new()
+        }
+    );
+    for hit in &response.hits {
+        let countries: Vec<String> = hit
+            .country
+            .iter()
+            .map(|c| countries::display_name(c))
+            .collect();
+        println!();
+        println!("{}  [{}]", hit.title, hit.id);
+        println!(
+            "  {} · {} · {} · {}{}",
+            hit.kind.as_str(),
+            countries.join(", "),
+            hit.date.as_deref().unwrap_or("undated"),
+            hit.court.as_deref().unwrap_or("-"),
+            if matches!(
+                hit.provenance,
+                Some(thb_caselaw::document::Provenance::Sample)
+            ) {
+                " · SAMPLE (illustrative)"
+            } else {
+                ""
+            }
+        );
+        println!("  {}", terminal_snippet(&hit.snippet, bold));
+    }
+    if response
+        .hits
+        .iter()
+        .any(|h| h.country.iter().any(|c| c == "XK"))
+    {
+        println!();
+        println!("{}", countries::KOSOVO_NOTE);
+    }
+}
+
+/// Snippet HTML for a terminal: marks in bold (or [brackets] when piped), entities decoded.
+fn terminal_snippet(html: &str, bold: bool) -> String {
+    let (open, close) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    html.replace("<mark>", open)
+        .replace("</mark>", close)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {
+    let request = SearchRequest {
+        per_page: 1,
+        include_restricted: true,
+        ..SearchRequest::default()
+    };
+    let response = search::search(handle, &request)?;
+    let size = handle.size_on_disk();
+    if json {
+        let body = serde_json::json!({
+            "documents": response.total,
+            "index_bytes": size,
+            "kind": response.facets.kind,
+            "country": response.facets.country,
+            "language": response.facets.language,
+        });
+        println!("{body}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("documents: {}", response.total);
+    println!(
+        "index size: {:.1} MiB ({})",
+        size as f64 / 1_048_576.0,
+        handle.dir.display()
+    );
+    let table = |title: &str, values: &[search::FacetValue], label: &dyn Fn(&str) -> String| {
+        println!("\n{title}:");
+        for v in values {
+            println!("  {:>7}  {}", v.count, label(&v.value));
+        }
+    };
+    table("by kind", &response.facets.kind, &|v| v.to_string());
+    table("by country", &response.facets.country, &|v| {
+        format!("{v}  {}", countries::display_name(v))
+    });
+    table("by language", &response.facets.language, &|v| v.to_string());
+    if response.facets.country.iter().any(|v| v.value == "XK") {
+        println!("\n{}", countries::KOSOVO_NOTE);
+    }
+    Ok(ExitCode::SUCCESS)
+}

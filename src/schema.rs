@@ -1,0 +1,150 @@
+//! Every field of the index in one place, with why it is indexed, stored or fast.
+//!
+//! Bump [`FORMAT_VERSION`] whenever a field, a tokenizer or the stored layout changes: an index
+//! written by another version is refused with instructions to rebuild, never misread.
+
+use tantivy::schema::{
+    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    STORED, STRING,
+};
+
+use crate::analysis::{Analyzer, StemLanguage};
+
+/// Version of the on-disk layout (schema + analysis). See the module doc.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Handles to every field.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Raw id: upserts delete by it, `id:` queries look it up. Stored for hits.
+    pub id: Field,
+    /// Title as written (exact analyzer), stored for display.
+    pub title: Field,
+    /// Title folded: cross-script and accent-free title matches.
+    pub title_folded: Field,
+    /// Full text as written (exact analyzer), stored for the document view and snippets.
+    pub text: Field,
+    /// Full text folded: the main recall field.
+    pub text_folded: Field,
+    /// Identifiers (id, ECLI, application number, court) folded, so `25965/04` or a pasted
+    /// ECLI matches as a phrase of its parts.
+    pub ident: Field,
+    /// Court name folded, for `court:` queries.
+    pub court: Field,
+    /// Court name as one lower-cased keyword, for the exact court filter.
+    pub court_key: Field,
+    /// Title and text stemmed in the document's language: one field per language, so a
+    /// query stemmed by every language's rules only meets documents of that language.
+    pub stems: Vec<(StemLanguage, Field)>,
+    /// Facets (hierarchical for themes); each also serves as the filter for its dimension.
+    pub country: Field,
+    pub theme: Field,
+    pub kind: Field,
+    pub language: Field,
+    pub year_facet: Field,
+    /// Year as a number, for year-range filters.
+    pub year: Field,
+    /// `YYYYMMDD`, 0 when undated: date sorting.
+    pub date_key: Field,
+    /// `public` or `restricted`.
+    pub access: Field,
+    /// The document without its text, as JSON: what a hit shows, read without the text.
+    pub meta: Field,
+}
+
+fn text_options(analyzer: Analyzer, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(&analyzer.tokenizer_name())
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema of a new index.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("title", text_options(Analyzer::Exact, true));
+    b.add_text_field("title_folded", text_options(Analyzer::Folded, false));
+    b.add_text_field("text", text_options(Analyzer::Exact, true));
+    b.add_text_field("text_folded", text_options(Analyzer::Folded, false));
+    b.add_text_field("ident", text_options(Analyzer::Folded, false));
+    b.add_text_field("court", text_options(Analyzer::Folded, false));
+    b.add_text_field("court_key", STRING);
+    for language in StemLanguage::ALL {
+        b.add_text_field(
+            &format!("stem_{}", language.code()),
+            text_options(Analyzer::Stemmed(language), false),
+        );
+    }
+    for facet in ["f_country", "f_theme", "f_kind", "f_language", "f_year"] {
+        b.add_facet_field(facet, FacetOptions::default());
+    }
+    b.add_u64_field("year", INDEXED | FAST);
+    b.add_u64_field("date_key", FAST);
+    b.add_text_field("access", STRING);
+    b.add_text_field("meta", STORED);
+    b.build()
+}
+
+impl Fields {
+    /// Resolves every field by name; fails on an index of another layout.
+    pub fn resolve(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        let mut stems = Vec::new();
+        for language in StemLanguage::ALL {
+            stems.push((language, f(&format!("stem_{}", language.code()))?));
+        }
+        Ok(Fields {
+            id: f("id")?,
+            title: f("title")?,
+            title_folded: f("title_folded")?,
+            text: f("text")?,
+            text_folded: f("text_folded")?,
+            ident: f("ident")?,
+            court: f("court")?,
+            court_key: f("court_key")?,
+            stems,
+            country: f("f_country")?,
+            theme: f("f_theme")?,
+            kind: f("f_kind")?,
+            language: f("f_language")?,
+            year_facet: f("f_year")?,
+            year: f("year")?,
+            date_key: f("date_key")?,
+            access: f("access")?,
+            meta: f("meta")?,
+        })
+    }
+
+    /// The stemmed field of a language.
+    pub fn stem(&self, language: StemLanguage) -> Field {
+        self.stems
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, f)| *f)
+            .unwrap_or(self.text_folded)
+    }
+}
+
+/// The court filter's key: trimmed and lower-cased, so the filter is case-insensitive.
+pub fn court_key(court: &str) -> String {
+    court.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_resolves_in_a_fresh_schema() {
+        let schema = build();
+        let fields = Fields::resolve(&schema).unwrap();
+        assert_eq!(fields.stems.len(), StemLanguage::ALL.len());
+        assert_ne!(fields.stem(StemLanguage::Albanian), fields.text_folded);
+    }
+}

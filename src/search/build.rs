@@ -1,0 +1,313 @@
+//! Turns a parsed query into a tantivy query over every analysed field, and records the terms to
+//! highlight.
+//!
+//! A word is looked for in each field with that field's analyzer: exact (as written), folded
+//! (any script, no diacritics) and stemmed in every language. The clauses are summed, so a
+//! document that has the word exactly also matches folded and stemmed, and outranks one that
+//! only matches an inflected or transliterated form; title fields weigh more than body fields.
+
+use std::collections::{BTreeSet, HashMap};
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+use super::query::{Node, QueryError, QueryField};
+use super::SearchError;
+use crate::analysis::{Analyzer, StemLanguage};
+use crate::limits::{MAX_PREFIX_EXPANSIONS, MIN_PREFIX_CHARS};
+use crate::schema::Fields;
+
+/// Boosts, highest first: exact title, folded title, identifiers, exact text, folded text,
+/// stemmed text. Chosen so that exact > folded > stemmed at equal term statistics.
+const BOOST_TITLE_EXACT: f32 = 4.0;
+const BOOST_TITLE_FOLDED: f32 = 3.0;
+const BOOST_IDENT: f32 = 3.0;
+const BOOST_TEXT_EXACT: f32 = 1.5;
+const BOOST_TEXT_FOLDED: f32 = 1.0;
+const BOOST_STEM: f32 = 0.7;
+
+/// The query and what to highlight in hits.
+pub struct Built {
+    pub query: Box<dyn Query>,
+    pub highlight: Highlight,
+}
+
+/// Terms of the query's positive clauses, per analyzer, for snippets and highlighting.
+#[derive(Debug, Default, Clone)]
+pub struct Highlight {
+    pub terms: HashMap<Analyzer, BTreeSet<String>>,
+}
+
+impl Highlight {
+    fn add(&mut self, analyzer: Analyzer, terms: &[String]) {
+        self.terms
+            .entry(analyzer)
+            .or_default()
+            .extend(terms.iter().cloned());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.values().all(BTreeSet::is_empty)
+    }
+}
+
+struct Builder<'a> {
+    fields: &'a Fields,
+    searcher: &'a Searcher,
+    highlight: Highlight,
+}
+
+/// Builds the tantivy query for a parsed query.
+pub fn build(node: &Node, fields: &Fields, searcher: &Searcher) -> Result<Built, SearchError> {
+    let mut builder = Builder {
+        fields,
+        searcher,
+        highlight: Highlight::default(),
+    };
+    let query = builder
+        .node(node, true)?
+        .unwrap_or_else(|| Box::new(AllQuery));
+    Ok(Built {
+        query,
+        highlight: builder.highlight,
+    })
+}
+
+impl Builder<'_> {
+    /// The fields (with analyzer and boost) a word is looked for in.
+    fn targets(&self, field: Option<QueryField>) -> Vec<(Field, Analyzer, f32)> {
+        let f = self.fields;
+        let title = [
+            (f.title, Analyzer::Exact, BOOST_TITLE_EXACT),
+            (f.title_folded, Analyzer::Folded, BOOST_TITLE_FOLDED),
+        ];
+        let text = [
+            (f.text, Analyzer::Exact, BOOST_TEXT_EXACT),
+            (f.text_folded, Analyzer::Folded, BOOST_TEXT_FOLDED),
+        ];
+        let stems = StemLanguage::ALL
+            .into_iter()
+            .map(|l| (f.stem(l), Analyzer::Stemmed(l), BOOST_STEM));
+        match field {
+            None => title
+                .into_iter()
+                .chain([(f.ident, Analyzer::Folded, BOOST_IDENT)])
+                .chain(text)
+                .chain(stems)
+                .collect(),
+            Some(QueryField::Title) => title.to_vec(),
+            Some(QueryField::Text) => text.into_iter().chain(stems).collect(),
+            Some(QueryField::Court) => vec![(f.court, Analyzer::Folded, 1.0)],
+            Some(QueryField::Ecli) => vec![(f.ident, Analyzer::Folded, 1.0)],
+            // `id:` is handled as a raw term lookup.
+            Some(QueryField::Id) => Vec::new(),
+        }
+    }
+
+    /// `positive` is false under a NOT: those terms are not highlighted.
+    fn node(&mut self, node: &Node, positive: bool) -> Result<Option<Box<dyn Query>>, SearchError> {
+        match node {
+            Node::All => Ok(Some(Box::new(AllQuery))),
+            Node::Word {
+                field: Some(QueryField::Id),
+                text,
+                ..
+            }
+            | Node::Phrase {
+                field: Some(QueryField::Id),
+                text,
+                ..
+            } => Ok(Some(Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.id, text),
+                IndexRecordOption::Basic,
+            )))),
+            Node::Word {
+                field,
+                text,
+                prefix: true,
+            } => self.prefix(*field, text, positive).map(Some),
+            Node::Word { field, text, .. } => Ok(self.terms(*field, text, 0, positive)),
+            Node::Phrase { field, text, slop } => Ok(self.terms(*field, text, *slop, positive)),
+            Node::Not(inner) => {
+                // A NOT on its own means "everything except".
+                let excluded = self.node(inner, !positive)?;
+                Ok(excluded.map(|q| {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                        (Occur::MustNot, q),
+                    ])) as Box<dyn Query>
+                }))
+            }
+            Node::And(items) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for item in items {
+                    if let Node::Not(inner) = item {
+                        if let Some(q) = self.node(inner, !positive)? {
+                            clauses.push((Occur::MustNot, q));
+                        }
+                    } else if let Some(q) = self.node(item, positive)? {
+                        clauses.push((Occur::Must, q));
+                    }
+                }
+                if clauses.is_empty() {
+                    return Ok(None);
+                }
+                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(clauses))))
+            }
+            Node::Or(items) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for item in items {
+                    if let Some(q) = self.node(item, positive)? {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok((!clauses.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
+            }
+        }
+    }
+
+    /// A word or a phrase in every target field: a term query when it analyses to one term, a
+    /// phrase query (with `slop`) when to several. `None` when it has no terms at all.
+    fn terms(
+        &mut self,
+        field: Option<QueryField>,
+        text: &str,
+        slop: u32,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (target, analyzer, boost) in self.targets(field) {
+            let terms = analyzer.terms(text);
+            let query: Box<dyn Query> = match terms.len() {
+                0 => continue,
+                1 => Box::new(TermQuery::new(
+                    Term::from_field_text(target, &terms[0]),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => {
+                    let mut phrase = PhraseQuery::new(
+                        terms
+                            .iter()
+                            .map(|t| Term::from_field_text(target, t))
+                            .collect(),
+                    );
+                    phrase.set_slop(slop);
+                    Box::new(phrase)
+                }
+            };
+            if positive {
+                self.highlight.add(analyzer, &terms);
+            }
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+        }
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    /// `word*`: expands the folded prefix over the term dictionaries, bounded by
+    /// [`MAX_PREFIX_EXPANSIONS`]; the expansions match with a constant score, as Lucene does, so
+    /// a rare expansion does not outrank the words the user actually typed.
+    fn prefix(
+        &mut self,
+        field: Option<QueryField>,
+        text: &str,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, SearchError> {
+        let folded = Analyzer::Folded.terms(text);
+        let [prefix] = folded.as_slice() else {
+            return Err(SearchError::Query(QueryError {
+                message: format!("`{text}*`: a prefix must be a single word"),
+                column: None,
+                suggestion: None,
+            }));
+        };
+        if prefix.chars().count() < MIN_PREFIX_CHARS {
+            return Err(SearchError::Query(QueryError {
+                message: format!("`{text}*`: a prefix needs at least {MIN_PREFIX_CHARS} letters"),
+                column: None,
+                suggestion: None,
+            }));
+        }
+        let folded_targets: Vec<(Field, f32)> = self
+            .targets(field)
+            .into_iter()
+            .filter(|(_, analyzer, _)| *analyzer == Analyzer::Folded)
+            .map(|(f, _, boost)| (f, boost))
+            .collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut all_expansions = BTreeSet::new();
+        for (target, boost) in folded_targets {
+            let expansions = self.expand(target, prefix, text)?;
+            if expansions.is_empty() {
+                continue;
+            }
+            let terms: Vec<Term> = expansions
+                .iter()
+                .map(|t| Term::from_field_text(target, t))
+                .collect();
+            all_expansions.extend(expansions);
+            let set = ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 1.0);
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(set), boost)),
+            ));
+        }
+        if positive {
+            let expansions: Vec<String> = all_expansions.into_iter().collect();
+            self.highlight.add(Analyzer::Folded, &expansions);
+        }
+        if clauses.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn expand(
+        &self,
+        field: Field,
+        prefix: &str,
+        typed: &str,
+    ) -> Result<BTreeSet<String>, SearchError> {
+        let mut found = BTreeSet::new();
+        let mut upper = prefix.as_bytes().to_vec();
+        // The smallest byte string greater than every string with this prefix.
+        while let Some(last) = upper.pop() {
+            if last < u8::MAX {
+                upper.push(last + 1);
+                break;
+            }
+        }
+        for segment in self.searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut range = inverted.terms().range().ge(prefix.as_bytes());
+            if !upper.is_empty() {
+                range = range.lt(&upper);
+            }
+            let mut stream = range
+                .into_stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                if let Ok(term) = std::str::from_utf8(stream.key()) {
+                    found.insert(term.to_string());
+                }
+                if found.len() > MAX_PREFIX_EXPANSIONS {
+                    return Err(SearchError::Query(QueryError {
+                        message: format!(
+                            "`{typed}*` matches more than {MAX_PREFIX_EXPANSIONS} different words; type a longer prefix"
+                        ),
+                        column: None,
+                        suggestion: None,
+                    }));
+                }
+            }
+        }
+        Ok(found)
+    }
+}

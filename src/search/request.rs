@@ -1,0 +1,250 @@
+//! The search request: query, filters, sort and page, validated once, whichever front end
+//! (HTTP query string or command line) it came from.
+
+use serde::Serialize;
+
+use super::SearchError;
+use crate::document::{normalize_language_tag, Kind};
+use crate::domain::{countries, taxonomy};
+use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_DEPTH};
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    DateDesc,
+    DateAsc,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        Some(match s {
+            "relevance" | "" => Sort::Relevance,
+            "date-desc" | "date" | "newest" => Sort::DateDesc,
+            "date-asc" | "oldest" => Sort::DateAsc,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::DateDesc => "date-desc",
+            Sort::DateAsc => "date-asc",
+        }
+    }
+}
+
+/// A validated search request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub query: String,
+    /// ISO codes; several are OR-ed.
+    pub countries: Vec<String>,
+    /// Theme paths; a path also matches its sub-themes.
+    pub themes: Vec<String>,
+    pub kinds: Vec<Kind>,
+    /// BCP 47 tags as indexed (`sr-Cyrl`, `sq`, …).
+    pub languages: Vec<String>,
+    pub courts: Vec<String>,
+    pub year_from: Option<u16>,
+    pub year_to: Option<u16>,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: usize,
+    pub per_page: usize,
+    /// Whether restricted documents may be seen (the caller holds a reader or admin token).
+    pub include_restricted: bool,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            countries: Vec::new(),
+            themes: Vec::new(),
+            kinds: Vec::new(),
+            languages: Vec::new(),
+            courts: Vec::new(),
+            year_from: None,
+            year_to: None,
+            sort: Sort::Relevance,
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            include_restricted: false,
+        }
+    }
+}
+
+fn bad(parameter: &str, message: impl Into<String>) -> SearchError {
+    SearchError::Parameter {
+        parameter: parameter.to_string(),
+        message: message.into(),
+    }
+}
+
+impl SearchRequest {
+    /// Builds a request from `key=value` pairs (an HTTP query string); repeated keys select
+    /// several values. Unknown keys are rejected, so a typo never silently drops a filter.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<SearchRequest, SearchError> {
+        let mut r = SearchRequest::default();
+        let mut page: Option<&str> = None;
+        let mut per_page: Option<&str> = None;
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key {
+                "q" => r.query = value.to_string(),
+                "country" => r.countries.push(value.to_string()),
+                "theme" => r.themes.push(value.to_string()),
+                "kind" => r.kinds.push(parse_kind(value)?),
+                "lang" | "language" => r.languages.push(value.to_string()),
+                "court" => r.courts.push(value.to_string()),
+                "year_from" => r.year_from = parse_year("year_from", value)?,
+                "year_to" => r.year_to = parse_year("year_to", value)?,
+                "sort" => {
+                    r.sort = Sort::parse(value).ok_or_else(|| {
+                        bad("sort", format!("`{value}`: expected relevance, date-desc or date-asc"))
+                    })?
+                }
+                "page" => page = Some(value),
+                "per_page" => per_page = Some(value),
+                other => {
+                    return Err(bad(
+                        other,
+                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, sort, page, per_page",
+                    ))
+                }
+            }
+        }
+        if let Some(page) = page {
+            r.page = parse_number("page", page)?;
+        }
+        if let Some(per_page) = per_page {
+            r.per_page = parse_number("per_page", per_page)?;
+        }
+        r.validate()
+    }
+
+    /// Checks and canonicalises every field (codes upper case, tags canonical, limits).
+    pub fn validate(mut self) -> Result<SearchRequest, SearchError> {
+        for code in &mut self.countries {
+            let upper = code.to_ascii_uppercase();
+            if countries::lookup(&upper).is_none() {
+                return Err(bad("country", format!("`{code}` is not a known country code (ISO 3166-1 alpha-2, `XK` for Kosovo*)")));
+            }
+            *code = upper;
+        }
+        for theme in &mut self.themes {
+            let path = theme.trim_matches('/').to_ascii_lowercase();
+            if !taxonomy::contains(&path) {
+                return Err(bad(
+                    "theme",
+                    format!(
+                        "`{theme}` is not a theme; nearest: {}",
+                        taxonomy::nearest(&path, 3).join(", ")
+                    ),
+                ));
+            }
+            *theme = path;
+        }
+        for tag in &mut self.languages {
+            if tag != "und" {
+                *tag = normalize_language_tag(tag).map_err(|e| bad("lang", e))?;
+            }
+        }
+        self.courts.retain(|c| !c.trim().is_empty());
+        if let (Some(from), Some(to)) = (self.year_from, self.year_to) {
+            if from > to {
+                return Err(bad("year_from", format!("{from} is after year_to {to}")));
+            }
+        }
+        if self.page == 0 {
+            return Err(bad("page", "pages start at 1"));
+        }
+        if self.per_page == 0 || self.per_page > MAX_PER_PAGE {
+            return Err(bad(
+                "per_page",
+                format!("{} is outside 1–{MAX_PER_PAGE}", self.per_page),
+            ));
+        }
+        let depth = self.page.saturating_mul(self.per_page);
+        if depth > MAX_RESULT_DEPTH {
+            return Err(bad(
+                "page",
+                format!("results beyond the first {MAX_RESULT_DEPTH} cannot be paged to (page {} × per_page {}); narrow the search with filters", self.page, self.per_page),
+            ));
+        }
+        Ok(self)
+    }
+}
+
+fn parse_kind(value: &str) -> Result<Kind, SearchError> {
+    Kind::parse(value).ok_or_else(|| {
+        bad(
+            "kind",
+            format!(
+                "`{value}`: expected judgment, decision, recommendation, report or legislation"
+            ),
+        )
+    })
+}
+
+fn parse_year(parameter: &str, value: &str) -> Result<Option<u16>, SearchError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<u16>() {
+        Ok(year) if (1800..=2100).contains(&year) => Ok(Some(year)),
+        _ => Err(bad(
+            parameter,
+            format!("`{value}` is not a year (1800–2100)"),
+        )),
+    }
+}
+
+fn parse_number(parameter: &str, value: &str) -> Result<usize, SearchError> {
+    value
+        .parse::<usize>()
+        .map_err(|_| bad(parameter, format!("`{value}` is not a whole number")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(pairs: &[(&str, &str)]) -> String {
+        SearchRequest::from_pairs(pairs.iter().copied())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn repeated_parameters_select_several_values() {
+        let r = SearchRequest::from_pairs([
+            ("q", "x"),
+            ("country", "rs"),
+            ("country", "BA"),
+            ("theme", "exploitation/"),
+        ])
+        .unwrap();
+        assert_eq!(r.countries, vec!["RS", "BA"]);
+        assert_eq!(r.themes, vec!["exploitation"]);
+    }
+
+    #[test]
+    fn bad_parameters_are_named() {
+        assert!(message(&[("country", "YU")]).starts_with("country: `YU`"));
+        assert!(message(&[("per_page", "0")]).starts_with("per_page:"));
+        assert!(message(&[("per_page", "101")]).starts_with("per_page:"));
+        assert!(message(&[("page", "abc")]).starts_with("page: `abc`"));
+        assert!(message(&[("page", "200")]).contains("first 1000"));
+        assert!(message(&[("year_from", "2020"), ("year_to", "2010")]).starts_with("year_from:"));
+        assert!(message(&[("contry", "RS")]).starts_with("contry: unknown parameter"));
+        assert!(message(&[("theme", "labor")]).contains("exploitation/labour"));
+        assert!(message(&[("kind", "verdict")]).starts_with("kind:"));
+    }
+}

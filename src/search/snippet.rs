@@ -1,0 +1,258 @@
+//! Snippets and highlighting: the passage of a hit that best shows why it matched, with the
+//! matched words in `<mark>` and everything else HTML-escaped.
+//!
+//! tantivy's `SnippetGenerator` takes one tokenizer; a hit here can match through the folded
+//! form (another script, no diacritics) or through its language's stems, so we mark the union
+//! of both. Offsets come from the tokenizers, so the marks land on the original words:
+//! a Latin query marks the Cyrillic words it found.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+
+use super::build::Highlight;
+use crate::analysis::{Analyzer, StemLanguage};
+
+/// How much of a long text is scanned for a snippet: enough for the opening and the reasoning
+/// of most judgments, bounded so one 400 KB judgment cannot slow every page of results.
+const MAX_SCAN_BYTES: usize = 256 * 1024;
+
+/// The byte ranges of `text` that match the highlight terms, sorted and merged, together with
+/// the matched term of each (for counting distinct matches).
+fn matches(
+    text: &str,
+    highlight: &Highlight,
+    language: Option<&str>,
+) -> Vec<(Range<usize>, String)> {
+    let mut analyzers = vec![Analyzer::Exact, Analyzer::Folded];
+    if let Some(stem) = language.and_then(StemLanguage::for_tag) {
+        analyzers.push(Analyzer::Stemmed(stem));
+    }
+    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    for analyzer in analyzers {
+        let Some(terms) = highlight.terms.get(&analyzer).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let mut tokenizer = analyzer.tokenizer();
+        let mut stream = tokenizer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            if terms.contains(&token.text) {
+                found.push((token.offset_from..token.offset_to, token.text.clone()));
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, r.end));
+    found.dedup_by(|b, a| b.0.start < a.0.end);
+    found
+}
+
+/// The best passage of about `max_chars` characters, HTML with `<mark>`; the opening of the
+/// text when nothing matches.
+pub fn snippet(
+    text: &str,
+    highlight: &Highlight,
+    language: Option<&str>,
+    max_chars: usize,
+) -> String {
+    let scan = prefix_at_boundary(text, MAX_SCAN_BYTES);
+    let found = if highlight.is_empty() {
+        Vec::new()
+    } else {
+        matches(scan, highlight, language)
+    };
+    let window_bytes = byte_len_of_chars(scan, 0, max_chars);
+    let (start, end) = if found.is_empty() {
+        (0, window_bytes.min(scan.len()))
+    } else {
+        best_window(scan, &found, max_chars)
+    };
+    let start = word_start(scan, start);
+    let end = word_end(scan, end);
+    let mut out = String::with_capacity(end - start + 64);
+    if start > 0 {
+        out.push('…');
+    }
+    render(&scan[start..end], start, &found, &mut out);
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The whole text as HTML with every match marked (the document view).
+pub fn highlight_all(text: &str, highlight: &Highlight, language: Option<&str>) -> String {
+    let found = if highlight.is_empty() {
+        Vec::new()
+    } else {
+        matches(text, highlight, language)
+    };
+    let mut out = String::with_capacity(text.len() + found.len() * 13);
+    render(text, 0, &found, &mut out);
+    out
+}
+
+/// Picks the window with the most distinct matched terms (then the most matches, then the
+/// earliest), starting a little before its first match for context.
+fn best_window(text: &str, found: &[(Range<usize>, String)], max_chars: usize) -> (usize, usize) {
+    let mut best = (0usize, 0usize, 0usize, 0usize); // (distinct, total, start, end)
+    for (i, (first, _)) in found.iter().enumerate() {
+        let start = back_by_chars(text, first.start, max_chars / 5);
+        let end = start + byte_len_of_chars(text, start, max_chars);
+        let end = end.min(text.len());
+        let inside: Vec<&(Range<usize>, String)> = found[i..]
+            .iter()
+            .take_while(|(r, _)| r.end <= end)
+            .collect();
+        let distinct = inside.iter().map(|(_, t)| t).collect::<BTreeSet<_>>().len();
+        if (distinct, inside.len()) > (best.0, best.1) {
+            best = (distinct, inside.len(), start, end);
+        }
+    }
+    (best.2, best.3.max(best.2))
+}
+
+fn render(fragment: &str, base: usize, found: &[(Range<usize>, String)], out: &mut String) {
+    let mut at = 0;
+    for (range, _) in found {
+        if range.start < base || range.end > base + fragment.len() {
+            continue;
+        }
+        let (s, e) = (range.start - base, range.end - base);
+        if s < at {
+            continue;
+        }
+        escape_into(&fragment[at..s], out);
+        out.push_str("<mark>");
+        escape_into(&fragment[s..e], out);
+        out.push_str("</mark>");
+        at = e;
+    }
+    escape_into(&fragment[at..], out);
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn prefix_at_boundary(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn byte_len_of_chars(text: &str, from: usize, chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len() - from)
+}
+
+fn back_by_chars(text: &str, from: usize, chars: usize) -> usize {
+    text[..from]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0)
+}
+
+/// Moves a cut forward to the start of a word, so a snippet never begins mid-word.
+fn word_start(text: &str, at: usize) -> usize {
+    if at == 0 {
+        return 0;
+    }
+    match text[at..].find(char::is_whitespace) {
+        Some(i) if i < 30 => at + i + text[at + i..].chars().next().map_or(0, char::len_utf8),
+        _ => at,
+    }
+}
+
+/// Moves a cut back to the end of a word.
+fn word_end(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    match text[..at].rfind(char::is_whitespace) {
+        Some(i) if at - i < 30 => i,
+        _ => at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn highlight_for(query_words: &[&str], analyzers: &[Analyzer]) -> Highlight {
+        let mut h = Highlight::default();
+        for a in analyzers {
+            for w in query_words {
+                h.terms.entry(*a).or_default().extend(a.terms(w));
+            }
+        }
+        h
+    }
+
+    #[test]
+    fn a_latin_query_marks_the_cyrillic_words() {
+        let text = "Суд је утврдио да је окривљени извршио кривично дело трговина људима.";
+        let h = highlight_for(&["trgovina", "ljudima"], &[Analyzer::Folded]);
+        let s = snippet(text, &h, Some("sr-Cyrl"), 200);
+        assert!(
+            s.contains("<mark>трговина</mark> <mark>људима</mark>"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn inflected_forms_are_marked_through_the_stemmer() {
+        let text = "Optuženi je oglašen krivim za trgovinu ljudima i osuđen.";
+        let sh = Analyzer::Stemmed(StemLanguage::SerboCroatian);
+        let h = highlight_for(&["trgovina"], &[Analyzer::Folded, sh]);
+        let s = snippet(text, &h, Some("sr-Latn"), 200);
+        assert!(s.contains("<mark>trgovinu</mark>"), "{s}");
+    }
+
+    #[test]
+    fn everything_else_is_escaped() {
+        let text = "<script>alert(1)</script> trafficking & \"forced\" labour";
+        let h = highlight_for(&["trafficking"], &[Analyzer::Folded]);
+        let s = snippet(text, &h, Some("en"), 200);
+        assert!(s.starts_with("&lt;script&gt;alert(1)&lt;/script&gt; <mark>trafficking</mark> &amp; &quot;forced&quot;"), "{s}");
+    }
+
+    #[test]
+    fn the_window_moves_to_the_matches_in_a_long_text() {
+        let filler = "lorem ipsum dolor sit amet ".repeat(100);
+        let text = format!("{filler} the court found forced labour and servitude {filler}");
+        let h = highlight_for(&["servitude"], &[Analyzer::Folded]);
+        let s = snippet(&text, &h, Some("en"), 120);
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(s.contains("<mark>servitude</mark>"), "{s}");
+        assert!(s.chars().count() < 200, "{s}");
+    }
+
+    #[test]
+    fn no_match_gives_the_opening() {
+        let h = Highlight::default();
+        let s = snippet("Short text.", &h, None, 100);
+        assert_eq!(s, "Short text.");
+    }
+}

@@ -1,0 +1,286 @@
+//! Export of the current result set for researchers: `GET /export.csv` and
+//! `GET /export.jsonl` take the search page's parameters and return at most
+//! [`MAX_EXPORT_ROWS`] rows, in the page's order. The cap is stated three times: on the page next
+//! to the links, and in the `X-Export-Cap` and `X-Total-Count` headers.
+//!
+//! Rows are gathered by paging through `api::run_search` 100 at a time, so an export sees exactly
+//! what the page and the API see, restricted documents included only for a token holder.
+
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::api::{self, ApiError, SharedState};
+use crate::document::Provenance;
+use crate::limits::{MAX_EXPORT_ROWS, MAX_PER_PAGE};
+use crate::search::Hit;
+
+use super::params::{document_path, PageParams};
+use super::{html_response, pages, request_for, PageError};
+
+/// One exported document: the CSV columns, in order, and the JSON Lines fields.
+#[derive(Debug, Serialize)]
+struct ExportRow {
+    id: String,
+    kind: &'static str,
+    title: String,
+    country: Vec<String>,
+    court: Option<String>,
+    date: Option<String>,
+    language: Option<String>,
+    themes: Vec<String>,
+    provenance: Option<&'static str>,
+    /// The document's page on this server.
+    url: String,
+}
+
+const CSV_HEADER: [&str; 10] = [
+    "id",
+    "kind",
+    "title",
+    "country",
+    "court",
+    "date",
+    "language",
+    "themes",
+    "provenance",
+    "url",
+];
+
+impl ExportRow {
+    fn of(hit: Hit, origin: &str) -> ExportRow {
+        ExportRow {
+            url: format!("{origin}{}", document_path(&hit.id)),
+            id: hit.id,
+            kind: hit.kind.as_str(),
+            title: hit.title,
+            country: hit.country,
+            court: hit.court,
+            date: hit.date,
+            language: hit.language,
+            themes: hit.themes,
+            provenance: hit.provenance.map(|p| match p {
+                Provenance::Real => "real",
+                Provenance::Sample => "sample",
+            }),
+        }
+    }
+
+    fn csv_record(&self) -> [String; 10] {
+        [
+            self.id.clone(),
+            self.kind.to_string(),
+            spreadsheet_safe(&self.title),
+            self.country.join(";"),
+            spreadsheet_safe(self.court.as_deref().unwrap_or("")),
+            self.date.clone().unwrap_or_default(),
+            self.language.clone().unwrap_or_default(),
+            self.themes.join(";"),
+            self.provenance.unwrap_or("").to_string(),
+            self.url.clone(),
+        ]
+    }
+}
+
+/// Free text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is prefixed
+/// with an apostrophe, as OWASP advises for CSV injection; ids, codes and dates never start so.
+fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `scheme://host` of the request, for absolute document links; empty (relative links) when
+/// the Host header is missing or odd.
+fn origin(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        });
+    let scheme = match headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+    {
+        Some("https") => "https",
+        _ => "http",
+    };
+    host.map(|h| format!("{scheme}://{h}")).unwrap_or_default()
+}
+
+/// The rows of the result set (at most the cap) and its total.
+async fn gather(
+    state: &SharedState,
+    headers: &HeaderMap,
+    params: &PageParams,
+) -> Result<(Vec<ExportRow>, usize), PageError> {
+    let mut request = request_for(state, headers, params)?;
+    request.per_page = MAX_PER_PAGE;
+    let origin = origin(headers);
+    let mut rows = Vec::new();
+    let mut total = 0;
+    // page × per_page stays within MAX_RESULT_DEPTH, which equals the cap.
+    for page in 1..=MAX_EXPORT_ROWS.div_ceil(MAX_PER_PAGE) {
+        request.page = page;
+        let response = api::run_search(state, request.clone()).await?;
+        total = response.total;
+        let fetched = response.hits.len();
+        rows.extend(
+            response
+                .hits
+                .into_iter()
+                .map(|hit| ExportRow::of(hit, &origin)),
+        );
+        if fetched < MAX_PER_PAGE || rows.len() >= total.min(MAX_EXPORT_ROWS) {
+            break;
+        }
+    }
+    rows.truncate(MAX_EXPORT_ROWS);
+    Ok((rows, total))
+}
+
+fn attachment(
+    body: Vec<u8>,
+    content_type: &'static str,
+    filename: &'static str,
+    rows: usize,
+    total: usize,
+) -> Response {
+    let mut response = (StatusCode::OK, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static(filename),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert("x-export-cap", HeaderValue::from(MAX_EXPORT_ROWS));
+    headers.insert("x-total-count", HeaderValue::from(total));
+    headers.insert("x-export-rows", HeaderValue::from(rows));
+    response
+}
+
+/// A failed export shows the search page with the reason, as the page itself would.
+fn failed(params: &PageParams, error: PageError) -> Response {
+    html_response(error.status, pages::search_page(params, Err(&error)))
+}
+
+pub(super) async fn csv(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let params = PageParams::parse(raw.as_deref());
+    let (rows, total) = match gather(&state, &headers, &params.result_set()).await {
+        Ok(found) => found,
+        Err(error) => return failed(&params, error),
+    };
+    match write_csv(&rows) {
+        Ok(body) => attachment(
+            body,
+            "text/csv; charset=utf-8",
+            "attachment; filename=\"thb-caselaw-export.csv\"",
+            rows.len(),
+            total,
+        ),
+        Err(e) => failed(
+            &params,
+            ApiError::internal("writing the CSV export", e).into(),
+        ),
+    }
+}
+
+fn write_csv(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    for row in rows {
+        writer.write_record(row.csv_record())?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+pub(super) async fn jsonl(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let params = PageParams::parse(raw.as_deref());
+    let (rows, total) = match gather(&state, &headers, &params.result_set()).await {
+        Ok(found) => found,
+        Err(error) => return failed(&params, error),
+    };
+    let mut body = Vec::new();
+    for row in &rows {
+        // Serialising owned strings and vectors cannot fail.
+        if let Err(e) = serde_json::to_writer(&mut body, row) {
+            return failed(
+                &params,
+                ApiError::internal("writing the JSON Lines export", e).into(),
+            );
+        }
+        body.push(b'\n');
+    }
+    attachment(
+        body,
+        "application/x-ndjson; charset=utf-8",
+        "attachment; filename=\"thb-caselaw-export.jsonl\"",
+        rows.len(),
+        total,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_lists_joined() {
+        let row = ExportRow {
+            id: "a:1".into(),
+            kind: "judgment",
+            title: "=HYPERLINK(\"x\")".into(),
+            country: vec!["CY".into(), "RU".into()],
+            court: None,
+            date: Some("2010-01-07".into()),
+            language: Some("en".into()),
+            themes: vec!["exploitation/sexual".into(), "justice/investigation".into()],
+            provenance: Some("real"),
+            url: "http://h/documents/a:1".into(),
+        };
+        let body = String::from_utf8(write_csv(&[row]).unwrap()).unwrap();
+        let mut lines = body.lines();
+        assert_eq!(
+            lines.next(),
+            Some("id,kind,title,country,court,date,language,themes,provenance,url")
+        );
+        assert_eq!(
+            lines.next(),
+            Some("a:1,judgment,\"'=HYPERLINK(\"\"x\"\")\",CY;RU,,2010-01-07,en,exploitation/sexual;justice/investigation,real,http://h/documents/a:1")
+        );
+    }
+
+    #[test]
+    fn the_origin_comes_from_a_plain_host_only() {
+        let mut h = HeaderMap::new();
+        assert_eq!(origin(&h), "");
+        h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:8080"));
+        assert_eq!(origin(&h), "http://127.0.0.1:8080");
+        h.insert(header::HOST, HeaderValue::from_static("evil\"><x"));
+        assert_eq!(origin(&h), "");
+    }
+}

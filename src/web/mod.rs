@@ -1,0 +1,235 @@
+//! The web page: what a judge, a prosecutor or a researcher opens in a browser. Server-rendered
+//! HTML (maud) over the same search the API runs, with small progressive JavaScript and every
+//! asset compiled into the binary, so the page needs no build step and no network.
+//!
+//! | route | page |
+//! |---|---|
+//! | `GET /` | the search page: box, facets, chips, results, pagination, export links |
+//! | `GET /documents/{*id}` | one document: metadata, citation, full text with the query marked |
+//! | `GET /export.csv`, `GET /export.jsonl` | the current result set, capped at `MAX_EXPORT_ROWS` |
+//! | `GET /assets/{name}` | the embedded stylesheet and script |
+//!
+//! The state lives in the URL (see [`params`]): the search parameters are the API's, plus `ui`
+//! for the interface language. A bad parameter or query is a 400 page that says what is wrong
+//! and links to a corrected search; no input reaches a panic or a 500.
+//!
+//! This module owns presentation only: searching, document lookup and access control are the
+//! API's (`api::run_search`, `api::fetch_document`, `api::auth`), so the page can never show
+//! what the API would refuse.
+
+mod assets;
+mod citation;
+mod export;
+mod i18n;
+mod pages;
+mod params;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use maud::Markup;
+
+use crate::api::{self, auth, ApiError, SharedState};
+use crate::search::{self, SearchError};
+use params::PageParams;
+
+/// The routes of the web page, merged into the API's router.
+pub fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/", get(search_page))
+        .route("/documents/{*id}", get(document_page))
+        .route("/export.csv", get(export::csv))
+        .route("/export.jsonl", get(export::jsonl))
+        .route("/assets/{name}", get(assets::serve))
+}
+
+/// Why a page cannot show what was asked, in the words the page shows.
+#[derive(Debug)]
+pub(crate) struct PageError {
+    pub status: StatusCode,
+    pub message: String,
+    /// Where in the query the problem is (1-based character).
+    pub column: Option<usize>,
+    /// A corrected query, offered as a link.
+    pub suggestion: Option<String>,
+    /// The parameter at fault, offered for removal.
+    pub parameter: Option<String>,
+}
+
+impl PageError {
+    /// The label key of the page's heading for this error.
+    pub fn title_key(&self) -> &'static str {
+        Self::title_key_for(self.status.as_u16())
+    }
+
+    pub fn title_key_for(status: u16) -> &'static str {
+        match status {
+            400 | 413 | 422 => "error_bad_request",
+            401 | 403 => "error_unauthorized",
+            404 => "error_not_found",
+            503 => "error_unavailable",
+            _ => "error_internal",
+        }
+    }
+}
+
+impl From<ApiError> for PageError {
+    fn from(e: ApiError) -> Self {
+        PageError {
+            status: e.status,
+            message: e.message,
+            column: None,
+            suggestion: e.suggestion,
+            parameter: None,
+        }
+    }
+}
+
+impl From<SearchError> for PageError {
+    fn from(e: SearchError) -> Self {
+        match e {
+            SearchError::Query(q) => PageError {
+                status: StatusCode::BAD_REQUEST,
+                message: q.message,
+                column: q.column,
+                suggestion: q.suggestion,
+                parameter: None,
+            },
+            SearchError::Parameter { parameter, message } => PageError {
+                status: StatusCode::BAD_REQUEST,
+                message: format!("{parameter}: {message}"),
+                column: None,
+                suggestion: None,
+                parameter: Some(parameter),
+            },
+            other => ApiError::from(other).into(),
+        }
+    }
+}
+
+/// Headers of every page: no sniffing, no framing, only our own scripts and styles.
+fn html_response(status: StatusCode, markup: Markup) -> Response {
+    let mut response = (status, markup.into_string()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    // Pages depend on the query and may show restricted documents to a token holder: never
+    // stored by shared caches, always revalidated.
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    response
+}
+
+/// The search request a page's parameters describe, checked as the API would check it.
+fn request_for(
+    state: &SharedState,
+    headers: &HeaderMap,
+    params: &PageParams,
+) -> Result<search::SearchRequest, PageError> {
+    let access = auth::access(headers, &state.config)?;
+    let request = params.search_request(access)?;
+    // Parsed here first (cheap) so a malformed query keeps its column and suggestion apart
+    // from the message, for the page to show as a link.
+    search::query::parse(&request.query).map_err(SearchError::Query)?;
+    Ok(request)
+}
+
+async fn search_for(
+    state: &SharedState,
+    headers: &HeaderMap,
+    params: &PageParams,
+) -> Result<search::SearchResponse, PageError> {
+    let request = request_for(state, headers, params)?;
+    Ok(api::run_search(state, request).await?)
+}
+
+async fn search_page(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let params = PageParams::parse(raw.as_deref());
+    match search_for(&state, &headers, &params).await {
+        Ok(response) => html_response(StatusCode::OK, pages::search_page(&params, Ok(&response))),
+        Err(error) => html_response(error.status, pages::search_page(&params, Err(&error))),
+    }
+}
+
+async fn document_page(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let params = PageParams::parse(raw.as_deref());
+    let path = params::document_path(&id);
+    match document_view(&state, &headers, &params, id).await {
+        Ok(markup) => html_response(StatusCode::OK, markup),
+        Err(error) => html_response(error.status, pages::error_page(&params, &path, &error)),
+    }
+}
+
+async fn document_view(
+    state: &SharedState,
+    headers: &HeaderMap,
+    params: &PageParams,
+    id: String,
+) -> Result<Markup, PageError> {
+    let access = auth::access(headers, &state.config)?;
+    // `fetch_document` answers 404 for a restricted document without a reader token.
+    let document = api::fetch_document(state, id, access).await?;
+    let handle = state.handle.clone();
+    let query = params.query().to_string();
+    let (document, highlighted, summary) = tokio::task::spawn_blocking(move || {
+        // A query that does not parse marks nothing; the document is still worth showing.
+        let highlight = match query.trim() {
+            "" => None,
+            q => search::highlight_terms(&handle, q).ok(),
+        };
+        let language = document.language.as_deref();
+        let mark = |text: &str| match &highlight {
+            Some(h) => search::snippet::highlight_all(text, h, language),
+            None => {
+                let mut out = String::with_capacity(text.len());
+                search::snippet::escape_into(text, &mut out);
+                out
+            }
+        };
+        let text = mark(&document.text);
+        let summary = document.summary.as_deref().map(mark);
+        (document, text, summary)
+    })
+    .await
+    .map_err(|e| ApiError::internal("highlighting the document", e))?;
+    let marks = highlighted.matches("<mark>").count();
+    Ok(pages::document_page(
+        params,
+        &document,
+        pages::Highlighted {
+            text: &highlighted,
+            summary: summary.as_deref(),
+            marks,
+        },
+    ))
+}

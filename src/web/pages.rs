@@ -1,0 +1,896 @@
+//! The HTML of the pages (maud templates): the search page with its facet sidebar, the
+//! document page, and the error pages. Templates only: they take what the handlers fetched and
+//! never search, look up or decide status codes.
+//!
+//! Everything is plain HTML that works without JavaScript — one GET form, checkboxes, links —
+//! and `app.js` only adds conveniences. Snippets and highlighted texts come from
+//! `search::snippet`, which escapes everything but its own `<mark>`, so they are inserted as
+//! they are ([`PreEscaped`]); every other value goes through maud's escaping.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use crate::document::{Access, Document, Kind, Provenance};
+use crate::domain::countries::KOSOVO_NOTE;
+use crate::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
+use crate::search::{FacetValue, Hit, SearchResponse, Sort};
+
+use super::citation::citation;
+use super::i18n::{self, Ui};
+use super::params::PageParams;
+use super::{assets, PageError};
+
+/// The frame of every page: language switcher, skip link, header and footer. `path` is the
+/// current page's path, so the language switcher stays on the same page and state.
+fn layout(params: &PageParams, path: &str, title: &str, body: Markup) -> Markup {
+    let ui = params.ui;
+    html! {
+        (DOCTYPE)
+        html lang=(ui.html_lang()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light";
+                title { (title) " · thb-caselaw" }
+                link rel="icon" href="data:,";
+                link rel="stylesheet" href=(assets::url("app.css"));
+                script src=(assets::url("app.js")) defer {}
+            }
+            body {
+                a.skip-link href="#content" { (ui.t("skip_to_content")) }
+                header.site-header {
+                    div.site-header-inner {
+                        a.brand href=(params.ui_only().search_url()) {
+                            span.brand-name { "thb-caselaw" }
+                            span.brand-tagline { (ui.t("tagline")) }
+                        }
+                        nav.ui-switch aria-label=(ui.t("interface_language")) {
+                            ul {
+                                @for other in Ui::ALL {
+                                    li {
+                                        a href=(params.in_ui(other).url(path))
+                                            lang=(other.html_lang())
+                                            hreflang=(other.html_lang())
+                                            aria-current=[(other == ui).then_some("true")] {
+                                            (other.native_name())
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                main #content tabindex="-1" { (body) }
+                footer.site-footer {
+                    p { (ui.t("footer_about")) }
+                    p.keys { (ui.t("footer_keys")) }
+                }
+            }
+        }
+    }
+}
+
+/// The search box, its hint and the syntax help. Used inside a form by both pages.
+fn search_bar(params: &PageParams) -> Markup {
+    let ui = params.ui;
+    html! {
+        div.search-bar {
+            label.search-label for="q" { (ui.t("search_label")) }
+            div.search-row {
+                input #q type="search" name="q" value=(params.query())
+                    autocomplete="off" spellcheck="false" autocapitalize="off"
+                    placeholder=(ui.t("search_placeholder")) aria-describedby="search-hint";
+                button.primary type="submit" { (ui.t("search_button")) }
+            }
+            p #search-hint .hint { (ui.t("search_hint")) }
+            (syntax_help(ui))
+            @if params.ui != Ui::default() {
+                input type="hidden" name="ui" value=(params.ui.code());
+            }
+        }
+    }
+}
+
+/// Query syntax examples: what one types, and the label key of what it finds.
+pub(crate) const SYNTAX: [(&str, &str); 8] = [
+    ("forced labour", "syntax_words"),
+    ("\"forced labour\"", "syntax_phrase"),
+    ("\"victim consent\"~5", "syntax_near"),
+    ("begging OR prosjačenje", "syntax_or"),
+    ("trafficking -sexual", "syntax_not"),
+    ("(labour OR begging) child", "syntax_group"),
+    ("title:Rantsev", "syntax_field"),
+    ("traffick*", "syntax_prefix"),
+];
+
+fn syntax_help(ui: Ui) -> Markup {
+    html! {
+        details #syntax-help .syntax-help {
+            summary { (ui.t("syntax_title")) }
+            div.syntax-body {
+                table {
+                    thead {
+                        tr {
+                            th scope="col" { (ui.t("syntax_you_type")) }
+                            th scope="col" { (ui.t("syntax_finds")) }
+                        }
+                    }
+                    tbody {
+                        @for (example, key) in SYNTAX {
+                            tr {
+                                td { code { (example) } }
+                                td { (ui.t(key)) }
+                            }
+                        }
+                    }
+                }
+                p { (ui.t("syntax_scripts")) }
+            }
+        }
+    }
+}
+
+/// Hidden fields that keep the parameters the visible controls do not carry.
+fn hidden_fields<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Markup {
+    html! {
+        @for (key, value) in pairs {
+            input type="hidden" name=(key) value=(value);
+        }
+    }
+}
+
+/// The search page: results and facets, or the reason the search could not run.
+pub(crate) fn search_page(
+    params: &PageParams,
+    outcome: Result<&SearchResponse, &PageError>,
+) -> Markup {
+    let ui = params.ui;
+    let title = match params.query() {
+        "" => ui.t("page_title").to_string(),
+        q => format!("{q} · {}", ui.t("page_title")),
+    };
+    let body = html! {
+        form #search-form .search-form method="get" action="/" role="search" {
+            (search_bar(params))
+            @match outcome {
+                Ok(response) => {
+                    // Courts and the page size have no control of their own on the page.
+                    (hidden_fields(params.pairs().filter(|(k, _)| matches!(*k, "court" | "per_page"))))
+                    (results_layout(params, response))
+                }
+                Err(error) => {
+                    // Keep every other parameter, so the corrected search keeps its filters.
+                    (hidden_fields(params.pairs().filter(|(k, _)| {
+                        *k != "q" && *k != "page" && Some(*k) != error.parameter.as_deref()
+                    })))
+                    (error_box(params, error))
+                }
+            }
+        }
+    };
+    layout(params, "/", &title, body)
+}
+
+fn error_box(params: &PageParams, error: &PageError) -> Markup {
+    let ui = params.ui;
+    html! {
+        div.error-box role="alert" {
+            h2 { (ui.t(error.title_key())) }
+            p.error-message {
+                (error.message)
+                @if let Some(column) = error.column {
+                    " " (ui.fill("error_column", &[("column", &column.to_string())]))
+                }
+            }
+            @if let Some(suggestion) = &error.suggestion {
+                p {
+                    (ui.t("did_you_mean")) " "
+                    a.suggestion href=(params.first_page().with("q", Some(suggestion)).search_url()) {
+                        (suggestion)
+                    }
+                }
+            }
+            @if let Some(parameter) = &error.parameter {
+                p {
+                    a href=(params.first_page().with(parameter, None).search_url()) {
+                        (ui.fill("remove_parameter", &[("name", parameter)]))
+                    }
+                }
+            }
+            p { a href=(params.ui_only().search_url()) { (ui.t("new_search")) } }
+        }
+    }
+}
+
+fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
+    let ui = params.ui;
+    let facets = &response.facets;
+    let selected = selected_filters(params).len();
+    html! {
+        div.layout {
+            details #filters .filters open {
+                summary {
+                    (ui.t("filters"))
+                    @if selected > 0 { " (" (selected) ")" }
+                }
+                div.filters-body {
+                    (country_facet(params, &facets.country))
+                    (theme_facet(params, &facets.theme))
+                    (simple_facet(params, "kind", ui.t("facet_kind"), &facets.kind, |v| kind_label(ui, v)))
+                    (simple_facet(params, "lang", ui.t("facet_language"), &facets.language, |v| i18n::language_name(ui, v)))
+                    (year_facet(params, &facets.year))
+                    div.apply { button type="submit" { (ui.t("apply_filters")) } }
+                }
+            }
+            section #results .results aria-labelledby="results-heading" {
+                h2 #results-heading .visually-hidden { (ui.t("results")) }
+                (chips(params))
+                div.results-bar {
+                    p.total role="status" {
+                        (ui.fill("total", &[("total", &response.total.to_string()), ("ms", &response.took_ms.to_string())]))
+                    }
+                    div.sort {
+                        label for="sort" { (ui.t("sort_by")) }
+                        (sort_select(params))
+                        button.no-js type="submit" { (ui.t("apply")) }
+                    }
+                }
+                (export_links(params, response.total))
+                @if response.hits.is_empty() {
+                    (empty_results(params, response))
+                } @else {
+                    ol.hits start=((response.page - 1) * response.per_page + 1) {
+                        @for hit in &response.hits {
+                            (hit_item(params, hit))
+                        }
+                    }
+                }
+                (pagination(params, response))
+            }
+        }
+    }
+}
+
+/// The orders offered, with their label keys.
+pub(crate) const SORT_OPTIONS: [(Sort, &str); 3] = [
+    (Sort::Relevance, "sort_relevance"),
+    (Sort::DateDesc, "sort_newest"),
+    (Sort::DateAsc, "sort_oldest"),
+];
+
+fn sort_select(params: &PageParams) -> Markup {
+    let ui = params.ui;
+    let current = params
+        .first("sort")
+        .and_then(Sort::parse)
+        .unwrap_or_default();
+    html! {
+        select #sort name="sort" {
+            @for (sort, key) in SORT_OPTIONS {
+                option value=(sort.as_str()) selected[sort == current] { (ui.t(key)) }
+            }
+        }
+    }
+}
+
+fn empty_results(params: &PageParams, response: &SearchResponse) -> Markup {
+    let ui = params.ui;
+    html! {
+        div.empty {
+            @if response.total > 0 {
+                p { (ui.t("past_last_page")) }
+                p { a href=(params.first_page().search_url()) { (ui.t("first_page")) } }
+            } @else {
+                p.empty-title { (ui.t("no_results")) }
+                ul {
+                    li { (ui.t("no_results_fewer_words")) }
+                    li { (ui.t("no_results_filters")) }
+                    li { (ui.t("no_results_prefix")) }
+                }
+            }
+        }
+    }
+}
+
+fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
+    let ui = params.ui;
+    html! {
+        li.hit {
+            h3.hit-title { a href=(params.document_url(&hit.id)) { (hit.title) } }
+            @if hit.provenance == Some(Provenance::Sample) {
+                p.badge.sample { (ui.t("sample_badge")) }
+            }
+            p.hit-meta {
+                span.hit-kind { (kind_label(ui, hit.kind.as_str())) }
+                @if let Some(court) = &hit.court {
+                    span.sep aria-hidden="true" { " · " }
+                    span { (court) }
+                }
+                span.sep aria-hidden="true" { " · " }
+                span { (country_list(ui, &hit.country)) }
+                @if let Some(date) = &hit.date {
+                    span.sep aria-hidden="true" { " · " }
+                    (date_element(ui, date))
+                }
+                @if let Some(language) = &hit.language {
+                    span.sep aria-hidden="true" { " · " }
+                    span { (i18n::language_name(ui, language)) }
+                }
+            }
+            p.snippet lang=[hit.language.as_deref()] { (PreEscaped(&hit.snippet)) }
+            @if !hit.themes.is_empty() {
+                ul.tags aria-label=(ui.t("themes")) {
+                    @for theme in &hit.themes {
+                        li { (i18n::theme_label(ui, theme)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn date_element(ui: Ui, date: &str) -> Markup {
+    match crate::document::Date::parse(date) {
+        Ok(parsed) => html! { time datetime=(date) { (i18n::long_date(ui, parsed)) } },
+        Err(_) => html! { span { (date) } },
+    }
+}
+
+fn country_list(ui: Ui, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| i18n::country_name(ui, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn kind_label(ui: Ui, value: &str) -> String {
+    match Kind::parse(value) {
+        Some(kind) => i18n::kind_label(ui, kind).to_string(),
+        None => value.to_string(),
+    }
+}
+
+/// The selected filters as (label, URL without it), in URL order by dimension.
+fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
+    let ui = params.ui;
+    let mut chips = Vec::new();
+    let dimensions: [(&str, &str); 5] = [
+        ("country", "facet_country"),
+        ("theme", "facet_theme"),
+        ("kind", "facet_kind"),
+        ("lang", "facet_language"),
+        ("court", "court"),
+    ];
+    for (key, label_key) in dimensions {
+        for value in params.values(key) {
+            let shown = match key {
+                "country" => i18n::country_name(ui, &value.to_ascii_uppercase()),
+                "theme" => i18n::theme_label(ui, &value.trim_matches('/').to_ascii_lowercase()),
+                "kind" => kind_label(ui, value),
+                "lang" => i18n::language_name(ui, value),
+                _ => value.to_string(),
+            };
+            chips.push((
+                format!("{}: {shown}", ui.t(label_key)),
+                params.without(key, value).search_url(),
+            ));
+        }
+    }
+    let (from, to) = (params.first("year_from"), params.first("year_to"));
+    if from.is_some() || to.is_some() {
+        let range = match (from, to) {
+            (Some(f), Some(t)) if f == t => f.to_string(),
+            (Some(f), Some(t)) => format!("{f}–{t}"),
+            (Some(f), None) => format!("{f}–"),
+            (None, Some(t)) => format!("–{t}"),
+            (None, None) => String::new(),
+        };
+        let url = params
+            .first_page()
+            .with("year_from", None)
+            .with("year_to", None)
+            .search_url();
+        chips.push((format!("{}: {range}", ui.t("facet_year")), url));
+    }
+    chips
+}
+
+fn chips(params: &PageParams) -> Markup {
+    let ui = params.ui;
+    let chips = selected_filters(params);
+    if chips.is_empty() {
+        return html! {};
+    }
+    html! {
+        div.chips {
+            span.chips-label #chips-label { (ui.t("selected_filters")) }
+            ul aria-labelledby="chips-label" {
+                @for (label, url) in &chips {
+                    li {
+                        a.chip href=(url) aria-label=(ui.fill("remove_filter", &[("filter", label)])) {
+                            span { (label) }
+                            span.chip-x aria-hidden="true" { "×" }
+                        }
+                    }
+                }
+            }
+            @if chips.len() > 1 {
+                a.clear-filters href=(params.without_filters().search_url()) { (ui.t("clear_filters")) }
+            }
+        }
+    }
+}
+
+fn export_links(params: &PageParams, total: usize) -> Markup {
+    let ui = params.ui;
+    let set = params.result_set();
+    let extent = if total > MAX_EXPORT_ROWS {
+        ui.fill(
+            "export_first",
+            &[
+                ("cap", &MAX_EXPORT_ROWS.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    } else {
+        ui.fill("export_all", &[("total", &total.to_string())])
+    };
+    html! {
+        p.export {
+            span { (ui.t("export")) " " }
+            a href=(set.url("/export.csv")) download { "CSV" }
+            span aria-hidden="true" { " · " }
+            a href=(set.url("/export.jsonl")) download { "JSON Lines" }
+            " "
+            span.export-extent { "(" (extent) ")" }
+        }
+    }
+}
+
+/// One page link or a gap in the list of pages.
+enum PageLink {
+    Page(usize),
+    Gap,
+}
+
+/// Page 1, the pages around the current one, and the last reachable page.
+fn page_links(current: usize, last: usize) -> Vec<PageLink> {
+    let mut out = Vec::new();
+    let mut previous = 0;
+    for page in 1..=last {
+        let near = page + 2 >= current && page <= current + 2;
+        if page == 1 || page == last || near {
+            if page > previous + 1 {
+                out.push(PageLink::Gap);
+            }
+            out.push(PageLink::Page(page));
+            previous = page;
+        }
+    }
+    out
+}
+
+fn pagination(params: &PageParams, response: &SearchResponse) -> Markup {
+    let ui = params.ui;
+    let per_page = response.per_page.max(1);
+    // Paging stops at MAX_RESULT_DEPTH results, as the API does.
+    let last = response
+        .total
+        .min(MAX_RESULT_DEPTH)
+        .div_ceil(per_page)
+        .max(1);
+    let current = response.page;
+    let page_url = |page: usize| {
+        if page == 1 {
+            params.first_page().search_url()
+        } else {
+            params.with("page", Some(&page.to_string())).search_url()
+        }
+    };
+    if last <= 1 && current <= 1 && response.total <= MAX_RESULT_DEPTH {
+        return html! {};
+    }
+    html! {
+        nav.pagination aria-label=(ui.t("pagination")) {
+            ul {
+                @if current > 1 {
+                    li { a rel="prev" href=(page_url((current - 1).min(last))) { "‹ " (ui.t("previous")) } }
+                }
+                @for link in page_links(current, last) {
+                    @match link {
+                        PageLink::Page(page) => li {
+                            a href=(page_url(page))
+                                aria-label=(ui.fill("page_n", &[("n", &page.to_string())]))
+                                aria-current=[(page == current).then_some("page")] { (page) }
+                        },
+                        PageLink::Gap => li.gap aria-hidden="true" { "…" },
+                    }
+                }
+                @if current < last {
+                    li { a rel="next" href=(page_url(current + 1)) { (ui.t("next")) " ›" } }
+                }
+            }
+            @if response.total > MAX_RESULT_DEPTH {
+                p.depth-note { (ui.fill("depth_note", &[("depth", &MAX_RESULT_DEPTH.to_string())])) }
+            }
+        }
+    }
+}
+
+/// Facet values plus selected values the result set no longer has (count 0), so every
+/// selection stays visible and can be unticked.
+fn with_selected(
+    values: &[FacetValue],
+    selected: impl Iterator<Item = String>,
+) -> Vec<(String, u64)> {
+    let mut entries: Vec<(String, u64)> =
+        values.iter().map(|v| (v.value.clone(), v.count)).collect();
+    for value in selected {
+        if !entries.iter().any(|(v, _)| v.eq_ignore_ascii_case(&value)) {
+            entries.push((value, 0));
+        }
+    }
+    entries
+}
+
+fn facet_option(name: &str, value: &str, label: &str, count: u64, checked: bool) -> Markup {
+    html! {
+        label.facet-option {
+            input type="checkbox" name=(name) value=(value) checked[checked];
+            span.facet-label { (label) }
+            span.facet-count { (count) }
+        }
+    }
+}
+
+/// Options shown before the rest fold under "More"; selected options always show.
+const FACET_OPTIONS_SHOWN: usize = 8;
+
+/// A facet's checkboxes; past [`FACET_OPTIONS_SHOWN`] (plus a couple, not worth folding) the
+/// rarer values fold into a `<details>`.
+fn option_list(params: &PageParams, name: &str, entries: &[(String, u64)], label: &dyn Fn(&str) -> String) -> Markup {
+    let fold = entries.len() > FACET_OPTIONS_SHOWN + 2;
+    let (shown, folded): (Vec<(usize, &(String, u64))>, Vec<(usize, &(String, u64))>) = entries
+        .iter()
+        .enumerate()
+        .partition(|(i, (value, _))| !fold || *i < FACET_OPTIONS_SHOWN || params.has(name, value));
+    let item = |value: &str, count: u64| facet_option(name, value, &label(value), count, params.has(name, value));
+    html! {
+        @if entries.is_empty() { p.facet-empty { "—" } }
+        ul.facet-list {
+            @for (_, (value, count)) in &shown { li { (item(value, *count)) } }
+        }
+        @if !folded.is_empty() {
+            details.facet-more {
+                summary { (params.ui.fill("more", &[("n", &folded.len().to_string())])) }
+                ul.facet-list {
+                    @for (_, (value, count)) in &folded { li { (item(value, *count)) } }
+                }
+            }
+        }
+    }
+}
+
+fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+    let ui = params.ui;
+    let entries = with_selected(
+        values,
+        params.values("country").map(str::to_ascii_uppercase),
+    );
+    let shows_kosovo = entries.iter().any(|(v, _)| v == "XK");
+    html! {
+        fieldset.facet {
+            legend { (ui.t("facet_country")) }
+            (option_list(params, "country", &entries, &|v| i18n::country_name(ui, v)))
+            @if shows_kosovo {
+                p.kosovo-note { (KOSOVO_NOTE) }
+            }
+        }
+    }
+}
+
+fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+    let ui = params.ui;
+    let entries = with_selected(
+        values,
+        params
+            .values("theme")
+            .map(|t| t.trim_matches('/').to_ascii_lowercase()),
+    );
+    let is_child_of =
+        |value: &str, parent: &str| value.split_once('/').is_some_and(|(p, _)| p == parent);
+    // Top-level themes, and children whose parent is not listed, start a branch.
+    let roots: Vec<&(String, u64)> = entries
+        .iter()
+        .filter(|(v, _)| match v.split_once('/') {
+            None => true,
+            Some((parent, _)) => !entries.iter().any(|(p, _)| p == parent),
+        })
+        .collect();
+    html! {
+        fieldset.facet.facet-tree {
+            legend { (ui.t("facet_theme")) }
+            @if entries.is_empty() { p.facet-empty { "—" } }
+            ul.facet-list {
+                @for (value, count) in roots {
+                    li {
+                        (facet_option("theme", value, &i18n::theme_label(ui, value), *count, params.has("theme", value)))
+                        @let children: Vec<&(String, u64)> = entries.iter().filter(|(v, _)| is_child_of(v, value)).collect();
+                        @if !children.is_empty() {
+                            ul.facet-children {
+                                @for (child, child_count) in children {
+                                    li { (facet_option("theme", child, &i18n::theme_label(ui, child), *child_count, params.has("theme", child))) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn simple_facet(
+    params: &PageParams,
+    name: &str,
+    legend: &str,
+    values: &[FacetValue],
+    label: impl Fn(&str) -> String,
+) -> Markup {
+    let entries = with_selected(values, params.values(name).map(str::to_string));
+    html! {
+        fieldset.facet {
+            legend { (legend) }
+            (option_list(params, name, &entries, &label))
+        }
+    }
+}
+
+/// Widest span of years the histogram draws gap-free; beyond it only years with documents.
+const MAX_HISTOGRAM_YEARS: u16 = 120;
+
+fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+    let ui = params.ui;
+    let mut years: Vec<(u16, u64)> = values
+        .iter()
+        .filter_map(|v| Some((v.value.parse::<u16>().ok()?, v.count)))
+        .collect();
+    years.sort_unstable();
+    if let (Some(&(first, _)), Some(&(last, _))) = (years.first(), years.last()) {
+        if last - first < MAX_HISTOGRAM_YEARS {
+            // Years without documents are drawn as empty slots, so the axis is to scale.
+            let counted = years.clone();
+            years = (first..=last)
+                .map(|y| {
+                    (
+                        y,
+                        counted
+                            .iter()
+                            .find(|(year, _)| *year == y)
+                            .map_or(0, |(_, c)| *c),
+                    )
+                })
+                .collect();
+        }
+    }
+    let max = years.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
+    let from = params
+        .first("year_from")
+        .and_then(|v| v.parse::<u16>().ok());
+    let to = params.first("year_to").and_then(|v| v.parse::<u16>().ok());
+    let in_range = |y: u16| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t);
+    let year_url = |y: u16| {
+        let y = y.to_string();
+        params
+            .first_page()
+            .with("year_from", Some(&y))
+            .with("year_to", Some(&y))
+            .search_url()
+    };
+    html! {
+        fieldset.facet.facet-year {
+            legend { (ui.t("facet_year")) }
+            @if years.is_empty() { p.facet-empty { "—" } }
+            @else {
+                ul.histogram aria-label=(ui.t("year_histogram")) {
+                    @for (year, count) in &years {
+                        @let level = (count * 10).div_ceil(max);
+                        @let label = format!("{year}: {count}");
+                        li {
+                            @if *count > 0 {
+                                a.bar.in-range[in_range(*year)] href=(year_url(*year)) title=(label) aria-label=(label) {
+                                    span class={ "fill h" (level) } {}
+                                }
+                            } @else {
+                                span.bar.empty title=(label) {}
+                            }
+                        }
+                    }
+                }
+                div.histogram-axis aria-hidden="true" {
+                    span { (years[0].0) }
+                    span { (years[years.len() - 1].0) }
+                }
+            }
+            div.year-range {
+                label {
+                    span { (ui.t("year_from")) }
+                    input type="number" name="year_from" min="1800" max="2100" inputmode="numeric"
+                        value=[params.first("year_from")] placeholder=[years.first().map(|y| y.0)];
+                }
+                label {
+                    span { (ui.t("year_to")) }
+                    input type="number" name="year_to" min="1800" max="2100" inputmode="numeric"
+                        value=[params.first("year_to")] placeholder=[years.last().map(|y| y.0)];
+                }
+            }
+        }
+    }
+}
+
+/// A document's text and summary as HTML (escaped, the query's words in `<mark>`).
+pub(crate) struct Highlighted<'a> {
+    pub text: &'a str,
+    pub summary: Option<&'a str>,
+    /// How many words the text has marked.
+    pub marks: usize,
+}
+
+/// The document page.
+pub(crate) fn document_page(
+    params: &PageParams,
+    document: &Document,
+    highlighted: Highlighted<'_>,
+) -> Markup {
+    let ui = params.ui;
+    let language = document.language.as_deref();
+    let path = super::params::document_path(&document.id);
+    let body = html! {
+        form.search-form.compact method="get" action="/" role="search" {
+            (search_bar(params))
+            (hidden_fields(params.pairs().filter(|(k, _)| *k != "q" && *k != "page")))
+        }
+        nav.back { a href=(params.search_url()) { "← " (ui.t("back_to_results")) } }
+        article.document {
+            header.document-header {
+                p.document-kind { (i18n::kind_label(ui, document.kind)) }
+                h1 lang=[language] { (document.title) }
+                @if document.provenance == Some(Provenance::Sample) {
+                    p.badge.sample { (ui.t("sample_badge")) }
+                }
+                @if document.access == Access::Restricted {
+                    p.badge.restricted { (ui.t("restricted_badge")) }
+                }
+            }
+            section.citation aria-labelledby="citation-heading" {
+                h2 #citation-heading { (ui.t("citation")) }
+                p #citation-text .citation-text { (citation(document, ui)) }
+                button.copy type="button" data-copy="citation-text" hidden { (ui.t("copy_citation")) }
+                span.copy-status role="status" data-copied=(ui.t("copied")) {}
+                @if let Some(url) = &document.source_url {
+                    p.source { a href=(url) rel="noopener noreferrer external" { (ui.t("source_link")) " ↗" } }
+                }
+            }
+            section.metadata aria-labelledby="details-heading" {
+                h2 #details-heading { (ui.t("details")) }
+                (metadata(ui, document))
+            }
+            @if let Some(summary) = highlighted.summary {
+                section.summary aria-labelledby="summary-heading" {
+                    h2 #summary-heading { (ui.t("summary")) }
+                    p lang=[language] { (PreEscaped(summary)) }
+                }
+            }
+            section.fulltext aria-labelledby="text-heading" {
+                h2 #text-heading { (ui.t("full_text")) }
+                @if !params.query().is_empty() {
+                    div.match-bar {
+                        p.match-count role="status" {
+                            (ui.fill("matches", &[("n", &highlighted.marks.to_string()), ("q", params.query())]))
+                        }
+                        @if highlighted.marks > 0 {
+                            button.next-match type="button" hidden { (ui.t("next_match")) }
+                        }
+                    }
+                }
+                div.text lang=[language] { (PreEscaped(highlighted.text)) }
+            }
+            @if document.country.iter().any(|c| c == "XK") {
+                p.kosovo-note { (KOSOVO_NOTE) }
+            }
+        }
+    };
+    layout(params, &path, &document.title, body)
+}
+
+fn metadata(ui: Ui, d: &Document) -> Markup {
+    let provenance = match d.provenance {
+        Some(Provenance::Real) => Some(ui.t("provenance_real")),
+        Some(Provenance::Sample) => Some(ui.t("provenance_sample")),
+        None => None,
+    };
+    html! {
+        dl.metadata-list {
+            dt { (ui.t("field_id")) } dd { code { (d.id) } }
+            dt { (ui.t("facet_kind")) } dd { (i18n::kind_label(ui, d.kind)) }
+            @if let Some(court) = &d.court { dt { (ui.t("court")) } dd { (court) } }
+            dt { (ui.t("facet_country")) } dd { (country_list(ui, &d.country)) }
+            @if let Some(date) = d.date {
+                dt { (ui.t("field_date")) } dd { time datetime=(date.to_string()) { (i18n::long_date(ui, date)) } }
+            }
+            @if let Some(language) = &d.language { dt { (ui.t("facet_language")) } dd { (i18n::language_name(ui, language)) } }
+            @if !d.themes.is_empty() {
+                dt { (ui.t("themes")) }
+                dd { ul.tags { @for theme in &d.themes { li { (i18n::theme_label(ui, theme)) } } } }
+            }
+            @if let Some(ecli) = &d.ecli { dt { "ECLI" } dd { code { (ecli) } } }
+            @if let Some(number) = &d.application_number { dt { (ui.t("field_application")) } dd { (number) } }
+            @if let Some(greta) = &d.greta {
+                dt { (ui.t("field_greta_round")) } dd { (greta.round) }
+                @if let Some(strength) = greta.strength {
+                    dt { (ui.t("field_greta_strength")) } dd { (i18n::strength_label(ui, strength)) }
+                }
+                @if !greta.articles.is_empty() {
+                    dt { (ui.t("field_greta_articles")) }
+                    dd { (greta.articles.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")) }
+                }
+                @if let Some(paragraph) = &greta.paragraph { dt { (ui.t("field_greta_paragraph")) } dd { (paragraph) } }
+            }
+            @if let Some(provenance) = provenance { dt { (ui.t("field_provenance")) } dd { (provenance) } }
+            dt { (ui.t("field_access")) }
+            dd { (ui.t(if d.access == Access::Restricted { "access_restricted" } else { "access_public" })) }
+        }
+    }
+}
+
+/// A page for an error outside a search: an unknown document (404), a bad token (401), a
+/// failure (500, 503). It keeps the search box and a way back.
+pub(crate) fn error_page(params: &PageParams, path: &str, error: &PageError) -> Markup {
+    let ui = params.ui;
+    let body = html! {
+        form.search-form.compact method="get" action="/" role="search" {
+            (search_bar(params))
+        }
+        div.error-box role="alert" {
+            h1 { (ui.t(error.title_key())) }
+            p.error-message { (error.message) }
+            p { a href=(params.search_url()) { "← " (ui.t("back_to_results")) } }
+        }
+    };
+    layout(params, path, ui.t(error.title_key()), body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pages(current: usize, last: usize) -> String {
+        page_links(current, last)
+            .iter()
+            .map(|l| match l {
+                PageLink::Page(p) => p.to_string(),
+                PageLink::Gap => "…".to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn page_links_show_the_ends_and_the_neighbourhood() {
+        assert_eq!(pages(1, 1), "1");
+        assert_eq!(pages(1, 4), "1 2 3 4");
+        assert_eq!(pages(1, 10), "1 2 3 … 10");
+        assert_eq!(pages(6, 10), "1 … 4 5 6 7 8 … 10");
+        assert_eq!(pages(10, 10), "1 … 8 9 10");
+    }
+
+    #[test]
+    fn selected_values_missing_from_the_facet_stay_listed() {
+        let values = vec![FacetValue {
+            value: "RS".into(),
+            count: 3,
+        }];
+        let entries = with_selected(&values, ["rs".to_string(), "BA".to_string()].into_iter());
+        assert_eq!(entries, vec![("RS".to_string(), 3), ("BA".to_string(), 0)]);
+    }
+}

@@ -1,0 +1,306 @@
+//! The HTTP API through the real binary and a real server on an ephemeral port, on a small
+//! multilingual collection (tests/fixtures/api).
+
+mod common;
+
+use std::sync::OnceLock;
+
+use common::{fixture, Server};
+use serde_json::Value;
+
+/// One server for the read-only tests of this file (building the index once).
+fn server() -> &'static Server {
+    static SERVER: OnceLock<(Server, tempfile::TempDir)> = OnceLock::new();
+    &SERVER
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let server = Server::start(
+                &dir.path().join("index"),
+                &fixture("api"),
+                &[
+                    ("THB_READER_TOKEN", "reader-token-1"),
+                    ("THB_ADMIN_TOKEN", "admin-token-1"),
+                ],
+            );
+            (server, dir)
+        })
+        .0
+}
+
+fn ids(body: &Value) -> Vec<String> {
+    body["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn facet(body: &Value, name: &str) -> Vec<(String, u64)> {
+    body["facets"][name]
+        .as_array()
+        .unwrap_or_else(|| panic!("facet {name} missing in {body}"))
+        .iter()
+        .map(|v| {
+            (
+                v["value"].as_str().unwrap().to_string(),
+                v["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_search_returns_hits_with_snippets_and_all_five_facets() {
+    let (status, body) = server().get_json("/api/search?q=trafficking");
+    assert_eq!(status, 200, "{body}");
+    assert!(body["total"].as_u64().unwrap() >= 1);
+    let first = &body["hits"][0];
+    assert_eq!(first["id"], "ecthr:25965-04");
+    assert!(
+        first["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>trafficking</mark>"),
+        "{first}"
+    );
+    for key in [
+        "id", "kind", "title", "country", "court", "date", "language", "themes", "score", "snippet",
+    ] {
+        assert!(first.get(key).is_some(), "hit lacks {key}: {first}");
+    }
+    for name in ["country", "theme", "kind", "language", "year"] {
+        assert!(!facet(&body, name).is_empty(), "facet {name} empty: {body}");
+    }
+    assert_eq!(body["page"], 1);
+    assert_eq!(body["per_page"], 10);
+}
+
+#[test]
+fn an_unclosed_quote_is_a_400_with_position_and_the_corrected_query() {
+    let (status, body) = server().get_json("/api/search?q=%22forced%20labour");
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error"]["code"], "invalid_query");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("column 1"),
+        "{body}"
+    );
+    assert_eq!(body["error"]["suggestion"], "\"forced labour\"");
+}
+
+#[test]
+fn malformed_queries_and_parameters_are_4xx_never_500() {
+    let deep = format!("{}a{}", "(".repeat(500), ")".repeat(500));
+    let nested = format!("{}a{}", "(".repeat(40), ")".repeat(40));
+    let cases = [
+        format!("/api/search?q={deep}"),
+        format!("/api/search?q={nested}"),
+        "/api/search?q=a%29".to_string(),
+        "/api/search?q=OR".to_string(),
+        "/api/search?q=tr*".to_string(),
+        "/api/search?q=x&per_page=0".to_string(),
+        "/api/search?q=x&per_page=1000".to_string(),
+        "/api/search?q=x&page=500".to_string(),
+        "/api/search?q=x&country=ZZ".to_string(),
+        "/api/search?q=x&year_from=abc".to_string(),
+        "/api/search?q=x&sort=best".to_string(),
+        "/api/search?q=x&contry=RS".to_string(),
+    ];
+    for path in cases {
+        let (status, body) = server().get_json(&path);
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(
+            body["error"]["code"].is_string() && body["error"]["message"].is_string(),
+            "{path}: {body}"
+        );
+    }
+}
+
+#[test]
+fn facet_counts_match_the_hits_and_are_multi_select() {
+    // Every fixture document but the Rantsev judgment has one country.
+    let (_, body) = server().get_json(
+        "/api/search?q=&country=RS&country=XK&country=TR&country=MK&country=MT&per_page=100",
+    );
+    let total = body["total"].as_u64().unwrap();
+    assert_eq!(total as usize, body["hits"].as_array().unwrap().len());
+    let (_, filtered) = server().get_json("/api/search?q=&country=RS");
+    let countries = facet(&filtered, "country");
+    let rs = countries.iter().find(|(c, _)| c == "RS").unwrap().1;
+    assert_eq!(
+        rs,
+        filtered["total"].as_u64().unwrap(),
+        "RS count equals the RS-filtered total"
+    );
+    // The country facet ignores its own filter: the other countries keep their counts.
+    for other in ["XK", "TR", "MK", "MT", "CY", "RU"] {
+        assert!(
+            countries.iter().any(|(c, n)| c == other && *n >= 1),
+            "{other} missing: {countries:?}"
+        );
+    }
+    // Other facets are narrowed by the country filter: only Serbian documents' languages.
+    let languages: Vec<String> = facet(&filtered, "language")
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(languages, vec!["sr-Cyrl", "sr-Latn"]);
+    // Where every hit has one country, the country counts sum to the total.
+    let (_, single) = server().get_json("/api/search?q=&kind=judgment&year_from=2015");
+    let sum: u64 = facet(&single, "country").iter().map(|(_, n)| n).sum();
+    assert_eq!(sum, single["total"].as_u64().unwrap(), "{single}");
+}
+
+#[test]
+fn a_theme_filter_matches_its_sub_themes_and_the_theme_facet_is_a_tree() {
+    let (_, body) = server().get_json("/api/search?q=&theme=exploitation");
+    let found = ids(&body);
+    assert!(
+        found.contains(&"test:rs-latn-1".to_string()),
+        "labour is under exploitation: {found:?}"
+    );
+    assert!(
+        found.contains(&"test:xk-sq-1".to_string()),
+        "begging is under exploitation: {found:?}"
+    );
+    assert!(!found.contains(&"test:fr-1".to_string()));
+    let themes = facet(&body, "theme");
+    let parent = themes
+        .iter()
+        .position(|(t, _)| t == "exploitation")
+        .unwrap();
+    let child = themes
+        .iter()
+        .position(|(t, _)| t == "exploitation/labour")
+        .unwrap();
+    assert!(parent < child, "children follow their parent: {themes:?}");
+}
+
+#[test]
+fn a_latin_query_returns_the_cyrillic_document_first_with_its_words_marked() {
+    let (status, body) = server().get_json("/api/search?q=trgovina%20ljudima%20Ni%C5%A1");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        ids(&body).first().map(String::as_str),
+        Some("test:rs-cyrl-1"),
+        "{body}"
+    );
+    let snippet = body["hits"][0]["snippet"].as_str().unwrap();
+    assert!(
+        snippet.contains("<mark>трговина</mark> <mark>људима</mark>"),
+        "{snippet}"
+    );
+}
+
+#[test]
+fn the_restricted_document_is_invisible_without_a_reader_token() {
+    let query = "/api/search?q=begging";
+    let (_, public) = server().get_json(query);
+    assert!(!ids(&public).contains(&"test:restricted-1".to_string()));
+    let (status, _) = server().get_json("/api/documents/test:restricted-1");
+    assert_eq!(status, 404, "404, not 403: its existence is not disclosed");
+    let (_, all) = server().get_json("/api/search?q=&per_page=100");
+    assert!(
+        facet(&all, "country")
+            .iter()
+            .all(|(c, n)| c != "RS" || *n == 2),
+        "facet counts exclude it"
+    );
+
+    let client = reqwest::blocking::Client::new();
+    let with_token: Value = client
+        .get(server().url(query))
+        .bearer_auth("reader-token-1")
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert!(
+        ids(&with_token).contains(&"test:restricted-1".to_string()),
+        "{with_token}"
+    );
+    let wrong = client
+        .get(server().url(query))
+        .bearer_auth("nope")
+        .send()
+        .unwrap();
+    assert_eq!(wrong.status().as_u16(), 401);
+}
+
+#[test]
+fn documents_are_fetched_whole_by_id_and_unknown_ids_are_404() {
+    let (status, doc) = server().get_json("/api/documents/ecthr:25965-04");
+    assert_eq!(status, 200);
+    assert_eq!(doc["title"], "Rantsev v. Cyprus and Russia");
+    assert_eq!(doc["country"], serde_json::json!(["CY", "RU"]));
+    assert_eq!(doc["application_number"], "25965/04");
+    assert!(doc["text"].as_str().unwrap().contains("Article 4"));
+    let (status, body) = server().get_json("/api/documents/no-such-id");
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "not_found");
+    let (status, body) = server().get_json("/api/nothing-here");
+    assert_eq!(status, 404);
+    assert!(body["error"]["message"].is_string());
+}
+
+#[test]
+fn health_reports_the_document_count_and_last_commit() {
+    let (status, body) = server().get_json("/api/health");
+    assert_eq!(status, 200);
+    assert_eq!(body["documents"], 8);
+    assert!(body["last_commit"].as_u64().unwrap() > 1_700_000_000);
+    assert!(body["last_commit_utc"].as_str().unwrap().ends_with('Z'));
+}
+
+#[test]
+fn sorting_by_date_and_paging() {
+    let (_, newest) = server().get_json("/api/search?q=&sort=date-desc&per_page=2");
+    let (_, oldest) = server().get_json("/api/search?q=&sort=date-asc&per_page=100");
+    let dates: Vec<&str> = newest["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, vec!["2021-02-11", "2020-11-03"]);
+    assert_eq!(oldest["hits"][0]["date"], "2010-01-07");
+    let (_, page2) = server().get_json("/api/search?q=&sort=date-desc&per_page=2&page=2");
+    assert_eq!(page2["hits"][0]["date"], "2019-09-20");
+    assert_eq!(page2["page"], 2);
+}
+
+#[test]
+fn the_cli_json_is_the_api_body() {
+    let index = server_index_dir();
+    let output = common::run(&[
+        "search",
+        "--index",
+        &index,
+        "--json",
+        "--country",
+        "RS",
+        "trgovina",
+    ]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let mut cli: Value = serde_json::from_str(&common::stdout(&output)).unwrap();
+    let (_, mut api) = server().get_json("/api/search?q=trgovina&country=RS");
+    cli["took_ms"] = Value::Null;
+    api["took_ms"] = Value::Null;
+    assert_eq!(cli, api);
+}
+
+fn server_index_dir() -> String {
+    // The server's index directory is the one passed to `serve`; read it from the command line.
+    let server = server();
+    let pid = server.child.id();
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).expect("linux /proc");
+    let args: Vec<String> = cmdline
+        .split(|b| *b == 0)
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect();
+    let at = args.iter().position(|a| a == "--index").unwrap();
+    args[at + 1].clone()
+}

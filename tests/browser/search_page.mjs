@@ -1,0 +1,198 @@
+// Browser test of the search page: Debian's chromium driven by playwright-core (no browser
+// download). Run by tests/browser.rs against a live server:
+//
+//   node tests/browser/search_page.mjs http://127.0.0.1:PORT target/browser-screenshots
+//
+// It types a query, ticks a country facet and sees the counts and results change, opens a
+// document and finds the highlighted words, goes back through history, exports CSV, checks the
+// keyboard shortcuts, the language switcher and the phone-width layout, and saves screenshots.
+// Set UPDATE_README_SCREENSHOT=1 to copy the results screenshot to tests/browser/screenshot.png.
+
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [base, outdir] = process.argv.slice(2);
+if (!base || !outdir) {
+  console.error("usage: node search_page.mjs <base-url> <screenshot-dir>");
+  process.exit(2);
+}
+fs.mkdirSync(outdir, { recursive: true });
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+  console.log(`ok - ${message}`);
+}
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "thb-chromium-"));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+  viewport: { width: 1280, height: 900 },
+  acceptDownloads: true,
+  locale: "en-GB",
+});
+
+const problems = [];
+const page = context.pages()[0] ?? (await context.newPage());
+page.on("console", (m) => {
+  if (m.type() === "error") problems.push(`console: ${m.text()}`);
+});
+page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+page.on("response", (r) => {
+  if (r.status() >= 500) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+});
+
+const shot = (name, options = {}) => page.screenshot({ path: path.join(outdir, name), ...options });
+const hits = () => page.locator("ol.hits > li.hit h3 a").allTextContents();
+// The number of results (the total line also shows the time, which changes by itself).
+const total = async () => Number((await page.locator("p.total").textContent()).match(/\d+/)[0]);
+const facetCounts = (name) =>
+  page.$$eval(`input[name="${name}"]`, (inputs) =>
+    inputs.map((i) => `${i.value}=${i.closest("label").querySelector(".facet-count").textContent}`).join(" "),
+  );
+
+let failed = false;
+try {
+  // 1. The page.
+  await page.goto(`${base}/`);
+  check((await page.title()).includes("thb-caselaw"), "the search page opens");
+  check((await hits()).length > 0, "browsing lists documents");
+  check(await page.locator("html.js").count() === 1, "the script ran (CSP allows it)");
+
+  // 2. Type a query and submit.
+  await page.locator("#q").fill("trafficking");
+  await Promise.all([page.waitForURL(/q=trafficking/), page.locator("#q").press("Enter")]);
+  const beforeHits = await hits();
+  const beforeTotal = await total();
+  const beforeKinds = await facetCounts("kind");
+  check(beforeHits.length >= 2, `the query finds documents (${beforeTotal})`);
+  check(!page.url().includes("year_from="), "empty fields stay out of the URL");
+  check(await page.locator(".snippet mark").count() > 0, "snippets mark the query's words");
+  await shot("results.png", { fullPage: true });
+
+  // 3. Tick a country facet: it applies at once; results and counts change; a chip appears.
+  await Promise.all([
+    page.waitForURL(/country=CY/),
+    page.locator('input[name="country"][value="CY"]').check(),
+  ]);
+  const afterHits = await hits();
+  const afterTotal = await total();
+  const afterKinds = await facetCounts("kind");
+  check(afterHits.length < beforeHits.length, `results narrow (${beforeHits.length} → ${afterHits.length})`);
+  check(afterTotal < beforeTotal, `the total changes (${beforeTotal} → ${afterTotal})`);
+  check(afterKinds !== beforeKinds, `facet counts change (${beforeKinds} → ${afterKinds})`);
+  check(await page.locator('input[name="country"][value="CY"]').isChecked(), "the facet stays ticked");
+  check(await page.locator("a.chip", { hasText: "Cyprus" }).count() === 1, "a removable chip shows the filter");
+  check(
+    (await facetCounts("country")).includes("RU="),
+    "other countries keep their counts (multi-select faceting)",
+  );
+  const filteredUrl = page.url();
+  await shot("results-filtered.png", { fullPage: true });
+
+  // 4. The syntax help opens and closes with Esc; "/" focuses the search box.
+  await page.locator("#syntax-help > summary").click();
+  check(await page.locator("#syntax-help").evaluate((d) => d.open), "the syntax help opens");
+  await shot("syntax-help.png");
+  await page.keyboard.press("Escape");
+  check(!(await page.locator("#syntax-help").evaluate((d) => d.open)), "Esc closes the syntax help");
+  await page.locator("body").click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press("/");
+  check(await page.evaluate(() => document.activeElement?.id === "q"), "/ focuses the search box");
+
+  // 5. Open a document: highlighted words, citation, way back.
+  const title = afterHits[0];
+  await Promise.all([page.waitForURL(/\/documents\//), page.locator("ol.hits h3 a").first().click()]);
+  check((await page.locator("h1").textContent()).trim() === title.trim(), `the document opens (${title})`);
+  const marks = await page.locator(".text mark").allTextContents();
+  check(marks.length > 0 && marks.every((m) => /traffick/i.test(m)), `the query's words are marked (${marks.length})`);
+  check((await page.locator("#citation-text").textContent()).includes("no. 25965/04"), "the citation is shown");
+  check(await page.locator("button.copy").isVisible(), "the copy button is offered");
+  await page.locator("button.next-match").click();
+  check(await page.locator(".text mark.current").count() === 1, "next match steps through the marks");
+  await shot("document.png", { fullPage: true });
+
+  // 6. Back through history to the same results.
+  await page.goBack();
+  await page.waitForURL(filteredUrl);
+  check(JSON.stringify(await hits()) === JSON.stringify(afterHits), "back returns to the same results");
+  check(await page.locator('input[name="country"][value="CY"]').isChecked(), "the facet is still ticked after back");
+
+  // 7. Export CSV through the page's link.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator("p.export a", { hasText: "CSV" }).click(),
+  ]);
+  const csvPath = path.join(outdir, "export.csv");
+  await download.saveAs(csvPath);
+  const csvLines = fs.readFileSync(csvPath, "utf8").trim().split("\n");
+  check(csvLines[0] === "id,kind,title,country,court,date,language,themes,provenance,url", "the CSV has its header row");
+  check(csvLines.length === afterHits.length + 1, `the CSV has one row per result (${csvLines.length - 1})`);
+
+  // 8. Interface language: the state survives the switch.
+  await Promise.all([page.waitForURL(/ui=sr/), page.locator('nav.ui-switch a[lang="sr-Latn"]').click()]);
+  check((await page.getAttribute("html", "lang")) === "sr-Latn", "Serbian interface");
+  check(page.url().includes("country=CY") && page.url().includes("q=trafficking"), "the search survives the switch");
+  check((await page.locator("legend").first().textContent()).includes("Država"), "labels are Serbian");
+
+  // 9. Removing the chip widens the results again.
+  await Promise.all([page.waitForURL((u) => !u.href.includes("country=")), page.locator("a.chip").first().click()]);
+  check((await hits()).length === beforeHits.length, "removing the chip restores the results");
+
+  // 10. Phone width: facets fold away, nothing overflows sideways.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(filteredUrl);
+  check(!(await page.locator("#filters").evaluate((d) => d.open)), "facets are folded at 375 px");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, `no sideways scrolling at 375 px (${overflow})`);
+  await shot("mobile.png", { fullPage: true });
+  await page.locator("#filters > summary").click();
+  check(await page.locator("#filters").evaluate((d) => d.open), "the facets unfold");
+  await shot("mobile-filters.png", { fullPage: true });
+  await page.goto(`${base}/documents/echr:25965/04?q=trafficking`);
+  const docOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(docOverflow <= 0, `the document page fits 375 px (${docOverflow})`);
+  await shot("mobile-document.png", { fullPage: true });
+
+  // 11. A malformed query explains itself and links to the fix.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const response = await page.goto(`${base}/?q=%22forced+labour`);
+  check(response.status() === 400, "a malformed query is a 400 page");
+  check(await page.locator("a.suggestion").count() === 1, "with a link to the corrected query");
+  problems.splice(0, problems.length, ...problems.filter((p) => !p.includes("400")));
+  await shot("error.png");
+
+  // 12. Keyboard: the first Tab reaches the skip link, which is then visible.
+  await page.goto(`${base}/`);
+  await page.keyboard.press("Tab");
+  check(await page.evaluate(() => document.activeElement?.classList.contains("skip-link")), "Tab reaches the skip link");
+
+  check(problems.length === 0, `no console errors, page errors or 5xx (${problems.join("; ")})`);
+
+  if (process.env.UPDATE_README_SCREENSHOT) {
+    fs.copyFileSync(path.join(outdir, "results.png"), path.join(here, "screenshot.png"));
+    console.log("copied results.png to tests/browser/screenshot.png");
+  }
+} catch (error) {
+  failed = true;
+  console.error(error.stack || String(error));
+  await shot("failure.png", { fullPage: true }).catch(() => {});
+} finally {
+  await context.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

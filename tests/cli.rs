@@ -1,0 +1,176 @@
+//! The command line through the real binary: ingest (positioned rejections, exit codes,
+//! idempotent re-runs, all three file formats), search and stats.
+
+mod common;
+
+use common::{fixture, run, stderr, stdout};
+use serde_json::Value;
+
+fn search_json(index: &str, args: &[&str]) -> Value {
+    let mut all = vec!["search", "--index", index, "--json"];
+    all.extend_from_slice(args);
+    let output = run(&all);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
+
+#[test]
+fn broken_records_are_reported_by_line_and_the_good_ones_are_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let file = fixture("ingest/mixed.jsonl");
+    let file = file.to_str().unwrap();
+
+    let output = run(&["ingest", "--index", index, file]);
+    assert_eq!(output.status.code(), Some(1), "some records were rejected");
+    let err = stderr(&output);
+    assert!(err.contains(&format!("{file}:2: invalid JSON")), "{err}");
+    assert!(
+        err.contains(&format!("{file}:3: text: missing (required)")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}:4: country: unknown country code `YU`")),
+        "{err}"
+    );
+    assert!(
+        stdout(&output).contains("added 2, updated 0, rejected 3"),
+        "{}",
+        stdout(&output)
+    );
+
+    let body = search_json(index, &["trafficking"]);
+    assert_eq!(body["total"], 1);
+    assert_eq!(body["hits"][0]["id"], "mixed:good-1");
+    let body = search_json(index, &["trgovinu"]);
+    assert_eq!(body["hits"][0]["id"], "mixed:good-2");
+
+    // The same file again: nothing added, the two good records replaced, no duplicates.
+    let again = run(&["ingest", "--index", index, file]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stdout(&again).contains("added 0, updated 2, rejected 3"),
+        "{}",
+        stdout(&again)
+    );
+    let all = search_json(index, &["--per-page", "100", ""]);
+    assert_eq!(all["total"], 2);
+}
+
+#[test]
+fn json_arrays_and_markdown_are_ingested_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let array = fixture("ingest/array.json");
+    let note = fixture("ingest/note.md");
+    let output = run(&[
+        "ingest",
+        "--index",
+        index,
+        array.to_str().unwrap(),
+        note.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!("{}:4: text: empty (required)", array.display())),
+        "{}",
+        stderr(&output)
+    );
+    let body = search_json(index, &["non-punishment"]);
+    assert_eq!(body["hits"][0]["id"], "md:note-1");
+    assert_eq!(body["hits"][0]["country"], serde_json::json!(["RS", "BA"]));
+    let body = search_json(index, &["--country", "AL", ""]);
+    assert_eq!(body["total"], 1);
+}
+
+#[test]
+fn a_command_that_cannot_run_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let output = run(&[
+        "ingest",
+        "--index",
+        index.to_str().unwrap(),
+        "/no/such/file.jsonl",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("/no/such/file.jsonl: no such file or directory"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["search", "--index", index.to_str().unwrap(), "x"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no index at"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_second_writer_is_refused_at_once_while_searches_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join("index");
+    let index = index_dir.to_str().unwrap();
+    let file = fixture("ingest/note.md");
+    assert!(run(&["ingest", "--index", index, file.to_str().unwrap()])
+        .status
+        .success());
+    // Hold the writer lock as a long ingest would.
+    let handle = thb_caselaw::index::IndexHandle::open(&index_dir).unwrap();
+    let _writer = handle.writer(50_000_000).unwrap();
+    let output = run(&["ingest", "--index", index, file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("locked by another writer"),
+        "{}",
+        stderr(&output)
+    );
+    // Readers are not blocked by the writer.
+    assert_eq!(search_json(index, &["punished"])["total"], 1);
+}
+
+#[test]
+fn human_output_and_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let corpus = fixture("api");
+    run(&["ingest", "--index", index, corpus.to_str().unwrap()]);
+    let output = run(&["search", "--index", index, "trafikimi"]);
+    let text = stdout(&output);
+    assert!(text.contains("Gjykata Themelore në Prishtinë"), "{text}");
+    assert!(text.contains("SAMPLE"), "samples are labelled: {text}");
+    assert!(
+        text.contains("Kosovo*") && text.contains("1244"),
+        "Kosovo* note: {text}"
+    );
+    let output = run(&["stats", "--index", index]);
+    let text = stdout(&output);
+    assert!(text.contains("documents: 8"), "{text}");
+    assert!(text.contains("XK  Kosovo*"), "{text}");
+    assert!(text.contains("1244"), "{text}");
+}
+
+#[test]
+fn a_malformed_query_on_the_command_line_names_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    run(&[
+        "ingest",
+        "--index",
+        index,
+        fixture("ingest/note.md").to_str().unwrap(),
+    ]);
+    let output = run(&["search", "--index", index, "\"forced labour"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unclosed quote"),
+        "{}",
+        stderr(&output)
+    );
+}

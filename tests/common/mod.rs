@@ -1,0 +1,110 @@
+//! Shared helpers for the integration tests: the real binary, a real server on an ephemeral
+//! port, fixture paths.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_thb-caselaw")
+}
+
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// Runs the binary to completion.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A running `thb-caselaw serve`, killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+}
+
+impl Server {
+    /// Starts the server on 127.0.0.1:0 and waits for its `listening on` line.
+    pub fn start(index: &Path, corpus: &Path, env: &[(&str, &str)]) -> Server {
+        let mut command = Command::new(bin());
+        command
+            .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+            .arg(index)
+            .arg("--corpus")
+            .arg(corpus)
+            .env("RUST_LOG", "warn")
+            // The server stops when our end of its stdin closes, so a server held in a
+            // static (never dropped) still ends with the test process.
+            .env("THB_STOP_ON_STDIN_EOF", "1")
+            .stdin(Stdio::piped())
+            .env_remove("THB_ADMIN_TOKEN")
+            .env_remove("THB_READER_TOKEN")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().expect("the server starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("listening on ") {
+                    let _ = tx.send(url.trim().to_string());
+                }
+            }
+        });
+        let base = match rx.recv_timeout(Duration::from_secs(180)) {
+            Ok(base) => base,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("the server did not report its address within 180 s");
+            }
+        };
+        Server { child, base }
+    }
+
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("{}{}", self.base, path_and_query)
+    }
+
+    pub fn get(&self, path_and_query: &str) -> reqwest::blocking::Response {
+        reqwest::blocking::Client::new()
+            .get(self.url(path_and_query))
+            .send()
+            .expect("the server answers")
+    }
+
+    pub fn get_json(&self, path_and_query: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path_and_query);
+        let status = response.status().as_u16();
+        let body = response.json().expect("a JSON body");
+        (status, body)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

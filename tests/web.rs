@@ -1,0 +1,421 @@
+//! The web page through the real binary and a real server on port 0: search page, facets,
+//! chips, document page, restricted documents, exports, interface languages and errors.
+//!
+//! The fixture corpus (`tests/fixtures/web/documents.jsonl`) holds a real ECtHR judgment
+//! (Rantsev v. Cyprus and Russia), a Serbian Cyrillic sample, an Albanian sample from Kosovo*,
+//! a GRETA-style sample from Malta and a restricted sample.
+
+mod common;
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use common::{fixture, Server};
+use reqwest::blocking::{Client, Response};
+use reqwest::StatusCode;
+
+const READER_TOKEN: &str = "web-test-reader";
+
+/// One server for every test of this file: they only read.
+fn server() -> &'static Server {
+    static SERVER: OnceLock<(Server, tempfile::TempDir)> = OnceLock::new();
+    &SERVER
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let server = Server::start(
+                &dir.path().join("index"),
+                &fixture("web"),
+                &[("THB_READER_TOKEN", READER_TOKEN)],
+            );
+            (server, dir)
+        })
+        .0
+}
+
+/// A page: its status and HTML (asserting it is HTML).
+fn fetch_page(path_and_query: &str) -> (StatusCode, String) {
+    let response = server().get(path_and_query);
+    let status = response.status();
+    let content_type = header(&response, "content-type");
+    assert!(
+        content_type.starts_with("text/html"),
+        "{path_and_query}: content type {content_type}"
+    );
+    (status, response.text().expect("body"))
+}
+
+fn client() -> Client {
+    Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("client")
+}
+
+fn header(response: &Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The count shown beside a facet option, e.g. `count_of(&page, "country", "RS")`.
+fn count_of(page: &str, name: &str, value: &str) -> Option<u64> {
+    let needle = format!("name=\"{name}\" value=\"{value}\"");
+    let at = page.find(&needle)?;
+    let rest = &page[at..];
+    let start = rest.find("class=\"facet-count\">")? + "class=\"facet-count\">".len();
+    let end = rest[start..].find('<')?;
+    rest[start..start + end].parse().ok()
+}
+
+fn hit_titles(page: &str) -> Vec<String> {
+    page.split("<h3 class=\"hit-title\"><a href=\"")
+        .skip(1)
+        .filter_map(|piece| {
+            let start = piece.find('>')? + 1;
+            let end = piece.find("</a>")?;
+            Some(piece[start..end].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn search_page_lists_hits_facets_chips_and_the_kosovo_note() {
+    // Browsing everything: every public document, no restricted one.
+    let (status, page) = fetch_page("/");
+    assert_eq!(status, StatusCode::OK);
+    let titles = hit_titles(&page);
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    assert!(
+        titles.iter().any(|t| t == "Rantsev v. Cyprus and Russia"),
+        "{titles:?}"
+    );
+    assert!(
+        !page.contains("Zapisnik o saslušanju"),
+        "a restricted document shows without a token"
+    );
+    assert!(page.contains("Results: 4 ("), "total missing");
+
+    // Facet counts, full country names, Kosovo* with its note.
+    assert_eq!(
+        count_of(&page, "country", "RS"),
+        Some(1),
+        "restricted documents must not count"
+    );
+    assert_eq!(count_of(&page, "country", "CY"), Some(1));
+    assert_eq!(count_of(&page, "country", "XK"), Some(1));
+    assert_eq!(count_of(&page, "kind", "judgment"), Some(3));
+    assert_eq!(count_of(&page, "lang", "sr-Cyrl"), Some(1));
+    assert_eq!(count_of(&page, "theme", "exploitation"), Some(3));
+    assert_eq!(count_of(&page, "theme", "exploitation/labour"), Some(1));
+    assert!(page.contains("Russian Federation") && page.contains("Kosovo*"));
+    assert!(
+        page.contains(thb_caselaw::domain::countries::KOSOVO_NOTE),
+        "the Kosovo* note is missing"
+    );
+    // Year histogram and range.
+    assert!(
+        page.contains("aria-label=\"2010: 1\""),
+        "histogram bar for 2010 missing"
+    );
+    assert!(page.contains("name=\"year_from\""));
+    // Sample badge on samples only.
+    assert_eq!(
+        page.matches("Sample — illustrative, not a real case")
+            .count(),
+        3
+    );
+
+    // Two countries selected: chips that remove each, counts of other countries kept.
+    let (status, page) = fetch_page("/?country=RS&country=XK");
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(hit_titles(&page).len(), 2);
+    assert!(page.contains("Country: Serbia"), "chip missing");
+    assert!(page.contains("Country: Kosovo*"), "chip missing");
+    assert!(
+        page.contains("href=\"/?country=XK\""),
+        "the chip removing Serbia keeps Kosovo*"
+    );
+    assert!(
+        page.contains("href=\"/?country=RS\""),
+        "the chip removing Kosovo* keeps Serbia"
+    );
+    assert!(page.contains("Clear all filters"));
+    assert_eq!(
+        count_of(&page, "country", "CY"),
+        Some(1),
+        "multi-select faceting lost Cyprus"
+    );
+    assert!(page.contains("name=\"country\" value=\"RS\" checked"));
+    assert_eq!(
+        count_of(&page, "kind", "judgment"),
+        Some(2),
+        "other facets follow the filter"
+    );
+
+    // A query: highlighted snippet, and a Latin query marks the Cyrillic words.
+    let (_, page) = fetch_page("/?q=trafficking");
+    assert!(page.contains("<mark>"), "no highlighted snippet");
+    let (status, page) = fetch_page("/?q=trgovina+ljudima");
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("<mark>трговина</mark>"),
+        "the Latin query did not mark the Cyrillic word"
+    );
+
+    // The year range and sort are kept in the URL and shown.
+    let (_, page) = fetch_page("/?year_from=2019&year_to=2021&sort=date-asc");
+    let titles = hit_titles(&page);
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(
+        titles[0].starts_with("Виши суд"),
+        "oldest first: {titles:?}"
+    );
+    assert!(page.contains("Year: 2019–2021"));
+    assert!(page.contains("<option value=\"date-asc\" selected>"));
+}
+
+#[test]
+fn document_page_highlights_cites_and_keeps_the_way_back() {
+    let (status, page) = fetch_page("/documents/echr:25965/04?q=trafficking&country=CY");
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("<mark>trafficking</mark>"),
+        "query words not marked"
+    );
+    assert!(
+        page.contains("Rantsev v. Cyprus and Russia, no. 25965/04, European Court of Human Rights, 7 January 2010"),
+        "citation missing"
+    );
+    assert!(
+        page.contains("href=\"/?q=trafficking&amp;country=CY\""),
+        "back link lost the search"
+    );
+    assert!(
+        page.contains("https://hudoc.echr.coe.int/eng?i=001-96549"),
+        "source link missing"
+    );
+    assert!(page.contains("ECLI:CE:ECHR:2010:0107JUD002596504"));
+    assert!(page.contains("Cyprus, Russian Federation"));
+    assert!(
+        !page.contains("Sample — illustrative"),
+        "a real judgment is labelled as a sample"
+    );
+
+    // A sample from Kosovo*: badge and note.
+    let (status, page) = fetch_page("/documents/xk:sample:pkr-45-2021");
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Sample — illustrative, not a real case"));
+    assert!(page.contains(thb_caselaw::domain::countries::KOSOVO_NOTE));
+    assert!(
+        page.contains("[sample, not a real case]"),
+        "the citation of a sample must say so"
+    );
+
+    // GRETA metadata.
+    let (_, page) = fetch_page("/documents/greta:sample:mt-r3-45");
+    assert!(page.contains("GRETA urges") && page.contains("Articles of the Convention"));
+
+    // Unknown ids are a 404 page.
+    let (status, page) = fetch_page("/documents/no/such:document");
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("Document not found"));
+}
+
+#[test]
+fn restricted_documents_need_a_reader_token() {
+    let server = server();
+    let path = "/documents/rs:sample:restricted-1";
+    let (status, page) = fetch_page(path);
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!page.contains("Zaštićeni svedok"));
+    let (_, page) = fetch_page("/?q=trgovina");
+    assert!(
+        !page.contains("Zapisnik"),
+        "restricted hit listed without a token"
+    );
+    let csv = server.get("/export.csv").text().unwrap();
+    assert!(
+        !csv.contains("restricted-1"),
+        "restricted document exported without a token"
+    );
+
+    let with_token = |p: &str| {
+        client()
+            .get(server.url(p))
+            .bearer_auth(READER_TOKEN)
+            .send()
+            .unwrap()
+    };
+    let response = with_token(path);
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().unwrap();
+    assert!(
+        page.contains("Zaštićeni svedok")
+            && page.contains("Restricted — visible to authorised readers only")
+    );
+    let page = with_token("/").text().unwrap();
+    assert_eq!(hit_titles(&page).len(), 5);
+
+    let response = client()
+        .get(server.url(path))
+        .bearer_auth("wrong")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert!(response.text().unwrap().contains("Not authorised"));
+}
+
+#[test]
+fn exports_are_capped_files_of_the_current_result_set() {
+    let server = server();
+    let (_, page) = fetch_page("/?q=trafficking&country=CY&page=1");
+    assert!(
+        page.contains("href=\"/export.csv?q=trafficking&amp;country=CY\""),
+        "export link"
+    );
+    assert!(
+        page.contains("(all results: 1)"),
+        "the extent of the export is not stated"
+    );
+
+    let response = server.get("/export.csv?lang=en");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(header(&response, "content-type").starts_with("text/csv"));
+    assert!(header(&response, "content-disposition").starts_with("attachment;"));
+    assert_eq!(header(&response, "x-export-cap"), "1000");
+    assert_eq!(header(&response, "x-total-count"), "2");
+    let body = response.text().unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,kind,title,country,court,date,language,themes,provenance,url"
+    );
+    assert_eq!(lines.len(), 3, "{body}");
+    let rantsev = lines
+        .iter()
+        .find(|l| l.starts_with("echr:25965/04,"))
+        .expect("Rantsev row");
+    assert!(rantsev.contains(",CY;RU,"), "{rantsev}");
+    assert!(rantsev.contains(",real,"), "{rantsev}");
+    assert!(
+        rantsev.ends_with(&format!("{}/documents/echr:25965/04", server.base)),
+        "{rantsev}"
+    );
+
+    let response = server.get("/export.jsonl?ui=sq&page=2");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        header(&response, "x-total-count"),
+        "4",
+        "paging and ui must not narrow an export"
+    );
+    assert!(header(&response, "content-disposition").contains(".jsonl"));
+    let body = response.text().unwrap();
+    let rows: Vec<serde_json::Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows
+        .iter()
+        .all(|r| r["id"].is_string() && r["url"].is_string()));
+    assert!(rows
+        .iter()
+        .any(|r| r["country"] == serde_json::json!(["XK"])));
+
+    let response = server.get("/export.csv?q=%22forced");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+#[test]
+fn interface_languages_errors_and_assets() {
+    let server = server();
+    let (_, page) = fetch_page("/?ui=sr&q=trafficking");
+    assert!(page.contains("lang=\"sr-Latn\""));
+    assert!(page.contains("Pretraga sudske prakse i preporuka GRETA"));
+    assert!(page.contains("Država") && page.contains("Kipar"));
+    assert!(
+        page.contains("ui=sr"),
+        "links must keep the interface language"
+    );
+    assert!(page.contains("href=\"/documents/echr:25965/04?q=trafficking&amp;ui=sr\""));
+    let (_, page) = fetch_page("/?ui=sq");
+    assert!(page.contains("lang=\"sq\"") && page.contains("Kërko") && page.contains("Kosova*"));
+    assert!(page.contains("Shembull — ilustrues, jo çështje e vërtetë"));
+    let (_, page) = fetch_page("/");
+    assert!(page.contains("href=\"/?ui=sq\""), "language switcher");
+
+    // A malformed query: 400 page with the message and the corrected query as a link.
+    let (status, page) = fetch_page("/?q=%22forced+labour&country=CY");
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("This search could not be run"));
+    assert!(
+        page.contains("href=\"/?q=%22forced+labour%22&amp;country=CY\""),
+        "no link to the corrected query"
+    );
+    assert!(
+        page.contains("name=\"country\" value=\"CY\""),
+        "the corrected search must keep its filters"
+    );
+
+    // Bad parameters and hostile input: friendly 400 pages, never a 500.
+    for bad in [
+        "/?country=YU",
+        "/?page=abc",
+        "/?page=999",
+        "/?per_page=0",
+        "/?year_from=2020&year_to=2010",
+        "/?contry=RS",
+        "/?kind=verdict",
+        "/?theme=labor",
+        "/?q=(((((((((((((((((((((((((((((((((((((((a)))))))))))))))))))))))))))))))))))))))",
+    ] {
+        let (status, page) = fetch_page(bad);
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(page.contains("error-message"), "{bad}");
+    }
+    let long = format!("/?q={}", "word+".repeat(400));
+    assert_eq!(fetch_page(&long).0, StatusCode::BAD_REQUEST);
+    for odd in [
+        "/?q=%FF%FE",
+        "/?ui=%00&q=a",
+        "/?q=*",
+        "/?q=-",
+        "/?q=title:",
+        "/?q=%22%22",
+        "/documents/..%2F..%2Fetc",
+    ] {
+        let status = server.get(odd).status();
+        assert!(
+            status.is_success() || status.is_client_error(),
+            "{odd}: {status}"
+        );
+    }
+
+    // Assets: embedded, typed, cached by version.
+    let (_, page) = fetch_page("/");
+    let css = page
+        .split("href=\"/assets/app.css?v=")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let response = server.get(&format!("/assets/app.css?v={css}"));
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(header(&response, "content-type").starts_with("text/css"));
+    assert!(header(&response, "cache-control").contains("immutable"));
+    let response = server.get("/assets/app.js");
+    assert!(header(&response, "content-type").starts_with("text/javascript"));
+    assert!(header(&response, "cache-control").contains("no-cache"));
+    assert_eq!(
+        server.get("/assets/nope.js").status(),
+        StatusCode::NOT_FOUND
+    );
+    let response = server.get("/");
+    assert!(header(&response, "content-security-policy").contains("script-src 'self'"));
+}
