@@ -196,6 +196,41 @@ fn a_latin_query_returns_the_cyrillic_document_first_with_its_words_marked() {
 }
 
 #[test]
+fn names_with_dj_typed_as_dj_or_d_find_the_cyrillic_text() {
+    for typed in ["Djordjevićeve", "Dordeviceve", "%C4%90or%C4%91evi%C4%87eve", "%D0%82%D0%BE%D1%80%D1%92%D0%B5%D0%B2%D0%B8%D1%9B%D0%B5%D0%B2%D0%B5"] {
+        let (status, body) = server().get_json(&format!("/api/search?q={typed}"));
+        assert_eq!(status, 200);
+        assert_eq!(ids(&body), vec!["test:rs-cyrl-1"], "{typed}: {body}");
+        let snippet = body["hits"][0]["snippet"].as_str().unwrap();
+        assert!(snippet.contains("<mark>Ђорђевићеве</mark>"), "{typed}: {snippet}");
+    }
+}
+
+#[test]
+fn turkish_dotted_and_dotless_i_in_either_case_find_each_other() {
+    for typed in ["insan%20ticareti", "%C4%B0NSAN%20T%C4%B0CARET%C4%B0", "INSAN%20TICARETI"] {
+        let (_, body) = server().get_json(&format!("/api/search?q={typed}"));
+        assert_eq!(ids(&body).first().map(String::as_str), Some("test:tr-1"), "{typed}: {body}");
+    }
+}
+
+#[test]
+fn inflected_and_accentless_forms_match_across_languages() {
+    let cases = [
+        ("trafikim", "test:xk-sq-1"),      // Albanian: trafikimi in the text
+        ("trgovine", "test:rs-latn-1"),    // Serbian Latin: trgovina in the text
+        ("Gjevgelija", "test:mk-1"),       // Macedonian Cyrillic Ѓевгелија, ѓ typed as gj
+        ("indemnisation", "test:fr-1"),
+        ("insolvable", "test:fr-1"),
+        ("tekstil", "test:tr-1"),
+    ];
+    for (typed, expected) in cases {
+        let (_, body) = server().get_json(&format!("/api/search?q={typed}"));
+        assert!(ids(&body).contains(&expected.to_string()), "{typed} should find {expected}: {body}");
+    }
+}
+
+#[test]
 fn the_restricted_document_is_invisible_without_a_reader_token() {
     let query = "/api/search?q=begging";
     let (_, public) = server().get_json(query);
