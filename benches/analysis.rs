@@ -158,7 +158,8 @@ fn bench_ingest(c: &mut Criterion) {
                     detect_language: detect,
                     ..IngestOptions::default()
                 };
-                let report = ingest::ingest_paths(&handle, &[file.clone()], &options).unwrap();
+                let report =
+                    ingest::ingest_paths(&handle, std::slice::from_ref(&file), &options).unwrap();
                 assert_eq!(report.added, count);
             })
         });

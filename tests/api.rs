@@ -199,51 +199,84 @@ fn a_latin_query_returns_the_cyrillic_document_first_with_its_words_marked() {
 fn exact_script_matches_rank_above_transliterated_ones_and_phrases_cross_scripts() {
     let (_, latin) = server().get_json("/api/search?q=trgovina%20ljudima");
     let latin_ids = ids(&latin);
-    assert_eq!(latin_ids.first().map(String::as_str), Some("test:rs-latn-1"), "{latin}");
+    assert_eq!(
+        latin_ids.first().map(String::as_str),
+        Some("test:rs-latn-1"),
+        "{latin}"
+    );
     assert!(latin_ids.contains(&"test:rs-cyrl-1".to_string()), "{latin}");
     let (_, cyrillic) = server().get_json("/api/search?q=%D1%82%D1%80%D0%B3%D0%BE%D0%B2%D0%B8%D0%BD%D0%B0%20%D1%99%D1%83%D0%B4%D0%B8%D0%BC%D0%B0");
-    assert_eq!(ids(&cyrillic).first().map(String::as_str), Some("test:rs-cyrl-1"), "{cyrillic}");
+    assert_eq!(
+        ids(&cyrillic).first().map(String::as_str),
+        Some("test:rs-cyrl-1"),
+        "{cyrillic}"
+    );
     // A Latin phrase finds the Cyrillic phrase; a proximity query too.
     let (_, phrase) = server().get_json("/api/search?q=%22trgovina%20ljudima%22");
-    assert!(ids(&phrase).contains(&"test:rs-cyrl-1".to_string()), "{phrase}");
+    assert!(
+        ids(&phrase).contains(&"test:rs-cyrl-1".to_string()),
+        "{phrase}"
+    );
     let (_, near) = server().get_json("/api/search?q=%22krivicno%20trgovina%22~1");
     assert!(ids(&near).contains(&"test:rs-cyrl-1".to_string()), "{near}");
     let (_, far) = server().get_json("/api/search?q=%22krivicno%20trgovina%22");
-    assert!(!ids(&far).contains(&"test:rs-cyrl-1".to_string()), "not adjacent: {far}");
+    assert!(
+        !ids(&far).contains(&"test:rs-cyrl-1".to_string()),
+        "not adjacent: {far}"
+    );
 }
 
 #[test]
 fn names_with_dj_typed_as_dj_or_d_find_the_cyrillic_text() {
-    for typed in ["Djordjevićeve", "Dordeviceve", "%C4%90or%C4%91evi%C4%87eve", "%D0%82%D0%BE%D1%80%D1%92%D0%B5%D0%B2%D0%B8%D1%9B%D0%B5%D0%B2%D0%B5"] {
+    for typed in [
+        "Djordjevićeve",
+        "Dordeviceve",
+        "%C4%90or%C4%91evi%C4%87eve",
+        "%D0%82%D0%BE%D1%80%D1%92%D0%B5%D0%B2%D0%B8%D1%9B%D0%B5%D0%B2%D0%B5",
+    ] {
         let (status, body) = server().get_json(&format!("/api/search?q={typed}"));
         assert_eq!(status, 200);
         assert_eq!(ids(&body), vec!["test:rs-cyrl-1"], "{typed}: {body}");
         let snippet = body["hits"][0]["snippet"].as_str().unwrap();
-        assert!(snippet.contains("<mark>Ђорђевићеве</mark>"), "{typed}: {snippet}");
+        assert!(
+            snippet.contains("<mark>Ђорђевићеве</mark>"),
+            "{typed}: {snippet}"
+        );
     }
 }
 
 #[test]
 fn turkish_dotted_and_dotless_i_in_either_case_find_each_other() {
-    for typed in ["insan%20ticareti", "%C4%B0NSAN%20T%C4%B0CARET%C4%B0", "INSAN%20TICARETI"] {
+    for typed in [
+        "insan%20ticareti",
+        "%C4%B0NSAN%20T%C4%B0CARET%C4%B0",
+        "INSAN%20TICARETI",
+    ] {
         let (_, body) = server().get_json(&format!("/api/search?q={typed}"));
-        assert_eq!(ids(&body).first().map(String::as_str), Some("test:tr-1"), "{typed}: {body}");
+        assert_eq!(
+            ids(&body).first().map(String::as_str),
+            Some("test:tr-1"),
+            "{typed}: {body}"
+        );
     }
 }
 
 #[test]
 fn inflected_and_accentless_forms_match_across_languages() {
     let cases = [
-        ("trafikim", "test:xk-sq-1"),      // Albanian: trafikimi in the text
-        ("trgovine", "test:rs-latn-1"),    // Serbian Latin: trgovina in the text
-        ("Gjevgelija", "test:mk-1"),       // Macedonian Cyrillic Ѓевгелија, ѓ typed as gj
+        ("trafikim", "test:xk-sq-1"),   // Albanian: trafikimi in the text
+        ("trgovine", "test:rs-latn-1"), // Serbian Latin: trgovina in the text
+        ("Gjevgelija", "test:mk-1"),    // Macedonian Cyrillic Ѓевгелија, ѓ typed as gj
         ("indemnisation", "test:fr-1"),
         ("insolvable", "test:fr-1"),
         ("tekstil", "test:tr-1"),
     ];
     for (typed, expected) in cases {
         let (_, body) = server().get_json(&format!("/api/search?q={typed}"));
-        assert!(ids(&body).contains(&expected.to_string()), "{typed} should find {expected}: {body}");
+        assert!(
+            ids(&body).contains(&expected.to_string()),
+            "{typed} should find {expected}: {body}"
+        );
     }
 }
 

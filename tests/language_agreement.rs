@@ -41,7 +41,10 @@ impl Tally {
 }
 
 fn report(title: &str, tallies: &BTreeMap<String, Tally>) -> (usize, usize) {
-    println!("\n{title}\n{:<10} {:>6} {:>8} {:>8}  misses (group)", "declared", "docs", "exact", "group");
+    println!(
+        "\n{title}\n{:<10} {:>6} {:>8} {:>8}  misses (group)",
+        "declared", "docs", "exact", "group"
+    );
     let (mut total, mut agreed) = (0, 0);
     for (tag, t) in tallies {
         println!(
@@ -54,7 +57,10 @@ fn report(title: &str, tallies: &BTreeMap<String, Tally>) -> (usize, usize) {
         total += t.total;
         agreed += t.group;
     }
-    println!("all        {total:>6}          {:>7.1}%", 100.0 * agreed as f64 / total.max(1) as f64);
+    println!(
+        "all        {total:>6}          {:>7.1}%",
+        100.0 * agreed as f64 / total.max(1) as f64
+    );
     (total, agreed)
 }
 
@@ -69,22 +75,41 @@ fn detection_agrees_with_the_corpus_declarations() {
         }
         for line in std::fs::read_to_string(&path).unwrap().lines() {
             let doc: serde_json::Value = serde_json::from_str(line).unwrap();
-            let Some(declared) = doc["language"].as_str() else { continue };
-            let text = format!("{}. {}", doc["title"].as_str().unwrap_or(""), doc["text"].as_str().unwrap_or(""));
-            tallies.entry(declared.to_string()).or_default().add(declared, &language::detect(&text).tag);
+            let Some(declared) = doc["language"].as_str() else {
+                continue;
+            };
+            let text = format!(
+                "{}. {}",
+                doc["title"].as_str().unwrap_or(""),
+                doc["text"].as_str().unwrap_or("")
+            );
+            tallies
+                .entry(declared.to_string())
+                .or_default()
+                .add(declared, &language::detect(&text).tag);
         }
     }
     let (total, agreed) = report("corpus/: detection vs declared language", &tallies);
-    assert!(total > 200, "the corpus declares languages on most documents");
+    assert!(
+        total > 200,
+        "the corpus declares languages on most documents"
+    );
     // On whole documents, the analyser group must be right for at least 95 % of them.
-    assert!(agreed * 100 >= total * 95, "group agreement {agreed}/{total}");
+    assert!(
+        agreed * 100 >= total * 95,
+        "group agreement {agreed}/{total}"
+    );
 }
 
 #[test]
 fn detection_on_real_treebank_sentences() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ud_sentences_balkan_tr_mt.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/ud_sentences_balkan_tr_mt.jsonl");
     let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} is absent (real sentences live outside the project)", path.display());
+        eprintln!(
+            "skipped: {} is absent (real sentences live outside the project)",
+            path.display()
+        );
         return;
     };
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
@@ -106,12 +131,27 @@ fn detection_on_real_treebank_sentences() {
             tally.add(&declared, &language::detect(text).tag);
         }
     }
-    let (total, agreed) = report("UD sentences (≥ 12 words): detection vs treebank language", &tallies);
-    assert!(agreed * 100 >= total * 85, "group agreement {agreed}/{total}");
+    let (total, agreed) = report(
+        "UD sentences (≥ 12 words): detection vs treebank language",
+        &tallies,
+    );
+    assert!(
+        agreed * 100 >= total * 85,
+        "group agreement {agreed}/{total}"
+    );
     // Maltese has no lingua model: it must be recognised by its letters or be `und`,
     // never confidently another language.
     if let Some(mt) = tallies.get("mt") {
-        let wrong: usize = mt.misses.iter().filter(|(tag, _)| tag.as_str() != "und").map(|(_, n)| n).sum();
-        assert!(wrong * 10 <= mt.total, "Maltese guessed as another language {wrong}/{} times", mt.total);
+        let wrong: usize = mt
+            .misses
+            .iter()
+            .filter(|(tag, _)| tag.as_str() != "und")
+            .map(|(_, n)| n)
+            .sum();
+        assert!(
+            wrong * 10 <= mt.total,
+            "Maltese guessed as another language {wrong}/{} times",
+            mt.total
+        );
     }
 }

@@ -387,6 +387,7 @@ fn interface_languages_errors_and_assets() {
         "/?q=title:",
         "/?q=%22%22",
         "/documents/..%2F..%2Fetc",
+        "/documents/%FF%FE",
     ] {
         let status = server.get(odd).status();
         assert!(

@@ -290,9 +290,7 @@ impl Builder<'_> {
             if !upper.is_empty() {
                 range = range.lt(&upper);
             }
-            let mut stream = range
-                .into_stream()
-                .map_err(tantivy::TantivyError::from)?;
+            let mut stream = range.into_stream().map_err(tantivy::TantivyError::from)?;
             while stream.advance() {
                 if let Ok(term) = std::str::from_utf8(stream.key()) {
                     found.insert(term.to_string());

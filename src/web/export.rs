@@ -8,7 +8,7 @@
 
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Serialize;
 
 use crate::api::{self, ApiError, SharedState};
@@ -17,7 +17,7 @@ use crate::limits::{MAX_EXPORT_ROWS, MAX_PER_PAGE};
 use crate::search::Hit;
 
 use super::params::{document_path, PageParams};
-use super::{html_response, pages, request_for, PageError};
+use super::{html_response, pages, private_response, request_for, PageError};
 
 /// One exported document: the CSV columns, in order, and the JSON Lines fields.
 #[derive(Debug, Serialize)]
@@ -145,61 +145,33 @@ async fn gather(
     Ok((rows, total))
 }
 
-fn attachment(
-    body: Vec<u8>,
-    content_type: &'static str,
-    filename: &'static str,
-    rows: usize,
-    total: usize,
-) -> Response {
-    let mut response = (StatusCode::OK, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static(filename),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-cache"),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert("x-export-cap", HeaderValue::from(MAX_EXPORT_ROWS));
-    headers.insert("x-total-count", HeaderValue::from(total));
-    headers.insert("x-export-rows", HeaderValue::from(rows));
-    response
+/// The two export formats.
+#[derive(Debug, Clone, Copy)]
+enum Format {
+    Csv,
+    JsonLines,
 }
 
-/// A failed export shows the search page with the reason, as the page itself would.
-fn failed(params: &PageParams, error: PageError) -> Response {
-    html_response(error.status, pages::search_page(params, Err(&error)))
-}
+impl Format {
+    fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::JsonLines => "application/x-ndjson; charset=utf-8",
+        }
+    }
 
-pub(super) async fn csv(
-    State(state): State<SharedState>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let params = PageParams::parse(raw.as_deref());
-    let (rows, total) = match gather(&state, &headers, &params.result_set()).await {
-        Ok(found) => found,
-        Err(error) => return failed(&params, error),
-    };
-    match write_csv(&rows) {
-        Ok(body) => attachment(
-            body,
-            "text/csv; charset=utf-8",
-            "attachment; filename=\"thb-caselaw-export.csv\"",
-            rows.len(),
-            total,
-        ),
-        Err(e) => failed(
-            &params,
-            ApiError::internal("writing the CSV export", e).into(),
-        ),
+    fn disposition(self) -> &'static str {
+        match self {
+            Format::Csv => "attachment; filename=\"thb-caselaw-export.csv\"",
+            Format::JsonLines => "attachment; filename=\"thb-caselaw-export.jsonl\"",
+        }
+    }
+
+    fn write(self, rows: &[ExportRow]) -> Result<Vec<u8>, String> {
+        match self {
+            Format::Csv => write_csv(rows).map_err(|e| e.to_string()),
+            Format::JsonLines => write_jsonl(rows).map_err(|e| e.to_string()),
+        }
     }
 }
 
@@ -214,34 +186,62 @@ fn write_csv(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
+fn write_jsonl(rows: &[ExportRow]) -> Result<Vec<u8>, serde_json::Error> {
+    let mut body = Vec::new();
+    for row in rows {
+        serde_json::to_writer(&mut body, row)?;
+        body.push(b'\n');
+    }
+    Ok(body)
+}
+
+/// Gathers the result set of the request's parameters and writes it; a failure shows the
+/// search page with the reason, as the page itself would.
+async fn export(
+    state: SharedState,
+    headers: HeaderMap,
+    raw: Option<String>,
+    format: Format,
+) -> Response {
+    let params = PageParams::parse(raw.as_deref());
+    let written = match gather(&state, &headers, &params.result_set()).await {
+        Ok((rows, total)) => format
+            .write(&rows)
+            .map(|body| (body, rows.len(), total))
+            .map_err(|e| ApiError::internal("writing the export", e).into()),
+        Err(error) => Err(error),
+    };
+    match written {
+        Ok((body, rows, total)) => {
+            let mut response = private_response(StatusCode::OK, format.content_type(), body);
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static(format.disposition()),
+            );
+            headers.insert("x-export-cap", HeaderValue::from(MAX_EXPORT_ROWS));
+            headers.insert("x-total-count", HeaderValue::from(total));
+            headers.insert("x-export-rows", HeaderValue::from(rows));
+            response
+        }
+        Err(error) => html_response(error.status, pages::search_page(&params, Err(&error))),
+    }
+}
+
+pub(super) async fn csv(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    export(state, headers, raw, Format::Csv).await
+}
+
 pub(super) async fn jsonl(
     State(state): State<SharedState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let params = PageParams::parse(raw.as_deref());
-    let (rows, total) = match gather(&state, &headers, &params.result_set()).await {
-        Ok(found) => found,
-        Err(error) => return failed(&params, error),
-    };
-    let mut body = Vec::new();
-    for row in &rows {
-        // Serialising owned strings and vectors cannot fail.
-        if let Err(e) = serde_json::to_writer(&mut body, row) {
-            return failed(
-                &params,
-                ApiError::internal("writing the JSON Lines export", e).into(),
-            );
-        }
-        body.push(b'\n');
-    }
-    attachment(
-        body,
-        "application/x-ndjson; charset=utf-8",
-        "attachment; filename=\"thb-caselaw-export.jsonl\"",
-        rows.len(),
-        total,
-    )
+    export(state, headers, raw, Format::JsonLines).await
 }
 
 #[cfg(test)]

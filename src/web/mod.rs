@@ -24,6 +24,8 @@ mod i18n;
 mod pages;
 mod params;
 
+use axum::body::Body;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -109,30 +111,37 @@ impl From<SearchError> for PageError {
     }
 }
 
-/// Headers of every page: no sniffing, no framing, only our own scripts and styles.
-fn html_response(status: StatusCode, markup: Markup) -> Response {
-    let mut response = (status, markup.into_string()).into_response();
+/// A response only for the asker: typed, never stored by shared caches (pages and exports
+/// depend on the query and may hold restricted documents for a token holder), never sniffed.
+fn private_response(
+    status: StatusCode,
+    content_type: &'static str,
+    body: impl Into<Body>,
+) -> Response {
+    let mut response = (status, body.into()).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    // Pages depend on the query and may show restricted documents to a token holder: never
-    // stored by shared caches, always revalidated.
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-cache"),
     );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// A page: only our own scripts and styles, no framing.
+fn html_response(status: StatusCode, markup: Markup) -> Response {
+    let mut response = private_response(status, "text/html; charset=utf-8", markup.into_string());
+    let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
              connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         ),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
     );
     headers.insert(
         header::REFERRER_POLICY,
@@ -179,10 +188,15 @@ async fn search_page(
 async fn document_page(
     State(state): State<SharedState>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let params = PageParams::parse(raw.as_deref());
+    // A path that is not UTF-8 once decoded names no document.
+    let Ok(Path(id)) = id else {
+        let error = PageError::from(ApiError::not_found("no document has this id"));
+        return html_response(error.status, pages::error_page(&params, "/", &error));
+    };
     let path = params::document_path(&id);
     match document_view(&state, &headers, &params, id).await {
         Ok(markup) => html_response(StatusCode::OK, markup),

@@ -548,23 +548,36 @@ const FACET_OPTIONS_SHOWN: usize = 8;
 
 /// A facet's checkboxes; past [`FACET_OPTIONS_SHOWN`] (plus a couple, not worth folding) the
 /// rarer values fold into a `<details>`.
-fn option_list(params: &PageParams, name: &str, entries: &[(String, u64)], label: &dyn Fn(&str) -> String) -> Markup {
+fn option_list(
+    params: &PageParams,
+    name: &str,
+    entries: &[(String, u64)],
+    label: &dyn Fn(&str) -> String,
+) -> Markup {
     let fold = entries.len() > FACET_OPTIONS_SHOWN + 2;
-    let (shown, folded): (Vec<(usize, &(String, u64))>, Vec<(usize, &(String, u64))>) = entries
-        .iter()
-        .enumerate()
-        .partition(|(i, (value, _))| !fold || *i < FACET_OPTIONS_SHOWN || params.has(name, value));
-    let item = |value: &str, count: u64| facet_option(name, value, &label(value), count, params.has(name, value));
+    let shows = |i: usize, value: &str| !fold || i < FACET_OPTIONS_SHOWN || params.has(name, value);
+    let pick = |wanted: bool| -> Vec<&(String, u64)> {
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(i, (value, _))| shows(*i, value) == wanted)
+            .map(|(_, entry)| entry)
+            .collect()
+    };
+    let (shown, folded) = (pick(true), pick(false));
+    let item = |value: &str, count: u64| {
+        facet_option(name, value, &label(value), count, params.has(name, value))
+    };
     html! {
         @if entries.is_empty() { p.facet-empty { "—" } }
         ul.facet-list {
-            @for (_, (value, count)) in &shown { li { (item(value, *count)) } }
+            @for (value, count) in shown { li { (item(value, *count)) } }
         }
         @if !folded.is_empty() {
             details.facet-more {
                 summary { (params.ui.fill("more", &[("n", &folded.len().to_string())])) }
                 ul.facet-list {
-                    @for (_, (value, count)) in &folded { li { (item(value, *count)) } }
+                    @for (value, count) in &folded { li { (item(value, *count)) } }
                 }
             }
         }
@@ -692,24 +705,26 @@ fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
             legend { (ui.t("facet_year")) }
             @if years.is_empty() { p.facet-empty { "—" } }
             @else {
-                ul.histogram aria-label=(ui.t("year_histogram")) {
-                    @for (year, count) in &years {
-                        @let level = (count * 10).div_ceil(max);
-                        @let label = format!("{year}: {count}");
-                        li {
-                            @if *count > 0 {
-                                a.bar.in-range[in_range(*year)] href=(year_url(*year)) title=(label) aria-label=(label) {
-                                    span class={ "fill h" (level) } {}
+                div.histogram-wrap {
+                    ul.histogram aria-label=(ui.t("year_histogram")) {
+                        @for (year, count) in &years {
+                            @let level = (count * 10).div_ceil(max);
+                            @let label = format!("{year}: {count}");
+                            li {
+                                @if *count > 0 {
+                                    a.bar.in-range[in_range(*year)] href=(year_url(*year)) title=(label) aria-label=(label) {
+                                        span class={ "fill h" (level) } {}
+                                    }
+                                } @else {
+                                    span.bar.empty title=(label) {}
                                 }
-                            } @else {
-                                span.bar.empty title=(label) {}
                             }
                         }
                     }
-                }
-                div.histogram-axis aria-hidden="true" {
-                    span { (years[0].0) }
-                    span { (years[years.len() - 1].0) }
+                    div.histogram-axis aria-hidden="true" {
+                        span { (years[0].0) }
+                        @if years.len() > 1 { span { (years[years.len() - 1].0) } }
+                    }
                 }
             }
             div.year-range {
