@@ -17,6 +17,9 @@ pub struct Config {
     pub admin_tokens: Vec<String>,
     /// Tokens that may read restricted documents.
     pub reader_tokens: Vec<String>,
+    /// Let public documents that look like they hold personal data (a JMBG, an e-mail address,
+    /// a telephone number) through the guard, for the corpus build and the write API.
+    pub allow_personal_data: bool,
 }
 
 impl Default for Config {
@@ -27,6 +30,7 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             admin_tokens: Vec::new(),
             reader_tokens: Vec::new(),
+            allow_personal_data: false,
         }
     }
 }

@@ -86,6 +86,22 @@ pub enum Strength {
     Invites,
 }
 
+impl Strength {
+    pub const ALL: [Strength; 3] = [Strength::Urges, Strength::Considers, Strength::Invites];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strength::Urges => "urges",
+            Strength::Considers => "considers",
+            Strength::Invites => "invites",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Strength> {
+        Strength::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// Who may see a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -113,6 +129,15 @@ pub enum Provenance {
     Real,
     /// Illustrative and invented; always shown as such.
     Sample,
+}
+
+/// Whether a public document may contain personal data (see `privacy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonalData {
+    /// Someone checked the document and its identifiers may be published (e.g. a court's own
+    /// contact details); the personal data guard lets it through.
+    Allowed,
 }
 
 /// GRETA metadata of a recommendation or report.
@@ -232,6 +257,9 @@ pub struct Document {
     pub access: Access,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// `allowed`: the personal data guard does not check this document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal_data: Option<PersonalData>,
 }
 
 /// `country` may be one code or a list of codes.
@@ -274,6 +302,8 @@ struct RawDocument {
     access: Option<Access>,
     #[serde(default)]
     provenance: Option<Provenance>,
+    #[serde(default)]
+    personal_data: Option<PersonalData>,
 }
 
 /// Fields of the interchange format, for messages about unknown or missing fields.
@@ -294,6 +324,7 @@ pub const FIELDS: &[&str] = &[
     "greta",
     "access",
     "provenance",
+    "personal_data",
 ];
 
 impl Document {
@@ -372,7 +403,13 @@ impl Document {
             .transpose()?;
         let themes = validate_themes(raw.themes.unwrap_or_default())?;
         if let Some(url) = &raw.source_url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
+            if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return Err(RecordError::field(
+                    "source_url",
+                    "contains a space or a control character; a URL has neither",
+                ));
+            }
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
                 return Err(RecordError::field(
                     "source_url",
                     format!("`{url}` is not an http(s) URL"),
@@ -408,6 +445,7 @@ impl Document {
             greta: raw.greta,
             access: raw.access.unwrap_or_default(),
             provenance: raw.provenance,
+            personal_data: raw.personal_data,
         })
     }
 
@@ -531,6 +569,16 @@ fn validate_greta(greta: &Greta) -> Result<(), RecordError> {
         return Err(RecordError::field(
             "greta.round",
             format!("{} is not a GRETA evaluation round (1–5)", greta.round),
+        ));
+    }
+    if greta
+        .paragraph
+        .as_deref()
+        .is_some_and(|p| p.chars().any(char::is_control))
+    {
+        return Err(RecordError::field(
+            "greta.paragraph",
+            "contains a control character",
         ));
     }
     if let Some(article) = greta.articles.iter().find(|a| !(1..=47).contains(*a)) {
@@ -659,6 +707,24 @@ mod tests {
                 "unknown variant",
             ),
             ("source_url", json!("ftp://x"), "source_url", "http"),
+            (
+                "source_url",
+                json!("https://x/\u{0}y"),
+                "source_url",
+                "control character",
+            ),
+            (
+                "greta",
+                json!({"round": 2, "paragraph": "12\u{0}"}),
+                "greta.paragraph",
+                "control character",
+            ),
+            (
+                "personal_data",
+                json!("yes"),
+                "personal_data",
+                "expected `allowed`",
+            ),
         ];
         for (field, value, expected_field, expected_message) in cases {
             let e = error_of(with(field, value.clone()));
@@ -669,6 +735,21 @@ mod tests {
             );
             assert!(e.message.contains(expected_message), "{field}={value}: {e}");
         }
+    }
+
+    #[test]
+    fn personal_data_allowed_is_kept_and_absent_is_not_written() {
+        let d = Document::from_json(with("personal_data", json!("allowed"))).unwrap();
+        assert_eq!(d.personal_data, Some(PersonalData::Allowed));
+        assert_eq!(
+            serde_json::to_value(&d).unwrap()["personal_data"],
+            json!("allowed")
+        );
+        let d = Document::from_json(minimal()).unwrap();
+        assert!(serde_json::to_value(&d)
+            .unwrap()
+            .get("personal_data")
+            .is_none());
     }
 
     #[test]

@@ -264,6 +264,12 @@ impl IndexHandle {
         } else {
             doc.add_u64(f.date_key, 0);
         }
+        if let Some(greta) = &d.greta {
+            doc.add_facet(f.greta_round, Facet::from_path([greta.round.to_string()]));
+            if let Some(strength) = greta.strength {
+                doc.add_facet(f.greta_strength, Facet::from_path([strength.as_str()]));
+            }
+        }
         doc.add_text(f.access, d.access.as_str());
         let mut meta = d.clone();
         meta.text = String::new();

@@ -19,22 +19,26 @@
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
 //! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness |
 //! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
+//! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |
 //! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`] |
 //! | [`limits`] | every hard limit, named once |
 //! | [`api`] | the axum router, handlers and the single JSON error shape |
 //! | [`web`] | the server-rendered search page and its embedded assets |
 //! | [`config`] | the one configuration struct handed down from `main` |
+//! | [`generate`] | the deterministic scale-corpus generator behind `gen-corpus` and the benches |
 
 pub mod analysis;
 pub mod api;
 pub mod config;
 pub mod document;
 pub mod domain;
+pub mod generate;
 pub mod index;
 pub mod ingest;
 pub mod language;
 pub mod limits;
 pub mod normalize;
+pub mod privacy;
 pub mod schema;
 pub mod search;
 pub mod stem;

@@ -28,6 +28,14 @@ pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_JSON_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// Deepest JSON nesting accepted in a record (serde_json's own recursion limit is 128).
 pub const MAX_JSON_DEPTH: usize = 16;
+/// Largest YAML front matter of a Markdown document, in bytes: it holds the metadata, and the
+/// text is the body after it.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// Most `[` and `{` in one front matter, counted wherever they are. The YAML scanner (libyaml,
+/// under serde_yaml_ng) does work proportional to the nesting of flow collections for every
+/// token, so 200 KB of `[[[…]]]` took 46 s before its own recursion limit could answer; a real
+/// front matter has a handful.
+pub const MAX_FRONT_MATTER_BRACKETS: usize = 256;
 /// Longest document id.
 pub const MAX_ID_CHARS: usize = 200;
 /// Largest HTTP request body.

@@ -11,8 +11,9 @@ use clap::{Parser, Subcommand};
 
 use thb_caselaw::api::{self, AppState};
 use thb_caselaw::config::{parse_tokens, Config};
-use thb_caselaw::document::Kind;
+use thb_caselaw::document::{Kind, Strength};
 use thb_caselaw::domain::countries;
+use thb_caselaw::generate::{self, GenerateOptions, WordRange};
 use thb_caselaw::index::{IndexError, IndexHandle};
 use thb_caselaw::ingest::{self, IngestError, IngestOptions};
 use thb_caselaw::search::{self, SearchError, SearchRequest, Sort};
@@ -40,6 +41,10 @@ enum Command {
         /// Writer memory in MiB.
         #[arg(long, default_value_t = 256)]
         heap_mib: usize,
+        /// Accept public documents that look like they hold personal data (a JMBG, an e-mail
+        /// address, a telephone number); by default they are rejected.
+        #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
+        allow_personal_data: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -61,6 +66,12 @@ enum Command {
         year_from: Option<u16>,
         #[arg(long)]
         year_to: Option<u16>,
+        /// GRETA evaluation round (1–5).
+        #[arg(long)]
+        round: Vec<u8>,
+        /// GRETA strength: urges, considers or invites.
+        #[arg(long)]
+        strength: Vec<String>,
         #[arg(long, default_value = "relevance")]
         sort: String,
         #[arg(long, default_value_t = 1)]
@@ -104,6 +115,27 @@ enum Command {
             default_value = ""
         )]
         reader_token: String,
+        /// Accept public documents that look like they hold personal data, in the corpus build
+        /// and through the write API; by default they are rejected.
+        #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
+        allow_personal_data: bool,
+    },
+    /// Write a deterministic corpus of invented sample documents (JSON Lines) for benchmarks:
+    /// every language and script we serve, realistic metadata, ids `gen:<seed>:<n>`.
+    GenCorpus {
+        /// Number of documents.
+        #[arg(long)]
+        docs: u64,
+        /// Seed: the same seed writes the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Words of text per document, MIN..MAX (lengths log-uniform between them); about
+        /// 250..350 gives the 2 KB documents of the performance targets.
+        #[arg(long, default_value_t = generate::DEFAULT_WORDS)]
+        words: WordRange,
+        /// Output file (`.jsonl`).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Document counts by kind, country and language; index size on disk.
     Stats {
@@ -112,6 +144,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A yes/no flag that may also come from the environment: `1 true yes on` or `0 false no off`
+/// (any case), and an empty value as unset. Anything else is an error: a typo must never switch
+/// the personal data guard off (or on) silently.
+fn switch(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "" | "0" | "false" | "no" | "off" => Ok(false),
+        other => Err(format!(
+            "`{other}` is not a yes/no value (1/0, true/false, yes/no, on/off)"
+        )),
+    }
 }
 
 fn main() -> ExitCode {
@@ -143,6 +188,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
             commit_every,
             heap_mib,
+            allow_personal_data,
             paths,
         } => {
             // Check the paths before creating an index a failed run would leave behind.
@@ -153,6 +199,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 commit_every,
                 progress: true,
                 detect_language: true,
+                allow_personal_data,
             };
             let report = ingest::ingest_paths(&handle, &paths, &options)?;
             for rejection in &report.rejected {
@@ -180,6 +227,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             court,
             year_from,
             year_to,
+            round,
+            strength,
             sort,
             page,
             per_page,
@@ -201,6 +250,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 courts: court,
                 year_from,
                 year_to,
+                greta_rounds: round,
+                greta_strengths: strength
+                    .iter()
+                    .map(|s| {
+                        Strength::parse(s).with_context(|| {
+                            format!("--strength `{s}`: expected urges, considers or invites")
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?,
                 sort: Sort::parse(&sort).with_context(|| {
                     format!("--sort `{sort}`: expected relevance, date-desc or date-asc")
                 })?,
@@ -228,6 +286,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             rebuild,
             admin_token,
             reader_token,
+            allow_personal_data,
         } => {
             let config = Config {
                 index_dir: index,
@@ -235,12 +294,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 addr,
                 admin_tokens: parse_tokens(&admin_token),
                 reader_tokens: parse_tokens(&reader_token),
+                allow_personal_data,
             };
             serve(config, rebuild)
         }
         Command::Stats { index, json } => {
             let handle = IndexHandle::open(&index)?;
             stats(&handle, json)
+        }
+        Command::GenCorpus {
+            docs,
+            seed,
+            words,
+            out,
+        } => {
+            let started = std::time::Instant::now();
+            let file = std::fs::File::create(&out)
+                .with_context(|| format!("cannot create {}", out.display()))?;
+            let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
+            let options = GenerateOptions { docs, seed, words };
+            let summary = generate::write_jsonl(&options, &mut writer)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            println!(
+                "wrote {} documents, {:.1} MB ({:.1} MB of text), seed {seed}, words {words}, to {} in {:.1}s",
+                summary.docs,
+                summary.bytes as f64 / 1e6,
+                summary.text_bytes as f64 / 1e6,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
@@ -254,7 +337,12 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
         Err(e @ IndexError::Incompatible { .. }) => anyhow::bail!(e),
         Err(e) => return Err(e.into()),
     };
-    match ingest::ensure_corpus_built(&handle, &config.corpus_dir, true) {
+    let corpus_options = IngestOptions {
+        progress: true,
+        allow_personal_data: config.allow_personal_data,
+        ..IngestOptions::default()
+    };
+    match ingest::ensure_corpus_built(&handle, &config.corpus_dir, &corpus_options) {
         Ok(Some(report)) => {
             for rejection in &report.rejected {
                 eprintln!("{rejection}");

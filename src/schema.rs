@@ -11,7 +11,7 @@ use tantivy::schema::{
 use crate::analysis::{Analyzer, StemLanguage};
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Handles to every field.
 #[derive(Debug, Clone)]
@@ -42,6 +42,9 @@ pub struct Fields {
     pub kind: Field,
     pub language: Field,
     pub year_facet: Field,
+    /// GRETA evaluation round (`/2`) and strength (`/urges`), for recommendations and reports.
+    pub greta_round: Field,
+    pub greta_strength: Field,
     /// Year as a number, for year-range filters.
     pub year: Field,
     /// `YYYYMMDD`, 0 when undated: date sorting.
@@ -81,7 +84,15 @@ pub fn build() -> Schema {
             text_options(Analyzer::Stemmed(language), false),
         );
     }
-    for facet in ["f_country", "f_theme", "f_kind", "f_language", "f_year"] {
+    for facet in [
+        "f_country",
+        "f_theme",
+        "f_kind",
+        "f_language",
+        "f_year",
+        "f_greta_round",
+        "f_greta_strength",
+    ] {
         b.add_facet_field(facet, FacetOptions::default());
     }
     b.add_u64_field("year", INDEXED | FAST);
@@ -114,6 +125,8 @@ impl Fields {
             kind: f("f_kind")?,
             language: f("f_language")?,
             year_facet: f("f_year")?,
+            greta_round: f("f_greta_round")?,
+            greta_strength: f("f_greta_strength")?,
             year: f("year")?,
             date_key: f("date_key")?,
             access: f("access")?,

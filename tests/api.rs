@@ -227,6 +227,27 @@ fn exact_script_matches_rank_above_transliterated_ones_and_phrases_cross_scripts
 }
 
 #[test]
+fn greta_round_and_strength_are_facets_and_filters() {
+    let (_, all) = server().get_json("/api/search?q=");
+    assert_eq!(facet(&all, "greta_round"), vec![("2".to_string(), 1)]);
+    assert_eq!(
+        facet(&all, "greta_strength"),
+        vec![("considers".to_string(), 1)]
+    );
+    let (_, urges) = server().get_json("/api/search?q=&strength=urges");
+    assert_eq!(urges["total"], 0);
+    // Multi-select: the strength facet ignores its own filter.
+    assert_eq!(
+        facet(&urges, "greta_strength"),
+        vec![("considers".to_string(), 1)]
+    );
+    let (_, round) = server().get_json("/api/search?q=indemnisation&round=2");
+    assert_eq!(ids(&round), vec!["test:fr-1"]);
+    let (status, body) = server().get_json("/api/search?q=&round=9");
+    assert_eq!(status, 400, "{body}");
+}
+
+#[test]
 fn names_with_dj_typed_as_dj_or_d_find_the_cyrillic_text() {
     for typed in [
         "Djordjevićeve",

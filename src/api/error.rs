@@ -2,12 +2,14 @@
 //! a corrected query can be offered), with the right status. Handlers return
 //! `Result<_, ApiError>`, so the shape is decided here and nowhere else.
 
-use axum::http::StatusCode;
+use axum::body::{Bytes, HttpBody};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{BoxError, Json};
 use serde::Serialize;
 
 use crate::index::IndexError;
+use crate::limits::MAX_BODY_BYTES;
 use crate::search::SearchError;
 
 #[derive(Debug)]
@@ -45,6 +47,18 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", message)
     }
 
+    /// A request body over [`MAX_BODY_BYTES`] (413), whichever route and however it was sent.
+    pub fn body_too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!(
+                "the request body is larger than the limit of {MAX_BODY_BYTES} bytes ({} MiB)",
+                MAX_BODY_BYTES / (1024 * 1024)
+            ),
+        )
+    }
+
     pub fn internal(context: &str, error: impl std::fmt::Display) -> Self {
         // The detail goes to the log, not to the client.
         tracing::error!("{context}: {error}");
@@ -67,6 +81,24 @@ impl IntoResponse for ApiError {
         };
         (self.status, Json(body)).into_response()
     }
+}
+
+/// Gives the plain-text 413 of tower-http's `RequestBodyLimitLayer` (sent before any handler
+/// runs, whatever the route) and of axum's body extractors the API's JSON error shape, naming
+/// the limit. Other responses pass unchanged.
+pub async fn payload_too_large_as_json<B>(response: Response<B>) -> Response
+where
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
+        return ApiError::body_too_large().into_response();
+    }
+    response.into_response()
 }
 
 impl From<SearchError> for ApiError {

@@ -6,13 +6,14 @@
 
 pub mod auth;
 pub mod error;
+pub mod write;
 
 use std::sync::Arc;
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
 use serde::Serialize;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -39,11 +40,24 @@ pub type SharedState = Arc<AppState>;
 pub fn router(state: SharedState) -> Router {
     Router::new()
         .route("/api/search", get(search_handler))
-        .route("/api/documents/{*id}", get(document_handler))
+        // Writes need an admin token and queue on `write::Writes`. axum's own 2 MB body
+        // default is lifted there: `RequestBodyLimitLayer` below is the limit.
+        .route(
+            "/api/documents",
+            post(write::post_documents).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/api/documents/{*id}",
+            get(document_handler).delete(write::delete_document),
+        )
         .route("/api/health", get(health_handler))
         .merge(crate::web::routes())
         .fallback(not_found)
+        .layer(Extension(write::Writes::default()))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response(
+            error::payload_too_large_as_json,
+        ))
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,

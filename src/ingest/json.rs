@@ -1,5 +1,8 @@
 //! `.json` files: one document, or an array of documents. Each array element is parsed on its
-//! own and reported with the line it starts on.
+//! own and reported with the line it starts on; invalid UTF-8 inside one element rejects that
+//! element only.
+
+use std::ops::Range;
 
 use serde_json::value::RawValue;
 
@@ -8,37 +11,96 @@ use crate::document::RecordError;
 
 /// Parses a whole `.json` file's text into records.
 pub fn records(text: &str) -> Vec<RawRecord> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    spanned_records(text)
+        .into_iter()
+        .map(|(_, record)| record)
+        .collect()
+}
+
+/// Parses a whole `.json` file's bytes into records. Each invalid UTF-8 sequence is read as
+/// U+FFFD so the structure can still be parsed; an element that holds one is rejected with the
+/// sequence's position, and the other elements are read as usual.
+pub fn records_from_bytes(bytes: &[u8]) -> Vec<RawRecord> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return records(text);
+    }
+    // (offset in `text`, offset in `bytes`) of each replaced sequence.
+    let mut replaced: Vec<(usize, usize)> = Vec::new();
+    let mut text = String::with_capacity(bytes.len());
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            replaced.push((text.len(), at));
+            text.push(char::REPLACEMENT_CHARACTER);
+            at += chunk.invalid().len();
+        }
+    }
+    let line_of = |byte: usize| bytes[..byte].iter().filter(|b| **b == b'\n').count() + 1;
+    let invalid_in = |span: &Range<usize>| {
+        replaced
+            .iter()
+            .find(|(in_text, _)| span.contains(in_text))
+            .map(|(_, in_bytes)| *in_bytes)
+    };
+    spanned_records(&text)
+        .into_iter()
+        .map(|(span, record)| {
+            // A file-level failure (`span` empty) is blamed on the first invalid sequence.
+            let invalid = match &span {
+                Some(span) => invalid_in(span),
+                None => replaced.first().map(|(_, in_bytes)| *in_bytes),
+            };
+            match invalid {
+                Some(byte) => RawRecord::failed(
+                    line_of(byte),
+                    record.offset,
+                    RecordError::record(format!("invalid UTF-8 at byte {}", byte + 1)),
+                ),
+                None => record,
+            }
+        })
+        .collect()
+}
+
+/// The records of a file, each with the byte range of its JSON in `text` (`None` when the file
+/// as a whole could not be parsed).
+fn spanned_records(text: &str) -> Vec<(Option<Range<usize>>, RawRecord)> {
+    let (text, bom) = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => (rest, '\u{FEFF}'.len_utf8()),
+        None => (text, 0),
+    };
     let trimmed = text.trim_start();
     let line_of = |offset: usize| text[..offset].bytes().filter(|b| *b == b'\n').count() + 1;
-    if trimmed.starts_with('[') {
-        match serde_json::from_str::<Vec<&RawValue>>(text) {
-            Ok(elements) => elements
+    let result = if trimmed.starts_with('[') {
+        serde_json::from_str::<Vec<&RawValue>>(text).map(|elements| {
+            elements
                 .into_iter()
                 .map(|raw| {
                     let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
                     let line = line_of(offset);
-                    match serde_json::from_str(raw.get()) {
+                    let record = match serde_json::from_str(raw.get()) {
                         Ok(value) => RawRecord::parsed(line, offset as u64, value),
                         Err(e) => RawRecord::failed(
                             line,
                             offset as u64,
                             RecordError::record(format!("invalid JSON: {e}")),
                         ),
-                    }
+                    };
+                    (Some(bom + offset..bom + offset + raw.get().len()), record)
                 })
-                .collect(),
-            Err(e) => vec![whole_file_error(&e)],
-        }
+                .collect()
+        })
     } else {
-        match serde_json::from_str(text) {
-            Ok(value) => vec![RawRecord::parsed(
-                line_of(text.len() - trimmed.len()),
-                0,
-                value,
-            )],
-            Err(e) => vec![whole_file_error(&e)],
-        }
+        serde_json::from_str(text).map(|value| {
+            let record = RawRecord::parsed(line_of(text.len() - trimmed.len()), 0, value);
+            vec![(Some(bom..bom + text.len()), record)]
+        })
+    };
+    match result {
+        Ok(records) => records,
+        Err(e) => vec![(None, whole_file_error(&e))],
     }
 }
 
@@ -64,6 +126,28 @@ mod tests {
         let text = "[\n  {\"id\": \"a\"},\n\n  {\"id\": \"b\",\n   \"x\": 1}\n]";
         let lines: Vec<usize> = records(text).iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![2, 4]);
+    }
+
+    #[test]
+    fn invalid_utf8_rejects_only_the_element_that_holds_it() {
+        let bytes = b"[\n{\"id\": \"a\"},\n{\"id\": \"b\xff\"},\n{\"id\": \"c\"}\n]";
+        let got = records_from_bytes(bytes);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].value.as_ref().unwrap()["id"], "a");
+        assert_eq!(got[1].line, 3);
+        let message = got[1].value.as_ref().unwrap_err().to_string();
+        assert_eq!(message, "invalid UTF-8 at byte 25");
+        assert_eq!(got[2].value.as_ref().unwrap()["id"], "c");
+        // Outside any element, the file as a whole cannot be read; the message says why.
+        let broken = records_from_bytes(b"[\n{\"id\": \"a\"}\xff\n]");
+        assert_eq!(broken.len(), 1);
+        assert_eq!(broken[0].line, 2);
+        assert!(broken[0]
+            .value
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("invalid UTF-8"));
     }
 
     #[test]

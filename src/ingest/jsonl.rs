@@ -1,6 +1,8 @@
 //! JSON Lines: one document per line, streamed, so a file of any size is read in bounded memory.
+//! A line longer than [`MAX_DOCUMENT_BYTES`] is skipped as it is read, never held whole, so a
+//! file without line breaks cannot exhaust memory either.
 
-use std::io::BufRead;
+use std::io::{BufRead, ErrorKind};
 
 use super::RawRecord;
 use crate::document::RecordError;
@@ -35,9 +37,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 return None;
             }
             self.buffer.clear();
-            let read = match self.reader.read_until(b'\n', &mut self.buffer) {
-                Ok(0) => return None,
-                Ok(n) => n,
+            let (read, terminated) = match read_line_bounded(&mut self.reader, &mut self.buffer) {
+                Ok((0, _)) => return None,
+                Ok(read) => read,
                 Err(e) => {
                     self.failed = true;
                     self.line += 1;
@@ -50,6 +52,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             };
             self.line += 1;
             self.offset += read as u64;
+            let truncated = read > self.buffer.len();
             let mut bytes = self.buffer.as_slice();
             if self.line == 1 {
                 bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -61,6 +64,20 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     break;
                 }
             }
+            if truncated || bytes.len() > MAX_DOCUMENT_BYTES {
+                let length = if truncated {
+                    read - usize::from(terminated)
+                } else {
+                    bytes.len()
+                };
+                return Some(RawRecord::failed(
+                    self.line,
+                    self.offset,
+                    RecordError::record(format!(
+                        "line is {length} bytes; the largest accepted document is {MAX_DOCUMENT_BYTES} bytes"
+                    )),
+                ));
+            }
             if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
@@ -69,18 +86,41 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
-fn parse_line(line: usize, offset: u64, bytes: &[u8]) -> RawRecord {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return RawRecord::failed(
-            line,
-            offset,
-            RecordError::record(format!(
-                "line is {} bytes; the largest accepted document is {} bytes",
-                bytes.len(),
-                MAX_DOCUMENT_BYTES
-            )),
-        );
+/// Reads one line (up to and including `\n`) and returns the bytes it took from `reader` (0 at
+/// the end of the input) and whether it ended with `\n`. Only the first [`KEEP_BYTES`] are kept
+/// in `buffer`; the rest of a longer line is consumed and dropped.
+/// The most of one line held in memory: the largest document and a `\r\n`.
+const KEEP_BYTES: usize = MAX_DOCUMENT_BYTES + 2;
+
+fn read_line_bounded(
+    reader: &mut impl BufRead,
+    buffer: &mut Vec<u8>,
+) -> std::io::Result<(usize, bool)> {
+    let mut consumed = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((consumed, false));
+        }
+        let (take, ends_line) = match available.iter().position(|b| *b == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (available.len(), false),
+        };
+        let room = KEEP_BYTES.saturating_sub(buffer.len());
+        buffer.extend_from_slice(&available[..take.min(room)]);
+        reader.consume(take);
+        consumed += take;
+        if ends_line {
+            return Ok((consumed, true));
+        }
     }
+}
+
+fn parse_line(line: usize, offset: u64, bytes: &[u8]) -> RawRecord {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -146,6 +186,23 @@ mod tests {
             .unwrap_err()
             .contains("invalid UTF-8 at byte 1"));
         assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn an_overlong_line_is_skipped_without_being_held_and_the_next_line_is_read() {
+        let mut input = vec![b'x'; MAX_DOCUMENT_BYTES + 10];
+        input.extend_from_slice(b"\n{\"id\":\"b\"}\n");
+        // A small buffer, as a slow stream would deliver it.
+        let reader = std::io::BufReader::with_capacity(4096, input.as_slice());
+        let got: Vec<RawRecord> = records(reader).collect();
+        assert_eq!(got.len(), 2);
+        let message = got[0].value.as_ref().unwrap_err().to_string();
+        assert!(
+            message.contains(&format!("line is {} bytes", MAX_DOCUMENT_BYTES + 10)),
+            "{message}"
+        );
+        assert_eq!(got[1].line, 2);
+        assert_eq!(got[1].value.as_ref().unwrap()["id"], "b");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::RawRecord;
 use crate::document::RecordError;
+use crate::limits::{MAX_FRONT_MATTER_BRACKETS, MAX_FRONT_MATTER_BYTES};
 
 /// Parses one Markdown file into its single record.
 pub fn record(text: &str) -> RawRecord {
@@ -33,6 +34,7 @@ fn parse(text: &str) -> Result<serde_json::Value, (usize, RecordError)> {
             ))
         }
     };
+    check_front_matter_size(front)?;
     let value: serde_json::Value = serde_yaml_ng::from_str(front).map_err(|e| {
         // Front matter starts on line 2 of the file.
         let line = e.location().map(|l| l.line() + 1).unwrap_or(2);
@@ -63,6 +65,33 @@ fn parse(text: &str) -> Result<serde_json::Value, (usize, RecordError)> {
     Ok(serde_json::Value::Object(map))
 }
 
+/// Bounds what the YAML parser is given (see [`MAX_FRONT_MATTER_BRACKETS`]): its size, and
+/// every `[` and `{`, quoted or not, so no quoting can hide nesting from the count.
+fn check_front_matter_size(front: &str) -> Result<(), (usize, RecordError)> {
+    if front.len() > MAX_FRONT_MATTER_BYTES {
+        return Err((
+            2,
+            RecordError::record(format!(
+                "the front matter is {} bytes; the limit is {MAX_FRONT_MATTER_BYTES} (it holds the metadata, the text goes after it)",
+                front.len()
+            )),
+        ));
+    }
+    let mut brackets = 0;
+    for (index, line) in front.lines().enumerate() {
+        brackets += line.chars().filter(|c| matches!(c, '[' | '{')).count();
+        if brackets > MAX_FRONT_MATTER_BRACKETS {
+            return Err((
+                index + 2,
+                RecordError::record(format!(
+                    "the front matter has more than {MAX_FRONT_MATTER_BRACKETS} `[` and `{{`; metadata is a flat mapping"
+                )),
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +113,21 @@ mod tests {
         assert!(broken.line >= 2, "{}", broken.line);
         let text_in_front = record("---\nid: a\ntext: b\n---\nbody").value.unwrap_err();
         assert_eq!(text_in_front.field.as_deref(), Some("text"));
+    }
+
+    #[test]
+    fn nesting_and_size_are_bounded_before_the_yaml_parser_sees_them() {
+        let deep = format!(
+            "---\nid: a\ntitle: {}{}\n---\nbody",
+            "[".repeat(300),
+            "]".repeat(300)
+        );
+        let rejected = record(&deep);
+        assert_eq!(rejected.line, 3);
+        let message = rejected.value.unwrap_err().message;
+        assert!(message.contains("more than 256 `[` and `{`"), "{message}");
+        let big = format!("---\nid: a\nsummary: {}\n---\nbody", "x".repeat(70_000));
+        let message = record(&big).value.unwrap_err().message;
+        assert!(message.contains("the limit is 65536"), "{message}");
     }
 }

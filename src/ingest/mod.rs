@@ -19,10 +19,11 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tantivy::IndexWriter;
 
-use crate::document::{Document, RecordError};
+use crate::document::{Access, Document, PersonalData, RecordError};
 use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
 use crate::language;
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
+use crate::privacy;
 
 /// Records validated and detected together; big enough to keep both cores busy.
 const BATCH: usize = 256;
@@ -119,6 +120,9 @@ pub struct IngestOptions {
     /// Detect the language of documents that do not declare one (off: they are `und`, analysed
     /// without stemming). Off only to measure what detection costs.
     pub detect_language: bool,
+    /// Let public documents through the personal data guard (`--allow-personal-data`): for an
+    /// operator whose collection is already checked, e.g. judgments that name courts' phones.
+    pub allow_personal_data: bool,
 }
 
 impl Default for IngestOptions {
@@ -128,6 +132,7 @@ impl Default for IngestOptions {
             commit_every: 100_000,
             progress: false,
             detect_language: true,
+            allow_personal_data: false,
         }
     }
 }
@@ -201,10 +206,48 @@ pub fn corpus_fingerprint(paths: &[PathBuf]) -> Result<String, IngestError> {
     Ok(format!("{:x}", hasher.finalize()))
 }
 
-/// Validates a record and settles its language (declared, or detected from a sample when
-/// `detect` is on, `und` otherwise).
+/// What [`prepare_with`] does beyond validating the document model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preparation {
+    /// Detect the language of documents that declare none (off: `und`).
+    pub detect_language: bool,
+    /// Skip the personal data guard for every record (the configuration's
+    /// `allow_personal_data`); a record can also allow itself with `"personal_data": "allowed"`.
+    pub allow_personal_data: bool,
+}
+
+impl Default for Preparation {
+    fn default() -> Self {
+        Preparation {
+            detect_language: true,
+            allow_personal_data: false,
+        }
+    }
+}
+
+/// Validates a record, applies the personal data guard and settles its language (declared, or
+/// detected from a sample when `detect` is on, `und` otherwise).
 pub fn prepare(value: serde_json::Value, detect: bool) -> Result<Document, RecordError> {
+    prepare_with(
+        value,
+        Preparation {
+            detect_language: detect,
+            ..Preparation::default()
+        },
+    )
+}
+
+/// [`prepare`] with every choice spelt out; both ingest paths (files and the write API) come
+/// through here, so the guard cannot be bypassed by choosing one over the other.
+pub fn prepare_with(
+    value: serde_json::Value,
+    preparation: Preparation,
+) -> Result<Document, RecordError> {
     let mut document = Document::from_json(value)?;
+    if !preparation.allow_personal_data {
+        check_personal_data(&document)?;
+    }
+    let detect = preparation.detect_language;
     if document.language.is_none() && !detect {
         document.language = Some("und".into());
     }
@@ -218,6 +261,35 @@ pub fn prepare(value: serde_json::Value, detect: bool) -> Result<Document, Recor
     Ok(document)
 }
 
+/// The personal data guard (Convention CETS No. 197, Art. 11: victims' identities are
+/// protected): a public document whose title, summary or text holds a likely personal number,
+/// e-mail address or telephone number is rejected, naming the field and position but never
+/// repeating the identifier. Restricted documents and records marked
+/// `"personal_data": "allowed"` pass.
+fn check_personal_data(document: &Document) -> Result<(), RecordError> {
+    if document.access == Access::Restricted
+        || document.personal_data == Some(PersonalData::Allowed)
+    {
+        return Ok(());
+    }
+    let fields = [
+        ("title", Some(&document.title)),
+        ("summary", document.summary.as_ref()),
+        ("text", Some(&document.text)),
+    ];
+    for (field, value) in fields {
+        if let Some(finding) = value.and_then(|v| privacy::find(v)) {
+            return Err(RecordError::field(
+                field,
+                format!(
+                    "{finding}; redact it, mark the document restricted, or set \"personal_data\": \"allowed\""
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Feeds batches of records to one writer and keeps the counts.
 pub struct Session<'a> {
     handle: &'a IndexHandle,
@@ -227,7 +299,7 @@ pub struct Session<'a> {
     report: IngestReport,
     since_commit: usize,
     commit_every: usize,
-    detect_language: bool,
+    preparation: Preparation,
     started: Instant,
 }
 
@@ -250,17 +322,29 @@ impl<'a> Session<'a> {
             report: IngestReport::default(),
             since_commit: 0,
             commit_every: commit_every.max(1),
-            detect_language,
+            preparation: Preparation {
+                detect_language,
+                ..Preparation::default()
+            },
             started: Instant::now(),
         }
     }
 
+    /// Lets every record of this session through the personal data guard (see [`Preparation`]).
+    pub fn allow_personal_data(mut self, allow: bool) -> Self {
+        self.preparation.allow_personal_data = allow;
+        self
+    }
+
     /// Validates and detects a batch in parallel, then upserts the good records in order.
     pub fn add_batch(&mut self, source: &str, batch: Vec<RawRecord>) -> Result<(), IndexError> {
-        let detect = self.detect_language;
+        let preparation = self.preparation;
         let prepared: Vec<(usize, Result<Document, RecordError>)> = batch
             .into_par_iter()
-            .map(|record| (record.line, record.value.and_then(|v| prepare(v, detect))))
+            .map(|record| {
+                let result = record.value.and_then(|v| prepare_with(v, preparation));
+                (record.line, result)
+            })
             .collect();
         for (line, result) in prepared {
             match result {
@@ -329,7 +413,8 @@ pub fn ingest_paths(
         &mut writer,
         options.commit_every,
         options.detect_language,
-    );
+    )
+    .allow_personal_data(options.allow_personal_data);
     let mut progress = Progress::new(options.progress, total_bytes);
     let mut done_bytes = 0u64;
     for file in &files {
@@ -378,9 +463,11 @@ fn open_records(file: &Path) -> Result<Box<dyn Iterator<Item = RawRecord>>, Inge
         ))));
     }
     let bytes = std::fs::read(file).map_err(io)?;
+    if extension == "json" {
+        return Ok(Box::new(json::records_from_bytes(&bytes).into_iter()));
+    }
     let records = match String::from_utf8(bytes) {
-        Ok(text) if extension == "md" => vec![markdown::record(&text)],
-        Ok(text) => json::records(&text),
+        Ok(text) => vec![markdown::record(&text)],
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
@@ -458,7 +545,7 @@ impl Progress {
 pub fn ensure_corpus_built(
     handle: &IndexHandle,
     corpus_dir: &Path,
-    progress: bool,
+    options: &IngestOptions,
 ) -> Result<Option<IngestReport>, IngestError> {
     if !corpus_dir.is_dir() {
         return Err(IngestError::NoSuchPath {
@@ -470,11 +557,96 @@ pub fn ensure_corpus_built(
     if handle.marker()?.corpus_fingerprint.as_deref() == Some(fingerprint.as_str()) {
         return Ok(None);
     }
-    let options = IngestOptions {
-        progress,
-        ..IngestOptions::default()
-    };
-    let report = ingest_paths(handle, &paths, &options)?;
+    let report = ingest_paths(handle, &paths, options)?;
     handle.set_corpus_fingerprint(&fingerprint)?;
     Ok(Some(report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A valid JMBG for 15 March 1985, its check digit computed here from the published
+    /// formula (see `privacy::jmbg_check_digit`).
+    fn valid_jmbg() -> String {
+        let first_twelve = "150398571001";
+        let d: Vec<u32> = first_twelve
+            .chars()
+            .map(|c| c.to_digit(10).unwrap())
+            .collect();
+        let sum: u32 = (0..6).map(|i| (7 - i as u32) * (d[i] + d[i + 6])).sum();
+        let k = match 11 - sum % 11 {
+            10 | 11 => 0,
+            m => m,
+        };
+        format!("{first_twelve}{k}")
+    }
+
+    fn record(text: &str) -> serde_json::Value {
+        json!({
+            "id": "rs:sample:k-1-2020",
+            "kind": "judgment",
+            "title": "Viši sud u Nišu, K 1/2020",
+            "text": text,
+            "country": "RS",
+            "language": "sr-Latn"
+        })
+    }
+
+    fn guarded(value: serde_json::Value) -> Result<Document, RecordError> {
+        prepare(value, false)
+    }
+
+    #[test]
+    fn a_public_record_with_a_personal_number_is_rejected_at_its_position() {
+        let jmbg = valid_jmbg();
+        let text = format!("Okrivljeni A.B.\nrođen u Nišu,\nJMBG {jmbg}, osuđen je.");
+        let error = guarded(record(&text)).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("text"));
+        assert_eq!(
+            error.message,
+            "looks like an unredacted personal number (JMBG) at line 3, column 6 (`1503…`); \
+             redact it, mark the document restricted, or set \"personal_data\": \"allowed\""
+        );
+        assert!(!error.to_string().contains(&jmbg));
+    }
+
+    #[test]
+    fn titles_and_summaries_are_checked_too() {
+        let mut value = record("Presuda.");
+        value["summary"] = json!("Svedok (tel. 064/123-4567) je saslušan.");
+        let error = guarded(value.clone()).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("summary"));
+        assert!(
+            error
+                .message
+                .contains("telephone number at line 1, column 14"),
+            "{error}"
+        );
+        value["title"] = json!("Presuda, kontakt ana@example.org");
+        assert_eq!(guarded(value).unwrap_err().field.as_deref(), Some("title"));
+    }
+
+    #[test]
+    fn restricted_allowed_and_checksum_invalid_records_pass() {
+        let jmbg = valid_jmbg();
+        let text = format!("JMBG {jmbg}");
+        let mut restricted = record(&text);
+        restricted["access"] = json!("restricted");
+        assert!(guarded(restricted).is_ok());
+        let mut allowed = record(&text);
+        allowed["personal_data"] = json!("allowed");
+        assert!(guarded(allowed).is_ok());
+        let by_configuration = prepare_with(
+            record(&text),
+            Preparation {
+                detect_language: false,
+                allow_personal_data: true,
+            },
+        );
+        assert!(by_configuration.is_ok());
+        let wrong_check_digit = format!("{}{}", &jmbg[..12], (jmbg.as_bytes()[12] - b'0' + 1) % 10);
+        assert!(guarded(record(&format!("broj {wrong_check_digit}"))).is_ok());
+    }
 }

@@ -20,7 +20,7 @@ use tantivy::{DocAddress, Order, Searcher, Term};
 
 pub use request::{SearchRequest, Sort};
 
-use crate::document::{Greta, Kind, Provenance};
+use crate::document::{Greta, Kind, Provenance, Strength};
 use crate::domain::taxonomy;
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::SNIPPET_CHARS;
@@ -85,6 +85,10 @@ pub struct FacetCounts {
     pub language: Vec<FacetValue>,
     /// Ascending by year.
     pub year: Vec<FacetValue>,
+    /// GRETA evaluation round (`1`, `2`, …), ascending.
+    pub greta_round: Vec<FacetValue>,
+    /// GRETA strength, strongest first: `urges`, `considers`, `invites`.
+    pub greta_strength: Vec<FacetValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -105,14 +109,18 @@ enum Dimension {
     Kind,
     Language,
     Year,
+    GretaRound,
+    GretaStrength,
 }
 
-const DIMENSIONS: [Dimension; 5] = [
+const DIMENSIONS: [Dimension; 7] = [
     Dimension::Country,
     Dimension::Theme,
     Dimension::Kind,
     Dimension::Language,
     Dimension::Year,
+    Dimension::GretaRound,
+    Dimension::GretaStrength,
 ];
 
 impl Dimension {
@@ -124,6 +132,8 @@ impl Dimension {
             Dimension::Kind => f.kind,
             Dimension::Language => f.language,
             Dimension::Year => f.year_facet,
+            Dimension::GretaRound => f.greta_round,
+            Dimension::GretaStrength => f.greta_strength,
         }
     }
 
@@ -210,6 +220,20 @@ impl Filters {
             );
             by_dimension.push((Dimension::Year, Box::new(range)));
         }
+        if !request.greta_rounds.is_empty() {
+            let rounds = request.greta_rounds.iter().map(|r| vec![r.to_string()]);
+            by_dimension.push((Dimension::GretaRound, any_facet(f.greta_round, rounds)));
+        }
+        if !request.greta_strengths.is_empty() {
+            let strengths = request
+                .greta_strengths
+                .iter()
+                .map(|s| vec![s.as_str().to_string()]);
+            by_dimension.push((
+                Dimension::GretaStrength,
+                any_facet(f.greta_strength, strengths),
+            ));
+        }
         let mut always: Vec<Box<dyn Query>> = Vec::new();
         if !request.courts.is_empty() {
             let clauses = request
@@ -279,7 +303,13 @@ fn facet_values(
         }));
     }
     match dimension {
-        Dimension::Year => values.sort_by(|a, b| a.value.cmp(&b.value)),
+        Dimension::Year | Dimension::GretaRound => values.sort_by(|a, b| a.value.cmp(&b.value)),
+        Dimension::GretaStrength => values.sort_by_key(|v| {
+            Strength::ALL
+                .iter()
+                .position(|s| s.as_str() == v.value)
+                .unwrap_or(usize::MAX)
+        }),
         // Taxonomy order keeps children under their parent for a tree display.
         Dimension::Theme => values.sort_by_key(|v| {
             taxonomy::all()
@@ -386,6 +416,8 @@ pub fn search(
             Dimension::Kind => &mut facet_counts.kind,
             Dimension::Language => &mut facet_counts.language,
             Dimension::Year => &mut facet_counts.year,
+            Dimension::GretaRound => &mut facet_counts.greta_round,
+            Dimension::GretaStrength => &mut facet_counts.greta_strength,
         };
         *slot = values;
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::SearchError;
-use crate::document::{normalize_language_tag, Kind};
+use crate::document::{normalize_language_tag, Kind, Strength};
 use crate::domain::{countries, taxonomy};
 use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_DEPTH};
 
@@ -51,6 +51,10 @@ pub struct SearchRequest {
     pub courts: Vec<String>,
     pub year_from: Option<u16>,
     pub year_to: Option<u16>,
+    /// GRETA evaluation rounds (OR-ed).
+    pub greta_rounds: Vec<u8>,
+    /// GRETA recommendation strengths (OR-ed).
+    pub greta_strengths: Vec<Strength>,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
@@ -70,6 +74,8 @@ impl Default for SearchRequest {
             courts: Vec::new(),
             year_from: None,
             year_to: None,
+            greta_rounds: Vec::new(),
+            greta_strengths: Vec::new(),
             sort: Sort::Relevance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
@@ -105,6 +111,10 @@ impl SearchRequest {
                 "court" => r.courts.push(value.to_string()),
                 "year_from" => r.year_from = parse_year("year_from", value)?,
                 "year_to" => r.year_to = parse_year("year_to", value)?,
+                "round" => r.greta_rounds.push(parse_round(value)?),
+                "strength" => r.greta_strengths.push(Strength::parse(value).ok_or_else(|| {
+                    bad("strength", format!("`{value}`: expected urges, considers or invites"))
+                })?),
                 "sort" => {
                     r.sort = Sort::parse(value).ok_or_else(|| {
                         bad("sort", format!("`{value}`: expected relevance, date-desc or date-asc"))
@@ -115,7 +125,7 @@ impl SearchRequest {
                 other => {
                     return Err(bad(
                         other,
-                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, sort, page, per_page",
+                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, sort, page, per_page",
                     ))
                 }
             }
@@ -202,6 +212,16 @@ fn parse_year(parameter: &str, value: &str) -> Result<Option<u16>, SearchError> 
         _ => Err(bad(
             parameter,
             format!("`{value}` is not a year (1800–2100)"),
+        )),
+    }
+}
+
+fn parse_round(value: &str) -> Result<u8, SearchError> {
+    match value.parse::<u8>() {
+        Ok(round) if (1..=5).contains(&round) => Ok(round),
+        _ => Err(bad(
+            "round",
+            format!("`{value}` is not a GRETA evaluation round (1–5)"),
         )),
     }
 }

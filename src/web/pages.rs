@@ -218,6 +218,12 @@ fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
                     (simple_facet(params, "kind", ui.t("facet_kind"), &facets.kind, |v| kind_label(ui, v)))
                     (simple_facet(params, "lang", ui.t("facet_language"), &facets.language, |v| i18n::language_name(ui, v)))
                     (year_facet(params, &facets.year))
+                    @if !facets.greta_round.is_empty() || params.values("round").next().is_some() {
+                        (simple_facet(params, "round", ui.t("facet_greta_round"), &facets.greta_round, |v| greta_round_label(ui, v)))
+                    }
+                    @if !facets.greta_strength.is_empty() || params.values("strength").next().is_some() {
+                        (simple_facet(params, "strength", ui.t("facet_greta_strength"), &facets.greta_strength, |v| strength_label(ui, v)))
+                    }
                     div.apply { button type="submit" { (ui.t("apply_filters")) } }
                 }
             }
@@ -350,15 +356,30 @@ fn kind_label(ui: Ui, value: &str) -> String {
     }
 }
 
+fn greta_round_label(ui: Ui, value: &str) -> String {
+    ui.t("greta_round_n").replace("{n}", value)
+}
+
+fn strength_label(ui: Ui, value: &str) -> String {
+    match value {
+        "urges" => ui.t("strength_urges").to_string(),
+        "considers" => ui.t("strength_considers").to_string(),
+        "invites" => ui.t("strength_invites").to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// The selected filters as (label, URL without it), in URL order by dimension.
 fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
     let ui = params.ui;
     let mut chips = Vec::new();
-    let dimensions: [(&str, &str); 5] = [
+    let dimensions: [(&str, &str); 7] = [
         ("country", "facet_country"),
         ("theme", "facet_theme"),
         ("kind", "facet_kind"),
         ("lang", "facet_language"),
+        ("round", "facet_greta_round"),
+        ("strength", "facet_greta_strength"),
         ("court", "court"),
     ];
     for (key, label_key) in dimensions {
@@ -368,6 +389,8 @@ fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
                 "theme" => i18n::theme_label(ui, &value.trim_matches('/').to_ascii_lowercase()),
                 "kind" => kind_label(ui, value),
                 "lang" => i18n::language_name(ui, value),
+                "round" => greta_round_label(ui, value),
+                "strength" => strength_label(ui, value),
                 _ => value.to_string(),
             };
             chips.push((
