@@ -1,0 +1,344 @@
+//! A bounded load test of the real server over loopback: concurrent clients send a mixed list
+//! of searches for a fixed time, and the run prints requests, errors, requests/s, latency
+//! percentiles and the server's resident memory before and after.
+//!
+//! ```text
+//! cargo bench --bench load -- [--clients 1,8,32] [--seconds 60] [--index DIR]
+//! ```
+//!
+//! The server is the release binary cargo builds for this bench (`CARGO_BIN_EXE_thb-caselaw`),
+//! started on `127.0.0.1:0`. Without `--index` it builds a temporary index from `corpus/`
+//! first (not timed); with `--index DIR` it serves that index as it is. `--clients` takes a
+//! list and runs one phase per entry against the same server. An error is any transport
+//! failure or a status other than the one the query expects (200, or 400 for the malformed
+//! queries in the mix). Every loop is bounded in time and count, and the server is stopped at
+//! the end. Clients and server share the machine, so the figures are for both together.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+
+#[derive(Parser, Debug)]
+#[command(about = "Bounded HTTP load test of thb-caselaw serve on loopback")]
+struct Args {
+    /// Concurrent clients, one phase per value: `--clients 1,8,32`.
+    #[arg(long, value_delimiter = ',', default_value = "32")]
+    clients: Vec<usize>,
+    /// Length of each phase in seconds.
+    #[arg(long, default_value_t = 60)]
+    seconds: u64,
+    /// Serve this index as it is instead of building one from the shipped corpus.
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Passed by `cargo bench`; without it (under `cargo test`) the load test does not run.
+    #[arg(long, hide = true)]
+    bench: bool,
+}
+
+/// Upper bounds, whatever the arguments say.
+const MAX_CLIENTS: usize = 256;
+const MAX_SECONDS: u64 = 3600;
+const MAX_REQUESTS_PER_CLIENT: usize = 10_000_000;
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// The query mix: a path and query string, and the status it must get.
+const QUERIES: &[(&str, u16)] = &[
+    // Single terms, in several languages and scripts.
+    ("/api/search?q=trafficking", 200),
+    ("/api/search?q=exploitation", 200),
+    ("/api/search?q=compensation", 200),
+    ("/api/search?q=Rantsev", 200),
+    ("/api/search?q=trgovina", 200),
+    ("/api/search?q=%D1%82%D1%80%D0%B3%D0%BE%D0%B2%D0%B8%D0%BD%D0%B0", 200), // трговина
+    ("/api/search?q=trafikimi", 200),
+    ("/api/search?q=insan", 200),
+    // Two-term AND.
+    ("/api/search?q=forced+labour", 200),
+    ("/api/search?q=trgovina+ljudima", 200),
+    ("/api/search?q=child+begging", 200),
+    ("/api/search?q=insan+ticareti", 200),
+    // Phrases and proximity.
+    ("/api/search?q=%22forced+labour%22", 200),
+    ("/api/search?q=%22trafficking+in+human+beings%22", 200),
+    ("/api/search?q=%22trgovina+ljudima%22", 200),
+    ("/api/search?q=%22victims+compensation%22~5", 200),
+    // Prefixes.
+    ("/api/search?q=traffick*", 200),
+    ("/api/search?q=eksploat*", 200),
+    ("/api/search?q=exploit*", 200),
+    // Filtered by country and theme, sorted, paged.
+    ("/api/search?q=trafficking&country=RS", 200),
+    ("/api/search?q=&theme=exploitation/labour", 200),
+    ("/api/search?q=labour&country=TR&theme=exploitation", 200),
+    ("/api/search?q=victims&kind=recommendation&country=AL", 200),
+    (
+        "/api/search?q=&country=BA&theme=victims/child&sort=date-desc",
+        200,
+    ),
+    ("/api/search?q=compensation&year_from=2015&year_to=2022", 200),
+    ("/api/search?q=trafficking&page=2&per_page=20", 200),
+    // Latin queries for Cyrillic text.
+    ("/api/search?q=trgovina+ljudima&lang=sr-Cyrl", 200),
+    ("/api/search?q=visi+sud+u+beogradu", 200),
+    ("/api/search?q=radne+eksploatacije&country=RS", 200),
+    ("/api/search?q=trgovija+lugje&lang=mk", 200),
+    // Malformed: each must be a 400.
+    ("/api/search?q=%22forced+labour", 400),
+    ("/api/search?q=((trafficking", 400),
+    ("/api/search?q=a*", 400),
+    ("/api/search?q=x&per_page=0", 400),
+    ("/api/search?q=x&page=500&per_page=100", 400),
+    ("/api/search?q=x&country=YU", 400),
+    (
+        "/api/search?q=((((((((((((((((((((((((((((((((((((((((a))))))))))))))))))))))))))))))))))))))))",
+        400,
+    ),
+];
+
+struct RunningServer {
+    child: Child,
+    base: String,
+    _dir: tempfile::TempDir,
+}
+
+impl RunningServer {
+    fn start(index: Option<PathBuf>) -> RunningServer {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let (index, corpus) = match index {
+            Some(index) => {
+                assert!(
+                    index.is_dir(),
+                    "--index {}: no such directory",
+                    index.display()
+                );
+                // A corpus path that does not exist: the index is served as it is.
+                (index, dir.path().join("no-corpus"))
+            }
+            None => (dir.path().join("index"), manifest.join("corpus")),
+        };
+        let mut child = Command::new(env!("CARGO_BIN_EXE_thb-caselaw"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+            .arg(&index)
+            .arg("--corpus")
+            .arg(&corpus)
+            .env("RUST_LOG", "warn")
+            .env("THB_STOP_ON_STDIN_EOF", "1")
+            .env_remove("THB_ADMIN_TOKEN")
+            .env_remove("THB_READER_TOKEN")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the server starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("listening on ") {
+                    let _ = tx.send(url.trim().to_string());
+                }
+            }
+        });
+        let base = match rx.recv_timeout(STARTUP_TIMEOUT) {
+            Ok(base) => base,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("the server did not start within {STARTUP_TIMEOUT:?}");
+            }
+        };
+        RunningServer {
+            child,
+            base,
+            _dir: dir,
+        }
+    }
+
+    /// `VmRSS` and `VmHWM` (peak) from `/proc/PID/status`, in MiB.
+    fn memory_mib(&self) -> (f64, f64) {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+                .map_or(f64::NAN, |kib| kib / 1024.0)
+        };
+        (field("VmRSS:"), field("VmHWM:"))
+    }
+
+    /// Closes the server's stdin (a graceful stop), then kills it if it lingers.
+    fn stop(mut self) {
+        drop(self.child.stdin.take());
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What one client saw.
+#[derive(Default)]
+struct ClientResult {
+    latencies_us: Vec<u32>,
+    errors: usize,
+    first_error: Option<String>,
+}
+
+fn client(base: &str, id: usize, deadline: Instant) -> ClientResult {
+    let http = reqwest::blocking::Client::builder()
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+        .expect("an HTTP client");
+    let mut result = ClientResult::default();
+    let mut next = id * 7 % QUERIES.len();
+    while Instant::now() < deadline && result.latencies_us.len() < MAX_REQUESTS_PER_CLIENT {
+        let (path, expected) = QUERIES[next];
+        next = (next + 1) % QUERIES.len();
+        let started = Instant::now();
+        let outcome = http.get(format!("{base}{path}")).send().and_then(|r| {
+            let status = r.status().as_u16();
+            r.bytes().map(|_| status)
+        });
+        let elapsed = started.elapsed();
+        result
+            .latencies_us
+            .push(elapsed.as_micros().min(u32::MAX as u128) as u32);
+        let problem = match outcome {
+            Ok(status) if status == expected => None,
+            Ok(status) => Some(format!("{path}: {status}, expected {expected}")),
+            Err(e) => Some(format!("{path}: {e}")),
+        };
+        if let Some(problem) = problem {
+            result.errors += 1;
+            result.first_error.get_or_insert(problem);
+        }
+    }
+    result
+}
+
+fn percentile(sorted: &[u32], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)] as f64 / 1000.0
+}
+
+/// Checks every query once and prints its status and hit count, so a mix that stopped making
+/// sense (a query with no hits, a status changed) shows before the figures.
+fn preflight(base: &str) -> usize {
+    let http = reqwest::blocking::Client::builder()
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+        .expect("an HTTP client");
+    let mut wrong = 0;
+    println!("query mix ({} queries):", QUERIES.len());
+    for (path, expected) in QUERIES {
+        let (status, total) = match http.get(format!("{base}{path}")).send() {
+            Ok(r) => {
+                let status = r.status().as_u16();
+                let body: serde_json::Value = r.json().unwrap_or_default();
+                (status, body["total"].as_u64())
+            }
+            Err(_) => (0, None),
+        };
+        if status != *expected {
+            wrong += 1;
+        }
+        let total = total.map_or("-".to_string(), |t| t.to_string());
+        println!("  {status} (want {expected}) hits {total:>4}  {path}");
+    }
+    wrong
+}
+
+fn main() {
+    let args = Args::parse();
+    if !args.bench {
+        println!("load: run with `cargo bench --bench load`; skipped under cargo test");
+        return;
+    }
+    let seconds = args.seconds.clamp(1, MAX_SECONDS);
+    let phases: Vec<usize> = args
+        .clients
+        .iter()
+        .map(|c| (*c).clamp(1, MAX_CLIENTS))
+        .collect();
+
+    let started = Instant::now();
+    let server = RunningServer::start(args.index.clone());
+    println!(
+        "server {} ready in {:.1}s ({})",
+        server.base,
+        started.elapsed().as_secs_f64(),
+        match &args.index {
+            Some(index) => format!("index {}", index.display()),
+            None => "index built from corpus/".to_string(),
+        }
+    );
+    let wrong = preflight(&server.base);
+    if wrong > 0 {
+        println!("warning: {wrong} queries did not get their expected status");
+    }
+    let (idle_rss, _) = server.memory_mib();
+    println!("server resident memory after start and one pass: {idle_rss:.1} MiB");
+    println!();
+    println!(
+        "| clients | seconds | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | max ms | RSS before MiB | RSS after MiB |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut first_errors = Vec::new();
+    for clients in phases {
+        let (rss_before, _) = server.memory_mib();
+        let phase_started = Instant::now();
+        let deadline = phase_started + Duration::from_secs(seconds);
+        let results: Vec<ClientResult> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..clients)
+                .map(|id| {
+                    let base = server.base.as_str();
+                    scope.spawn(move || client(base, id, deadline))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a client thread"))
+                .collect()
+        });
+        let elapsed = phase_started.elapsed().as_secs_f64();
+        let (rss_after, _) = server.memory_mib();
+        let mut latencies: Vec<u32> = results
+            .iter()
+            .flat_map(|r| r.latencies_us.iter().copied())
+            .collect();
+        latencies.sort_unstable();
+        let errors: usize = results.iter().map(|r| r.errors).sum();
+        first_errors.extend(results.into_iter().filter_map(|r| r.first_error));
+        println!(
+            "| {clients} | {elapsed:.1} | {} | {errors} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {rss_before:.1} | {rss_after:.1} |",
+            latencies.len(),
+            latencies.len() as f64 / elapsed,
+            percentile(&latencies, 50.0),
+            percentile(&latencies, 95.0),
+            percentile(&latencies, 99.0),
+            latencies.last().map_or(f64::NAN, |m| *m as f64 / 1000.0),
+        );
+    }
+    let (rss_end, peak) = server.memory_mib();
+    println!();
+    println!("server resident memory at the end: {rss_end:.1} MiB (peak {peak:.1} MiB)");
+    for error in first_errors.iter().take(5) {
+        println!("error: {error}");
+    }
+    server.stop();
+}
