@@ -1,0 +1,721 @@
+//! Query latency by class, ours beside its peers, in one run over one generated corpus:
+//! - **ours**: the full `search::search` (every analysed field, all five facets with
+//!   multi-select counts, ten hits with snippets), as the API and the CLI call it;
+//! - **bare tantivy**: the floor our layers add to — a minimal schema (one text field with the
+//!   default tokenizer holding title and text; for the filtered class, country and theme as raw
+//!   strings), the same documents and queries, `TopDocs` 10 + `Count`;
+//! - **SQLite FTS5** (rusqlite, bundled): `unicode61 remove_diacritics 2`, bm25 ranking with the
+//!   title weighted as ours is, top 10 with `snippet()`, total and GROUP BY facet counts for
+//!   country, kind and year over the matches.
+//!
+//! Classes: one word, two words (AND), a two-word phrase, a prefix (`word*`), and two words
+//! filtered by country and theme. Each class holds a few hundred queries drawn from the
+//! generator's word lists; every engine answers the same queries in the same order.
+//!
+//! Two reports: first our own loop of `THB_BENCH_QUERIES` (default 1,000) queries per class,
+//! the engines interleaved query by query so that a noisy neighbour slows all three alike, each
+//! engine stopping early once it has spent `THB_BENCH_SECONDS` (default 30) on a class; it
+//! prints p50/p95/p99/mean and the ratios. Then criterion's estimates per class and engine
+//! (`THB_BENCH_CRITERION=0` skips them).
+//!
+//! Run (release settings; corpus and indexes are cached, see `benches/common/mod.rs`):
+//! ```text
+//! CARGO_TARGET_DIR=/tmp/target-perf cargo bench --bench search                 # 20k documents
+//! THB_BENCH_DOCS=100000 CARGO_TARGET_DIR=/tmp/target-perf cargo bench --bench search
+//! THB_BENCH_DOCS=1000000 THB_BENCH_CRITERION=0 CARGO_TARGET_DIR=/tmp/target-perf cargo bench --bench search
+//! ```
+//! Run `benches/ingest.rs` first at the same size to measure our ingest and leave the index
+//! for this bench; otherwise it is built here.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion};
+use rusqlite::Connection;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RegexQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, STRING, TEXT};
+use tantivy::{Index, IndexReader, TantivyDocument, Term};
+
+use common::{ms, size_on_disk, BenchCorpus, Percentiles};
+use thb_caselaw::generate::{self, Rng};
+use thb_caselaw::index::IndexHandle;
+use thb_caselaw::ingest::{self, IngestOptions};
+use thb_caselaw::search::{self, SearchRequest};
+
+/// Distinct queries per class.
+const QUERIES_PER_CLASS: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    Term,
+    And,
+    Phrase,
+    Prefix,
+    Filtered,
+}
+
+const CLASSES: [Class; 5] = [
+    Class::Term,
+    Class::And,
+    Class::Phrase,
+    Class::Prefix,
+    Class::Filtered,
+];
+
+impl Class {
+    fn name(self) -> &'static str {
+        match self {
+            Class::Term => "single term",
+            Class::And => "two-term AND",
+            Class::Phrase => "phrase",
+            Class::Prefix => "prefix",
+            Class::Filtered => "AND + country + theme",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Class::Term => "term",
+            Class::And => "and",
+            Class::Phrase => "phrase",
+            Class::Prefix => "prefix",
+            Class::Filtered => "filtered",
+        }
+    }
+}
+
+/// One query, in the forms each engine takes.
+#[derive(Debug, Clone)]
+struct BenchQuery {
+    /// Lower-cased words (a phrase's words, or the prefix alone).
+    words: Vec<String>,
+    class: Class,
+    country: Option<&'static str>,
+    theme: Option<&'static str>,
+}
+
+impl BenchQuery {
+    /// Our query language (what a user types).
+    fn ours(&self) -> String {
+        match self.class {
+            Class::Phrase => format!("\"{}\"", self.words.join(" ")),
+            Class::Prefix => format!("{}*", self.words[0]),
+            _ => self.words.join(" "),
+        }
+    }
+
+    /// An FTS5 MATCH expression: every word quoted, so no word is read as an operator.
+    fn fts5(&self) -> String {
+        match self.class {
+            Class::Phrase => format!("\"{}\"", self.words.join(" ")),
+            Class::Prefix => format!("\"{}\" *", self.words[0]),
+            _ => self
+                .words
+                .iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        }
+    }
+}
+
+/// Words a query can use: letters only, so every engine reads them as one word.
+fn plain(word: &str) -> bool {
+    word.chars().count() >= 3 && word.chars().all(char::is_alphabetic)
+}
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// The query set: ranks 5–150 of each language's list (words frequent enough to find
+/// hundreds to thousands of documents, as a practitioner's query does).
+fn queries(class: Class, seed: u64) -> Vec<BenchQuery> {
+    let mut rng = Rng::new(seed ^ class as u64);
+    let vocabularies = generate::vocabularies();
+    let themes = thb_caselaw::domain::taxonomy::all();
+    let mut out = Vec::with_capacity(QUERIES_PER_CLASS);
+    while out.len() < QUERIES_PER_CLASS {
+        let v = rng.pick(vocabularies);
+        let words: Vec<&str> = v
+            .single_words()
+            .skip(5)
+            .take(145)
+            .filter(|w| plain(w))
+            .collect();
+        let query = match class {
+            Class::Term => vec![lower(rng.pick::<&str>(&words))],
+            Class::And | Class::Filtered => {
+                let a = lower(rng.pick::<&str>(&words));
+                let b = lower(rng.pick::<&str>(&words));
+                if a == b {
+                    continue;
+                }
+                vec![a, b]
+            }
+            Class::Phrase => {
+                let phrases: Vec<&str> = v
+                    .collocations()
+                    .filter(|c| c.split(' ').all(plain) && c.split(' ').count() <= 3)
+                    .collect();
+                if phrases.is_empty() {
+                    continue;
+                }
+                rng.pick(&phrases).split(' ').map(lower).collect()
+            }
+            Class::Prefix => {
+                let long: Vec<&str> = words
+                    .iter()
+                    .copied()
+                    .filter(|w| w.chars().count() >= 8)
+                    .collect();
+                if long.is_empty() {
+                    continue;
+                }
+                let word = lower(rng.pick::<&str>(&long));
+                let keep = 5 + rng.below(3);
+                vec![word.chars().take(keep).collect()]
+            }
+        };
+        let (country, theme) = if class == Class::Filtered {
+            (Some(*rng.pick(&v.countries)), Some(*rng.pick(themes)))
+        } else {
+            (None, None)
+        };
+        out.push(BenchQuery {
+            words: query,
+            class,
+            country,
+            theme,
+        });
+    }
+    out
+}
+
+/// A theme path and its ancestors (`exploitation/labour` → both), so one term filters a
+/// parent with its children, as our hierarchical facet does.
+fn theme_and_ancestors(theme: &str) -> Vec<String> {
+    let parts: Vec<&str> = theme.split('/').collect();
+    (1..=parts.len()).map(|n| parts[..n].join("/")).collect()
+}
+
+// ---- ours ----
+
+struct Ours {
+    handle: IndexHandle,
+}
+
+impl Ours {
+    fn open_or_build(corpus: &BenchCorpus, builds: &mut Vec<Build>) -> Ours {
+        let dir = corpus.dir.join("ours");
+        if !dir.join("meta.json").exists() {
+            let building = corpus.dir.join("ours.building");
+            let _ = std::fs::remove_dir_all(&building);
+            let handle = IndexHandle::open_or_create(&building).unwrap();
+            thb_caselaw::language::warm_up();
+            let started = Instant::now();
+            let report = ingest::ingest_paths(
+                &handle,
+                std::slice::from_ref(&corpus.jsonl),
+                &IngestOptions::default(),
+            )
+            .unwrap();
+            assert!(report.rejected.is_empty());
+            builds.push(Build {
+                engine: "ours (ingest, detection on)",
+                seconds: started.elapsed().as_secs_f64(),
+                bytes: size_on_disk(&building),
+            });
+            drop(handle);
+            std::fs::rename(&building, &dir).unwrap();
+        }
+        Ours {
+            handle: IndexHandle::open(&dir).unwrap(),
+        }
+    }
+
+    fn request(q: &BenchQuery) -> SearchRequest {
+        SearchRequest {
+            query: q.ours(),
+            countries: q.country.map(|c| vec![c.to_string()]).unwrap_or_default(),
+            themes: q.theme.map(|t| vec![t.to_string()]).unwrap_or_default(),
+            ..SearchRequest::default()
+        }
+        .validate()
+        .unwrap()
+    }
+
+    fn run(&self, request: &SearchRequest) -> usize {
+        let response = search::search(&self.handle, request).expect("our search");
+        response.total
+    }
+}
+
+// ---- bare tantivy ----
+
+struct Bare {
+    reader: IndexReader,
+    body: Field,
+    country: Field,
+    theme: Field,
+    parser: QueryParser,
+}
+
+impl Bare {
+    fn open_or_build(corpus: &BenchCorpus, builds: &mut Vec<Build>) -> Bare {
+        let dir = corpus.dir.join("bare-tantivy");
+        let mut builder = Schema::builder();
+        let body = builder.add_text_field("body", TEXT);
+        let country = builder.add_text_field("country", STRING);
+        let theme = builder.add_text_field("theme", STRING);
+        let schema = builder.build();
+        let index = if dir.join("meta.json").exists() {
+            Index::open_in_dir(&dir).unwrap()
+        } else {
+            let building = corpus.dir.join("bare-tantivy.building");
+            let _ = std::fs::remove_dir_all(&building);
+            std::fs::create_dir_all(&building).unwrap();
+            let index = Index::create_in_dir(&building, schema).unwrap();
+            let started = Instant::now();
+            let mut writer = index
+                .writer_with_num_threads::<TantivyDocument>(2, 256 << 20)
+                .unwrap();
+            for d in corpus.documents() {
+                let mut doc = TantivyDocument::default();
+                doc.add_text(body, &d.title);
+                doc.add_text(body, &d.text);
+                for c in &d.country {
+                    doc.add_text(country, c);
+                }
+                for t in d.themes.iter().flat_map(|t| theme_and_ancestors(t)) {
+                    doc.add_text(theme, &t);
+                }
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
+            writer.wait_merging_threads().unwrap();
+            builds.push(Build {
+                engine: "bare tantivy",
+                seconds: started.elapsed().as_secs_f64(),
+                bytes: size_on_disk(&building),
+            });
+            drop(index);
+            std::fs::rename(&building, &dir).unwrap();
+            Index::open_in_dir(&dir).unwrap()
+        };
+        let reader = index.reader().unwrap();
+        let mut parser = QueryParser::for_index(&index, vec![body]);
+        parser.set_conjunction_by_default();
+        Bare {
+            reader,
+            body,
+            country,
+            theme,
+            parser,
+        }
+    }
+
+    fn query(&self, q: &BenchQuery) -> Box<dyn Query> {
+        let text: Box<dyn Query> = match q.class {
+            // tantivy's parser has no single-word prefix: the regex over the term dictionary
+            // is what a tantivy user writes.
+            Class::Prefix => {
+                Box::new(RegexQuery::from_pattern(&format!("{}.*", q.words[0]), self.body).unwrap())
+            }
+            _ => self.parser.parse_query(&q.ours()).unwrap(),
+        };
+        if q.class != Class::Filtered {
+            return text;
+        }
+        let term = |field, value: &str| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                )),
+            )
+        };
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, text),
+            term(self.country, q.country.unwrap()),
+            term(self.theme, q.theme.unwrap()),
+        ]))
+    }
+
+    fn run(&self, query: &dyn Query) -> usize {
+        let searcher = self.reader.searcher();
+        let (top, count) = searcher
+            .search(query, &(TopDocs::with_limit(10).order_by_score(), Count))
+            .unwrap();
+        std::hint::black_box(top);
+        count
+    }
+}
+
+// ---- SQLite FTS5 ----
+
+struct Sqlite {
+    connection: Connection,
+}
+
+const SQLITE_SCHEMA: &str = "
+    CREATE TABLE docs(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER);
+    CREATE TABLE doc_country(doc INTEGER NOT NULL, country TEXT NOT NULL);
+    CREATE TABLE doc_theme(doc INTEGER NOT NULL, theme TEXT NOT NULL);
+    CREATE VIRTUAL TABLE fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+";
+
+const SQLITE_INDEXES: &str = "
+    CREATE INDEX doc_country_by_country ON doc_country(country, doc);
+    CREATE INDEX doc_country_by_doc ON doc_country(doc, country);
+    CREATE INDEX doc_theme_by_theme ON doc_theme(theme, doc);
+    INSERT INTO fts(fts) VALUES('optimize');
+    ANALYZE;
+";
+
+impl Sqlite {
+    fn open_or_build(corpus: &BenchCorpus, builds: &mut Vec<Build>) -> Sqlite {
+        let path = corpus.dir.join("fts5.sqlite");
+        if !path.exists() {
+            let building = corpus.dir.join("fts5.sqlite.building");
+            let _ = std::fs::remove_file(&building);
+            let mut connection = Connection::open(&building).unwrap();
+            connection
+                .execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+                .unwrap();
+            connection.execute_batch(SQLITE_SCHEMA).unwrap();
+            let started = Instant::now();
+            let tx = connection.transaction().unwrap();
+            {
+                let mut doc = tx
+                    .prepare("INSERT INTO docs(id, doc_id, kind, year) VALUES (?1, ?2, ?3, ?4)")
+                    .unwrap();
+                let mut country = tx
+                    .prepare("INSERT INTO doc_country(doc, country) VALUES (?1, ?2)")
+                    .unwrap();
+                let mut theme = tx
+                    .prepare("INSERT INTO doc_theme(doc, theme) VALUES (?1, ?2)")
+                    .unwrap();
+                let mut fts = tx
+                    .prepare("INSERT INTO fts(rowid, title, text) VALUES (?1, ?2, ?3)")
+                    .unwrap();
+                for (rowid, d) in corpus.documents().enumerate() {
+                    let rowid = rowid as i64 + 1;
+                    doc.execute(rusqlite::params![
+                        rowid,
+                        d.id,
+                        d.kind.as_str(),
+                        d.year().map(i64::from)
+                    ])
+                    .unwrap();
+                    for c in &d.country {
+                        country.execute(rusqlite::params![rowid, c]).unwrap();
+                    }
+                    for t in d.themes.iter().flat_map(|t| theme_and_ancestors(t)) {
+                        theme.execute(rusqlite::params![rowid, t]).unwrap();
+                    }
+                    fts.execute(rusqlite::params![rowid, d.title, d.text])
+                        .unwrap();
+                }
+            }
+            tx.commit().unwrap();
+            connection.execute_batch(SQLITE_INDEXES).unwrap();
+            builds.push(Build {
+                engine: "SQLite FTS5",
+                seconds: started.elapsed().as_secs_f64(),
+                bytes: size_on_disk(&building),
+            });
+            drop(connection);
+            std::fs::rename(&building, &path).unwrap();
+        }
+        let connection = Connection::open(&path).unwrap();
+        // Page cache large enough to hold the hot part, as a tuned deployment would.
+        connection
+            .execute_batch(
+                "PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296; PRAGMA temp_store = MEMORY;
+                 CREATE TEMP TABLE hits(doc INTEGER PRIMARY KEY);",
+            )
+            .unwrap();
+        Sqlite { connection }
+    }
+
+    /// Top 10 by bm25 with snippets, the total, and facet counts for country, kind and year:
+    /// the matches go to a temporary table once, and every count reads that table.
+    fn run(&self, q: &BenchQuery) -> usize {
+        let c = &self.connection;
+        let filtered = q.country.is_some() && q.theme.is_some();
+        c.execute("DELETE FROM temp.hits", []).unwrap();
+        if filtered {
+            // The matches first (materialised), then the filters by index lookups per match:
+            // `rowid IN (…)` beside MATCH makes FTS5 evaluate the MATCH once per listed row.
+            c.prepare_cached(
+                "INSERT INTO temp.hits(doc)
+                 WITH m AS MATERIALIZED (SELECT rowid AS doc FROM fts WHERE fts MATCH ?1)
+                 SELECT doc FROM m
+                 WHERE EXISTS (SELECT 1 FROM doc_country c WHERE c.country = ?2 AND c.doc = m.doc)
+                   AND EXISTS (SELECT 1 FROM doc_theme t WHERE t.theme = ?3 AND t.doc = m.doc)",
+            )
+            .unwrap()
+            .execute(rusqlite::params![q.fts5(), q.country, q.theme])
+            .unwrap();
+        } else {
+            c.prepare_cached("INSERT INTO temp.hits(doc) SELECT rowid FROM fts WHERE fts MATCH ?1")
+                .unwrap()
+                .execute([q.fts5()])
+                .unwrap();
+        }
+        let filter = if filtered {
+            " AND fts.rowid IN (SELECT doc FROM temp.hits)"
+        } else {
+            ""
+        };
+        let total: i64 = c
+            .prepare_cached("SELECT count(*) FROM temp.hits")
+            .unwrap()
+            .query_row([], |r| r.get(0))
+            .unwrap();
+        // `ORDER BY rank` with the rank function given in the query lets FTS5 sort inside
+        // the virtual table, so `snippet()` runs for the ten rows returned only (with
+        // `ORDER BY bm25(…)` SQLite computes every column of every match before sorting).
+        let mut top = c
+            .prepare_cached(&format!(
+                "SELECT d.doc_id, t.rank, t.snippet FROM (
+                     SELECT rowid, rank, snippet(fts, 1, '<mark>', '</mark>', '…', 32) AS snippet
+                     FROM fts WHERE fts MATCH ?1 AND rank MATCH 'bm25(4.0, 1.0)'{filter}
+                     ORDER BY rank LIMIT 10
+                 ) t JOIN docs d ON d.id = t.rowid ORDER BY t.rank"
+            ))
+            .unwrap();
+        let hits: Vec<(String, f64, String)> = top
+            .query_map([q.fts5()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        std::hint::black_box(hits);
+        for facet in [
+            "SELECT c.country, count(*) FROM temp.hits h JOIN doc_country c ON c.doc = h.doc GROUP BY c.country",
+            "SELECT d.kind, count(*) FROM temp.hits h JOIN docs d ON d.id = h.doc GROUP BY d.kind",
+            "SELECT d.year, count(*) FROM temp.hits h JOIN docs d ON d.id = h.doc GROUP BY d.year",
+        ] {
+            let mut statement = c.prepare_cached(facet).unwrap();
+            let counts: Vec<(Option<String>, i64)> = statement
+                .query_map([], |r| {
+                    let value: rusqlite::types::Value = r.get(0)?;
+                    let value = match value {
+                        rusqlite::types::Value::Text(t) => Some(t),
+                        rusqlite::types::Value::Integer(i) => Some(i.to_string()),
+                        _ => None,
+                    };
+                    Ok((value, r.get(1)?))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            std::hint::black_box(counts);
+        }
+        total as usize
+    }
+}
+
+// ---- the run ----
+
+struct Build {
+    engine: &'static str,
+    seconds: f64,
+    bytes: u64,
+}
+
+struct Engines {
+    ours: Ours,
+    bare: Bare,
+    sqlite: Sqlite,
+}
+
+/// Each class's queries with our request and bare tantivy's query prepared once (query parsing
+/// is inside our measured call, as it is in a request).
+struct Prepared {
+    query: BenchQuery,
+    request: SearchRequest,
+    bare: Box<dyn Query>,
+}
+
+fn prepare(engines: &Engines, seed: u64) -> BTreeMap<Class, Vec<Prepared>> {
+    let mut out = BTreeMap::new();
+    for class in CLASSES {
+        let mut prepared = Vec::new();
+        let mut refused = 0;
+        for query in queries(class, seed) {
+            let request = Ours::request(&query);
+            // A prefix that expands to too many words is refused by design (400): not timed.
+            if search::search(&engines.ours.handle, &request).is_err() {
+                refused += 1;
+                continue;
+            }
+            let bare = engines.bare.query(&query);
+            prepared.push(Prepared {
+                query,
+                request,
+                bare,
+            });
+        }
+        if refused > 0 {
+            println!(
+                "{}: {refused} of {QUERIES_PER_CLASS} queries refused by our limits, left out",
+                class.name()
+            );
+        }
+        out.insert(class, prepared);
+    }
+    out
+}
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn percentile_report(engines: &Engines, prepared: &BTreeMap<Class, Vec<Prepared>>) {
+    let per_class: usize = env_or("THB_BENCH_QUERIES", 1000);
+    let budget = Duration::from_secs_f64(env_or("THB_BENCH_SECONDS", 30.0));
+    println!();
+    println!("| class | engine | queries | mean hits | p50 ms | p95 ms | p99 ms | mean ms |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let mut ratios = Vec::new();
+    for (class, queries) in prepared {
+        let mut timings: [Vec<Duration>; 3] = Default::default();
+        let mut spent = [Duration::ZERO; 3];
+        let mut hits = [0usize; 3];
+        for p in queries.iter().cycle().take(per_class) {
+            let runs: [&dyn Fn() -> usize; 3] = [
+                &|| engines.ours.run(&p.request),
+                &|| engines.bare.run(p.bare.as_ref()),
+                &|| engines.sqlite.run(&p.query),
+            ];
+            for (engine, run) in runs.iter().enumerate() {
+                if spent[engine] > budget {
+                    continue;
+                }
+                let started = Instant::now();
+                hits[engine] += std::hint::black_box(run());
+                let took = started.elapsed();
+                spent[engine] += took;
+                timings[engine].push(took);
+            }
+        }
+        let names = ["ours (full)", "bare tantivy", "SQLite FTS5"];
+        let stats: Vec<Percentiles> = timings
+            .iter_mut()
+            .map(|t| Percentiles::of(t.as_mut_slice()))
+            .collect();
+        for (engine, s) in stats.iter().enumerate() {
+            println!(
+                "| {} | {} | {} | {:.0} | {} | {} | {} | {} |",
+                class.name(),
+                names[engine],
+                s.n,
+                hits[engine] as f64 / s.n.max(1) as f64,
+                ms(s.p50),
+                ms(s.p95),
+                ms(s.p99),
+                ms(s.mean)
+            );
+        }
+        let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-9);
+        ratios.push((
+            class.name(),
+            ratio(stats[0].p50, stats[1].p50),
+            ratio(stats[0].mean, stats[1].mean),
+            ratio(stats[2].p50, stats[0].p50),
+            ratio(stats[2].mean, stats[0].mean),
+        ));
+    }
+    println!();
+    println!("| class | ours / bare tantivy (p50) | (mean) | SQLite / ours (p50) | (mean) |");
+    println!("|---|---|---|---|---|");
+    for (name, a, b, c, d) in ratios {
+        println!("| {name} | {a:.2}× | {b:.2}× | {c:.1}× | {d:.1}× |");
+    }
+}
+
+fn criterion_report(engines: &Engines, prepared: &BTreeMap<Class, Vec<Prepared>>) {
+    let mut c = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .configure_from_args();
+    for (class, queries) in prepared {
+        let mut group = c.benchmark_group(format!("search/{}", class.id()));
+        let mut i = 0usize;
+        group.bench_function(BenchmarkId::from_parameter("ours"), |b| {
+            b.iter(|| {
+                i = (i + 1) % queries.len();
+                engines.ours.run(&queries[i].request)
+            })
+        });
+        group.bench_function(BenchmarkId::from_parameter("bare_tantivy"), |b| {
+            b.iter(|| {
+                i = (i + 1) % queries.len();
+                engines.bare.run(queries[i].bare.as_ref())
+            })
+        });
+        group.bench_function(BenchmarkId::from_parameter("sqlite_fts5"), |b| {
+            b.iter(|| {
+                i = (i + 1) % queries.len();
+                engines.sqlite.run(&queries[i].query)
+            })
+        });
+        group.finish();
+    }
+    c.final_summary();
+}
+
+fn main() {
+    let corpus = BenchCorpus::from_env();
+    println!("search bench: {}", corpus.describe());
+    let mut builds = Vec::new();
+    let engines = Engines {
+        ours: Ours::open_or_build(&corpus, &mut builds),
+        bare: Bare::open_or_build(&corpus, &mut builds),
+        sqlite: Sqlite::open_or_build(&corpus, &mut builds),
+    };
+    if !builds.is_empty() {
+        println!();
+        println!("| build (this run) | seconds | docs/s | size on disk MiB |");
+        println!("|---|---|---|---|");
+        for b in &builds {
+            println!(
+                "| {} | {:.1} | {:.0} | {:.1} |",
+                b.engine,
+                b.seconds,
+                corpus.options.docs as f64 / b.seconds,
+                b.bytes as f64 / 1_048_576.0
+            );
+        }
+    }
+    println!();
+    println!("| index size on disk | MiB |");
+    println!("|---|---|");
+    for (name, path) in [
+        ("ours", corpus.dir.join("ours")),
+        ("bare tantivy", corpus.dir.join("bare-tantivy")),
+        ("SQLite FTS5", corpus.dir.join("fts5.sqlite")),
+    ] {
+        println!(
+            "| {name} | {:.1} |",
+            size_on_disk(&path) as f64 / 1_048_576.0
+        );
+    }
+    let prepared = prepare(&engines, corpus.options.seed);
+    if env_or("THB_BENCH_PERCENTILES", 1) != 0 {
+        percentile_report(&engines, &prepared);
+    }
+    if env_or("THB_BENCH_CRITERION", 1) != 0 {
+        criterion_report(&engines, &prepared);
+    }
+}
