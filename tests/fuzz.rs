@@ -9,8 +9,10 @@
 //! `proptest-regressions/` folder): a failing case is printed, shrunk, and belongs in a
 //! regression test beside the code it breaks.
 //!
-//! The case counts keep each test to well under a minute on two cores; for a longer run:
-//! `THB_FUZZ_CASES=100000 cargo test --release --test fuzz`.
+//! Each test's case count keeps it to 20–60 s on two cores in the test profile (our crate in
+//! debug, dependencies optimised). Every run draws new cases, so CI keeps exploring;
+//! `PROPTEST_RNG_SEED=<n>` replays one sequence. `THB_FUZZ_CASES` sets the count of every test,
+//! for a longer run: `THB_FUZZ_CASES=1000000 cargo test --release --test fuzz`.
 
 mod common;
 
@@ -159,6 +161,9 @@ fn parameters() -> impl Strategy<Value = Vec<(String, String)>> {
         .prop_map(|v| ("court", v.to_string())),
         (2005u16..2025).prop_map(|y| ("year_from", y.to_string())),
         (2005u16..2025).prop_map(|y| ("year_to", y.to_string())),
+        (1u8..=5).prop_map(|r| ("round", r.to_string())),
+        prop::sample::select(vec!["urges", "considers", "invites"])
+            .prop_map(|v| ("strength", v.to_string())),
         prop::sample::select(vec!["relevance", "date-desc", "date-asc", "newest"])
             .prop_map(|v| ("sort", v.to_string())),
         (1usize..=12).prop_map(|p| ("page", p.to_string())),
@@ -173,6 +178,8 @@ fn parameters() -> impl Strategy<Value = Vec<(String, String)>> {
         "court",
         "year_from",
         "year_to",
+        "round",
+        "strength",
         "sort",
         "page",
         "per_page",
@@ -192,6 +199,8 @@ fn parameters() -> impl Strategy<Value = Vec<(String, String)>> {
             "101",
             "1000",
             "-1",
+            "6",
+            "demands",
             "18446744073709551615",
             "18446744073709551616",
         ])

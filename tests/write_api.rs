@@ -8,7 +8,7 @@ mod common;
 use std::io::{BufRead, Write};
 
 use common::{fixture, run, stderr, stdout, Server};
-use reqwest::blocking::{Client, Response};
+use reqwest::blocking::{Client, RequestBuilder, Response};
 use serde_json::{json, Value};
 
 const ADMIN: &str = "admin-token-w1";
@@ -25,40 +25,38 @@ fn start(extra_env: &[(&str, &str)]) -> (Server, tempfile::TempDir) {
     (server, dir)
 }
 
-fn post(server: &Server, token: Option<&str>, body: impl Into<String>) -> Response {
-    let mut request = Client::new()
-        .post(server.url("/api/documents"))
-        .body(body.into());
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
+/// Sends a request, with `Authorization: Bearer <token>` when there is a token.
+fn send(request: RequestBuilder, token: Option<&str>) -> Response {
+    let request = match token {
+        Some(token) => request.bearer_auth(token),
+        None => request,
+    };
     request.send().expect("the server answers")
 }
 
-fn post_json(server: &Server, token: Option<&str>, body: impl Into<String>) -> (u16, Value) {
-    let response = post(server, token, body);
+fn status_and_json(response: Response) -> (u16, Value) {
     let status = response.status().as_u16();
     (status, response.json().expect("a JSON body"))
+}
+
+fn post(server: &Server, token: Option<&str>, body: impl Into<String>) -> Response {
+    let request = Client::new()
+        .post(server.url("/api/documents"))
+        .body(body.into());
+    send(request, token)
+}
+
+fn post_json(server: &Server, token: Option<&str>, body: impl Into<String>) -> (u16, Value) {
+    status_and_json(post(server, token, body))
 }
 
 fn delete(server: &Server, token: Option<&str>, id: &str) -> (u16, Value) {
-    let mut request = Client::new().delete(server.url(&format!("/api/documents/{id}")));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().expect("the server answers");
-    let status = response.status().as_u16();
-    (status, response.json().expect("a JSON body"))
+    let request = Client::new().delete(server.url(&format!("/api/documents/{id}")));
+    status_and_json(send(request, token))
 }
 
 fn get_with(server: &Server, token: Option<&str>, path: &str) -> (u16, Value) {
-    let mut request = Client::new().get(server.url(path));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().expect("the server answers");
-    let status = response.status().as_u16();
-    (status, response.json().expect("a JSON body"))
+    status_and_json(send(Client::new().get(server.url(path)), token))
 }
 
 fn document(id: &str, text: &str) -> Value {

@@ -32,7 +32,6 @@ use super::{ApiError, SharedState};
 use crate::document::{validate_id, RecordError};
 use crate::index::{IndexError, IndexHandle};
 use crate::ingest::{jsonl, IngestReport, RawRecord, Session};
-use crate::limits::MAX_BODY_BYTES;
 
 /// Writer memory for one request. A budget, not an allocation (tantivy grows its arenas as
 /// documents arrive); `IndexHandle::writer` raises it to its per-thread minimum.
@@ -97,14 +96,7 @@ pub async fn post_documents(
     let body = match Bytes::from_request(Request::from_parts(parts, body), &()).await {
         Ok(body) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                format!(
-                    "the body is larger than {MAX_BODY_BYTES} bytes; send the documents in several requests"
-                ),
-            )
-            .into_response()
+            return ApiError::body_too_large().into_response()
         }
         Err(rejection) => {
             return ApiError::new(rejection.status(), "bad_request", rejection.body_text())

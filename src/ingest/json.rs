@@ -38,16 +38,18 @@ pub fn records_from_bytes(bytes: &[u8]) -> Vec<RawRecord> {
         }
     }
     let line_of = |byte: usize| bytes[..byte].iter().filter(|b| **b == b'\n').count() + 1;
+    // `replaced` is in file order: the first sequence at or after the span's start.
     let invalid_in = |span: &Range<usize>| {
+        let first = replaced.partition_point(|(in_text, _)| *in_text < span.start);
         replaced
-            .iter()
-            .find(|(in_text, _)| span.contains(in_text))
+            .get(first)
+            .filter(|(in_text, _)| span.contains(in_text))
             .map(|(_, in_bytes)| *in_bytes)
     };
     spanned_records(&text)
         .into_iter()
         .map(|(span, record)| {
-            // A file-level failure (`span` empty) is blamed on the first invalid sequence.
+            // A failure of the file as a whole is blamed on the first invalid sequence.
             let invalid = match &span {
                 Some(span) => invalid_in(span),
                 None => replaced.first().map(|(_, in_bytes)| *in_bytes),
