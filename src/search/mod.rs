@@ -354,50 +354,40 @@ pub fn search(
             own_facets.push((dimension, handles));
         }
     }
-    let limit = TopDocs::with_limit(request.per_page).and_offset(offset);
-    let (addresses, total, mut facets) = match sort {
-        Sort::Relevance => {
-            let top = multi.add_collector(limit.order_by_score());
-            let mut fruits = searcher.search(filtered.as_ref(), &multi)?;
-            let hits: Vec<(Option<f32>, DocAddress)> = top
-                .extract(&mut fruits)
-                .into_iter()
-                .map(|(s, a)| (Some(s), a))
-                .collect();
-            let total = count_handle.extract(&mut fruits);
-            let facets: Vec<(Dimension, Vec<FacetValue>)> = own_facets
-                .into_iter()
-                .map(|(d, hs)| {
-                    let counts: Vec<_> = hs.into_iter().map(|h| h.extract(&mut fruits)).collect();
-                    (d, facet_values(&counts, d))
-                })
-                .collect();
-            (hits, total, facets)
-        }
-        Sort::DateDesc | Sort::DateAsc => {
-            let order = if sort == Sort::DateDesc {
-                Order::Desc
-            } else {
-                Order::Asc
-            };
-            let top = multi.add_collector(limit.order_by_fast_field::<u64>("date_key", order));
-            let mut fruits = searcher.search(filtered.as_ref(), &multi)?;
-            let hits: Vec<(Option<f32>, DocAddress)> = top
-                .extract(&mut fruits)
-                .into_iter()
-                .map(|(_, a)| (None, a))
-                .collect();
-            let total = count_handle.extract(&mut fruits);
-            let facets: Vec<(Dimension, Vec<FacetValue>)> = own_facets
-                .into_iter()
-                .map(|(d, hs)| {
-                    let counts: Vec<_> = hs.into_iter().map(|h| h.extract(&mut fruits)).collect();
-                    (d, facet_values(&counts, d))
-                })
-                .collect();
-            (hits, total, facets)
-        }
+    // One search collects the page, the total and the unfiltered dimensions' counts; only
+    // the page's collector depends on the sort.
+    let limit = || TopDocs::with_limit(request.per_page).and_offset(offset);
+    let by_score = (sort == Sort::Relevance).then(|| multi.add_collector(limit().order_by_score()));
+    let by_date = (sort != Sort::Relevance).then(|| {
+        let order = if sort == Sort::DateDesc {
+            Order::Desc
+        } else {
+            Order::Asc
+        };
+        multi.add_collector(limit().order_by_fast_field::<u64>("date_key", order))
+    });
+    let mut fruits = searcher.search(filtered.as_ref(), &multi)?;
+    let addresses: Vec<(Option<f32>, DocAddress)> = match (by_score, by_date) {
+        (Some(top), _) => top
+            .extract(&mut fruits)
+            .into_iter()
+            .map(|(score, a)| (Some(score), a))
+            .collect(),
+        (None, Some(top)) => top
+            .extract(&mut fruits)
+            .into_iter()
+            .map(|(_, a)| (None, a))
+            .collect(),
+        (None, None) => Vec::new(),
     };
+    let total = count_handle.extract(&mut fruits);
+    let mut facets: Vec<(Dimension, Vec<FacetValue>)> = own_facets
+        .into_iter()
+        .map(|(d, hs)| {
+            let counts: Vec<_> = hs.into_iter().map(|h| h.extract(&mut fruits)).collect();
+            (d, facet_values(&counts, d))
+        })
+        .collect();
     // Each filtered dimension counts without its own filter (multi-select faceting).
     for dimension in DIMENSIONS.into_iter().filter(|d| filters.has(*d)) {
         let query = filters.apply(built.query.as_ref(), Some(dimension));
