@@ -255,7 +255,7 @@ pub fn prepare_with(
         let mut sample = String::with_capacity(language::SAMPLE_BYTES + document.title.len());
         sample.push_str(&document.title);
         sample.push_str(". ");
-        sample.push_str(&document.text);
+        sample.push_str(language::sample(&document.text, language::SAMPLE_BYTES));
         document.language = Some(language::detect(&sample).tag);
     }
     Ok(document)
