@@ -7,6 +7,7 @@
 //! interrupted ingest never duplicates a document.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -16,9 +17,11 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{
     Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+    Warmer,
 };
 
 use crate::analysis::{self, StemLanguage};
+use crate::columns::FacetTables;
 use crate::document::{Access, Document};
 use crate::schema::{self, Fields, FORMAT_VERSION};
 
@@ -69,6 +72,8 @@ pub struct IndexHandle {
     pub reader: IndexReader,
     pub fields: Fields,
     pub dir: PathBuf,
+    /// Facet values per segment, kept current by the reader as its warmer.
+    pub facet_tables: Arc<FacetTables>,
 }
 
 impl IndexHandle {
@@ -154,15 +159,19 @@ impl IndexHandle {
         analysis::register(index.tokenizers());
         index.set_default_multithread_executor()?;
         let fields = Fields::resolve(&index.schema())?;
+        let facet_tables = Arc::new(FacetTables::default());
+        let warmer: Arc<dyn Warmer> = facet_tables.clone();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .warmers(vec![Arc::downgrade(&warmer)])
             .try_into()?;
         Ok(IndexHandle {
             index,
             reader,
             fields,
             dir: dir.to_path_buf(),
+            facet_tables,
         })
     }
 

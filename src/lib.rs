@@ -17,6 +17,7 @@
 //! | [`language`] | language and script detection (lingua), built once and shared |
 //! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed |
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
+//! | [`columns`] | each segment's facet values as arrays, built by the reader's warmer |
 //! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness |
 //! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
 //! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |
@@ -29,6 +30,7 @@
 
 pub mod analysis;
 pub mod api;
+pub mod columns;
 pub mod config;
 pub mod document;
 pub mod domain;

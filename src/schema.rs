@@ -13,6 +13,53 @@ use crate::analysis::{Analyzer, StemLanguage};
 /// Version of the on-disk layout (schema + analysis). See the module doc.
 pub const FORMAT_VERSION: u32 = 2;
 
+/// The facet dimensions: each a facet field, counted for every search and filterable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Country,
+    Theme,
+    Kind,
+    Language,
+    Year,
+    GretaRound,
+    GretaStrength,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 7] = [
+        Dimension::Country,
+        Dimension::Theme,
+        Dimension::Kind,
+        Dimension::Language,
+        Dimension::Year,
+        Dimension::GretaRound,
+        Dimension::GretaStrength,
+    ];
+
+    /// The facet field holding this dimension (see `schema.rs`).
+    pub fn field_name(self) -> &'static str {
+        match self {
+            Dimension::Country => "f_country",
+            Dimension::Theme => "f_theme",
+            Dimension::Kind => "f_kind",
+            Dimension::Language => "f_language",
+            Dimension::Year => "f_year",
+            Dimension::GretaRound => "f_greta_round",
+            Dimension::GretaStrength => "f_greta_strength",
+        }
+    }
+
+    pub fn slot(self) -> usize {
+        self as usize
+    }
+
+    /// Themes form a tree: a document about `labour/forced` also counts for `labour`, and a
+    /// filter on `labour` takes it.
+    pub fn hierarchical(self) -> bool {
+        self == Dimension::Theme
+    }
+}
+
 /// Handles to every field.
 #[derive(Debug, Clone)]
 pub struct Fields {
@@ -84,16 +131,8 @@ pub fn build() -> Schema {
             text_options(Analyzer::Stemmed(language), false),
         );
     }
-    for facet in [
-        "f_country",
-        "f_theme",
-        "f_kind",
-        "f_language",
-        "f_year",
-        "f_greta_round",
-        "f_greta_strength",
-    ] {
-        b.add_facet_field(facet, FacetOptions::default());
+    for dimension in Dimension::ALL {
+        b.add_facet_field(dimension.field_name(), FacetOptions::default());
     }
     b.add_u64_field("year", INDEXED | FAST);
     b.add_u64_field("date_key", FAST);

@@ -13,6 +13,8 @@
 //! byte offsets point into the original text: highlighting then marks the original Cyrillic or
 //! accented words even when the match was on the folded form.
 
+use std::ops::Range;
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
 use crate::normalize::{fold_exact, fold_for_search, is_word_char};
@@ -191,61 +193,112 @@ pub struct WordStream<'a> {
     scratch: &'a mut String,
 }
 
-impl WordStream<'_> {
-    /// The next word's byte range at or after the cursor.
-    fn next_word(&mut self) -> Option<(usize, usize)> {
-        let rest = &self.text[self.cursor..];
-        let (start_rel, _) = rest.char_indices().find(|(_, c)| is_word_char(*c))?;
-        let start = self.cursor + start_rel;
-        let end = self.text[start..]
-            .char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map(|(i, _)| start + i)
-            .unwrap_or(self.text.len());
-        self.cursor = end;
-        Some((start, end))
-    }
+/// The byte range of the first word of `text` at or after `cursor`.
+fn next_word(text: &str, cursor: usize) -> Option<(usize, usize)> {
+    let rest = &text[cursor..];
+    let (start_rel, _) = rest.char_indices().find(|(_, c)| is_word_char(*c))?;
+    let start = cursor + start_rel;
+    let end = text[start..]
+        .char_indices()
+        .find(|(_, c)| !is_word_char(*c))
+        .map(|(i, _)| start + i)
+        .unwrap_or(text.len());
+    Some((start, end))
+}
 
-    fn analyze(&mut self, word: &str) {
-        let out = &mut self.token.text;
-        out.clear();
-        match self.analyzer {
-            Analyzer::Exact => fold_exact(word, out),
-            Analyzer::Folded => fold_for_search(word, out),
-            Analyzer::Stemmed(language) => match self.snowball {
+/// The byte ranges of a text's words, as every analyzer splits them.
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut cursor = 0;
+    std::iter::from_fn(move || {
+        let (start, end) = next_word(text, cursor)?;
+        cursor = end;
+        Some(start..end)
+    })
+}
+
+/// Writes `analyzer`'s term of one word into `out` (empty when it has none).
+fn analyze_word(
+    analyzer: Analyzer,
+    snowball: Option<&frostem::Stemmer>,
+    word: &str,
+    out: &mut String,
+    scratch: &mut String,
+) {
+    out.clear();
+    match analyzer {
+        Analyzer::Exact => fold_exact(word, out),
+        Analyzer::Folded => fold_for_search(word, out),
+        Analyzer::Stemmed(language) => match snowball {
+            Some(stemmer) => {
                 // Snowball expects the language's own letters (French accents, Turkish ı, ş),
                 // so it stems the lower-cased word; the stem is folded afterwards.
-                Some(stemmer) => {
-                    self.scratch.clear();
-                    fold_exact(word, self.scratch);
-                    let stemmed = stemmer.stem(self.scratch);
+                scratch.clear();
+                fold_exact(word, scratch);
+                let stemmed = stemmer.stem(scratch);
+                if stemmed.chars().count() < MIN_STEM_CHARS
+                    && scratch.chars().count() > MIN_STEM_CHARS
+                {
                     // Snowball over-stems some short words (Turkish `insan` → `in`), which
                     // then match every stray suffix; a stem under 3 letters keeps the word.
-                    if stemmed.chars().count() < MIN_STEM_CHARS
-                        && self.scratch.chars().count() > MIN_STEM_CHARS
-                    {
-                        fold_for_search(self.scratch, out);
-                    } else {
-                        fold_for_search(&stemmed, out);
-                    }
+                    fold_for_search(scratch, out);
+                } else {
+                    fold_for_search(&stemmed, out);
                 }
+            }
+            None => {
                 // Our light stemmers work on folded Latin, whatever the script.
-                None => {
-                    self.scratch.clear();
-                    fold_for_search(word, self.scratch);
-                    let stemmed = match language {
-                        StemLanguage::SerboCroatian => stem::serbo_croatian(self.scratch),
-                        StemLanguage::Macedonian => stem::macedonian(self.scratch),
-                        _ => stem::albanian(self.scratch),
-                    };
-                    out.push_str(&stemmed);
-                }
-            },
-        }
+                scratch.clear();
+                fold_for_search(word, scratch);
+                let stemmed = match language {
+                    StemLanguage::SerboCroatian => stem::serbo_croatian(scratch),
+                    StemLanguage::Macedonian => stem::macedonian(scratch),
+                    _ => stem::albanian(scratch),
+                };
+                out.push_str(&stemmed);
+            }
+        },
     }
 }
 
-/// True when the word at `start` is glued to the previous word by an apostrophe.
+/// One analyzer applied word by word, for callers that walk a text's [`words`] once and need
+/// several analyzers' terms of each (snippets and highlighting).
+pub struct WordAnalyzer {
+    analyzer: Analyzer,
+    snowball: Option<frostem::Stemmer>,
+    out: String,
+    scratch: String,
+}
+
+impl WordAnalyzer {
+    pub fn new(analyzer: Analyzer) -> WordAnalyzer {
+        let tokenizer = analyzer.tokenizer();
+        WordAnalyzer {
+            analyzer,
+            snowball: tokenizer.snowball,
+            out: String::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// The term of the word at `range` of `text` (a range from [`words`]), exactly as the
+    /// analyzer's tokenizer would produce it there, or `None` where the tokenizer drops it.
+    pub fn term(&mut self, text: &str, range: Range<usize>) -> Option<&str> {
+        if self.analyzer == Analyzer::Stemmed(StemLanguage::Turkish)
+            && follows_apostrophe(text, range.start)
+        {
+            return None;
+        }
+        analyze_word(
+            self.analyzer,
+            self.snowball.as_ref(),
+            &text[range],
+            &mut self.out,
+            &mut self.scratch,
+        );
+        (!self.out.is_empty() && self.out.len() <= MAX_TERM_BYTES).then_some(self.out.as_str())
+    }
+}
+
 fn follows_apostrophe(text: &str, start: usize) -> bool {
     let mut before = text[..start].chars().rev();
     matches!(before.next(), Some('\'' | '\u{2019}')) && before.next().is_some_and(is_word_char)
@@ -253,7 +306,8 @@ fn follows_apostrophe(text: &str, start: usize) -> bool {
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((start, end)) = self.next_word() {
+        while let Some((start, end)) = next_word(self.text, self.cursor) {
+            self.cursor = end;
             if self.analyzer == Analyzer::Stemmed(StemLanguage::Turkish)
                 && follows_apostrophe(self.text, start)
             {
@@ -262,7 +316,13 @@ impl TokenStream for WordStream<'_> {
                 continue;
             }
             let word = &self.text[start..end];
-            self.analyze(word);
+            analyze_word(
+                self.analyzer,
+                self.snowball,
+                word,
+                &mut self.token.text,
+                self.scratch,
+            );
             if self.token.text.is_empty() || self.token.text.len() > MAX_TERM_BYTES {
                 continue;
             }
@@ -368,5 +428,26 @@ mod tests {
         assert_eq!(StemLanguage::for_tag("mk"), Some(StemLanguage::Macedonian));
         assert_eq!(StemLanguage::for_tag("mt"), None);
         assert_eq!(StemLanguage::for_tag("und"), None);
+    }
+
+    #[test]
+    fn word_by_word_analysis_gives_the_tokenizers_terms() {
+        let texts = [
+            "Трговином људима, врбовањем и превозом жртава.",
+            "Đorđević v. Serbia: trgovina ljudima radi prinudnog rada.",
+            "İNSAN TİCARETİ suçundan Ankara'daki mahkemede yargılandı.",
+            "Gjykata e shpalli fajtor për trafikim me qenie njerëzore.",
+            "La traite des êtres humains; l'État n'a pas protégé la requérante.",
+            "Основниот суд ги осуди за трговија со луѓе.",
+        ];
+        for text in texts {
+            for analyzer in Analyzer::all() {
+                let mut word = WordAnalyzer::new(analyzer);
+                let walked: Vec<String> = words(text)
+                    .filter_map(|range| word.term(text, range).map(str::to_string))
+                    .collect();
+                assert_eq!(walked, analyzer.terms(text), "{analyzer:?} on {text}");
+            }
+        }
     }
 }

@@ -3,20 +3,23 @@
 //! exactly the same JSON.
 //!
 //! Facets are multi-select: each dimension's counts are computed with every filter except its
-//! own, so choosing Serbia still shows how many hits Bosnia and Herzegovina would have.
+//! own, so choosing Serbia still shows how many hits Bosnia and Herzegovina would have; the
+//! counts, the facet filters and the page come from one pass over the matches ([`facets`]).
 
 pub mod build;
+pub mod facets;
 pub mod query;
 pub mod request;
 pub mod snippet;
 
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::{Facet, Field, IndexRecordOption};
-use tantivy::{DocAddress, Order, Searcher, Term};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Searcher, Term};
 
 pub use request::{SearchRequest, Sort};
 
@@ -24,6 +27,7 @@ use crate::document::{Greta, Kind, Provenance, Strength};
 use crate::domain::taxonomy;
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::SNIPPET_CHARS;
+use facets::{Accept, Dimension, OnePass, PageOrder};
 use query::QueryError;
 
 /// Why a search could not be answered.
@@ -101,137 +105,65 @@ pub struct SearchResponse {
     pub facets: FacetCounts,
 }
 
-/// The facet dimensions, each with its own filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dimension {
-    Country,
-    Theme,
-    Kind,
-    Language,
-    Year,
-    GretaRound,
-    GretaStrength,
-}
-
-const DIMENSIONS: [Dimension; 7] = [
-    Dimension::Country,
-    Dimension::Theme,
-    Dimension::Kind,
-    Dimension::Language,
-    Dimension::Year,
-    Dimension::GretaRound,
-    Dimension::GretaStrength,
-];
-
-impl Dimension {
-    fn field(self, handle: &IndexHandle) -> Field {
-        let f = &handle.fields;
-        match self {
-            Dimension::Country => f.country,
-            Dimension::Theme => f.theme,
-            Dimension::Kind => f.kind,
-            Dimension::Language => f.language,
-            Dimension::Year => f.year_facet,
-            Dimension::GretaRound => f.greta_round,
-            Dimension::GretaStrength => f.greta_strength,
-        }
-    }
-
-    /// The collectors of this dimension's counts. tantivy will not count a facet and its
-    /// descendants in one collector, so themes take two: top level, and children of each.
-    fn collectors(self, handle: &IndexHandle) -> Vec<FacetCollector> {
-        let name = handle
-            .index
-            .schema()
-            .get_field_name(self.field(handle))
-            .to_string();
-        let mut root = FacetCollector::for_field(name.clone());
-        root.add_facet(Facet::root());
-        if self != Dimension::Theme {
-            return vec![root];
-        }
-        let mut children = FacetCollector::for_field(name);
-        for top in taxonomy::top_level() {
-            children.add_facet(Facet::from_path([top]));
-        }
-        vec![root, children]
-    }
-}
-
 /// A filter that does not change scores.
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
-fn any_facet(field: Field, paths: impl Iterator<Item = Vec<String>>) -> Box<dyn Query> {
-    let clauses: Vec<(Occur, Box<dyn Query>)> = paths
-        .map(|path| {
-            let term = Term::from_facet(field, &Facet::from_path(path));
-            (
-                Occur::Should,
-                Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-            )
-        })
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
-}
-
-/// The filters of a request: per dimension (left out of their own facet's counts) and the
-/// rest (court, access), which always apply.
+/// The filters of a request: per facet dimension (left out of their own dimension's counts,
+/// applied by [`OnePass`]) and the rest (court, access), which always apply and go into the
+/// query.
 struct Filters {
-    by_dimension: Vec<(Dimension, Box<dyn Query>)>,
+    by_dimension: Vec<(Dimension, Accept)>,
     always: Vec<Box<dyn Query>>,
 }
 
 impl Filters {
     fn of(request: &SearchRequest, handle: &IndexHandle) -> Filters {
         let f = &handle.fields;
-        let mut by_dimension: Vec<(Dimension, Box<dyn Query>)> = Vec::new();
-        let single = |v: &String| vec![v.clone()];
-        if !request.countries.is_empty() {
-            by_dimension.push((
-                Dimension::Country,
-                any_facet(f.country, request.countries.iter().map(single)),
-            ));
-        }
-        if !request.themes.is_empty() {
-            let paths = request
+        let mut by_dimension: Vec<(Dimension, Accept)> = Vec::new();
+        let mut any_of = |dimension, values: Vec<String>| {
+            if !values.is_empty() {
+                by_dimension.push((dimension, Accept::AnyOf(values)));
+            }
+        };
+        any_of(Dimension::Country, request.countries.clone());
+        any_of(
+            Dimension::Theme,
+            request
                 .themes
                 .iter()
-                .map(|t| t.split('/').map(str::to_string).collect());
-            by_dimension.push((Dimension::Theme, any_facet(f.theme, paths)));
-        }
-        if !request.kinds.is_empty() {
-            let kinds = request.kinds.iter().map(|k| vec![k.as_str().to_string()]);
-            by_dimension.push((Dimension::Kind, any_facet(f.kind, kinds)));
-        }
-        if !request.languages.is_empty() {
-            by_dimension.push((
-                Dimension::Language,
-                any_facet(f.language, request.languages.iter().map(single)),
-            ));
-        }
-        if request.year_from.is_some() || request.year_to.is_some() {
-            let from = request.year_from.unwrap_or(0) as u64;
-            let to = request.year_to.unwrap_or(9999) as u64;
-            let range = RangeQuery::new(
-                std::ops::Bound::Included(Term::from_field_u64(f.year, from)),
-                std::ops::Bound::Included(Term::from_field_u64(f.year, to)),
-            );
-            by_dimension.push((Dimension::Year, Box::new(range)));
-        }
-        if !request.greta_rounds.is_empty() {
-            let rounds = request.greta_rounds.iter().map(|r| vec![r.to_string()]);
-            by_dimension.push((Dimension::GretaRound, any_facet(f.greta_round, rounds)));
-        }
-        if !request.greta_strengths.is_empty() {
-            let strengths = request
+                .map(|t| t.trim_matches('/').to_string())
+                .collect(),
+        );
+        any_of(
+            Dimension::Kind,
+            request
+                .kinds
+                .iter()
+                .map(|k| k.as_str().to_string())
+                .collect(),
+        );
+        any_of(Dimension::Language, request.languages.clone());
+        any_of(
+            Dimension::GretaRound,
+            request.greta_rounds.iter().map(|r| r.to_string()).collect(),
+        );
+        any_of(
+            Dimension::GretaStrength,
+            request
                 .greta_strengths
                 .iter()
-                .map(|s| vec![s.as_str().to_string()]);
+                .map(|s| s.as_str().to_string())
+                .collect(),
+        );
+        if request.year_from.is_some() || request.year_to.is_some() {
             by_dimension.push((
-                Dimension::GretaStrength,
-                any_facet(f.greta_strength, strengths),
+                Dimension::Year,
+                Accept::Years {
+                    from: request.year_from.unwrap_or(0) as u32,
+                    to: request.year_to.unwrap_or(9999) as u32,
+                },
             ));
         }
         let mut always: Vec<Box<dyn Query>> = Vec::new();
@@ -271,18 +203,12 @@ impl Filters {
         }
     }
 
-    fn has(&self, dimension: Dimension) -> bool {
-        self.by_dimension.iter().any(|(d, _)| *d == dimension)
-    }
-
-    /// The query restricted by every filter except `except`'s.
-    fn apply(&self, query: &dyn Query, except: Option<Dimension>) -> Box<dyn Query> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query.box_clone())];
-        for (dimension, q) in &self.by_dimension {
-            if Some(*dimension) != except {
-                clauses.push((Occur::Must, filter(q.box_clone())));
-            }
+    /// The query restricted by the filters that apply to every count.
+    fn apply(&self, query: &dyn Query) -> Box<dyn Query> {
+        if self.always.is_empty() {
+            return query.box_clone();
         }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query.box_clone())];
         for q in &self.always {
             clauses.push((Occur::Must, filter(q.box_clone())));
         }
@@ -290,18 +216,11 @@ impl Filters {
     }
 }
 
-fn facet_values(
-    all_counts: &[tantivy::collector::FacetCounts],
-    dimension: Dimension,
-) -> Vec<FacetValue> {
-    let strip = |f: &Facet| f.to_path_string().trim_start_matches('/').to_string();
-    let mut values: Vec<FacetValue> = Vec::new();
-    for counts in all_counts {
-        values.extend(counts.get(Facet::root()).map(|(f, count)| FacetValue {
-            value: strip(f),
-            count,
-        }));
-    }
+fn facet_values(counts: HashMap<String, u64>, dimension: Dimension) -> Vec<FacetValue> {
+    let mut values: Vec<FacetValue> = counts
+        .into_iter()
+        .map(|(value, count)| FacetValue { value, count })
+        .collect();
     match dimension {
         Dimension::Year | Dimension::GretaRound => values.sort_by(|a, b| a.value.cmp(&b.value)),
         Dimension::GretaStrength => values.sort_by_key(|v| {
@@ -332,74 +251,31 @@ pub fn search(
     let searcher = handle.searcher();
     let built = build::build(&parsed, &handle.fields, &searcher)?;
     let filters = Filters::of(request, handle);
-    let filtered = filters.apply(built.query.as_ref(), None);
+    let query = filters.apply(built.query.as_ref());
 
     // The empty query has no relevance order; browse it newest first.
-    let sort = match (request.sort, parsed) {
-        (Sort::Relevance, query::Node::All) => Sort::DateDesc,
-        (sort, _) => sort,
+    let order = match (request.sort, parsed) {
+        (Sort::Relevance, query::Node::All) | (Sort::DateDesc, _) => PageOrder::DateDesc,
+        (Sort::Relevance, _) => PageOrder::Score,
+        (Sort::DateAsc, _) => PageOrder::DateAsc,
     };
     let offset = (request.page - 1) * request.per_page;
-
-    let mut multi = MultiCollector::new();
-    let count_handle = multi.add_collector(Count);
-    let mut own_facets = Vec::new();
-    for dimension in DIMENSIONS {
-        if !filters.has(dimension) {
-            let handles: Vec<_> = dimension
-                .collectors(handle)
-                .into_iter()
-                .map(|c| multi.add_collector(c))
-                .collect();
-            own_facets.push((dimension, handles));
-        }
-    }
-    // One search collects the page, the total and the unfiltered dimensions' counts; only
-    // the page's collector depends on the sort.
-    let limit = || TopDocs::with_limit(request.per_page).and_offset(offset);
-    let by_score = (sort == Sort::Relevance).then(|| multi.add_collector(limit().order_by_score()));
-    let by_date = (sort != Sort::Relevance).then(|| {
-        let order = if sort == Sort::DateDesc {
-            Order::Desc
-        } else {
-            Order::Asc
-        };
-        multi.add_collector(limit().order_by_fast_field::<u64>("date_key", order))
-    });
-    let mut fruits = searcher.search(filtered.as_ref(), &multi)?;
-    let addresses: Vec<(Option<f32>, DocAddress)> = match (by_score, by_date) {
-        (Some(top), _) => top
-            .extract(&mut fruits)
-            .into_iter()
-            .map(|(score, a)| (Some(score), a))
-            .collect(),
-        (None, Some(top)) => top
-            .extract(&mut fruits)
-            .into_iter()
-            .map(|(_, a)| (None, a))
-            .collect(),
-        (None, None) => Vec::new(),
+    let collector = OnePass {
+        tables: handle.facet_tables.clone(),
+        filters: Arc::new(filters.by_dimension),
+        order,
+        keep: offset + request.per_page,
     };
-    let total = count_handle.extract(&mut fruits);
-    let mut facets: Vec<(Dimension, Vec<FacetValue>)> = own_facets
+    let harvest = searcher.search(query.as_ref(), &collector)?;
+    let addresses: Vec<(Option<f32>, DocAddress)> = harvest
+        .top
         .into_iter()
-        .map(|(d, hs)| {
-            let counts: Vec<_> = hs.into_iter().map(|h| h.extract(&mut fruits)).collect();
-            (d, facet_values(&counts, d))
-        })
+        .skip(offset)
+        .map(|(key, address)| ((order == PageOrder::Score).then_some(key as f32), address))
         .collect();
-    // Each filtered dimension counts without its own filter (multi-select faceting).
-    for dimension in DIMENSIONS.into_iter().filter(|d| filters.has(*d)) {
-        let query = filters.apply(built.query.as_ref(), Some(dimension));
-        let counts = dimension
-            .collectors(handle)
-            .into_iter()
-            .map(|c| searcher.search(query.as_ref(), &c))
-            .collect::<Result<Vec<_>, _>>()?;
-        facets.push((dimension, facet_values(&counts, dimension)));
-    }
+    let total = harvest.total;
     let mut facet_counts = FacetCounts::default();
-    for (dimension, values) in facets {
+    for (dimension, counts) in Dimension::ALL.into_iter().zip(harvest.counts) {
         let slot = match dimension {
             Dimension::Country => &mut facet_counts.country,
             Dimension::Theme => &mut facet_counts.theme,
@@ -409,7 +285,7 @@ pub fn search(
             Dimension::GretaRound => &mut facet_counts.greta_round,
             Dimension::GretaStrength => &mut facet_counts.greta_strength,
         };
-        *slot = values;
+        *slot = facet_values(counts, dimension);
     }
 
     let hits = addresses

@@ -6,46 +6,87 @@
 //! of both. Offsets come from the tokenizers, so the marks land on the original words:
 //! a Latin query marks the Cyrillic words it found.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
-use tantivy::tokenizer::{TokenStream, Tokenizer};
-
 use super::build::Highlight;
-use crate::analysis::{Analyzer, StemLanguage};
+use crate::analysis::{self, Analyzer, StemLanguage, WordAnalyzer};
 
 /// How much of a long text is scanned for a snippet: enough for the opening and the reasoning
 /// of most judgments, bounded so one 400 KB judgment cannot slow every page of results.
 const MAX_SCAN_BYTES: usize = 256 * 1024;
 
-/// The byte ranges of `text` that match the highlight terms, sorted and merged, together with
-/// the matched term of each (for counting distinct matches).
+/// The byte ranges of `text` that match the highlight terms, in order, together with the
+/// matched term of each (for counting distinct matches).
+///
+/// The words are walked once and each analyzer is asked for its term of each word (all
+/// analyzers split words alike), the exact form first: a snippet costs one pass over the
+/// text, not one per analyzer. Stemming is the dear part, so a word is stemmed only when its
+/// folded form begins like one of the stems looked for: every stemmer we use rewrites
+/// endings, never the first two letters.
 fn matches(
     text: &str,
     highlight: &Highlight,
     language: Option<&str>,
 ) -> Vec<(Range<usize>, String)> {
-    let mut analyzers = vec![Analyzer::Exact, Analyzer::Folded];
-    if let Some(stem) = language.and_then(StemLanguage::for_tag) {
-        analyzers.push(Analyzer::Stemmed(stem));
+    let wanted = |analyzer: Analyzer| highlight.terms.get(&analyzer).filter(|t| !t.is_empty());
+    let exact = wanted(Analyzer::Exact).map(|t| (WordAnalyzer::new(Analyzer::Exact), t));
+    let folded_terms = wanted(Analyzer::Folded);
+    let stem = language
+        .and_then(StemLanguage::for_tag)
+        .map(Analyzer::Stemmed)
+        .and_then(|a| wanted(a).map(|t| (WordAnalyzer::new(a), t)));
+    let (mut exact, mut stem) = (exact, stem);
+    if exact.is_none() && folded_terms.is_none() && stem.is_none() {
+        return Vec::new();
     }
+    let stem_openings: HashSet<&str> = stem
+        .iter()
+        .flat_map(|(_, terms)| terms.iter())
+        .map(|t| opening(t, 2))
+        .collect();
+    let mut folder = WordAnalyzer::new(Analyzer::Folded);
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
-    for analyzer in analyzers {
-        let Some(terms) = highlight.terms.get(&analyzer).filter(|t| !t.is_empty()) else {
+    for range in analysis::words(text) {
+        if let Some((analyzer, terms)) = &mut exact {
+            if let Some(term) = analyzer.term(text, range.clone()) {
+                if terms.contains(term) {
+                    found.push((range, term.to_string()));
+                    continue;
+                }
+            }
+        }
+        let Some(folded) = folder.term(text, range.clone()) else {
             continue;
         };
-        let mut tokenizer = analyzer.tokenizer();
-        let mut stream = tokenizer.token_stream(text);
-        while stream.advance() {
-            let token = stream.token();
-            if terms.contains(&token.text) {
-                found.push((token.offset_from..token.offset_to, token.text.clone()));
+        if folded_terms.is_some_and(|terms| terms.contains(folded)) {
+            found.push((range, folded.to_string()));
+            continue;
+        }
+        if !stem_openings.contains(opening(folded, 2))
+            && !stem_openings.contains(opening(folded, 1))
+        {
+            continue;
+        }
+        if let Some((analyzer, terms)) = &mut stem {
+            if let Some(term) = analyzer.term(text, range.clone()) {
+                if terms.contains(term) {
+                    found.push((range, term.to_string()));
+                }
             }
         }
     }
-    found.sort_by_key(|(r, _)| (r.start, r.end));
-    found.dedup_by(|b, a| b.0.start < a.0.end);
     found
+}
+
+/// The first `chars` characters of a term (all of it when shorter).
+fn opening(term: &str, chars: usize) -> &str {
+    let end = term
+        .char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .unwrap_or(term.len());
+    &term[..end]
 }
 
 /// The best passage of about `max_chars` characters, HTML with `<mark>`; the opening of the

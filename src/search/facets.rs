@@ -1,0 +1,302 @@
+//! Facet counts, facet filters and the page of hits, in one pass over the documents a query
+//! matches.
+//!
+//! Faceting is multi-select ("drill sideways"): each dimension is counted with every filter
+//! except its own, so choosing Serbia still shows how many hits Bosnia and Herzegovina would
+//! have. tantivy's `FacetCollector` counts one dimension per collector and cannot leave a filter
+//! out, which cost eight collectors plus one more search per filtered dimension, half of a
+//! query's time at 100,000 documents (`benches/RESULTS.md`). Here the query runs once, with only
+//! the filters that apply to every count (court, access); [`OnePass`] visits each matching
+//! document once and
+//! - when it passes every facet filter: counts it in the total, in every dimension and for the
+//!   page of hits;
+//! - when it fails exactly one dimension's filter: counts it in that dimension only;
+//! - otherwise: skips it.
+//!
+//! Counting a document is an array lookup in the segment's `columns::SegmentTables`.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::ColumnValues;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::columns::{FacetTables, SegmentTables};
+pub use crate::schema::Dimension;
+
+/// What a dimension's filter accepts.
+#[derive(Debug, Clone)]
+pub enum Accept {
+    /// Any of these values (facet paths without the leading slash: `RS`, `labour/forced`).
+    AnyOf(Vec<String>),
+    /// Years in this inclusive range.
+    Years { from: u32, to: u32 },
+}
+
+impl Accept {
+    fn accepts(&self, value: &str) -> bool {
+        match self {
+            Accept::AnyOf(values) => values.iter().any(|v| v == value),
+            Accept::Years { from, to } => value
+                .parse::<u32>()
+                .is_ok_and(|year| (*from..=*to).contains(&year)),
+        }
+    }
+}
+
+/// How the page of hits is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageOrder {
+    Score,
+    DateDesc,
+    DateAsc,
+}
+
+/// A hit of the page: its sort key (the score, or the date as `YYYYMMDD`) and address.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    key: f64,
+    address: DocAddress,
+}
+
+impl Ranked {
+    /// Better first: higher key, then the earlier document.
+    fn better(&self, other: &Ranked) -> Ordering {
+        self.key
+            .total_cmp(&other.key)
+            .then_with(|| other.address.cmp(&self.address))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.better(other) == Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    /// Reversed, so that [`BinaryHeap`]'s top is the worst hit kept.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.better(self)
+    }
+}
+
+/// The best `keep` hits seen so far.
+struct Best {
+    keep: usize,
+    heap: BinaryHeap<Ranked>,
+}
+
+impl Best {
+    fn new(keep: usize) -> Best {
+        Best {
+            keep,
+            heap: BinaryHeap::with_capacity(keep.min(1024) + 1),
+        }
+    }
+
+    fn offer(&mut self, hit: Ranked) {
+        if self.heap.len() < self.keep {
+            self.heap.push(hit);
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if hit.better(&worst) == Ordering::Greater {
+                *worst = hit;
+            }
+        }
+    }
+}
+
+/// What one pass yields.
+#[derive(Debug, Default)]
+pub struct Harvest {
+    /// Documents passing every filter.
+    pub total: usize,
+    /// The best `offset + per_page` hits, best first, with their sort key.
+    pub top: Vec<(f64, DocAddress)>,
+    /// Per dimension (in [`Dimension::ALL`] order), each value's count.
+    pub counts: Vec<HashMap<String, u64>>,
+}
+
+/// The one-pass collector (see the module doc).
+pub struct OnePass {
+    pub tables: Arc<FacetTables>,
+    pub filters: Arc<Vec<(Dimension, Accept)>>,
+    pub order: PageOrder,
+    /// `offset + per_page`: how many of the best hits to keep.
+    pub keep: usize,
+}
+
+pub struct OnePassSegment {
+    segment: SegmentOrdinal,
+    tables: Arc<SegmentTables>,
+    /// Per value number of the segment: the bit of its dimension.
+    dimension_bit: Vec<u8>,
+    /// Per value number: its dimension's bit when that dimension is filtered and its filter
+    /// accepts the value, else 0.
+    accepted_bit: Vec<u8>,
+    /// The bits of the filtered dimensions.
+    required: u8,
+    dates: Option<Arc<dyn ColumnValues<u64>>>,
+    ascending: bool,
+    total: usize,
+    best: Best,
+    /// Per value number: its count.
+    counts: Vec<u32>,
+}
+
+// Each dimension is one bit of a `u8`.
+const _: () = assert!(Dimension::ALL.len() <= 8);
+
+fn bit(dimension: Dimension) -> u8 {
+    1 << dimension.slot()
+}
+
+impl Collector for OnePass {
+    type Fruit = Harvest;
+    type Child = OnePassSegment;
+
+    fn for_segment(
+        &self,
+        segment_local_id: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<OnePassSegment> {
+        let tables = self.tables.get(segment)?;
+        let dimension_bit: Vec<u8> = tables.values().iter().map(|(d, _)| bit(*d)).collect();
+        let accepted_bit = tables
+            .values()
+            .iter()
+            .map(|(dimension, value)| {
+                let accepted = self
+                    .filters
+                    .iter()
+                    .any(|(d, accept)| d == dimension && accept.accepts(value));
+                if accepted {
+                    bit(*dimension)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let required = self.filters.iter().fold(0, |bits, (d, _)| bits | bit(*d));
+        let dates = match self.order {
+            PageOrder::Score => None,
+            PageOrder::DateDesc | PageOrder::DateAsc => Some(
+                segment
+                    .fast_fields()
+                    .u64("date_key")?
+                    .first_or_default_col(0),
+            ),
+        };
+        let counts = vec![0; tables.values().len()];
+        Ok(OnePassSegment {
+            segment: segment_local_id,
+            tables,
+            dimension_bit,
+            accepted_bit,
+            required,
+            dates,
+            ascending: self.order == PageOrder::DateAsc,
+            total: 0,
+            best: Best::new(self.keep),
+            counts,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.order == PageOrder::Score
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Harvest>) -> tantivy::Result<Harvest> {
+        let mut merged = Harvest {
+            counts: vec![HashMap::new(); Dimension::ALL.len()],
+            ..Harvest::default()
+        };
+        let mut best = Best::new(self.keep);
+        for fruit in fruits {
+            merged.total += fruit.total;
+            for (key, address) in fruit.top {
+                best.offer(Ranked { key, address });
+            }
+            for (into, from) in merged.counts.iter_mut().zip(fruit.counts) {
+                for (value, count) in from {
+                    *into.entry(value).or_default() += count;
+                }
+            }
+        }
+        let mut top = best.heap.into_vec();
+        top.sort_by(|a, b| b.better(a));
+        merged.top = top.into_iter().map(|r| (r.key, r.address)).collect();
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for OnePassSegment {
+    type Fruit = Harvest;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let row = self.tables.row(doc);
+        if self.required != 0 {
+            let passed = row
+                .iter()
+                .fold(0, |bits, v| bits | self.accepted_bit[*v as usize]);
+            let failed = self.required & !passed;
+            if failed != 0 {
+                // Failing one filter only: the document counts in that dimension.
+                if failed.count_ones() == 1 {
+                    for v in row {
+                        if self.dimension_bit[*v as usize] == failed {
+                            self.counts[*v as usize] += 1;
+                        }
+                    }
+                }
+                return;
+            }
+        }
+        self.total += 1;
+        for v in row {
+            self.counts[*v as usize] += 1;
+        }
+        let key = match &self.dates {
+            None => score as f64,
+            Some(dates) => {
+                let date = dates.get_val(doc) as f64;
+                if self.ascending {
+                    -date
+                } else {
+                    date
+                }
+            }
+        };
+        self.best.offer(Ranked {
+            key,
+            address: DocAddress::new(self.segment, doc),
+        });
+    }
+
+    fn harvest(self) -> Harvest {
+        let mut counts: Vec<HashMap<String, u64>> = vec![HashMap::new(); Dimension::ALL.len()];
+        for (ord, count) in self.counts.into_iter().enumerate() {
+            if count > 0 {
+                let (dimension, value) = &self.tables.values()[ord];
+                counts[dimension.slot()].insert(value.clone(), count as u64);
+            }
+        }
+        Harvest {
+            total: self.total,
+            top: self
+                .best
+                .heap
+                .into_iter()
+                .map(|r| (r.key, r.address))
+                .collect(),
+            counts,
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! Facet counts checked on the shipped corpus (`corpus/`, real and sample documents in eleven
+//! languages) in two independent ways:
+//! - for the empty query, every count of every dimension, and the total, are recomputed from
+//!   the stored documents themselves, filter combination by filter combination;
+//! - for word queries, every count equals the total of the same search with that value as its
+//!   dimension's only filter, which is what multi-select faceting promises the user ("choosing
+//!   this value gives this many hits").
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use tantivy::DocAddress;
+
+use thb_caselaw::document::{Access, Document, Kind, Strength};
+use thb_caselaw::index::IndexHandle;
+use thb_caselaw::ingest::{self, IngestOptions};
+use thb_caselaw::search::{self, FacetCounts, FacetValue, SearchRequest};
+
+const DIMENSIONS: [&str; 7] = [
+    "country",
+    "theme",
+    "kind",
+    "language",
+    "year",
+    "greta_round",
+    "greta_strength",
+];
+
+fn corpus_index() -> &'static IndexHandle {
+    static INDEX: OnceLock<(IndexHandle, tempfile::TempDir)> = OnceLock::new();
+    &INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let handle = IndexHandle::open_or_create(&dir.path().join("index")).expect("an index");
+            let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+            let report = ingest::ingest_paths(&handle, &[corpus], &IngestOptions::default())
+                .expect("the corpus ingests");
+            assert!(report.added > 200, "{report:?}");
+            (handle, dir)
+        })
+        .0
+}
+
+/// Every live document, read from the store (not through search).
+fn stored_documents(handle: &IndexHandle) -> Vec<Document> {
+    let searcher = handle.searcher();
+    let mut documents = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in segment.doc_ids_alive() {
+            let address = DocAddress::new(ord as u32, doc);
+            documents.push(handle.document_at(&searcher, address, false).unwrap());
+        }
+    }
+    documents
+}
+
+/// A document's values in one dimension, as the API names them (themes with their ancestors).
+fn values(d: &Document, dimension: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    match dimension {
+        "country" => out.extend(d.country.iter().cloned()),
+        "theme" => {
+            for theme in &d.themes {
+                let parts: Vec<&str> = theme.split('/').collect();
+                for depth in 1..=parts.len() {
+                    out.insert(parts[..depth].join("/"));
+                }
+            }
+        }
+        "kind" => {
+            out.insert(d.kind.as_str().to_string());
+        }
+        "language" => {
+            out.insert(d.language.clone().unwrap_or_else(|| "und".into()));
+        }
+        "year" => out.extend(d.date.map(|date| date.year.to_string())),
+        "greta_round" => out.extend(d.greta.as_ref().map(|g| g.round.to_string())),
+        "greta_strength" => out.extend(
+            d.greta
+                .as_ref()
+                .and_then(|g| g.strength)
+                .map(|s| s.as_str().to_string()),
+        ),
+        other => panic!("unknown dimension {other}"),
+    }
+    out
+}
+
+/// A filter on one dimension: the values it accepts.
+type Selection = BTreeMap<&'static str, Vec<String>>;
+
+fn request(query: &str, selection: &Selection) -> SearchRequest {
+    let mut r = SearchRequest {
+        query: query.to_string(),
+        per_page: 10,
+        ..SearchRequest::default()
+    };
+    for (dimension, accepted) in selection {
+        match *dimension {
+            "country" => r.countries = accepted.clone(),
+            "theme" => r.themes = accepted.clone(),
+            "kind" => r.kinds = accepted.iter().map(|k| Kind::parse(k).unwrap()).collect(),
+            "language" => r.languages = accepted.clone(),
+            "year" => {
+                // A single-year selection is the range from it to itself.
+                let years: Vec<u16> = accepted.iter().map(|y| y.parse().unwrap()).collect();
+                r.year_from = years.iter().min().copied();
+                r.year_to = years.iter().max().copied();
+            }
+            "greta_round" => r.greta_rounds = accepted.iter().map(|v| v.parse().unwrap()).collect(),
+            "greta_strength" => {
+                r.greta_strengths = accepted
+                    .iter()
+                    .map(|s| Strength::parse(s).unwrap())
+                    .collect()
+            }
+            other => panic!("unknown dimension {other}"),
+        }
+    }
+    r
+}
+
+fn facet<'a>(counts: &'a FacetCounts, dimension: &str) -> &'a [FacetValue] {
+    match dimension {
+        "country" => &counts.country,
+        "theme" => &counts.theme,
+        "kind" => &counts.kind,
+        "language" => &counts.language,
+        "year" => &counts.year,
+        "greta_round" => &counts.greta_round,
+        "greta_strength" => &counts.greta_strength,
+        other => panic!("unknown dimension {other}"),
+    }
+}
+
+fn as_map(values: &[FacetValue]) -> BTreeMap<String, u64> {
+    values.iter().map(|v| (v.value.clone(), v.count)).collect()
+}
+
+fn passes(d: &Document, dimension: &str, accepted: &[String]) -> bool {
+    let have = values(d, dimension);
+    if dimension == "year" {
+        let years: Vec<u16> = accepted.iter().map(|y| y.parse().unwrap()).collect();
+        let (from, to) = (*years.iter().min().unwrap(), *years.iter().max().unwrap());
+        return have
+            .iter()
+            .any(|y| (from..=to).contains(&y.parse::<u16>().unwrap()));
+    }
+    accepted.iter().any(|a| have.contains(a))
+}
+
+/// The most frequent value of a dimension among the documents.
+fn commonest(documents: &[Document], dimension: &str) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for d in documents {
+        for v in values(d, dimension) {
+            *counts.entry(v).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(v, _)| v)
+}
+
+fn selections(documents: &[Document]) -> Vec<Selection> {
+    let pick = |dimension: &'static str| -> Selection {
+        commonest(documents, dimension)
+            .map(|v| BTreeMap::from([(dimension, vec![v])]))
+            .unwrap_or_default()
+    };
+    let merge =
+        |parts: &[Selection]| -> Selection { parts.iter().flat_map(|p| p.clone()).collect() };
+    let mut out = vec![Selection::new()];
+    for dimension in DIMENSIONS {
+        out.push(pick(dimension));
+    }
+    out.push(merge(&[pick("country"), pick("theme")]));
+    out.push(merge(&[pick("kind"), pick("language"), pick("year")]));
+    out.push(merge(&[
+        pick("country"),
+        pick("theme"),
+        pick("kind"),
+        pick("greta_round"),
+    ]));
+    // Two values in one dimension: either is accepted.
+    let mut languages: Vec<String> = documents
+        .iter()
+        .flat_map(|d| values(d, "language"))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .take(2)
+        .collect();
+    languages.sort();
+    out.push(BTreeMap::from([("language", languages)]));
+    out
+}
+
+#[test]
+fn counts_of_the_empty_query_are_the_stored_documents_counted_by_hand() {
+    let handle = corpus_index();
+    let documents: Vec<Document> = stored_documents(handle)
+        .into_iter()
+        .filter(|d| d.access != Access::Restricted)
+        .collect();
+    assert!(documents.len() > 200);
+    for selection in selections(&documents) {
+        let response = search::search(handle, &request("", &selection)).unwrap();
+        let expected_total = documents
+            .iter()
+            .filter(|d| selection.iter().all(|(dim, acc)| passes(d, dim, acc)))
+            .count();
+        assert_eq!(response.total, expected_total, "total for {selection:?}");
+        for dimension in DIMENSIONS {
+            let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+            for d in documents.iter().filter(|d| {
+                selection
+                    .iter()
+                    .filter(|(dim, _)| **dim != dimension)
+                    .all(|(dim, acc)| passes(d, dim, acc))
+            }) {
+                for v in values(d, dimension) {
+                    *expected.entry(v).or_default() += 1;
+                }
+            }
+            assert_eq!(
+                as_map(facet(&response.facets, dimension)),
+                expected,
+                "{dimension} counts for {selection:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn each_count_is_the_total_of_choosing_that_value() {
+    let handle = corpus_index();
+    let documents = stored_documents(handle);
+    for query in [
+        "trafficking",
+        "трговина",
+        "trgovina ljudima",
+        "exploitation OR traite",
+    ] {
+        for selection in selections(&documents) {
+            let response = search::search(handle, &request(query, &selection)).unwrap();
+            let mut checked = 0;
+            for dimension in DIMENSIONS {
+                for value in facet(&response.facets, dimension) {
+                    let mut chosen = selection.clone();
+                    chosen.insert(dimension, vec![value.value.clone()]);
+                    let total = search::search(handle, &request(query, &chosen))
+                        .unwrap()
+                        .total;
+                    assert_eq!(
+                        value.count as usize, total,
+                        "`{query}`, {selection:?}: {dimension}={} counts {} but choosing it gives {total}",
+                        value.value, value.count
+                    );
+                    checked += 1;
+                }
+            }
+            if selection.is_empty() {
+                assert!(checked > 0, "`{query}` has facet values to check");
+            }
+        }
+    }
+}
