@@ -20,7 +20,7 @@ use tantivy::{
     Warmer,
 };
 
-use crate::analysis::{self, StemLanguage};
+use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document};
 use crate::schema::{self, Fields, FORMAT_VERSION};
@@ -122,7 +122,10 @@ impl IndexHandle {
                 dir: dir.to_path_buf(),
             });
         }
-        let index = Index::create_in_dir(dir, schema::build())?;
+        let index = Index::builder()
+            .schema(schema::build())
+            .settings(schema::settings())
+            .create_in_dir(dir)?;
         write_marker(
             dir,
             &Marker {
@@ -254,9 +257,10 @@ impl IndexHandle {
         }
         let language = d.language.as_deref().unwrap_or("und");
         if let Some(stem_language) = StemLanguage::for_tag(language) {
-            let stem = f.stem(stem_language);
-            doc.add_text(stem, &d.title);
-            doc.add_text(stem, &d.text);
+            let analyzer = Analyzer::Stemmed(stem_language);
+            for text in [&d.title, &d.text] {
+                doc.add_pre_tokenized_text(f.stem, analyzer.pre_tokenized(text));
+            }
         }
         for country in &d.country {
             doc.add_facet(f.country, Facet::from_path([country.as_str()]));

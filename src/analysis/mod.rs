@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
+use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer, TokenizerManager};
 
 use crate::normalize::{fold_exact, fold_for_search, is_word_char};
 use crate::stem;
@@ -140,6 +140,22 @@ impl Analyzer {
     }
 
     /// The terms of a text, in order (queries use this to build term and phrase queries).
+    /// The text's tokens for a field filled at ingest with this analyzer whatever the field's
+    /// own tokenizer (the one `stem` field holds every language's stems).
+    pub fn pre_tokenized(self, text: &str) -> PreTokenizedString {
+        let mut tokenizer = self.tokenizer();
+        let mut stream = tokenizer.token_stream(text);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(stream.token().clone());
+        }
+        // The field is not stored: the text itself is not needed.
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        }
+    }
+
     pub fn terms(self, text: &str) -> Vec<String> {
         let mut tokenizer = self.tokenizer();
         let mut stream = tokenizer.token_stream(text);

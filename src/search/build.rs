@@ -6,7 +6,7 @@
 //! document that has the word exactly also matches folded and stemmed, and outranks one that
 //! only matches an inflected or transliterated form; title fields weigh more than body fields.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -19,7 +19,7 @@ use super::query::{Node, QueryError, QueryField};
 use super::SearchError;
 use crate::analysis::{Analyzer, StemLanguage};
 use crate::limits::{MAX_PREFIX_EXPANSIONS, MIN_PREFIX_CHARS};
-use crate::schema::Fields;
+use crate::schema::{has_positions, Fields};
 
 /// Boosts, highest first: exact title, folded title, identifiers, exact text, folded text,
 /// stemmed text. Chosen so that exact > folded > stemmed at equal term statistics.
@@ -91,7 +91,7 @@ impl Builder<'_> {
         ];
         let stems = StemLanguage::ALL
             .into_iter()
-            .map(|l| (f.stem(l), Analyzer::Stemmed(l), BOOST_STEM));
+            .map(|l| (f.stem, Analyzer::Stemmed(l), BOOST_STEM));
         match field {
             None => title
                 .into_iter()
@@ -176,6 +176,11 @@ impl Builder<'_> {
 
     /// A word or a phrase in every target field: a term query when it analyses to one term, a
     /// phrase query (with `slop`) when to several. `None` when it has no terms at all.
+    ///
+    /// Fields without positions (the exact text, the stems: see `schema.rs`) cannot run a
+    /// phrase. For them a phrase's words only add to the score, all of them required within
+    /// that field, so a document with the phrase as written still outranks one that has it
+    /// only transliterated; which documents match is decided by the fields with positions.
     fn terms(
         &mut self,
         field: Option<QueryField>,
@@ -183,32 +188,57 @@ impl Builder<'_> {
         slop: u32,
         positive: bool,
     ) -> Option<Box<dyn Query>> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut scoring: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let schema = self.searcher.schema();
+        // Most languages' rules leave a given word alike: the `stem` field is searched once
+        // per distinct stem.
+        let mut seen: HashSet<(Field, Vec<String>)> = HashSet::new();
         for (target, analyzer, boost) in self.targets(field) {
             let terms = analyzer.terms(text);
-            let query: Box<dyn Query> = match terms.len() {
-                0 => continue,
-                1 => Box::new(TermQuery::new(
-                    Term::from_field_text(target, &terms[0]),
-                    IndexRecordOption::WithFreqs,
-                )),
-                _ => {
-                    let mut phrase = PhraseQuery::new(
-                        terms
-                            .iter()
-                            .map(|t| Term::from_field_text(target, t))
-                            .collect(),
-                    );
-                    phrase.set_slop(slop);
-                    Box::new(phrase)
-                }
-            };
             if positive {
                 self.highlight.add(analyzer, &terms);
             }
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+            if !seen.insert((target, terms.clone())) {
+                continue;
+            }
+            let term = |t: &String| Term::from_field_text(target, t);
+            let word = |t: &String| -> Box<dyn Query> {
+                Box::new(TermQuery::new(term(t), IndexRecordOption::WithFreqs))
+            };
+            let (query, only_scores): (Box<dyn Query>, bool) = match terms.len() {
+                0 => continue,
+                1 => (word(&terms[0]), false),
+                _ if has_positions(schema, target) => {
+                    let mut phrase = PhraseQuery::new(terms.iter().map(term).collect());
+                    phrase.set_slop(slop);
+                    (Box::new(phrase), false)
+                }
+                _ => {
+                    let all = terms.iter().map(|t| (Occur::Must, word(t))).collect();
+                    (Box::new(BooleanQuery::new(all)), true)
+                }
+            };
+            let clause = (
+                Occur::Should,
+                Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>,
+            );
+            if only_scores {
+                scoring.push(clause);
+            } else {
+                matching.push(clause);
+            }
         }
-        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+        if matching.is_empty() {
+            return None;
+        }
+        let matching: Box<dyn Query> = Box::new(BooleanQuery::new(matching));
+        if scoring.is_empty() {
+            return Some(matching);
+        }
+        let mut clauses = vec![(Occur::Must, matching)];
+        clauses.extend(scoring);
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// `word*`: expands the folded prefix over the term dictionaries, bounded by
