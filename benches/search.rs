@@ -1,9 +1,13 @@
 //! Query latency by class, ours beside its peers, in one run over one generated corpus:
-//! - **ours**: the full `search::search` (every analysed field, all five facets with
+//! - **ours**: the full `search::search` (every analysed field, all seven facet dimensions with
 //!   multi-select counts, ten hits with snippets), as the API and the CLI call it;
 //! - **bare tantivy**: the floor our layers add to — a minimal schema (one text field with the
 //!   default tokenizer holding title and text; for the filtered class, country and theme as raw
 //!   strings), the same documents and queries, `TopDocs` 10 + `Count`;
+//! - **tantivy, same request**: the same minimal index answering what our request answers with
+//!   tantivy's own parts: `TopDocs` 10, `Count`, a `FacetCollector` for each of the five
+//!   dimensions the generator varies, the ten documents read from the store and a
+//!   `SnippetGenerator` snippet each (single-select, one analyzer: less than ours does);
 //! - **SQLite FTS5** (rusqlite, bundled): `unicode61 remove_diacritics 2`, bm25 ranking with the
 //!   title weighted as ours is, top 10 with `snippet()`, total and GROUP BY facet counts for
 //!   country, kind and year over the matches.
@@ -34,9 +38,12 @@ use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion};
 use rusqlite::Connection;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RegexQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Schema, STRING, TEXT};
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, STORED, STRING, TEXT,
+};
+use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 use common::{ms, size_on_disk, BenchCorpus, Percentiles};
@@ -264,13 +271,22 @@ struct Bare {
     parser: QueryParser,
 }
 
+/// The facet dimensions tantivy counts in the "same request" row: those the generator varies.
+const BARE_FACETS: [&str; 5] = ["f_country", "f_theme", "f_kind", "f_language", "f_year"];
+
 impl Bare {
     fn open_or_build(corpus: &BenchCorpus, builds: &mut Vec<Build>) -> Bare {
         let dir = corpus.dir.join("bare-tantivy");
         let mut builder = Schema::builder();
-        let body = builder.add_text_field("body", TEXT);
+        // Stored, and with facet fields, for the "same request" row; the minimal row reads
+        // neither.
+        let body = builder.add_text_field("body", TEXT | STORED);
         let country = builder.add_text_field("country", STRING);
         let theme = builder.add_text_field("theme", STRING);
+        let facets: Vec<Field> = BARE_FACETS
+            .iter()
+            .map(|name| builder.add_facet_field(name, FacetOptions::default()))
+            .collect();
         let schema = builder.build();
         let index = if dir.join("meta.json").exists() {
             Index::open_in_dir(&dir).unwrap()
@@ -292,6 +308,18 @@ impl Bare {
                 }
                 for t in d.themes.iter().flat_map(|t| theme_and_ancestors(t)) {
                     doc.add_text(theme, &t);
+                }
+                for c in &d.country {
+                    doc.add_facet(facets[0], Facet::from_path([c]));
+                }
+                for t in &d.themes {
+                    doc.add_facet(facets[1], Facet::from_path(t.split('/')));
+                }
+                doc.add_facet(facets[2], Facet::from_path([d.kind.as_str()]));
+                let language = d.language.as_deref().unwrap_or("und");
+                doc.add_facet(facets[3], Facet::from_path([language]));
+                if let Some(date) = d.date {
+                    doc.add_facet(facets[4], Facet::from_path([date.year.to_string()]));
                 }
                 writer.add_document(doc).unwrap();
             }
@@ -353,6 +381,38 @@ impl Bare {
             .unwrap();
         std::hint::black_box(top);
         count
+    }
+
+    /// What a tantivy user writes for our request with tantivy's own parts: the page, the
+    /// total, a `FacetCollector` per dimension (single-select: each dimension counted under
+    /// every filter), the ten documents read from the store and a `SnippetGenerator` snippet
+    /// for each.
+    fn run_same_request(&self, query: &dyn Query) -> usize {
+        let searcher = self.reader.searcher();
+        let mut multi = MultiCollector::new();
+        let top = multi.add_collector(TopDocs::with_limit(10).order_by_score());
+        let count = multi.add_collector(Count);
+        let facets: Vec<_> = BARE_FACETS
+            .iter()
+            .map(|name| {
+                let mut collector = FacetCollector::for_field(*name);
+                collector.add_facet(Facet::root());
+                multi.add_collector(collector)
+            })
+            .collect();
+        let mut fruits = searcher.search(query, &multi).unwrap();
+        let top = top.extract(&mut fruits);
+        for facet in facets {
+            let counts = facet.extract(&mut fruits);
+            std::hint::black_box(counts.get(Facet::root()).count());
+        }
+        let mut generator = SnippetGenerator::create(&searcher, query, self.body).unwrap();
+        generator.set_max_num_chars(240);
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).unwrap();
+            std::hint::black_box(generator.snippet_from_doc(&doc).to_html());
+        }
+        count.extract(&mut fruits)
     }
 }
 
@@ -588,14 +648,15 @@ fn percentile_report(engines: &Engines, prepared: &BTreeMap<Class, Vec<Prepared>
     println!("|---|---|---|---|---|---|---|---|");
     let mut ratios = Vec::new();
     for (class, queries) in prepared {
-        let mut timings: [Vec<Duration>; 3] = Default::default();
-        let mut spent = [Duration::ZERO; 3];
-        let mut hits = [0usize; 3];
+        let mut timings: [Vec<Duration>; 4] = Default::default();
+        let mut spent = [Duration::ZERO; 4];
+        let mut hits = [0usize; 4];
         for p in queries.iter().cycle().take(per_class) {
-            let runs: [&dyn Fn() -> usize; 3] = [
+            let runs: [&dyn Fn() -> usize; 4] = [
                 &|| engines.ours.run(&p.request),
                 &|| engines.bare.run(p.bare.as_ref()),
                 &|| engines.sqlite.run(&p.query),
+                &|| engines.bare.run_same_request(p.bare.as_ref()),
             ];
             for (engine, run) in runs.iter().enumerate() {
                 if spent[engine] > budget {
@@ -608,7 +669,12 @@ fn percentile_report(engines: &Engines, prepared: &BTreeMap<Class, Vec<Prepared>
                 timings[engine].push(took);
             }
         }
-        let names = ["ours (full)", "bare tantivy", "SQLite FTS5"];
+        let names = [
+            "ours (full)",
+            "bare tantivy",
+            "SQLite FTS5",
+            "tantivy, same request",
+        ];
         let stats: Vec<Percentiles> = timings
             .iter_mut()
             .map(|t| Percentiles::of(t.as_mut_slice()))
@@ -633,13 +699,17 @@ fn percentile_report(engines: &Engines, prepared: &BTreeMap<Class, Vec<Prepared>
             ratio(stats[0].mean, stats[1].mean),
             ratio(stats[2].p50, stats[0].p50),
             ratio(stats[2].mean, stats[0].mean),
+            ratio(stats[0].p50, stats[3].p50),
+            ratio(stats[0].mean, stats[3].mean),
         ));
     }
     println!();
-    println!("| class | ours / bare tantivy (p50) | (mean) | SQLite / ours (p50) | (mean) |");
-    println!("|---|---|---|---|---|");
-    for (name, a, b, c, d) in ratios {
-        println!("| {name} | {a:.2}× | {b:.2}× | {c:.1}× | {d:.1}× |");
+    println!(
+        "| class | ours / bare tantivy (p50) | (mean) | SQLite / ours (p50) | (mean) | ours / tantivy same request (p50) | (mean) |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for (name, a, b, c, d, e, f) in ratios {
+        println!("| {name} | {a:.2}× | {b:.2}× | {c:.1}× | {d:.1}× | {e:.2}× | {f:.2}× |");
     }
 }
 

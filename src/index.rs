@@ -233,6 +233,14 @@ impl IndexHandle {
         Ok(())
     }
 
+    /// Adds a document the caller knows is neither in the index nor among the writer's
+    /// uncommitted documents: no delete by id, which at a million documents is a million terms
+    /// for every commit to resolve against every segment.
+    pub fn add_new(&self, writer: &IndexWriter, document: &Document) -> Result<(), IndexError> {
+        writer.add_document(self.to_tantivy(document))?;
+        Ok(())
+    }
+
     /// Deletes a document by id (in the next commit).
     pub fn delete(&self, writer: &IndexWriter, id: &str) {
         writer.delete_term(Term::from_field_text(self.fields.id, id));

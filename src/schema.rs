@@ -86,7 +86,9 @@ pub struct Fields {
     /// Title and text stemmed by the rules of the document's language, in one field: the
     /// document's tokens are made at ingest (pre-tokenized), a query word is stemmed by every
     /// language's rules and looks for the distinct stems. One field rather than one per
-    /// language: a word costs one term lookup per distinct stem instead of nine.
+    /// language: a word costs one term lookup per distinct stem instead of nine. The price: a
+    /// stem made by one language's rules also meets another language's documents that have
+    /// that stem (`nation`), a widening of recall measured at 6 % more hits per word.
     pub stem: Field,
     /// Facets (hierarchical for themes); each also serves as the filter for its dimension.
     pub country: Field,

@@ -295,6 +295,9 @@ pub struct Session<'a> {
     handle: &'a IndexHandle,
     writer: &'a mut IndexWriter,
     searcher: tantivy::Searcher,
+    /// Whether `searcher` shows the writer's starting commit, so that a document it lacks is
+    /// known to be new.
+    fresh: bool,
     seen: HashSet<String>,
     report: IngestReport,
     since_commit: usize,
@@ -314,8 +317,12 @@ impl<'a> Session<'a> {
         commit_every: usize,
         detect_language: bool,
     ) -> Self {
+        // The writer opened at the last commit; the reader may not have seen it yet (another
+        // process's ingest). Without a fresh view, every document is upserted.
+        let fresh = handle.reader.reload().is_ok();
         Session {
             searcher: handle.searcher(),
+            fresh,
             handle,
             writer,
             seen: HashSet::new(),
@@ -349,9 +356,15 @@ impl<'a> Session<'a> {
         for (line, result) in prepared {
             match result {
                 Ok(document) => {
+                    // The session holds the only writer: what its searcher and its own ids do
+                    // not know is new.
                     let existed = !self.seen.insert(document.id.clone())
                         || self.handle.contains(&self.searcher, &document.id);
-                    self.handle.upsert(self.writer, &document)?;
+                    if existed || !self.fresh {
+                        self.handle.upsert(self.writer, &document)?;
+                    } else {
+                        self.handle.add_new(self.writer, &document)?;
+                    }
                     if existed {
                         self.report.updated += 1;
                     } else {
