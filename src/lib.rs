@@ -25,11 +25,13 @@
 //! | [`limits`] | every hard limit, named once |
 //! | [`api`] | the axum router, handlers and the single JSON error shape |
 //! | [`web`] | the server-rendered search page and its embedded assets |
+//! | [`app`] | the service's one router: API and page routes behind the shared layers |
 //! | [`config`] | the one configuration struct handed down from `main` |
 //! | [`generate`] | the deterministic scale-corpus generator behind `gen-corpus` and the benches |
 
 pub mod analysis;
 pub mod api;
+pub mod app;
 pub mod columns;
 pub mod config;
 pub mod document;

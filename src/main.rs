@@ -9,7 +9,8 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
-use thb_caselaw::api::{self, AppState};
+use thb_caselaw::api::AppState;
+use thb_caselaw::app;
 use thb_caselaw::config::{parse_tokens, Config};
 use thb_caselaw::document::{Kind, Strength};
 use thb_caselaw::domain::countries;
@@ -379,7 +380,7 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
         });
         // The line tests and scripts wait for; keep its shape.
         println!("listening on http://{local}");
-        axum::serve(listener, api::router(state))
+        axum::serve(listener, app::router(state))
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         eprintln!("stopped");

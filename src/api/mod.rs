@@ -1,5 +1,6 @@
-//! The HTTP API (axum). [`router`] is the one place routes are declared; `main` serves it and
-//! the tests drive the same router on a real listener.
+//! The HTTP API (axum): its routes ([`routes`]), the state every handler shares, and the
+//! search and document helpers the web page uses too. `app::router` puts the API and the page
+//! together with the service's layers.
 //!
 //! Searches are CPU-bound and run on the blocking pool (`spawn_blocking`), reading the shared
 //! `IndexReader`, so a slow search never stalls the async workers that accept connections.
@@ -13,18 +14,15 @@ use std::sync::Arc;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Json, Router};
 use serde::Serialize;
-use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
 
 use crate::config::Config;
 use crate::document::Document;
 use crate::index::IndexHandle;
-use crate::limits::{MAX_BODY_BYTES, SEARCH_DEADLINE};
+use crate::limits::SEARCH_DEADLINE;
 use crate::search::{self, SearchRequest, SearchResponse};
 use auth::Access;
 
@@ -36,8 +34,8 @@ pub struct AppState {
 
 pub type SharedState = Arc<AppState>;
 
-/// Every route of the service: the API and the web page.
-pub fn router(state: SharedState) -> Router {
+/// The API's routes.
+pub fn routes() -> Router<SharedState> {
     Router::new()
         .route("/api/search", get(search_handler))
         // Writes need an admin token and queue on `write::Writes`. axum's own 2 MB body
@@ -51,25 +49,10 @@ pub fn router(state: SharedState) -> Router {
             get(document_handler).delete(write::delete_document),
         )
         .route("/api/health", get(health_handler))
-        .merge(crate::web::routes())
-        .fallback(not_found)
-        .layer(Extension(write::Writes::default()))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(axum::middleware::map_response(
-            error::payload_too_large_as_json,
-        ))
-        .layer(CatchPanicLayer::custom(|_| {
-            axum::response::IntoResponse::into_response(ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "the server failed on this request; the server log has the details",
-            ))
-        }))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
 }
 
-async fn not_found() -> ApiError {
+/// The answer to a path no route serves.
+pub async fn not_found() -> ApiError {
     ApiError::not_found(
         "no such endpoint; the API is /api/search, /api/documents/{id} and /api/health",
     )
