@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{bin, fixture, run, stderr, stdout, Server};
+use common::{bin, fixture, run, serve_command, stderr, stdout, Server};
 use serde_json::{json, Value};
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
@@ -253,24 +253,8 @@ fn start_logged_server(
     args: &[&str],
     env: &[(&str, &str)],
 ) -> LoggedServer {
-    let mut command = Command::new(bin());
-    command
-        .args(["serve", "--addr", "127.0.0.1:0", "--index"])
-        .arg(index)
-        .arg("--corpus")
-        .arg(corpus)
-        .args(args)
-        .env("RUST_LOG", "debug")
-        .env("THB_STOP_ON_STDIN_EOF", "1")
-        .env_remove("THB_ADMIN_TOKEN")
-        .env_remove("THB_READER_TOKEN")
-        .env_remove("THB_ALLOW_PERSONAL_DATA")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (key, value) in env {
-        command.env(key, value);
-    }
+    let mut command = serve_command(index, corpus, args, env);
+    command.env("RUST_LOG", "debug").stderr(Stdio::piped());
     let mut child = command.spawn().expect("the server starts");
     let log = Arc::new(Mutex::new(String::new()));
     let (started_tx, requests_started) = mpsc::channel();

@@ -42,27 +42,36 @@ pub struct Server {
     pub base: String,
 }
 
+/// `thb-caselaw serve` on 127.0.0.1:0 with `args` and `env` on top of a clean environment
+/// (no tokens or personal-data switch inherited from the shell), stdin and stdout piped.
+pub fn serve_command(index: &Path, corpus: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(bin());
+    command
+        .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+        .arg(index)
+        .arg("--corpus")
+        .arg(corpus)
+        .args(args)
+        .env("RUST_LOG", "warn")
+        // The server stops when our end of its stdin closes, so a server held in a static
+        // (never dropped) still ends with the test process.
+        .env("THB_STOP_ON_STDIN_EOF", "1")
+        .env_remove("THB_ADMIN_TOKEN")
+        .env_remove("THB_READER_TOKEN")
+        .env_remove("THB_ALLOW_PERSONAL_DATA")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command
+}
+
 impl Server {
     /// Starts the server on 127.0.0.1:0 and waits for its `listening on` line.
     pub fn start(index: &Path, corpus: &Path, env: &[(&str, &str)]) -> Server {
-        let mut command = Command::new(bin());
-        command
-            .args(["serve", "--addr", "127.0.0.1:0", "--index"])
-            .arg(index)
-            .arg("--corpus")
-            .arg(corpus)
-            .env("RUST_LOG", "warn")
-            // The server stops when our end of its stdin closes, so a server held in a
-            // static (never dropped) still ends with the test process.
-            .env("THB_STOP_ON_STDIN_EOF", "1")
-            .stdin(Stdio::piped())
-            .env_remove("THB_ADMIN_TOKEN")
-            .env_remove("THB_READER_TOKEN")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        for (k, v) in env {
-            command.env(k, v);
-        }
+        let mut command = serve_command(index, corpus, &[], env);
+        command.stderr(Stdio::inherit());
         let mut child = command.spawn().expect("the server starts");
         let stdout = child.stdout.take().expect("piped stdout");
         let (tx, rx) = mpsc::channel();
