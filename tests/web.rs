@@ -287,7 +287,12 @@ fn exports_are_capped_files_of_the_current_result_set() {
     assert!(header(&response, "content-disposition").starts_with("attachment;"));
     assert_eq!(header(&response, "x-export-cap"), "1000");
     assert_eq!(header(&response, "x-total-count"), "2");
-    let body = response.text().unwrap();
+    let bytes = response.bytes().unwrap();
+    // reqwest's `text()` would drop the byte order mark Excel needs: read the bytes.
+    let body = bytes
+        .strip_prefix("\u{FEFF}".as_bytes())
+        .expect("a byte order mark, so Excel reads UTF-8");
+    let body = std::str::from_utf8(body).unwrap();
     let lines: Vec<&str> = body.lines().collect();
     assert_eq!(
         lines[0],

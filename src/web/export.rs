@@ -175,8 +175,12 @@ impl Format {
     }
 }
 
+/// The UTF-8 byte order mark: without it Excel reads a CSV file in the machine's legacy code
+/// page and garbles Cyrillic, Turkish and Albanian letters; other readers skip it.
+const UTF8_BOM: &str = "\u{FEFF}";
+
 fn write_csv(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(UTF8_BOM.as_bytes().to_vec());
     writer.write_record(CSV_HEADER)?;
     for row in rows {
         writer.write_record(row.csv_record())?;
@@ -263,6 +267,9 @@ mod tests {
             url: "http://h/documents/a:1".into(),
         };
         let body = String::from_utf8(write_csv(&[row]).unwrap()).unwrap();
+        let body = body
+            .strip_prefix(UTF8_BOM)
+            .expect("a byte order mark for Excel");
         let mut lines = body.lines();
         assert_eq!(
             lines.next(),
