@@ -132,7 +132,13 @@ fn ascii_letter(c: char) -> &'static str {
 
 /// The ASCII spelling of a Latin letter with diacritics, if it has one.
 fn ascii_spelling(c: char) -> Option<&'static str> {
-    base_letter(c).or_else(|| undecomposed_latin(c))
+    match c {
+        // Macedonian's academic romanisation writes ѓ and ќ as ǵ and ḱ: they fold as the
+        // Cyrillic letters do (`Ǵorče` finds `Ѓорче`, as `Gjorce` does).
+        'ǵ' | 'Ǵ' => Some("gj"),
+        'ḱ' | 'Ḱ' => Some("kj"),
+        _ => base_letter(c).or_else(|| undecomposed_latin(c)),
+    }
 }
 
 /// Folds Latin letters with diacritics to ASCII; drops combining marks after Latin letters.
@@ -216,6 +222,8 @@ mod tests {
             ("ğşçöüâ", "gscoua"),
             // Maltese
             ("ħġżċ", "hgzc"),
+            // Macedonian academic romanisation: as ѓ and ќ fold
+            ("ǵ ḱ", "gj kj"),
             // French
             ("éèêëàâîïôûùüÿç", "eeeeaaiiouuuyc"),
             ("œuvre", "oeuvre"),
