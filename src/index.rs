@@ -226,18 +226,24 @@ impl IndexHandle {
         searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(false)
     }
 
-    /// Replaces (or adds) a document: delete by id, then add, both landing in the next commit.
-    pub fn upsert(&self, writer: &IndexWriter, document: &Document) -> Result<(), IndexError> {
-        writer.delete_term(Term::from_field_text(self.fields.id, &document.id));
-        writer.add_document(self.to_tantivy(document))?;
+    /// Replaces (or adds) a document, built by [`Self::to_tantivy`]: delete by id, then add,
+    /// both landing in the next commit.
+    pub fn upsert(
+        &self,
+        writer: &IndexWriter,
+        id: &str,
+        built: TantivyDocument,
+    ) -> Result<(), IndexError> {
+        writer.delete_term(Term::from_field_text(self.fields.id, id));
+        writer.add_document(built)?;
         Ok(())
     }
 
     /// Adds a document the caller knows is neither in the index nor among the writer's
     /// uncommitted documents: no delete by id, which at a million documents is a million terms
     /// for every commit to resolve against every segment.
-    pub fn add_new(&self, writer: &IndexWriter, document: &Document) -> Result<(), IndexError> {
-        writer.add_document(self.to_tantivy(document))?;
+    pub fn add_new(&self, writer: &IndexWriter, built: TantivyDocument) -> Result<(), IndexError> {
+        writer.add_document(built)?;
         Ok(())
     }
 
@@ -246,7 +252,9 @@ impl IndexHandle {
         writer.delete_term(Term::from_field_text(self.fields.id, id));
     }
 
-    /// Maps a validated document (its language already settled) to index fields.
+    /// Maps a validated document (its language already settled) to index fields. This stems
+    /// the text (the `stem` field is pre-tokenized), so ingest calls it on its worker threads,
+    /// not on the thread that feeds the writer.
     pub fn to_tantivy(&self, d: &Document) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();

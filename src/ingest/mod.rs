@@ -17,13 +17,16 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use tantivy::IndexWriter;
+use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::document::{Access, Document, PersonalData, RecordError};
 use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
 use crate::language;
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
 use crate::privacy;
+
+/// A record ready for the writer: the document and its index form, built on a worker thread.
+type Prepared = (Document, TantivyDocument);
 
 /// Records validated and detected together; big enough to keep both cores busy.
 const BATCH: usize = 256;
@@ -346,24 +349,32 @@ impl<'a> Session<'a> {
     /// Validates and detects a batch in parallel, then upserts the good records in order.
     pub fn add_batch(&mut self, source: &str, batch: Vec<RawRecord>) -> Result<(), IndexError> {
         let preparation = self.preparation;
-        let prepared: Vec<(usize, Result<Document, RecordError>)> = batch
+        let handle = self.handle;
+        let prepared: Vec<(usize, Result<Prepared, RecordError>)> = batch
             .into_par_iter()
             .map(|record| {
-                let result = record.value.and_then(|v| prepare_with(v, preparation));
+                let result =
+                    record
+                        .value
+                        .and_then(|v| prepare_with(v, preparation))
+                        .map(|document| {
+                            let built = handle.to_tantivy(&document);
+                            (document, built)
+                        });
                 (record.line, result)
             })
             .collect();
         for (line, result) in prepared {
             match result {
-                Ok(document) => {
+                Ok((document, built)) => {
                     // The session holds the only writer: what its searcher and its own ids do
                     // not know is new.
                     let existed = !self.seen.insert(document.id.clone())
                         || self.handle.contains(&self.searcher, &document.id);
                     if existed || !self.fresh {
-                        self.handle.upsert(self.writer, &document)?;
+                        self.handle.upsert(self.writer, &document.id, built)?;
                     } else {
-                        self.handle.add_new(self.writer, &document)?;
+                        self.handle.add_new(self.writer, built)?;
                     }
                     if existed {
                         self.report.updated += 1;
