@@ -23,6 +23,7 @@ use crate::document::{Access, Document, PersonalData, RecordError};
 use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
 use crate::language;
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
+use crate::normalize::prefix_within;
 use crate::privacy;
 
 /// A record ready for the writer: the document and its index form, built on a worker thread.
@@ -258,7 +259,7 @@ pub fn prepare_with(
         let mut sample = String::with_capacity(language::SAMPLE_BYTES + document.title.len());
         sample.push_str(&document.title);
         sample.push_str(". ");
-        sample.push_str(language::sample(&document.text, language::SAMPLE_BYTES));
+        sample.push_str(prefix_within(&document.text, language::SAMPLE_BYTES));
         document.language = Some(language::detect(&sample).tag);
     }
     Ok(document)

@@ -24,6 +24,8 @@ use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
 use markers::Family;
 
+use crate::normalize::prefix_within;
+
 /// Bytes of text detection reads: the letter rules and the script count read all of it.
 pub const SAMPLE_BYTES: usize = 1500;
 
@@ -84,7 +86,7 @@ pub enum Script {
 /// Counts letters by script over the sample; the majority wins.
 pub fn detect_script(text: &str) -> Script {
     let (mut latin, mut cyrillic, mut other) = (0usize, 0usize, 0usize);
-    for c in sample(text, SAMPLE_BYTES)
+    for c in prefix_within(text, SAMPLE_BYTES)
         .chars()
         .filter(|c| c.is_alphabetic())
     {
@@ -115,7 +117,7 @@ pub struct Detection {
 /// Detects the language of a text, returning a BCP 47 tag with script where it matters
 /// (`sr-Cyrl`, `sr-Latn`), or `und`.
 pub fn detect(text: &str) -> Detection {
-    let sample = sample(text, SAMPLE_BYTES);
+    let sample = prefix_within(text, SAMPLE_BYTES);
     let script = detect_script(sample);
     if looks_maltese(sample) {
         return Detection {
@@ -123,7 +125,7 @@ pub fn detect(text: &str) -> Detection {
             confidence: 1.0,
         };
     }
-    let model_sample = self::sample(sample, MODEL_SAMPLE_BYTES);
+    let model_sample = prefix_within(sample, MODEL_SAMPLE_BYTES);
     let by_letters = |tag: &str| Detection {
         tag: tag.into(),
         confidence: 1.0,
@@ -138,7 +140,7 @@ pub fn detect(text: &str) -> Detection {
         Some(Family::English) => return by_letters("en"),
         Some(Family::SerboCroatianLatin) => {
             let member = FAMILY_DETECTOR
-                .detect_language_of(self::sample(sample, MEMBER_SAMPLE_BYTES))
+                .detect_language_of(prefix_within(sample, MEMBER_SAMPLE_BYTES))
                 .unwrap_or(Language::Croatian);
             return by_letters(&tag_for(member, Script::Latin));
         }
@@ -213,18 +215,6 @@ fn looks_maltese(sample: &str) -> bool {
     h_bar >= 2 || (h_bar >= 1 && others >= 1)
 }
 
-/// The first `bytes` of a text, cut at a character boundary.
-pub fn sample(text: &str, bytes: usize) -> &str {
-    if text.len() <= bytes {
-        return text;
-    }
-    let mut end = bytes;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// The primary language subtag of a tag (`sr-Cyrl` → `sr`).
 pub fn primary_subtag(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
@@ -271,8 +261,7 @@ mod tests {
     #[test]
     fn the_sample_is_cut_on_a_character_boundary() {
         let text = "ж".repeat(SAMPLE_BYTES);
-        assert!(sample(&text, SAMPLE_BYTES).len() <= SAMPLE_BYTES);
-        assert!(sample(&text, 3).len() == 2);
+        assert!(prefix_within(&text, SAMPLE_BYTES).len() <= SAMPLE_BYTES);
         assert_eq!(detect_script(&text), Script::Cyrillic);
     }
 }

@@ -320,6 +320,21 @@ pub fn fold_for_search_string(token: &str) -> String {
     out
 }
 
+/// The longest prefix of `text` of at most `max_bytes` bytes that ends on a character
+/// boundary: bounded samples and scans never split a letter. (`str::floor_char_boundary`
+/// does this from Rust 1.91; the project supports 1.88.)
+#[must_use]
+pub fn prefix_within(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// True for a character that belongs inside a word token: alphanumeric or a combining mark,
 /// so that decomposed diacritics (`c` + U+030C) and stress marks do not split a word.
 #[inline]
@@ -339,6 +354,16 @@ pub fn is_word_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_prefix_never_splits_a_letter() {
+        let text = "ж".repeat(10);
+        assert_eq!(prefix_within(&text, 3), "ж");
+        assert_eq!(prefix_within(&text, 4), "жж");
+        assert_eq!(prefix_within("abc", 10), "abc");
+        assert_eq!(prefix_within("ж", 1), "");
+    }
+
     use super::test_support::search_words;
     use super::*;
     use proptest::prelude::*;

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::build::Highlight;
 use crate::analysis::{self, Analyzer, StemLanguage, WordAnalyzer};
+use crate::normalize::prefix_within;
 
 /// How much of a long text is scanned for a snippet: enough for the opening and the reasoning
 /// of most judgments, bounded so one 400 KB judgment cannot slow every page of results.
@@ -97,7 +98,7 @@ pub fn snippet(
     language: Option<&str>,
     max_chars: usize,
 ) -> String {
-    let scan = prefix_at_boundary(text, MAX_SCAN_BYTES);
+    let scan = prefix_within(text, MAX_SCAN_BYTES);
     let found = if highlight.is_empty() {
         Vec::new()
     } else {
@@ -185,17 +186,6 @@ pub fn escape_into(text: &str, out: &mut String) {
             c => out.push(c),
         }
     }
-}
-
-fn prefix_at_boundary(text: &str, max_bytes: usize) -> &str {
-    if text.len() <= max_bytes {
-        return text;
-    }
-    let mut end = max_bytes;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 fn byte_len_of_chars(text: &str, from: usize, chars: usize) -> usize {
