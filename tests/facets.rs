@@ -264,3 +264,28 @@ fn each_count_is_the_total_of_choosing_that_value() {
         }
     }
 }
+
+#[test]
+fn pages_follow_on_from_each_other_in_every_sort_order() {
+    use thb_caselaw::search::Sort;
+    let handle = corpus_index();
+    for sort in [Sort::Relevance, Sort::DateDesc, Sort::DateAsc] {
+        for query in ["trafficking", ""] {
+            let page = |page: usize, per_page: usize| -> Vec<String> {
+                let mut r = request(query, &Selection::new());
+                r.sort = sort;
+                r.page = page;
+                r.per_page = per_page;
+                let response = search::search(handle, &r).unwrap();
+                response.hits.into_iter().map(|h| h.id).collect()
+            };
+            let whole = page(1, 20);
+            assert_eq!(whole.len(), 20, "`{query}` {sort:?} has 20 hits");
+            let pieced: Vec<String> = (1..=4).flat_map(|p| page(p, 5)).collect();
+            assert_eq!(
+                pieced, whole,
+                "`{query}` {sort:?}: pages of 5 against one of 20"
+            );
+        }
+    }
+}

@@ -16,10 +16,11 @@
 //! Counting a document is an array lookup in the segment's `columns::SegmentTables`.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::collector::sort_key::NaturalComparator;
+use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
 use tantivy::columnar::ColumnValues;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -54,63 +55,13 @@ pub enum PageOrder {
     DateAsc,
 }
 
-/// A hit of the page: its sort key (the score, or the date as `YYYYMMDD`) and address.
-#[derive(Debug, Clone, Copy)]
-struct Ranked {
-    key: f64,
-    address: DocAddress,
-}
+/// The best hits of one segment: tantivy's own top-n buffer, keyed by the score or the date
+/// (`YYYYMMDD`, negated for oldest first); ties go to the earlier document.
+type Best = TopNComputer<f64, DocAddress, NaturalComparator>;
 
-impl Ranked {
-    /// Better first: higher key, then the earlier document.
-    fn better(&self, other: &Ranked) -> Ordering {
-        self.key
-            .total_cmp(&other.key)
-            .then_with(|| other.address.cmp(&self.address))
-    }
-}
-
-impl PartialEq for Ranked {
-    fn eq(&self, other: &Self) -> bool {
-        self.better(other) == Ordering::Equal
-    }
-}
-impl Eq for Ranked {}
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Ranked {
-    /// Reversed, so that [`BinaryHeap`]'s top is the worst hit kept.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other.better(self)
-    }
-}
-
-/// The best `keep` hits seen so far.
-struct Best {
-    keep: usize,
-    heap: BinaryHeap<Ranked>,
-}
-
-impl Best {
-    fn new(keep: usize) -> Best {
-        Best {
-            keep,
-            heap: BinaryHeap::with_capacity(keep.min(1024) + 1),
-        }
-    }
-
-    fn offer(&mut self, hit: Ranked) {
-        if self.heap.len() < self.keep {
-            self.heap.push(hit);
-        } else if let Some(mut worst) = self.heap.peek_mut() {
-            if hit.better(&worst) == Ordering::Greater {
-                *worst = hit;
-            }
-        }
-    }
+/// Best first: the higher key, then the earlier document (the order [`Best`] keeps).
+fn best_first(a: &(f64, DocAddress), b: &(f64, DocAddress)) -> Ordering {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
 }
 
 /// What one pass yields.
@@ -204,7 +155,7 @@ impl Collector for OnePass {
             dates,
             ascending: self.order == PageOrder::DateAsc,
             total: 0,
-            best: Best::new(self.keep),
+            best: Best::new_with_comparator(self.keep, NaturalComparator),
             counts,
         })
     }
@@ -218,21 +169,17 @@ impl Collector for OnePass {
             counts: vec![HashMap::new(); Dimension::ALL.len()],
             ..Harvest::default()
         };
-        let mut best = Best::new(self.keep);
         for fruit in fruits {
             merged.total += fruit.total;
-            for (key, address) in fruit.top {
-                best.offer(Ranked { key, address });
-            }
+            merged.top.extend(fruit.top);
             for (into, from) in merged.counts.iter_mut().zip(fruit.counts) {
                 for (value, count) in from {
                     *into.entry(value).or_default() += count;
                 }
             }
         }
-        let mut top = best.heap.into_vec();
-        top.sort_by(|a, b| b.better(a));
-        merged.top = top.into_iter().map(|r| (r.key, r.address)).collect();
+        merged.top.sort_by(best_first);
+        merged.top.truncate(self.keep);
         Ok(merged)
     }
 }
@@ -274,10 +221,7 @@ impl SegmentCollector for OnePassSegment {
                 }
             }
         };
-        self.best.offer(Ranked {
-            key,
-            address: DocAddress::new(self.segment, doc),
-        });
+        self.best.push(key, DocAddress::new(self.segment, doc));
     }
 
     fn harvest(self) -> Harvest {
@@ -292,9 +236,9 @@ impl SegmentCollector for OnePassSegment {
             total: self.total,
             top: self
                 .best
-                .heap
+                .into_vec()
                 .into_iter()
-                .map(|r| (r.key, r.address))
+                .map(|hit| (hit.sort_key, hit.doc))
                 .collect(),
             counts,
         }
