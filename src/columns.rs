@@ -75,26 +75,20 @@ impl SegmentTables {
         let mut offsets = Vec::with_capacity(max_doc as usize + 1);
         let mut ords: Vec<u16> = Vec::with_capacity(max_doc as usize * Dimension::ALL.len());
         offsets.push(0);
+        let mut row: Vec<u16> = Vec::new();
         for doc in 0..max_doc {
-            let start = ords.len();
+            row.clear();
             for (facets, expansion) in &readers {
                 for tantivy_ord in facets.facet_ords(doc) {
                     if let Some(ours) = expansion.get(tantivy_ord as usize) {
-                        ords.extend_from_slice(ours);
+                        row.extend_from_slice(ours);
                     }
                 }
             }
             // A theme and its child both given count once for the parent.
-            let row = &mut ords[start..];
             row.sort_unstable();
-            let mut kept = 0;
-            for i in 0..row.len() {
-                if i == 0 || row[i] != row[kept - 1] {
-                    row[kept] = row[i];
-                    kept += 1;
-                }
-            }
-            ords.truncate(start + kept);
+            row.dedup();
+            ords.extend_from_slice(&row);
             offsets.push(ords.len() as u32);
         }
         ords.shrink_to_fit();
