@@ -14,13 +14,15 @@
 //! queries in the mix). Every loop is bounded in time and count, and the server is stopped at
 //! the end. Clients and server share the machine, so the figures are for both together.
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+
+// The integration tests' server helpers: the same command line and start-up wait.
+#[path = "../tests/common/mod.rs"]
+mod test_server;
 
 #[derive(Parser, Debug)]
 #[command(about = "Bounded HTTP load test of thb-caselaw serve on loopback")]
@@ -122,36 +124,11 @@ impl RunningServer {
             }
             None => (dir.path().join("index"), manifest.join("corpus")),
         };
-        let mut child = Command::new(env!("CARGO_BIN_EXE_thb-caselaw"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--index"])
-            .arg(&index)
-            .arg("--corpus")
-            .arg(&corpus)
-            .env("RUST_LOG", "warn")
-            .env("THB_STOP_ON_STDIN_EOF", "1")
-            .env_remove("THB_ADMIN_TOKEN")
-            .env_remove("THB_READER_TOKEN")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the server starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(url) = line.strip_prefix("listening on ") {
-                    let _ = tx.send(url.trim().to_string());
-                }
-            }
-        });
-        let base = match rx.recv_timeout(STARTUP_TIMEOUT) {
-            Ok(base) => base,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("the server did not start within {STARTUP_TIMEOUT:?}");
-            }
-        };
+        let mut command = test_server::serve_command(&index, &corpus, &[], &[]);
+        command.stderr(Stdio::inherit());
+        let mut child = command.spawn().expect("the server starts");
+        let base = test_server::listening_address(&mut child, STARTUP_TIMEOUT)
+            .unwrap_or_else(|| panic!("the server did not start within {STARTUP_TIMEOUT:?}"));
         RunningServer {
             child,
             base,

@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{bin, fixture, run, serve_command, stderr, stdout, Server};
+use common::{bin, fixture, listening_address, run, serve_command, stderr, stdout, Server};
 use serde_json::{json, Value};
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
@@ -270,24 +270,11 @@ fn start_logged_server(
             log.push('\n');
         }
     });
-    let stdout_pipe = child.stdout.take().unwrap();
-    let (address_tx, address) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout_pipe).lines().map_while(Result::ok) {
-            if let Some(url) = line.strip_prefix("listening on ") {
-                let _ = address_tx.send(url.trim().to_string());
-            }
-        }
-    });
-    let base = match address.recv_timeout(DEADLINE) {
-        Ok(base) => base,
-        Err(_) => {
-            let _ = child.kill();
-            panic!(
-                "the server did not report its address: {}",
-                log.lock().unwrap()
-            );
-        }
+    let Some(base) = listening_address(&mut child, DEADLINE) else {
+        panic!(
+            "the server did not report its address: {}",
+            log.lock().unwrap()
+        );
     };
     LoggedServer {
         server: Server { child, base },

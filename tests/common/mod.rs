@@ -67,28 +67,34 @@ pub fn serve_command(index: &Path, corpus: &Path, args: &[&str], env: &[(&str, &
     command
 }
 
+/// The address a server started by [`serve_command`] reports on its `listening on` line, read
+/// from its piped stdout (which a thread keeps draining); `None`, with the server killed, when
+/// none comes within `timeout`.
+pub fn listening_address(child: &mut Child, timeout: Duration) -> Option<String> {
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("listening on ") {
+                let _ = tx.send(url.trim().to_string());
+            }
+        }
+    });
+    let address = rx.recv_timeout(timeout).ok();
+    if address.is_none() {
+        let _ = child.kill();
+    }
+    address
+}
+
 impl Server {
     /// Starts the server on 127.0.0.1:0 and waits for its `listening on` line.
     pub fn start(index: &Path, corpus: &Path, env: &[(&str, &str)]) -> Server {
         let mut command = serve_command(index, corpus, &[], env);
         command.stderr(Stdio::inherit());
         let mut child = command.spawn().expect("the server starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(url) = line.strip_prefix("listening on ") {
-                    let _ = tx.send(url.trim().to_string());
-                }
-            }
-        });
-        let base = match rx.recv_timeout(Duration::from_secs(180)) {
-            Ok(base) => base,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("the server did not report its address within 180 s");
-            }
-        };
+        let base = listening_address(&mut child, Duration::from_secs(180))
+            .expect("the server did not report its address within 180 s");
         Server { child, base }
     }
 
