@@ -297,11 +297,9 @@ mod snowball_cache {
             RefCell::new(vec![HashMap::new(); StemLanguage::ALL.len()]);
     }
 
+    /// The memo of a language: `StemLanguage::ALL` lists the variants in declaration order.
     fn slot(language: StemLanguage) -> usize {
-        StemLanguage::ALL
-            .iter()
-            .position(|l| *l == language)
-            .unwrap_or(0)
+        language as usize
     }
 
     /// Writes the remembered term of `word` into `out`; false when there is none.
@@ -495,6 +493,13 @@ mod tests {
         assert_eq!(StemLanguage::for_tag("mk"), Some(StemLanguage::Macedonian));
         assert_eq!(StemLanguage::for_tag("mt"), None);
         assert_eq!(StemLanguage::for_tag("und"), None);
+    }
+
+    #[test]
+    fn all_languages_are_listed_in_declaration_order() {
+        for (i, language) in StemLanguage::ALL.into_iter().enumerate() {
+            assert_eq!(language as usize, i, "{language:?}");
+        }
     }
 
     #[test]
