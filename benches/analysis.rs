@@ -1,7 +1,10 @@
 //! Throughput of the text pipeline on real sentences (Universal Dependencies treebanks from
 //! `../shared/data`, when present):
 //! - `analysis/<lang>/<analyzer>`: MB/s of tokenising + folding (+ stemming);
-//! - `detect`: documents/s of language detection at the sample size ingest uses;
+//! - `detect`: documents/s of language detection at the sample size ingest uses, on real
+//!   sentences; `detect_generated`: the same on 2,000 documents of the scale corpus
+//!   (`gen-corpus`, seed 1), beside lingua run on every document (high accuracy, as detection
+//!   did before the marker letters, and low accuracy);
 //! - `ingest/{with,without}_detection`: documents/s of the real ingest path into a fresh index,
 //!   so the cost of detection is read as a ratio from one run.
 //!
@@ -12,12 +15,15 @@ use std::io::Write;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use lingua::LanguageDetectorBuilder;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use thb_caselaw::analysis::{Analyzer, StemLanguage};
+use thb_caselaw::generate::{self, GenerateOptions, WordRange};
 use thb_caselaw::index::IndexHandle;
 use thb_caselaw::ingest::{self, IngestOptions};
 use thb_caselaw::language;
+use thb_caselaw::normalize::prefix_within;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
 
@@ -113,6 +119,56 @@ fn bench_detect(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    group.finish();
+
+    // The scale corpus, each document cut to the sample ingest hands detection.
+    let mut jsonl = Vec::new();
+    let options = GenerateOptions {
+        docs: 2_000,
+        seed: 1,
+        words: WordRange { min: 250, max: 350 },
+    };
+    generate::write_jsonl(&options, &mut jsonl).unwrap();
+    let samples: Vec<String> = String::from_utf8(jsonl)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = record["text"].as_str().unwrap_or_default();
+            prefix_within(text, language::SAMPLE_BYTES).to_string()
+        })
+        .collect();
+    let high = LanguageDetectorBuilder::from_languages(&language::LANGUAGES).build();
+    let low = LanguageDetectorBuilder::from_languages(&language::LANGUAGES)
+        .with_low_accuracy_mode()
+        .build();
+    for detector in [&high, &low] {
+        detector.detect_language_of(&samples[0]);
+    }
+    let mut group = c.benchmark_group("detect_generated");
+    group.throughput(Throughput::Elements(samples.len() as u64));
+    group.sample_size(10);
+    group.bench_function("ours", |b| {
+        b.iter(|| {
+            samples
+                .iter()
+                .map(|d| language::detect(d).tag.len())
+                .sum::<usize>()
+        })
+    });
+    for (name, detector) in [
+        ("lingua_high_accuracy", &high),
+        ("lingua_low_accuracy", &low),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                samples
+                    .iter()
+                    .map(|d| detector.compute_language_confidence_values(d).len())
+                    .sum::<usize>()
+            })
+        });
+    }
     group.finish();
 }
 

@@ -42,7 +42,7 @@ const MEMBER_SAMPLE_BYTES: usize = 300;
 const MIN_CONFIDENCE: f64 = 0.5;
 
 /// The languages the detector may answer, beyond which it never guesses.
-const LANGUAGES: [Language; 11] = [
+pub const LANGUAGES: [Language; 11] = [
     Language::English,
     Language::French,
     Language::German,
