@@ -111,11 +111,12 @@ fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
 }
 
 /// The filters of a request: per facet dimension (left out of their own dimension's counts,
-/// applied by [`OnePass`]) and the rest (court, access), which always apply and go into the
-/// query.
+/// applied by [`OnePass`]) and the rest, which always apply and go into the query: courts
+/// required, restricted documents excluded.
 struct Filters {
     by_dimension: Vec<(Dimension, Accept)>,
     always: Vec<Box<dyn Query>>,
+    excluded: Vec<Box<dyn Query>>,
 }
 
 impl Filters {
@@ -181,36 +182,35 @@ impl Filters {
                 .collect();
             always.push(Box::new(BooleanQuery::new(clauses)));
         }
+        let mut excluded: Vec<Box<dyn Query>> = Vec::new();
         if !request.include_restricted {
             // Restricted documents must not show in any way (hits, totals, facet counts).
-            always.push(Box::new(BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    Box::new(tantivy::query::AllQuery) as Box<dyn Query>,
-                ),
-                (
-                    Occur::MustNot,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f.access, "restricted"),
-                        IndexRecordOption::Basic,
-                    )),
-                ),
-            ])));
+            // Excluded at the top of the query rather than intersected as "all but these": an
+            // exclusion costs nothing in a segment without restricted documents, where the
+            // intersection cost a fifth of a two-word search at a million documents.
+            excluded.push(Box::new(TermQuery::new(
+                Term::from_field_text(f.access, "restricted"),
+                IndexRecordOption::Basic,
+            )));
         }
         Filters {
             by_dimension,
             always,
+            excluded,
         }
     }
 
     /// The query restricted by the filters that apply to every count.
     fn apply(&self, query: &dyn Query) -> Box<dyn Query> {
-        if self.always.is_empty() {
+        if self.always.is_empty() && self.excluded.is_empty() {
             return query.box_clone();
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query.box_clone())];
         for q in &self.always {
             clauses.push((Occur::Must, filter(q.box_clone())));
+        }
+        for q in &self.excluded {
+            clauses.push((Occur::MustNot, q.box_clone()));
         }
         Box::new(BooleanQuery::new(clauses))
     }
