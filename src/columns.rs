@@ -99,13 +99,19 @@ impl SegmentTables {
         })
     }
 
-    /// The numbers of a document's values.
-    pub fn row(&self, doc: DocId) -> &[u16] {
+    /// Where a document's row lies: give it to [`row_in`](Self::row_in). Two steps, so that a
+    /// caller can look up many rows' bounds before reading any row.
+    pub fn span(&self, doc: DocId) -> (u32, u32) {
         let doc = doc as usize;
         match (self.offsets.get(doc), self.offsets.get(doc + 1)) {
-            (Some(&start), Some(&end)) => &self.ords[start as usize..end as usize],
-            _ => &[],
+            (Some(&start), Some(&end)) => (start, end),
+            _ => (0, 0),
         }
+    }
+
+    /// The numbers of a document's values, from its [`span`](Self::span).
+    pub fn row_in(&self, (start, end): (u32, u32)) -> &[u16] {
+        self.ords.get(start as usize..end as usize).unwrap_or(&[])
     }
 
     /// Every value of the segment, by number: its dimension and path.
