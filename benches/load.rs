@@ -3,7 +3,7 @@
 //! percentiles and the server's resident memory before and after.
 //!
 //! ```text
-//! cargo bench --bench load -- [--clients 1,8,32] [--seconds 60] [--index DIR]
+//! cargo bench --bench load -- [--clients 1,8,32] [--seconds 60] [--index DIR] [--cache-mib 0]
 //! ```
 //!
 //! The server is the release binary cargo builds for this bench (`CARGO_BIN_EXE_thb-caselaw`),
@@ -24,6 +24,27 @@ use clap::Parser;
 #[path = "../tests/common/mod.rs"]
 mod test_server;
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum Mix {
+    All,
+    TwoTerm,
+}
+
+impl Mix {
+    fn queries(self) -> Vec<(&'static str, u16)> {
+        QUERIES
+            .iter()
+            .copied()
+            .filter(|(path, _)| match self {
+                Mix::All => true,
+                Mix::TwoTerm => path
+                    .strip_prefix("/api/search?q=")
+                    .is_some_and(|q| q.matches('+').count() == 1 && !q.contains(['%', '*', '&'])),
+            })
+            .collect()
+    }
+}
+
 #[derive(Parser, Debug)]
 #[command(about = "Bounded HTTP load test of thb-caselaw serve on loopback")]
 struct Args {
@@ -36,6 +57,15 @@ struct Args {
     /// Serve this index as it is instead of building one from the shipped corpus.
     #[arg(long)]
     index: Option<PathBuf>,
+    /// The server's response cache in MiB (`serve --cache-mib`); 0 turns it off, so that every
+    /// request is searched. The mix repeats its queries: with the cache on, nearly every
+    /// request after the first round is answered from it.
+    #[arg(long, default_value_t = 64)]
+    cache_mib: u16,
+    /// Which queries the clients send: the whole mix, or only its two-word searches (the
+    /// class the issue's latency target names).
+    #[arg(long, value_enum, default_value_t = Mix::All)]
+    mix: Mix,
     /// Passed by `cargo bench`; without it (under `cargo test`) the load test does not run.
     #[arg(long, hide = true)]
     bench: bool,
@@ -109,7 +139,7 @@ struct RunningServer {
 }
 
 impl RunningServer {
-    fn start(index: Option<PathBuf>) -> RunningServer {
+    fn start(index: Option<PathBuf>, cache_mib: u16) -> RunningServer {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let (index, corpus) = match index {
@@ -124,7 +154,9 @@ impl RunningServer {
             }
             None => (dir.path().join("index"), manifest.join("corpus")),
         };
-        let mut command = test_server::serve_command(&index, &corpus, &[], &[]);
+        let cache_mib = cache_mib.to_string();
+        let mut command =
+            test_server::serve_command(&index, &corpus, &["--cache-mib", &cache_mib], &[]);
         command.stderr(Stdio::inherit());
         let mut child = command.spawn().expect("the server starts");
         let base = test_server::listening_address(&mut child, STARTUP_TIMEOUT)
@@ -173,16 +205,16 @@ struct ClientResult {
     first_error: Option<String>,
 }
 
-fn client(base: &str, id: usize, deadline: Instant) -> ClientResult {
+fn client(base: &str, queries: &[(&str, u16)], id: usize, deadline: Instant) -> ClientResult {
     let http = reqwest::blocking::Client::builder()
         .timeout(REQUEST_TIMEOUT)
         .build()
         .expect("an HTTP client");
     let mut result = ClientResult::default();
-    let mut next = id * 7 % QUERIES.len();
+    let mut next = id * 7 % queries.len();
     while Instant::now() < deadline && result.latencies_us.len() < MAX_REQUESTS_PER_CLIENT {
-        let (path, expected) = QUERIES[next];
-        next = (next + 1) % QUERIES.len();
+        let (path, expected) = queries[next];
+        next = (next + 1) % queries.len();
         let started = Instant::now();
         let outcome = http.get(format!("{base}{path}")).send().and_then(|r| {
             let status = r.status().as_u16();
@@ -215,14 +247,14 @@ fn percentile(sorted: &[u32], p: f64) -> f64 {
 
 /// Checks every query once and prints its status and hit count, so a mix that stopped making
 /// sense (a query with no hits, a status changed) shows before the figures.
-fn preflight(base: &str) -> usize {
+fn preflight(base: &str, queries: &[(&str, u16)]) -> usize {
     let http = reqwest::blocking::Client::builder()
         .timeout(REQUEST_TIMEOUT)
         .build()
         .expect("an HTTP client");
     let mut wrong = 0;
-    println!("query mix ({} queries):", QUERIES.len());
-    for (path, expected) in QUERIES {
+    println!("query mix ({} queries):", queries.len());
+    for (path, expected) in queries {
         let (status, total) = match http.get(format!("{base}{path}")).send() {
             Ok(r) => {
                 let status = r.status().as_u16();
@@ -254,7 +286,7 @@ fn main() {
         .collect();
 
     let started = Instant::now();
-    let server = RunningServer::start(args.index.clone());
+    let server = RunningServer::start(args.index.clone(), args.cache_mib);
     println!(
         "server {} ready in {:.1}s ({})",
         server.base,
@@ -264,7 +296,8 @@ fn main() {
             None => "index built from corpus/".to_string(),
         }
     );
-    let wrong = preflight(&server.base);
+    let queries = args.mix.queries();
+    let wrong = preflight(&server.base, &queries);
     if wrong > 0 {
         println!("warning: {wrong} queries did not get their expected status");
     }
@@ -284,7 +317,8 @@ fn main() {
             let handles: Vec<_> = (0..clients)
                 .map(|id| {
                     let base = server.base.as_str();
-                    scope.spawn(move || client(base, id, deadline))
+                    let queries = queries.as_slice();
+                    scope.spawn(move || client(base, queries, id, deadline))
                 })
                 .collect();
             handles
@@ -314,6 +348,14 @@ fn main() {
     let (rss_end, peak) = server.memory_mib();
     println!();
     println!("server resident memory at the end: {rss_end:.1} MiB (peak {peak:.1} MiB)");
+    let health: serde_json::Value = reqwest::blocking::get(format!("{}/api/health", server.base))
+        .and_then(|r| r.json())
+        .unwrap_or_default();
+    let cache = &health["response_cache"];
+    println!(
+        "response cache (--cache-mib {}): {} hits, {} misses, {} entries",
+        args.cache_mib, cache["hits"], cache["misses"], cache["entries"]
+    );
     for error in first_errors.iter().take(5) {
         println!("error: {error}");
     }

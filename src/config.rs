@@ -4,6 +4,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// The default of [`Config::response_cache_mib`]: thousands of pages of results.
+pub const DEFAULT_RESPONSE_CACHE_MIB: u16 = 64;
+
 /// Where things are and who may do what.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -20,6 +23,9 @@ pub struct Config {
     /// Let public documents that look like they hold personal data (a JMBG, an e-mail address,
     /// a telephone number) through the guard, for the corpus build and the write API.
     pub allow_personal_data: bool,
+    /// MiB of recent search responses the server keeps to answer the same request again
+    /// (`search::cache`); 0 keeps none.
+    pub response_cache_mib: usize,
 }
 
 impl Default for Config {
@@ -31,6 +37,7 @@ impl Default for Config {
             admin_tokens: Vec::new(),
             reader_tokens: Vec::new(),
             allow_personal_data: false,
+            response_cache_mib: DEFAULT_RESPONSE_CACHE_MIB as usize,
         }
     }
 }

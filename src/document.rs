@@ -75,7 +75,7 @@ impl Kind {
 }
 
 /// How strongly GRETA words a recommendation, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// "GRETA urges …": the most pressing.

@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 
 use thb_caselaw::api::AppState;
 use thb_caselaw::app;
-use thb_caselaw::config::{parse_tokens, Config};
+use thb_caselaw::config::{parse_tokens, Config, DEFAULT_RESPONSE_CACHE_MIB};
 use thb_caselaw::document::{Kind, Strength};
 use thb_caselaw::domain::countries;
 use thb_caselaw::generate::{self, GenerateOptions, WordRange};
@@ -120,6 +120,10 @@ enum Command {
         /// and through the write API; by default they are rejected.
         #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
         allow_personal_data: bool,
+        /// MiB of recent search responses kept to answer the same request again without
+        /// searching (emptied by every change to the index); 0 turns the cache off.
+        #[arg(long, env = "THB_CACHE_MIB", default_value_t = DEFAULT_RESPONSE_CACHE_MIB)]
+        cache_mib: u16,
     },
     /// Write a deterministic corpus of invented sample documents (JSON Lines) for benchmarks:
     /// every language and script we serve, realistic metadata, ids `gen:<seed>:<n>`.
@@ -288,6 +292,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             admin_token,
             reader_token,
             allow_personal_data,
+            cache_mib,
         } => {
             let config = Config {
                 index_dir: index,
@@ -296,6 +301,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 admin_tokens: parse_tokens(&admin_token),
                 reader_tokens: parse_tokens(&reader_token),
                 allow_personal_data,
+                response_cache_mib: usize::from(cache_mib),
             };
             serve(config, rebuild)
         }
@@ -374,10 +380,7 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}", config.addr))?;
         let local = listener.local_addr()?;
-        let state = Arc::new(AppState {
-            handle: Arc::new(handle),
-            config,
-        });
+        let state = Arc::new(AppState::new(handle, config));
         // The line tests and scripts wait for; keep its shape.
         println!("listening on http://{local}");
         axum::serve(listener, app::router(state))

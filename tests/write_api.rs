@@ -298,6 +298,78 @@ fn a_body_over_the_limit_is_413_and_writes_nothing() {
     assert_eq!(status, 404);
 }
 
+/// The response cache's figures from `/api/health`: entries, hits, misses.
+fn cache_figures(server: &Server) -> (u64, u64, u64) {
+    let (_, health) = server.get_json("/api/health");
+    let cache = &health["response_cache"];
+    let figure = |name: &str| cache[name].as_u64().unwrap_or_else(|| panic!("{health}"));
+    (figure("entries"), figure("hits"), figure("misses"))
+}
+
+/// A response without its timing, which is the only field a cached answer changes.
+fn untimed(mut body: Value) -> Value {
+    body.as_object_mut().expect("an object").remove("took_ms");
+    body
+}
+
+#[test]
+fn a_repeated_search_is_answered_from_the_cache_until_a_write_changes_the_index() {
+    let (server, _dir) = start(&[]);
+    let first_doc = json!([document(
+        "write:cache-1",
+        "Presuda o prinudnom radu u rudniku."
+    )]);
+    assert_eq!(
+        post_json(&server, Some(ADMIN), first_doc.to_string()).0,
+        200
+    );
+    let url = "/api/search?q=rudniku&country=RS";
+    let (_, first) = server.get_json(url);
+    let (_, again) = server.get_json(url);
+    assert_eq!(ids(&first), vec!["write:cache-1"]);
+    assert_eq!(untimed(first.clone()), untimed(again));
+    assert_eq!(cache_figures(&server), (1, 1, 1));
+
+    // Another page is another request.
+    let (_, page_two) = server.get_json("/api/search?q=rudniku&country=RS&page=2");
+    assert_eq!(page_two["hits"], json!([]));
+    assert_eq!(cache_figures(&server), (2, 1, 2));
+
+    // A reader who may see restricted documents is answered afresh and never stored.
+    for _ in 0..2 {
+        let (status, privileged) = get_with(&server, Some(READER), url);
+        assert_eq!(status, 200);
+        assert_eq!(ids(&privileged), vec!["write:cache-1"]);
+    }
+    assert_eq!(cache_figures(&server), (2, 1, 2));
+
+    // A write commits a new index: the same request now finds the new document.
+    let second_doc = json!([document("write:cache-2", "Druga presuda o radu u rudniku.")]);
+    assert_eq!(
+        post_json(&server, Some(ADMIN), second_doc.to_string()).0,
+        200
+    );
+    let (_, after) = server.get_json(url);
+    let mut found = ids(&after);
+    found.sort();
+    assert_eq!(found, vec!["write:cache-1", "write:cache-2"]);
+    assert_eq!(
+        cache_figures(&server).0,
+        1,
+        "emptied by the write, then this answer"
+    );
+}
+
+#[test]
+fn the_response_cache_can_be_turned_off() {
+    let (server, _dir) = start(&[("THB_CACHE_MIB", "0")]);
+    let url = "/api/search?q=&country=RS";
+    let (_, first) = server.get_json(url);
+    let (_, again) = server.get_json(url);
+    assert_eq!(untimed(first), untimed(again));
+    assert_eq!(cache_figures(&server), (0, 0, 0));
+}
+
 #[test]
 fn delete_removes_a_document_and_an_absent_one_is_404() {
     let (server, _dir) = start(&[]);
@@ -306,6 +378,9 @@ fn delete_removes_a_document_and_an_absent_one_is_404() {
         "Dokument o usvojenju radi iskorišćavanja."
     )]);
     assert_eq!(post_json(&server, Some(ADMIN), body.to_string()).0, 200);
+    // Searched before the delete, so that the answer after it cannot be the cached one.
+    let (_, found) = server.get_json("/api/search?q=usvojenju");
+    assert_eq!(ids(&found), vec!["write:to-delete"]);
 
     let (status, answer) = delete(&server, Some(ADMIN), "write:to-delete");
     assert_eq!(status, 200, "{answer}");

@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::index::IndexHandle;
 use crate::limits::SEARCH_DEADLINE;
+use crate::search::cache::ResponseCache;
 use crate::search::{self, SearchRequest, SearchResponse};
 use auth::Access;
 
@@ -30,6 +31,19 @@ use auth::Access;
 pub struct AppState {
     pub handle: Arc<IndexHandle>,
     pub config: Config,
+    /// Recent search responses, shared by the API and the page.
+    pub responses: Arc<ResponseCache>,
+}
+
+impl AppState {
+    pub fn new(handle: IndexHandle, config: Config) -> AppState {
+        let responses = Arc::new(ResponseCache::new(config.response_cache_mib << 20));
+        AppState {
+            handle: Arc::new(handle),
+            config,
+            responses,
+        }
+    }
 }
 
 pub type SharedState = Arc<AppState>;
@@ -75,7 +89,9 @@ pub async fn run_search(
     request: SearchRequest,
 ) -> Result<SearchResponse, ApiError> {
     let handle = state.handle.clone();
-    let task = tokio::task::spawn_blocking(move || search::search(&handle, &request));
+    let responses = state.responses.clone();
+    let task =
+        tokio::task::spawn_blocking(move || search::search_cached(&handle, &request, &responses));
     match tokio::time::timeout(SEARCH_DEADLINE, task).await {
         Ok(Ok(result)) => Ok(result?),
         Ok(Err(join)) => Err(ApiError::internal("the search", join)),
@@ -132,6 +148,16 @@ struct Health {
     last_commit: Option<u64>,
     /// The same instant as RFC 3339 (UTC), for people.
     last_commit_utc: Option<String>,
+    /// The response cache since the last change to the index (`search::cache`).
+    response_cache: ResponseCacheHealth,
+}
+
+#[derive(Serialize)]
+struct ResponseCacheHealth {
+    entries: usize,
+    bytes: usize,
+    hits: u64,
+    misses: u64,
 }
 
 async fn health_handler(State(state): State<SharedState>) -> Json<Health> {
@@ -142,6 +168,15 @@ async fn health_handler(State(state): State<SharedState>) -> Json<Health> {
         documents,
         last_commit,
         last_commit_utc: last_commit.map(rfc3339_utc),
+        response_cache: {
+            let s = state.responses.stats();
+            ResponseCacheHealth {
+                entries: s.entries,
+                bytes: s.bytes,
+                hits: s.hits,
+                misses: s.misses,
+            }
+        },
     })
 }
 

@@ -7,6 +7,7 @@
 //! counts, the facet filters and the page come from one pass over the matches ([`facets`]).
 
 pub mod build;
+pub mod cache;
 pub mod facets;
 pub mod query;
 pub mod request;
@@ -27,6 +28,7 @@ use crate::document::{Greta, Kind, Provenance, Strength};
 use crate::domain::taxonomy;
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::SNIPPET_CHARS;
+use cache::ResponseCache;
 use facets::{Accept, Dimension, OnePass, PageOrder};
 use query::QueryError;
 
@@ -246,10 +248,37 @@ pub fn search(
     handle: &IndexHandle,
     request: &SearchRequest,
 ) -> Result<SearchResponse, SearchError> {
+    search_on(handle, &handle.searcher(), request, Instant::now())
+}
+
+/// Runs a search, or answers it from `cache` when the same request was answered on the
+/// index as it is now (see [`cache`]).
+pub fn search_cached(
+    handle: &IndexHandle,
+    request: &SearchRequest,
+    cache: &ResponseCache,
+) -> Result<SearchResponse, SearchError> {
     let started = Instant::now();
-    let parsed = query::parse(&request.query).map_err(SearchError::Query)?;
     let searcher = handle.searcher();
-    let built = build::build(&parsed, &handle.fields, &searcher)?;
+    let generation = searcher.generation().generation_id();
+    if let Some(stored) = cache.get(generation, request) {
+        let mut response = SearchResponse::clone(&stored);
+        response.took_ms = started.elapsed().as_millis() as u64;
+        return Ok(response);
+    }
+    let response = search_on(handle, &searcher, request, started)?;
+    cache.put(generation, request, Arc::new(response.clone()));
+    Ok(response)
+}
+
+fn search_on(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    started: Instant,
+) -> Result<SearchResponse, SearchError> {
+    let parsed = query::parse(&request.query).map_err(SearchError::Query)?;
+    let built = build::build(&parsed, &handle.fields, searcher)?;
     let filters = Filters::of(request, handle);
     let query = filters.apply(built.query.as_ref());
 
@@ -290,7 +319,7 @@ pub fn search(
 
     let hits = addresses
         .into_iter()
-        .map(|(score, address)| hit(handle, &searcher, address, score, &built.highlight))
+        .map(|(score, address)| hit(handle, searcher, address, score, &built.highlight))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(SearchResponse {
         total,

@@ -9,7 +9,7 @@ use crate::domain::{countries, taxonomy};
 use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_DEPTH};
 
 /// Result order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Sort {
     #[default]
@@ -37,8 +37,8 @@ impl Sort {
     }
 }
 
-/// A validated search request.
-#[derive(Debug, Clone, PartialEq)]
+/// A validated search request. `Eq` and `Hash`: it is the key of `cache::ResponseCache`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SearchRequest {
     pub query: String,
     /// ISO codes; several are OR-ed.

@@ -59,6 +59,7 @@ pub fn serve_command(index: &Path, corpus: &Path, args: &[&str], env: &[(&str, &
         .env_remove("THB_ADMIN_TOKEN")
         .env_remove("THB_READER_TOKEN")
         .env_remove("THB_ALLOW_PERSONAL_DATA")
+        .env_remove("THB_CACHE_MIB")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped());
     for (k, v) in env {
