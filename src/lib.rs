@@ -21,7 +21,7 @@
 //! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness |
 //! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
 //! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |
-//! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`] |
+//! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; recent responses kept until the index changes ([`search::cache`]) |
 //! | [`limits`] | every hard limit, named once |
 //! | [`api`] | the axum router, handlers and the single JSON error shape |
 //! | [`web`] | the server-rendered search page and its embedded assets |
