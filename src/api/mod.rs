@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::index::IndexHandle;
 use crate::limits::SEARCH_DEADLINE;
-use crate::search::cache::ResponseCache;
+use crate::search::cache::{CacheStats, ResponseCache};
 use crate::search::{self, SearchRequest, SearchResponse};
 use auth::Access;
 
@@ -148,16 +148,9 @@ struct Health {
     last_commit: Option<u64>,
     /// The same instant as RFC 3339 (UTC), for people.
     last_commit_utc: Option<String>,
-    /// The response cache since the last change to the index (`search::cache`).
-    response_cache: ResponseCacheHealth,
-}
-
-#[derive(Serialize)]
-struct ResponseCacheHealth {
-    entries: usize,
-    bytes: usize,
-    hits: u64,
-    misses: u64,
+    /// The response cache: entries and bytes since the last change to the index, hits and
+    /// misses since the server started (`search::cache`).
+    response_cache: CacheStats,
 }
 
 async fn health_handler(State(state): State<SharedState>) -> Json<Health> {
@@ -168,15 +161,7 @@ async fn health_handler(State(state): State<SharedState>) -> Json<Health> {
         documents,
         last_commit,
         last_commit_utc: last_commit.map(rfc3339_utc),
-        response_cache: {
-            let s = state.responses.stats();
-            ResponseCacheHealth {
-                entries: s.entries,
-                bytes: s.bytes,
-                hits: s.hits,
-                misses: s.misses,
-            }
-        },
+        response_cache: state.responses.stats(),
     })
 }
 

@@ -36,8 +36,8 @@ struct Inner {
     misses: u64,
 }
 
-/// What the cache holds and has done, for tests and the logs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the cache holds and has done (`/api/health` shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct CacheStats {
     pub entries: usize,
     pub bytes: usize,
