@@ -6,6 +6,8 @@
 //!   dimension's only filter, which is what multi-select faceting promises the user ("choosing
 //!   this value gives this many hits").
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -14,7 +16,7 @@ use tantivy::DocAddress;
 
 use thb_caselaw::document::{Access, Document, Kind, Strength};
 use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::{self, IngestOptions};
+use thb_caselaw::ingest::IngestOptions;
 use thb_caselaw::search::{self, FacetCounts, FacetValue, SearchRequest};
 
 const DIMENSIONS: [&str; 7] = [
@@ -31,11 +33,8 @@ fn corpus_index() -> &'static IndexHandle {
     static INDEX: OnceLock<(IndexHandle, tempfile::TempDir)> = OnceLock::new();
     &INDEX
         .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("a temporary directory");
-            let handle = IndexHandle::open_or_create(&dir.path().join("index")).expect("an index");
             let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-            let report = ingest::ingest_paths(&handle, &[corpus], &IngestOptions::default())
-                .expect("the corpus ingests");
+            let (handle, dir, report) = common::ingested_index(corpus, &IngestOptions::default());
             assert!(report.added > 200, "{report:?}");
             (handle, dir)
         })

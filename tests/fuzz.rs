@@ -449,14 +449,11 @@ fn fixture_index() -> &'static IndexHandle {
     static INDEX: OnceLock<(IndexHandle, tempfile::TempDir)> = OnceLock::new();
     &INDEX
         .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("a temporary directory");
-            let handle = IndexHandle::open_or_create(&dir.path().join("index")).expect("an index");
             let options = IngestOptions {
                 heap_bytes: 50_000_000,
                 ..IngestOptions::default()
             };
-            let report = ingest::ingest_paths(&handle, &[common::fixture("api")], &options)
-                .expect("the fixtures ingest");
+            let (handle, dir, report) = common::ingested_index(common::fixture("api"), &options);
             assert!(report.added > 0, "{report:?}");
             (handle, dir)
         })

@@ -13,6 +13,23 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_thb-caselaw")
 }
 
+/// A new index in a temporary directory (deleted when the guard drops) with `path` ingested
+/// through the library, for tests that search in process.
+pub fn ingested_index(
+    path: PathBuf,
+    options: &thb_caselaw::ingest::IngestOptions,
+) -> (
+    thb_caselaw::index::IndexHandle,
+    tempfile::TempDir,
+    thb_caselaw::ingest::IngestReport,
+) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let handle = thb_caselaw::index::IndexHandle::open_or_create(&dir.path().join("index"))
+        .expect("an index");
+    let report = thb_caselaw::ingest::ingest_paths(&handle, &[path], options).expect("it ingests");
+    (handle, dir, report)
+}
+
 pub fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
