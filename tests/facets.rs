@@ -10,10 +10,11 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::DocAddress;
 
+use thb_caselaw::columns::{FacetTables, GROUP_COMBINATIONS};
 use thb_caselaw::document::{Access, Document, Kind, Strength};
 use thb_caselaw::index::IndexHandle;
 use thb_caselaw::ingest::IngestOptions;
@@ -30,15 +31,33 @@ const DIMENSIONS: [&str; 7] = [
 ];
 
 fn corpus_index() -> &'static IndexHandle {
+    &built().0
+}
+
+fn built() -> &'static (IndexHandle, tempfile::TempDir) {
     static INDEX: OnceLock<(IndexHandle, tempfile::TempDir)> = OnceLock::new();
-    &INDEX
-        .get_or_init(|| {
-            let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-            let (handle, dir, report) = common::ingested_index(corpus, &IngestOptions::default());
-            assert!(report.added > 200, "{report:?}");
-            (handle, dir)
+    INDEX.get_or_init(|| {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let (handle, dir, report) = common::ingested_index(corpus, &IngestOptions::default());
+        assert!(report.added > 200, "{report:?}");
+        (handle, dir)
+    })
+}
+
+/// The corpus index as searches see it with the facet dimensions packed into groups as the
+/// server packs them (all in one group, at this size), then split by smaller limits: each
+/// dimension in a group of its own (limit 1), and a mix. Counting and drill-sideways must not
+/// depend on how the dimensions are grouped (see `columns::Group`).
+fn corpus_indexes() -> Vec<(usize, IndexHandle)> {
+    let (_, dir) = built();
+    [GROUP_COMBINATIONS, 1, 40]
+        .into_iter()
+        .map(|limit| {
+            let mut handle = IndexHandle::open(&dir.path().join("index")).unwrap();
+            handle.facet_tables = Arc::new(FacetTables::with_group_limit(limit));
+            (limit, handle)
         })
-        .0
+        .collect()
 }
 
 /// Every live document, read from the store (not through search).
@@ -195,7 +214,12 @@ fn selections(documents: &[Document]) -> Vec<Selection> {
 
 #[test]
 fn counts_of_the_empty_query_are_the_stored_documents_counted_by_hand() {
-    let handle = corpus_index();
+    for (limit, handle) in corpus_indexes() {
+        counts_are_the_stored_documents_counted_by_hand(limit, &handle);
+    }
+}
+
+fn counts_are_the_stored_documents_counted_by_hand(limit: usize, handle: &IndexHandle) {
     let documents: Vec<Document> = stored_documents(handle)
         .into_iter()
         .filter(|d| d.access != Access::Restricted)
@@ -207,7 +231,10 @@ fn counts_of_the_empty_query_are_the_stored_documents_counted_by_hand() {
             .iter()
             .filter(|d| selection.iter().all(|(dim, acc)| passes(d, dim, acc)))
             .count();
-        assert_eq!(response.total, expected_total, "total for {selection:?}");
+        assert_eq!(
+            response.total, expected_total,
+            "group limit {limit}: total for {selection:?}"
+        );
         for dimension in DIMENSIONS {
             let mut expected: BTreeMap<String, u64> = BTreeMap::new();
             for d in documents.iter().filter(|d| {
@@ -223,7 +250,7 @@ fn counts_of_the_empty_query_are_the_stored_documents_counted_by_hand() {
             assert_eq!(
                 as_map(facet(&response.facets, dimension)),
                 expected,
-                "{dimension} counts for {selection:?}"
+                "group limit {limit}: {dimension} counts for {selection:?}"
             );
         }
     }
@@ -231,7 +258,12 @@ fn counts_of_the_empty_query_are_the_stored_documents_counted_by_hand() {
 
 #[test]
 fn each_count_is_the_total_of_choosing_that_value() {
-    let handle = corpus_index();
+    for (limit, handle) in corpus_indexes() {
+        each_count_is_the_total_of_choosing_it(limit, &handle);
+    }
+}
+
+fn each_count_is_the_total_of_choosing_it(limit: usize, handle: &IndexHandle) {
     let documents = stored_documents(handle);
     for query in [
         "trafficking",
@@ -251,7 +283,7 @@ fn each_count_is_the_total_of_choosing_that_value() {
                         .total;
                     assert_eq!(
                         value.count as usize, total,
-                        "`{query}`, {selection:?}: {dimension}={} counts {} but choosing it gives {total}",
+                        "group limit {limit}: `{query}`, {selection:?}: {dimension}={} counts {} but choosing it gives {total}",
                         value.value, value.count
                     );
                     checked += 1;

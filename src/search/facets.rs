@@ -13,7 +13,8 @@
 //! - when it fails exactly one dimension's filter: counts it in that dimension only;
 //! - otherwise: skips it.
 //!
-//! Counting a document is an array lookup in the segment's `columns::SegmentTables`.
+//! Counting a document is one increment per group of dimensions in the segment's
+//! `columns::SegmentTables`; the counts of values are made from them once, at the end.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -87,29 +88,21 @@ pub struct OnePass {
 pub struct OnePassSegment {
     segment: SegmentOrdinal,
     tables: Arc<SegmentTables>,
-    /// Per value number of the segment: the bit of its dimension.
-    dimension_bit: Vec<u8>,
-    /// Per value number: its dimension's bit when that dimension is filtered and its filter
-    /// accepts the value, else 0.
-    accepted_bit: Vec<u8>,
+    /// Per group (see `columns::Group`), per combination: the bits of the filtered dimensions
+    /// whose filter the combination passes. Empty for a group without a filtered dimension.
+    passed: Vec<Vec<u8>>,
     /// The bits of the filtered dimensions.
     required: u8,
     dates: Option<Arc<dyn ColumnValues<u64>>>,
     ascending: bool,
     total: usize,
     best: Best,
-    /// Per value number: its count.
-    counts: Vec<u32>,
-    /// Matches not yet counted (see [`BATCH`]).
-    pending: Vec<(DocId, Score)>,
+    /// Per group, per combination: the matches passing every filter.
+    counts: Vec<Vec<u32>>,
+    /// Per dimension slot, for a filtered dimension: its group, and per combination of that
+    /// group the matches failing this dimension's filter only (they count in it alone).
+    sideways: [Option<(usize, Vec<u32>)>; 8],
 }
-
-/// Matches are counted in batches of this many. A match's row is a cache miss (matches are
-/// scattered over the segment's rows); between two `collect` calls the scorers' work fills
-/// the processor's window, so one miss at a time was served. In a batch the row loads are
-/// independent of each other and overlap: at a million documents this made counting about an
-/// eighth cheaper (4 % of a whole two-word search).
-const BATCH: usize = 64;
 
 // Each dimension is one bit of a `u8`.
 const _: () = assert!(Dimension::ALL.len() <= 8);
@@ -128,8 +121,7 @@ impl Collector for OnePass {
         segment: &SegmentReader,
     ) -> tantivy::Result<OnePassSegment> {
         let tables = self.tables.get(segment)?;
-        let dimension_bit: Vec<u8> = tables.values().iter().map(|(d, _)| bit(*d)).collect();
-        let accepted_bit = tables
+        let accepted_bit: Vec<u8> = tables
             .values()
             .iter()
             .map(|(dimension, value)| {
@@ -145,6 +137,31 @@ impl Collector for OnePass {
             })
             .collect();
         let required = self.filters.iter().fold(0, |bits, (d, _)| bits | bit(*d));
+        let passed = tables
+            .groups()
+            .iter()
+            .map(|group| {
+                if group.dimensions() & required == 0 {
+                    return Vec::new();
+                }
+                (0..group.len() as u32)
+                    .map(|c| {
+                        group
+                            .values_of(c)
+                            .iter()
+                            .fold(0, |bits, v| bits | accepted_bit[*v as usize])
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut sideways: [Option<(usize, Vec<u32>)>; 8] = Default::default();
+        for (g, group) in tables.groups().iter().enumerate() {
+            for dimension in Dimension::ALL {
+                if group.dimensions() & required & bit(dimension) != 0 {
+                    sideways[dimension.slot()] = Some((g, vec![0; group.len()]));
+                }
+            }
+        }
         let dates = match self.order {
             PageOrder::Score => None,
             PageOrder::DateDesc | PageOrder::DateAsc => Some(
@@ -154,19 +171,18 @@ impl Collector for OnePass {
                     .first_or_default_col(0),
             ),
         };
-        let counts = vec![0; tables.values().len()];
+        let counts = tables.groups().iter().map(|g| vec![0; g.len()]).collect();
         Ok(OnePassSegment {
             segment: segment_local_id,
             tables,
-            dimension_bit,
-            accepted_bit,
+            passed,
             required,
             dates,
             ascending: self.order == PageOrder::DateAsc,
             total: 0,
             best: Best::new_with_comparator(self.keep, NaturalComparator),
             counts,
-            pending: Vec::with_capacity(BATCH),
+            sideways,
         })
     }
 
@@ -194,43 +210,25 @@ impl Collector for OnePass {
     }
 }
 
-impl OnePassSegment {
-    fn flush(&mut self) {
-        let tables = Arc::clone(&self.tables);
-        let mut pending = std::mem::take(&mut self.pending);
-        // Every row's bounds first, then the rows: each pass's loads are independent.
-        let mut spans = [(0u32, 0u32); BATCH];
-        for (span, (doc, _)) in spans.iter_mut().zip(&pending) {
-            *span = tables.span(*doc);
-        }
-        let spans = &spans[..pending.len()];
-        // A load of each row's first value, in a loop without branches to mispredict, brings
-        // the rows into the cache together: the counting loop below branches on each row's
-        // length, and a misprediction there throws away the loads the processor had started.
-        let mut touched = 0u16;
-        for &span in spans {
-            touched ^= tables.row_in(span).first().copied().unwrap_or(0);
-        }
-        std::hint::black_box(touched);
-        for (&(doc, score), &span) in pending.iter().zip(spans) {
-            self.count(doc, score, tables.row_in(span));
-        }
-        pending.clear();
-        self.pending = pending;
-    }
+impl SegmentCollector for OnePassSegment {
+    type Fruit = Harvest;
 
-    fn count(&mut self, doc: DocId, score: Score, row: &[u16]) {
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let keys = self.tables.keys(doc);
         if self.required != 0 {
-            let passed = row
-                .iter()
-                .fold(0, |bits, v| bits | self.accepted_bit[*v as usize]);
+            let mut passed = 0;
+            for (bits, key) in self.passed.iter().zip(keys) {
+                passed |= bits.get(*key as usize).copied().unwrap_or(0);
+            }
             let failed = self.required & !passed;
             if failed != 0 {
                 // Failing one filter only: the document counts in that dimension.
                 if failed.count_ones() == 1 {
-                    for v in row {
-                        if self.dimension_bit[*v as usize] == failed {
-                            self.counts[*v as usize] += 1;
+                    let slot = failed.trailing_zeros() as usize;
+                    if let Some((g, counts)) = &mut self.sideways[slot] {
+                        if let Some(count) = keys.get(*g).and_then(|k| counts.get_mut(*k as usize))
+                        {
+                            *count += 1;
                         }
                     }
                 }
@@ -238,8 +236,10 @@ impl OnePassSegment {
             }
         }
         self.total += 1;
-        for v in row {
-            self.counts[*v as usize] += 1;
+        for (counts, key) in self.counts.iter_mut().zip(keys) {
+            if let Some(count) = counts.get_mut(*key as usize) {
+                *count += 1;
+            }
         }
         let key = match &self.dates {
             None => score as f64,
@@ -254,25 +254,41 @@ impl OnePassSegment {
         };
         self.best.push(key, DocAddress::new(self.segment, doc));
     }
-}
 
-impl SegmentCollector for OnePassSegment {
-    type Fruit = Harvest;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        self.pending.push((doc, score));
-        if self.pending.len() == BATCH {
-            self.flush();
+    fn harvest(self) -> Harvest {
+        let tables = &self.tables;
+        let values = tables.values();
+        // Combination counts → value counts, once per segment rather than once per match.
+        let mut by_value = vec![0u64; values.len()];
+        for (group, counts) in tables.groups().iter().zip(&self.counts) {
+            for (c, &count) in counts.iter().enumerate() {
+                if count > 0 {
+                    for v in group.values_of(c as u32) {
+                        by_value[*v as usize] += u64::from(count);
+                    }
+                }
+            }
         }
-    }
-
-    fn harvest(mut self) -> Harvest {
-        self.flush();
+        for (slot, sideways) in self.sideways.iter().enumerate() {
+            let Some((g, counts)) = sideways else {
+                continue;
+            };
+            let group = &tables.groups()[*g];
+            for (c, &count) in counts.iter().enumerate() {
+                if count > 0 {
+                    for v in group.values_of(c as u32) {
+                        if values[*v as usize].0.slot() == slot {
+                            by_value[*v as usize] += u64::from(count);
+                        }
+                    }
+                }
+            }
+        }
         let mut counts: Vec<HashMap<String, u64>> = vec![HashMap::new(); Dimension::ALL.len()];
-        for (ord, count) in self.counts.into_iter().enumerate() {
+        for (ord, count) in by_value.into_iter().enumerate() {
             if count > 0 {
-                let (dimension, value) = &self.tables.values()[ord];
-                counts[dimension.slot()].insert(value.clone(), count as u64);
+                let (dimension, value) = &values[ord];
+                counts[dimension.slot()].insert(value.clone(), count);
             }
         }
         Harvest {
