@@ -31,6 +31,13 @@ const MARKER_FILE: &str = "thb-caselaw.json";
 /// Memory for the writer's in-flight segments, split across its threads.
 pub const DEFAULT_WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
+/// How many threads run a search's segments: tantivy's default executor, one per core.
+pub fn search_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     #[error("no index at {dir}: build one with `thb-caselaw ingest --index {dir} corpus/` or `thb-caselaw serve`")]
@@ -369,6 +376,37 @@ impl IndexHandle {
     }
 
     /// Bytes the index occupies on disk.
+    /// Merges the index's segments into at most `parts` segments of about equal size, as
+    /// Lucene's force-merge does for an index that is mostly read. A search runs its segments
+    /// on the search threads, one segment to a thread; each segment also costs a fixed share
+    /// of every search (looking up each term, opening its postings, counting facets in their
+    /// own tables). At a million documents, 12 segments merged into 2 made a two-word search
+    /// an eighth cheaper (`benches/RESULTS.md`). Deleted documents are dropped on the way.
+    ///
+    /// Takes the writer lock (fails with [`IndexError::Locked`] while an ingest or a server's
+    /// write holds it) and waits for the merges. Returns how many segments there were before.
+    pub fn compact(&self, parts: usize) -> Result<usize, IndexError> {
+        let mut writer = self.writer(DEFAULT_WRITER_HEAP_BYTES)?;
+        // The policy's own merges would contend for the same segments.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let metas = self.index.searchable_segment_metas()?;
+        let before = metas.len();
+        // Started together, the merges run on tantivy's merge threads side by side.
+        let merges: Vec<_> = balanced_groups(&metas, parts.max(1))
+            .into_iter()
+            .filter(|group| {
+                group.len() > 1 || metas.iter().any(|m| group == &[m.id()] && m.has_deletes())
+            })
+            .map(|group| writer.merge(&group))
+            .collect();
+        for merge in merges {
+            merge.wait()?;
+        }
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(before)
+    }
+
     pub fn size_on_disk(&self) -> u64 {
         std::fs::read_dir(&self.dir)
             .map(|entries| {
@@ -381,6 +419,29 @@ impl IndexHandle {
             })
             .unwrap_or(0)
     }
+}
+
+/// Segments split into `parts` groups of about equal live documents: largest first, each to
+/// the group with the fewest so far. Public for the benches, which compact their bare-tantivy
+/// floor the same way.
+pub fn balanced_groups(
+    metas: &[tantivy::index::SegmentMeta],
+    parts: usize,
+) -> Vec<Vec<tantivy::index::SegmentId>> {
+    let mut sorted: Vec<&tantivy::index::SegmentMeta> = metas.iter().collect();
+    sorted.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
+    let mut groups: Vec<(u64, Vec<tantivy::index::SegmentId>)> = vec![(0, Vec::new()); parts];
+    for meta in sorted {
+        if let Some(lightest) = groups.iter_mut().min_by_key(|(docs, _)| *docs) {
+            lightest.0 += u64::from(meta.num_docs());
+            lightest.1.push(meta.id());
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, ids)| ids)
+        .filter(|ids| !ids.is_empty())
+        .collect()
 }
 
 #[derive(Serialize, Deserialize)]

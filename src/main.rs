@@ -49,6 +49,16 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Merge the index's segments into fewer, larger ones: one per core by default, as an
+    /// ingest does by itself after a bulk load. For an index grown by many small ingests or
+    /// writes through the API; searches get cheaper, deleted documents' space is reclaimed.
+    Compact {
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// How many segments to keep (default: one per core).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        segments: Option<u16>,
+    },
     /// Search the index; `--json` prints exactly what the API returns.
     Search {
         #[arg(long, default_value = "index")]
@@ -282,6 +292,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 print_human(&response);
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compact { index, segments } => {
+            let handle = IndexHandle::open(&index)?;
+            let parts = segments.map_or_else(thb_caselaw::index::search_threads, usize::from);
+            let started = std::time::Instant::now();
+            let before = handle.compact(parts)?;
+            println!(
+                "{}: {before} segments merged into {} ({} documents, {:.1}s)",
+                index.display(),
+                handle.searcher().segment_readers().len(),
+                handle.searcher().num_docs(),
+                started.elapsed().as_secs_f64()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {

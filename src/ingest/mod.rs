@@ -457,7 +457,48 @@ pub fn ingest_paths(
     }
     let report = session.finish()?;
     progress.finish(&report);
+    writer.wait_merging_threads().map_err(IndexError::from)?;
+    compact_after_bulk_load(handle, &report, options.progress)?;
     Ok(report)
+}
+
+/// After an ingest that wrote at least half of the index (a first build, a rebuild), merges
+/// its segments into one per search thread (see `IndexHandle::compact`). A small ingest into a
+/// large index leaves the segments to the writer's merge policy: rewriting a large index for
+/// a few documents would cost far more than it saves.
+fn compact_after_bulk_load(
+    handle: &IndexHandle,
+    report: &IngestReport,
+    progress: bool,
+) -> Result<(), IndexError> {
+    let parts = crate::index::search_threads();
+    let searcher = handle.searcher();
+    let written = (report.added + report.updated) as u64;
+    if searcher.segment_readers().len() <= parts || written * 2 < searcher.num_docs() {
+        return Ok(());
+    }
+    let started = Instant::now();
+    let before = match handle.compact(parts) {
+        Ok(before) => before,
+        // Another writer took the index between the ingest's writer and this one. Everything
+        // is committed; the segments stay as they are until the next bulk load or `compact`.
+        Err(IndexError::Locked { dir }) => {
+            tracing::warn!(
+                "{}: left uncompacted, another writer holds it",
+                dir.display()
+            );
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    if progress {
+        eprintln!(
+            "merged {before} segments into {} in {:.1}s",
+            handle.searcher().segment_readers().len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
 }
 
 /// The records of one file, by its type: JSON Lines streamed, `.json` and `.md` read whole
