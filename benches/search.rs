@@ -339,21 +339,20 @@ impl Bare {
         // The floor gets what ours has: one segment per core, searched by one thread each.
         let mut index = index;
         index.set_default_multithread_executor().unwrap();
-        let metas = index.searchable_segment_metas().unwrap();
-        if metas.len() > search_threads() {
-            let mut writer = index
-                .writer_with_num_threads::<TantivyDocument>(1, 50 << 20)
-                .unwrap();
-            let merges: Vec<_> = balanced_groups(&metas, search_threads())
+        let mut writer = index
+            .writer_with_num_threads::<TantivyDocument>(1, 50 << 20)
+            .unwrap();
+        let merges: Vec<_> =
+            balanced_groups(&index.searchable_segment_metas().unwrap(), search_threads())
                 .into_iter()
                 .filter(|group| group.len() > 1)
                 .map(|group| writer.merge(&group))
                 .collect();
-            for merge in merges {
-                merge.wait().unwrap();
-            }
-            writer.wait_merging_threads().unwrap();
+        for merge in merges {
+            merge.wait().unwrap();
         }
+        writer.garbage_collect_files().wait().unwrap();
+        writer.wait_merging_threads().unwrap();
         let reader = index.reader().unwrap();
         let mut parser = QueryParser::for_index(&index, vec![body]);
         parser.set_conjunction_by_default();

@@ -389,21 +389,28 @@ impl IndexHandle {
         let mut writer = self.writer(DEFAULT_WRITER_HEAP_BYTES)?;
         // The policy's own merges would contend for the same segments.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        let metas = self.index.searchable_segment_metas()?;
-        let before = metas.len();
-        // Started together, the merges run on tantivy's merge threads side by side.
-        let merges: Vec<_> = balanced_groups(&metas, parts.max(1))
-            .into_iter()
-            .filter(|group| {
-                group.len() > 1 || metas.iter().any(|m| group == &[m.id()] && m.has_deletes())
-            })
-            .map(|group| writer.merge(&group))
-            .collect();
+        // tantivy keeps the files of every segment whose metadata is still held somewhere:
+        // these are dropped before the files are collected below.
+        let (before, merges) = {
+            let metas = self.index.searchable_segment_metas()?;
+            // Started together, the merges run on tantivy's merge threads side by side.
+            let merges: Vec<_> = balanced_groups(&metas, parts.max(1))
+                .into_iter()
+                .filter(|group| {
+                    group.len() > 1 || metas.iter().any(|m| group == &[m.id()] && m.has_deletes())
+                })
+                .map(|group| writer.merge(&group))
+                .collect();
+            (metas.len(), merges)
+        };
         for merge in merges {
             merge.wait()?;
         }
-        writer.wait_merging_threads()?;
+        // Likewise while a searcher holds them: reload first, then delete them. Left, they
+        // would double the index on disk.
         self.reader.reload()?;
+        writer.garbage_collect_files().wait()?;
+        writer.wait_merging_threads()?;
         Ok(before)
     }
 

@@ -195,10 +195,26 @@ fn write_documents(path: &std::path::Path, prefix: &str, count: usize) {
     std::fs::write(path, out).unwrap();
 }
 
+/// The index's segments and live documents, after checking that the directory holds the
+/// files of those segments only (a merge that left its inputs behind would double the index).
 fn segments_and_documents(index: &std::path::Path) -> (usize, u64) {
     let handle = thb_caselaw::index::IndexHandle::open(index).unwrap();
     let searcher = handle.searcher();
-    (searcher.segment_readers().len(), searcher.num_docs())
+    let segments = searcher.segment_readers().len();
+    let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(index)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| {
+            let stem = name.split('.').next()?.to_string();
+            (stem.len() == 32 && stem.chars().all(|c| c.is_ascii_hexdigit())).then_some(stem)
+        })
+        .collect();
+    assert_eq!(
+        on_disk.len(),
+        segments,
+        "segment files on disk: {on_disk:?}"
+    );
+    (segments, searcher.num_docs())
 }
 
 #[test]

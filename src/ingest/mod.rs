@@ -472,9 +472,13 @@ fn compact_after_bulk_load(
     progress: bool,
 ) -> Result<(), IndexError> {
     let parts = crate::index::search_threads();
-    let searcher = handle.searcher();
+    let (segments, documents) = {
+        // Not held during the merges: a searcher keeps its segments' files on disk.
+        let searcher = handle.searcher();
+        (searcher.segment_readers().len(), searcher.num_docs())
+    };
     let written = (report.added + report.updated) as u64;
-    if searcher.segment_readers().len() <= parts || written * 2 < searcher.num_docs() {
+    if segments <= parts || written * 2 < documents {
         return Ok(());
     }
     let started = Instant::now();
