@@ -17,11 +17,11 @@
 //! | [`language`] | language and script detection (lingua), built once and shared |
 //! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed |
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
-//! | [`columns`] | each segment's facet values as arrays, built by the reader's warmer |
-//! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness |
+//! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), built by the reader's warmer |
+//! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness, compaction |
 //! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
 //! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |
-//! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; recent responses kept until the index changes ([`search::cache`]) |
+//! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; several words matched a window of documents at a time ([`search::conjunction`]); recent responses kept until the index changes ([`search::cache`]) |
 //! | [`limits`] | every hard limit, named once |
 //! | [`api`] | the axum router, handlers and the single JSON error shape |
 //! | [`web`] | the server-rendered search page and its embedded assets |

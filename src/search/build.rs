@@ -15,6 +15,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use super::conjunction::{Clause, ConjunctionQuery};
 use super::query::{Node, QueryError, QueryField};
 use super::SearchError;
 use crate::analysis::{Analyzer, StemLanguage};
@@ -53,6 +54,16 @@ impl Highlight {
     pub fn is_empty(&self) -> bool {
         self.terms.values().all(BTreeSet::is_empty)
     }
+}
+
+/// Any of these clauses, their scores summed.
+fn union(clauses: Vec<Clause>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        clauses
+            .into_iter()
+            .map(|c| (Occur::Should, c.into_query()))
+            .collect(),
+    ))
 }
 
 struct Builder<'a> {
@@ -144,13 +155,22 @@ impl Builder<'_> {
             }
             Node::And(items) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                // The required parts, each as the queries any of which matches it.
+                let mut groups: Vec<Vec<Clause>> = Vec::new();
                 for item in items {
                     if let Node::Not(inner) = item {
                         if let Some(q) = self.node(inner, !positive)? {
                             clauses.push((Occur::MustNot, q));
                         }
-                    } else if let Some(q) = self.node(item, positive)? {
-                        clauses.push((Occur::Must, q));
+                    } else if let Some(group) = self.required_group(item, positive)? {
+                        groups.push(group);
+                    }
+                }
+                if groups.len() > 1 {
+                    clauses.push((Occur::Must, Box::new(ConjunctionQuery::new(groups))));
+                } else {
+                    for group in groups {
+                        clauses.push((Occur::Must, union(group)));
                     }
                 }
                 if clauses.is_empty() {
@@ -174,6 +194,36 @@ impl Builder<'_> {
         }
     }
 
+    /// A required part of an AND as the queries any of which matches it (see
+    /// `search::conjunction`): a word's or phrase's per-field queries when none of them only
+    /// adds to the score, else the part's whole query. `None` when it has no terms.
+    fn required_group(
+        &mut self,
+        node: &Node,
+        positive: bool,
+    ) -> Result<Option<Vec<Clause>>, SearchError> {
+        let (field, text, slop) = match node {
+            Node::Word {
+                field,
+                text,
+                prefix: false,
+            } if *field != Some(QueryField::Id) => (*field, text, 0),
+            Node::Phrase { field, text, slop } if *field != Some(QueryField::Id) => {
+                (*field, text, *slop)
+            }
+            _ => return Ok(self.node(node, positive)?.map(|q| vec![Clause::Query(q)])),
+        };
+        Ok(match self.term_clauses(field, text, slop, positive) {
+            None => None,
+            Some((matching, scoring)) if scoring.is_empty() => Some(matching),
+            Some((matching, scoring)) => {
+                let mut clauses = vec![(Occur::Must, union(matching))];
+                clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
+                Some(vec![Clause::Query(Box::new(BooleanQuery::new(clauses)))])
+            }
+        })
+    }
+
     /// A word or a phrase in every target field: a term query when it analyses to one term, a
     /// phrase query (with `slop`) when to several. `None` when it has no terms at all.
     ///
@@ -188,8 +238,28 @@ impl Builder<'_> {
         slop: u32,
         positive: bool,
     ) -> Option<Box<dyn Query>> {
-        let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut scoring: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let (matching, scoring) = self.term_clauses(field, text, slop, positive)?;
+        let matching = union(matching);
+        if scoring.is_empty() {
+            return Some(matching);
+        }
+        let mut clauses = vec![(Occur::Must, matching)];
+        clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The boosted per-field queries of [`terms`](Self::terms): those that decide matching
+    /// (any of them), and those that only add to the score. `None` when the text has no terms.
+    #[allow(clippy::type_complexity)]
+    fn term_clauses(
+        &mut self,
+        field: Option<QueryField>,
+        text: &str,
+        slop: u32,
+        positive: bool,
+    ) -> Option<(Vec<Clause>, Vec<Box<dyn Query>>)> {
+        let mut matching: Vec<Clause> = Vec::new();
+        let mut scoring: Vec<Box<dyn Query>> = Vec::new();
         let schema = self.searcher.schema();
         // Most languages' rules leave a given word alike: the `stem` field is searched once
         // per distinct stem.
@@ -206,39 +276,28 @@ impl Builder<'_> {
             let word = |t: &String| -> Box<dyn Query> {
                 Box::new(TermQuery::new(term(t), IndexRecordOption::WithFreqs))
             };
-            let (query, only_scores): (Box<dyn Query>, bool) = match terms.len() {
+            let boosted = |query: Box<dyn Query>| Box::new(BoostQuery::new(query, boost));
+            match terms.len() {
                 0 => continue,
-                1 => (word(&terms[0]), false),
+                1 => matching.push(Clause::Term {
+                    term: term(&terms[0]),
+                    boost,
+                }),
                 _ if has_positions(schema, target) => {
                     let mut phrase = PhraseQuery::new(terms.iter().map(term).collect());
                     phrase.set_slop(slop);
-                    (Box::new(phrase), false)
+                    matching.push(Clause::Query(boosted(Box::new(phrase))));
                 }
                 _ => {
                     let all = terms.iter().map(|t| (Occur::Must, word(t))).collect();
-                    (Box::new(BooleanQuery::new(all)), true)
+                    scoring.push(boosted(Box::new(BooleanQuery::new(all))));
                 }
-            };
-            let clause = (
-                Occur::Should,
-                Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>,
-            );
-            if only_scores {
-                scoring.push(clause);
-            } else {
-                matching.push(clause);
             }
         }
         if matching.is_empty() {
             return None;
         }
-        let matching: Box<dyn Query> = Box::new(BooleanQuery::new(matching));
-        if scoring.is_empty() {
-            return Some(matching);
-        }
-        let mut clauses = vec![(Occur::Must, matching)];
-        clauses.extend(scoring);
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some((matching, scoring))
     }
 
     /// `word*`: expands the folded prefix over the term dictionaries, bounded by

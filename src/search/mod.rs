@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod cache;
+pub mod conjunction;
 pub mod facets;
 pub mod query;
 pub mod request;
