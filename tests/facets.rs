@@ -46,18 +46,25 @@ fn built() -> &'static (IndexHandle, tempfile::TempDir) {
 
 /// The corpus index as searches see it with the facet dimensions packed into groups as the
 /// server packs them (all in one group, at this size), then split by smaller limits: each
-/// dimension in a group of its own (limit 1), and a mix. Counting and drill-sideways must not
-/// depend on how the dimensions are grouped (see `columns::Group`).
-fn corpus_indexes() -> Vec<(usize, IndexHandle)> {
+/// dimension in a group of its own (limit 1), and a mix, the mix also with four-byte
+/// combination numbers. Counting and drill-sideways must not depend on how the dimensions are
+/// grouped or numbered (see `columns::Group`).
+fn corpus_indexes() -> Vec<(String, IndexHandle)> {
     let (_, dir) = built();
-    [GROUP_COMBINATIONS, 1, 40]
-        .into_iter()
-        .map(|limit| {
-            let mut handle = IndexHandle::open(&dir.path().join("index")).unwrap();
-            handle.facet_tables = Arc::new(FacetTables::with_group_limit(limit));
-            (limit, handle)
-        })
-        .collect()
+    [
+        (GROUP_COMBINATIONS, false),
+        (1, false),
+        (40, false),
+        (40, true),
+    ]
+    .into_iter()
+    .map(|(limit, wide)| {
+        let mut handle = IndexHandle::open(&dir.path().join("index")).unwrap();
+        let tables = FacetTables::with_group_limit(limit);
+        handle.facet_tables = Arc::new(if wide { tables.wide() } else { tables });
+        (format!("group limit {limit}, wide {wide}"), handle)
+    })
+    .collect()
 }
 
 /// Every live document, read from the store (not through search).
@@ -214,12 +221,12 @@ fn selections(documents: &[Document]) -> Vec<Selection> {
 
 #[test]
 fn counts_of_the_empty_query_are_the_stored_documents_counted_by_hand() {
-    for (limit, handle) in corpus_indexes() {
-        counts_are_the_stored_documents_counted_by_hand(limit, &handle);
+    for (tables, handle) in corpus_indexes() {
+        counts_are_the_stored_documents_counted_by_hand(&tables, &handle);
     }
 }
 
-fn counts_are_the_stored_documents_counted_by_hand(limit: usize, handle: &IndexHandle) {
+fn counts_are_the_stored_documents_counted_by_hand(tables: &str, handle: &IndexHandle) {
     let documents: Vec<Document> = stored_documents(handle)
         .into_iter()
         .filter(|d| d.access != Access::Restricted)
@@ -233,7 +240,7 @@ fn counts_are_the_stored_documents_counted_by_hand(limit: usize, handle: &IndexH
             .count();
         assert_eq!(
             response.total, expected_total,
-            "group limit {limit}: total for {selection:?}"
+            "{tables}: total for {selection:?}"
         );
         for dimension in DIMENSIONS {
             let mut expected: BTreeMap<String, u64> = BTreeMap::new();
@@ -250,7 +257,7 @@ fn counts_are_the_stored_documents_counted_by_hand(limit: usize, handle: &IndexH
             assert_eq!(
                 as_map(facet(&response.facets, dimension)),
                 expected,
-                "group limit {limit}: {dimension} counts for {selection:?}"
+                "{tables}: {dimension} counts for {selection:?}"
             );
         }
     }
@@ -258,12 +265,12 @@ fn counts_are_the_stored_documents_counted_by_hand(limit: usize, handle: &IndexH
 
 #[test]
 fn each_count_is_the_total_of_choosing_that_value() {
-    for (limit, handle) in corpus_indexes() {
-        each_count_is_the_total_of_choosing_it(limit, &handle);
+    for (tables, handle) in corpus_indexes() {
+        each_count_is_the_total_of_choosing_it(&tables, &handle);
     }
 }
 
-fn each_count_is_the_total_of_choosing_it(limit: usize, handle: &IndexHandle) {
+fn each_count_is_the_total_of_choosing_it(tables: &str, handle: &IndexHandle) {
     let documents = stored_documents(handle);
     for query in [
         "trafficking",
@@ -283,7 +290,7 @@ fn each_count_is_the_total_of_choosing_it(limit: usize, handle: &IndexHandle) {
                         .total;
                     assert_eq!(
                         value.count as usize, total,
-                        "group limit {limit}: `{query}`, {selection:?}: {dimension}={} counts {} but choosing it gives {total}",
+                        "{tables}: `{query}`, {selection:?}: {dimension}={} counts {} but choosing it gives {total}",
                         value.value, value.count
                     );
                     checked += 1;

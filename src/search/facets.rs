@@ -25,7 +25,7 @@ use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
 use tantivy::columnar::ColumnValues;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::columns::{FacetTables, SegmentTables};
+use crate::columns::{FacetTables, KeysOf, SegmentTables};
 pub use crate::schema::Dimension;
 
 /// What a dimension's filter accepts.
@@ -86,8 +86,13 @@ pub struct OnePass {
 }
 
 pub struct OnePassSegment {
-    segment: SegmentOrdinal,
     tables: Arc<SegmentTables>,
+    counting: Counting,
+}
+
+/// What one segment's pass counts and keeps (all of [`OnePassSegment`] but its tables).
+struct Counting {
+    segment: SegmentOrdinal,
     /// Per group (see `columns::Group`), per combination: the bits of the filtered dimensions
     /// whose filter the combination passes. Empty for a group without a filtered dimension.
     passed: Vec<Vec<u8>>,
@@ -173,16 +178,18 @@ impl Collector for OnePass {
         };
         let counts = tables.groups().iter().map(|g| vec![0; g.len()]).collect();
         Ok(OnePassSegment {
-            segment: segment_local_id,
             tables,
-            passed,
-            required,
-            dates,
-            ascending: self.order == PageOrder::DateAsc,
-            total: 0,
-            best: Best::new_with_comparator(self.keep, NaturalComparator),
-            counts,
-            sideways,
+            counting: Counting {
+                segment: segment_local_id,
+                passed,
+                required,
+                dates,
+                ascending: self.order == PageOrder::DateAsc,
+                total: 0,
+                best: Best::new_with_comparator(self.keep, NaturalComparator),
+                counts,
+                sideways,
+            },
         })
     }
 
@@ -210,15 +217,29 @@ impl Collector for OnePass {
     }
 }
 
-impl SegmentCollector for OnePassSegment {
-    type Fruit = Harvest;
+/// A combination number of either width (see `columns::KeysOf`).
+trait Key: Copy {
+    fn index(self) -> usize;
+}
 
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let keys = self.tables.keys(doc);
+impl Key for u16 {
+    fn index(self) -> usize {
+        usize::from(self)
+    }
+}
+
+impl Key for u32 {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Counting {
+    fn count<K: Key>(&mut self, doc: DocId, score: Score, keys: &[K]) {
         if self.required != 0 {
             let mut passed = 0;
             for (bits, key) in self.passed.iter().zip(keys) {
-                passed |= bits.get(*key as usize).copied().unwrap_or(0);
+                passed |= bits.get(key.index()).copied().unwrap_or(0);
             }
             let failed = self.required & !passed;
             if failed != 0 {
@@ -226,8 +247,7 @@ impl SegmentCollector for OnePassSegment {
                 if failed.count_ones() == 1 {
                     let slot = failed.trailing_zeros() as usize;
                     if let Some((g, counts)) = &mut self.sideways[slot] {
-                        if let Some(count) = keys.get(*g).and_then(|k| counts.get_mut(*k as usize))
-                        {
+                        if let Some(count) = keys.get(*g).and_then(|k| counts.get_mut(k.index())) {
                             *count += 1;
                         }
                     }
@@ -237,7 +257,7 @@ impl SegmentCollector for OnePassSegment {
         }
         self.total += 1;
         for (counts, key) in self.counts.iter_mut().zip(keys) {
-            if let Some(count) = counts.get_mut(*key as usize) {
+            if let Some(count) = counts.get_mut(key.index()) {
                 *count += 1;
             }
         }
@@ -254,13 +274,24 @@ impl SegmentCollector for OnePassSegment {
         };
         self.best.push(key, DocAddress::new(self.segment, doc));
     }
+}
+
+impl SegmentCollector for OnePassSegment {
+    type Fruit = Harvest;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        match self.tables.keys(doc) {
+            KeysOf::Narrow(keys) => self.counting.count(doc, score, keys),
+            KeysOf::Wide(keys) => self.counting.count(doc, score, keys),
+        }
+    }
 
     fn harvest(self) -> Harvest {
         let tables = &self.tables;
         let values = tables.values();
         // Combination counts → value counts, once per segment rather than once per match.
         let mut by_value = vec![0u64; values.len()];
-        for (group, counts) in tables.groups().iter().zip(&self.counts) {
+        for (group, counts) in tables.groups().iter().zip(&self.counting.counts) {
             for (c, &count) in counts.iter().enumerate() {
                 if count > 0 {
                     for v in group.values_of(c as u32) {
@@ -269,7 +300,7 @@ impl SegmentCollector for OnePassSegment {
                 }
             }
         }
-        for (slot, sideways) in self.sideways.iter().enumerate() {
+        for (slot, sideways) in self.counting.sideways.iter().enumerate() {
             let Some((g, counts)) = sideways else {
                 continue;
             };
@@ -292,8 +323,9 @@ impl SegmentCollector for OnePassSegment {
             }
         }
         Harvest {
-            total: self.total,
+            total: self.counting.total,
             top: self
+                .counting
                 .best
                 .into_vec()
                 .into_iter()
