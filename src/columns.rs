@@ -486,7 +486,11 @@ mod tests {
                         );
                     }
                 }
-                assert_eq!(got, expected(d), "limit {limit}, wide {wide}, document {doc}");
+                assert_eq!(
+                    got,
+                    expected(d),
+                    "limit {limit}, wide {wide}, document {doc}"
+                );
             }
         }
     }

@@ -77,7 +77,7 @@ pub struct ConjunctionQuery {
 
 impl ConjunctionQuery {
     /// `groups` holds one group per required part of the query (a word and its fields), each
-    /// with at least one clause. Use it for two groups or more; one group is just a union.
+    /// with at least one clause. One group is a union of its clauses.
     pub fn new(groups: Vec<Vec<Clause>>) -> ConjunctionQuery {
         ConjunctionQuery { groups }
     }
@@ -566,7 +566,8 @@ mod tests {
         }
     }
 
-    const QUERIES: [&[&str]; 7] = [
+    /// Pairs and triples of common and rare words, and single words (a one-group union).
+    const QUERIES: [&[&str]; 9] = [
         &["the", "of"],
         &["court", "applicant"],
         &["trafficking", "human", "beings"],
@@ -574,6 +575,8 @@ mod tests {
         &["the", "exploitation"],
         &["slavery", "servitude", "forced"],
         &["rantsev", "the"],
+        &["trafficking"],
+        &["the"],
     ];
 
     fn same_hits(ours: &[(u32, u32, Score)], theirs: &[(u32, u32, Score)], what: &str) {
