@@ -384,8 +384,8 @@ impl IndexHandle {
     /// an eighth cheaper (`benches/RESULTS.md`). Deleted documents are dropped on the way.
     ///
     /// Takes the writer lock (fails with [`IndexError::Locked`] while an ingest or a server's
-    /// write holds it) and waits for the merges. Returns how many segments there were before.
-    pub fn compact(&self, parts: usize) -> Result<usize, IndexError> {
+    /// write holds it) and waits for the merges.
+    pub fn compact(&self, parts: usize) -> Result<Compaction, IndexError> {
         let mut writer = self.writer(DEFAULT_WRITER_HEAP_BYTES)?;
         // The policy's own merges would contend for the same segments.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
@@ -403,6 +403,7 @@ impl IndexHandle {
                 .collect();
             (metas.len(), merges)
         };
+        let merged = merges.len();
         for merge in merges {
             merge.wait()?;
         }
@@ -411,7 +412,10 @@ impl IndexHandle {
         self.reader.reload()?;
         writer.garbage_collect_files().wait()?;
         writer.wait_merging_threads()?;
-        Ok(before)
+        Ok(Compaction {
+            before,
+            merges: merged,
+        })
     }
 
     pub fn size_on_disk(&self) -> u64 {
@@ -426,6 +430,15 @@ impl IndexHandle {
             })
             .unwrap_or(0)
     }
+}
+
+/// What [`IndexHandle::compact`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compaction {
+    /// Segments before.
+    pub before: usize,
+    /// Merges run (none when the segments were already as asked, without deletes).
+    pub merges: usize,
 }
 
 /// Segments split into `parts` groups of about equal live documents: largest first, each to

@@ -298,14 +298,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let handle = IndexHandle::open(&index)?;
             let parts = segments.map_or_else(thb_caselaw::index::search_threads, usize::from);
             let started = std::time::Instant::now();
-            let before = handle.compact(parts)?;
-            println!(
-                "{}: {before} segments merged into {} ({} documents, {:.1}s)",
-                index.display(),
-                handle.searcher().segment_readers().len(),
-                handle.searcher().num_docs(),
-                started.elapsed().as_secs_f64()
-            );
+            let done = handle.compact(parts)?;
+            let searcher = handle.searcher();
+            let after = searcher.segment_readers().len();
+            if done.merges == 0 {
+                println!(
+                    "{}: {after} segment(s) already ({} documents), nothing to merge",
+                    index.display(),
+                    searcher.num_docs()
+                );
+            } else {
+                println!(
+                    "{}: {} segments merged into {after} ({} documents, {:.1}s)",
+                    index.display(),
+                    done.before,
+                    searcher.num_docs(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {

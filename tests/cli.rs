@@ -266,6 +266,38 @@ fn a_bulk_ingest_ends_with_one_segment_per_core_and_compact_merges_what_small_in
     let body = search_json(index, &["id:\"small1:0004\""]);
     assert_eq!(body["hits"][0]["id"], "small1:0004", "{body}");
 
+    let output = run(&["compact", "--index", index, "--segments", "1"]);
+    assert!(
+        stdout(&output).contains("1 segment(s) already (310 documents), nothing to merge"),
+        "{}",
+        stdout(&output)
+    );
+
+    // Re-ingesting five documents replaces them: their old versions stay, deleted, in the
+    // merged segment until the next merge drops them.
+    let small = dir.path().join("small-1.jsonl");
+    assert!(run(&["ingest", "--index", index, small.to_str().unwrap()])
+        .status
+        .success());
+    let deleted = |index: &std::path::Path| -> u32 {
+        let handle = thb_caselaw::index::IndexHandle::open(index).unwrap();
+        let searcher = handle.searcher();
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.num_deleted_docs())
+            .sum()
+    };
+    assert_eq!(deleted(&index_dir), 5);
+    let output = run(&["compact", "--index", index, "--segments", "1"]);
+    assert!(
+        stdout(&output).contains("merged into 1 (310 documents"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(deleted(&index_dir), 0);
+    assert_eq!(segments_and_documents(&index_dir), (1, 310));
+
     let output = run(&["compact", "--index", index, "--segments", "0"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(

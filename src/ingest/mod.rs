@@ -483,7 +483,7 @@ fn compact_after_bulk_load(
     }
     let started = Instant::now();
     let before = match handle.compact(parts) {
-        Ok(before) => before,
+        Ok(done) => done.before,
         // Another writer took the index between the ingest's writer and this one. Everything
         // is committed; the segments stay as they are until the next bulk load or `compact`.
         Err(IndexError::Locked { dir }) => {
