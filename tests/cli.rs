@@ -175,26 +175,6 @@ fn a_malformed_query_on_the_command_line_names_the_problem() {
     );
 }
 
-/// Writes `count` short valid documents with ids `{prefix}:{i}` as JSON Lines.
-fn write_documents(path: &std::path::Path, prefix: &str, count: usize) {
-    let mut out = String::new();
-    for i in 0..count {
-        let document = serde_json::json!({
-            "id": format!("{prefix}:{i:04}"),
-            "kind": "decision",
-            "title": format!("Decision {i} on forced labour"),
-            "text": format!("Sample decision {i}: recruitment by deception and debt bondage of seasonal workers."),
-            "country": "MT",
-            "language": "en",
-            "date": "2022-03-01",
-            "provenance": "sample"
-        });
-        out.push_str(&document.to_string());
-        out.push('\n');
-    }
-    std::fs::write(path, out).unwrap();
-}
-
 /// The index's segments and live documents, after checking that the directory holds the
 /// files of those segments only (a merge that left its inputs behind would double the index).
 fn segments_and_documents(index: &std::path::Path) -> (usize, u64) {
@@ -223,7 +203,7 @@ fn a_bulk_ingest_ends_with_one_segment_per_core_and_compact_merges_what_small_in
     let index_dir = dir.path().join("index");
     let index = index_dir.to_str().unwrap();
     let bulk = dir.path().join("bulk.jsonl");
-    write_documents(&bulk, "bulk", 300);
+    common::write_documents(&bulk, "bulk", 300);
     // A commit every 20 documents writes 15 segments.
     let output = run(&[
         "ingest",
@@ -245,7 +225,7 @@ fn a_bulk_ingest_ends_with_one_segment_per_core_and_compact_merges_what_small_in
     // segments eight at a time): each adds a segment or two.
     for k in 0..2 {
         let small = dir.path().join(format!("small-{k}.jsonl"));
-        write_documents(&small, &format!("small{k}"), 5);
+        common::write_documents(&small, &format!("small{k}"), 5);
         assert!(run(&["ingest", "--index", index, small.to_str().unwrap()])
             .status
             .success());
@@ -263,8 +243,8 @@ fn a_bulk_ingest_ends_with_one_segment_per_core_and_compact_merges_what_small_in
     );
     assert_eq!(segments_and_documents(&index_dir), (1, 310));
     assert_eq!(search_json(index, &["bondage"])["total"], 310);
-    let body = search_json(index, &["id:\"small1:0004\""]);
-    assert_eq!(body["hits"][0]["id"], "small1:0004", "{body}");
+    let body = search_json(index, &["id:\"small1:00004\""]);
+    assert_eq!(body["hits"][0]["id"], "small1:00004", "{body}");
 
     let output = run(&["compact", "--index", index, "--segments", "1"]);
     assert!(

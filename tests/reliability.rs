@@ -34,30 +34,6 @@ const DOCUMENTS: u64 = 30_000;
 /// Generous limit for anything the tests wait for; they poll, so it is only reached on failure.
 const DEADLINE: Duration = Duration::from_secs(180);
 
-/// Writes `count` small valid documents (language declared, so no detection is needed) with
-/// ids `rel:00000`, `rel:00001`, ….
-fn write_documents(path: &Path, count: u64) {
-    let mut out = String::with_capacity(count as usize * 300);
-    for i in 0..count {
-        let document = json!({
-            "id": format!("rel:{i:05}"),
-            "kind": "decision",
-            "title": format!("Decision {i} on forced labour"),
-            "text": format!(
-                "Sample decision number {i}. The court examined recruitment by deception, \
-                 debt bondage and the confiscation of identity documents of seasonal workers."
-            ),
-            "country": "MT",
-            "language": "en",
-            "date": "2022-03-01",
-            "provenance": "sample"
-        });
-        out.push_str(&document.to_string());
-        out.push('\n');
-    }
-    std::fs::write(path, out).unwrap();
-}
-
 /// Live documents in the index as its last commit has them.
 fn live_documents(handle: &IndexHandle) -> u64 {
     handle.reader.reload().unwrap();
@@ -112,7 +88,7 @@ fn a_killed_ingest_leaves_its_last_commit_and_a_rerun_completes_without_duplicat
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let file = dir.path().join("large.jsonl");
-    write_documents(&file, DOCUMENTS);
+    common::write_documents(&file, "rel", DOCUMENTS);
 
     let mut ingest = spawn_ingest(&index, &file);
     let handle = open_when_created(&index);
@@ -162,7 +138,7 @@ fn searches_go_on_during_an_ingest_and_a_second_writer_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let file = dir.path().join("large.jsonl");
-    write_documents(&file, DOCUMENTS);
+    common::write_documents(&file, "rel", DOCUMENTS);
     let server = Server::start(
         &index,
         &fixture("write/corpus"),

@@ -30,6 +30,30 @@ pub fn ingested_index(
     (handle, dir, report)
 }
 
+/// Writes `count` small valid documents as JSON Lines (language declared, so no detection is
+/// needed) with ids `{prefix}:00000`, `{prefix}:00001`, ….
+pub fn write_documents(path: &Path, prefix: &str, count: u64) {
+    let mut out = String::with_capacity(count as usize * 300);
+    for i in 0..count {
+        let document = serde_json::json!({
+            "id": format!("{prefix}:{i:05}"),
+            "kind": "decision",
+            "title": format!("Decision {i} on forced labour"),
+            "text": format!(
+                "Sample decision number {i}. The court examined recruitment by deception, \
+                 debt bondage and the confiscation of identity documents of seasonal workers."
+            ),
+            "country": "MT",
+            "language": "en",
+            "date": "2022-03-01",
+            "provenance": "sample"
+        });
+        out.push_str(&document.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
 pub fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
