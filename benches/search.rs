@@ -48,7 +48,7 @@ use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 use common::{ms, size_on_disk, BenchCorpus, Percentiles};
 use thb_caselaw::generate::{self, Rng};
-use thb_caselaw::index::{balanced_groups, search_threads, IndexHandle};
+use thb_caselaw::index::{merge_balanced, search_threads, IndexHandle};
 use thb_caselaw::ingest::{self, IngestOptions};
 use thb_caselaw::search::{self, SearchRequest};
 
@@ -342,15 +342,7 @@ impl Bare {
         let mut writer = index
             .writer_with_num_threads::<TantivyDocument>(1, 50 << 20)
             .unwrap();
-        let merges: Vec<_> =
-            balanced_groups(&index.searchable_segment_metas().unwrap(), search_threads())
-                .into_iter()
-                .filter(|group| group.len() > 1)
-                .map(|group| writer.merge(&group))
-                .collect();
-        for merge in merges {
-            merge.wait().unwrap();
-        }
+        merge_balanced(&index, &mut writer, search_threads()).unwrap();
         writer.garbage_collect_files().wait().unwrap();
         writer.wait_merging_threads().unwrap();
         let reader = index.reader().unwrap();

@@ -375,7 +375,6 @@ impl IndexHandle {
         write_marker(&self.dir, &marker)
     }
 
-    /// Bytes the index occupies on disk.
     /// Merges the index's segments into at most `parts` segments of about equal size, as
     /// Lucene's force-merge does for an index that is mostly read. A search runs its segments
     /// on the search threads, one segment to a thread; each segment also costs a fixed share
@@ -389,35 +388,16 @@ impl IndexHandle {
         let mut writer = self.writer(DEFAULT_WRITER_HEAP_BYTES)?;
         // The policy's own merges would contend for the same segments.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        // tantivy keeps the files of every segment whose metadata is still held somewhere:
-        // these are dropped before the files are collected below.
-        let (before, merges) = {
-            let metas = self.index.searchable_segment_metas()?;
-            // Started together, the merges run on tantivy's merge threads side by side.
-            let merges: Vec<_> = balanced_groups(&metas, parts.max(1))
-                .into_iter()
-                .filter(|group| {
-                    group.len() > 1 || metas.iter().any(|m| group == &[m.id()] && m.has_deletes())
-                })
-                .map(|group| writer.merge(&group))
-                .collect();
-            (metas.len(), merges)
-        };
-        let merged = merges.len();
-        for merge in merges {
-            merge.wait()?;
-        }
-        // Likewise while a searcher holds them: reload first, then delete them. Left, they
-        // would double the index on disk.
+        let done = merge_balanced(&self.index, &mut writer, parts)?;
+        // A searcher keeps its segments' files on disk too: reload first, then delete the
+        // merged ones. Left, they would double the index on disk.
         self.reader.reload()?;
         writer.garbage_collect_files().wait()?;
         writer.wait_merging_threads()?;
-        Ok(Compaction {
-            before,
-            merges: merged,
-        })
+        Ok(done)
     }
 
+    /// Bytes the index occupies on disk.
     pub fn size_on_disk(&self) -> u64 {
         std::fs::read_dir(&self.dir)
             .map(|entries| {
@@ -441,10 +421,44 @@ pub struct Compaction {
     pub merges: usize,
 }
 
+/// The merges of [`IndexHandle::compact`], for any tantivy index and writer (the benches
+/// compact their bare-tantivy floor with it too): the searchable segments split into `parts`
+/// groups of about equal live documents, each group of several segments (or a single one with
+/// deleted documents) merged into one, the merges started together so that they run on
+/// tantivy's merge threads side by side. The merged segments' files stay on disk until the
+/// writer collects them, after the caller has dropped its searchers over them.
+pub fn merge_balanced(
+    index: &Index,
+    writer: &mut IndexWriter,
+    parts: usize,
+) -> tantivy::Result<Compaction> {
+    // tantivy keeps the files of every segment whose metadata is still held somewhere: the
+    // list is dropped before the merges are waited for.
+    let (before, merges) = {
+        let metas = index.searchable_segment_metas()?;
+        let merges: Vec<_> = balanced_groups(&metas, parts.max(1))
+            .into_iter()
+            .filter(|group| match group.as_slice() {
+                [one] => metas.iter().any(|m| m.id() == *one && m.has_deletes()),
+                _ => true,
+            })
+            .map(|group| writer.merge(&group))
+            .collect();
+        (metas.len(), merges)
+    };
+    let done = Compaction {
+        before,
+        merges: merges.len(),
+    };
+    for merge in merges {
+        merge.wait()?;
+    }
+    Ok(done)
+}
+
 /// Segments split into `parts` groups of about equal live documents: largest first, each to
-/// the group with the fewest so far. Public for the benches, which compact their bare-tantivy
-/// floor the same way.
-pub fn balanced_groups(
+/// the group with the fewest so far.
+fn balanced_groups(
     metas: &[tantivy::index::SegmentMeta],
     parts: usize,
 ) -> Vec<Vec<tantivy::index::SegmentId>> {
