@@ -56,14 +56,24 @@ impl Highlight {
     }
 }
 
-/// Any of these clauses, their scores summed.
-fn union(clauses: Vec<Clause>) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(
-        clauses
-            .into_iter()
-            .map(|c| (Occur::Should, c.into_query()))
-            .collect(),
-    ))
+/// A word's or phrase's query from its per-field clauses (see `Builder::term_clauses`): any
+/// of `matching`, filled window by window as a one-group conjunction (a few per cent cheaper
+/// than tantivy's union, measured on single words), or, when some clauses
+/// only add to the score, tantivy's union of `matching` with those as optional clauses.
+fn part_query(matching: Vec<Clause>, scoring: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if scoring.is_empty() {
+        return Box::new(ConjunctionQuery::new(vec![matching]));
+    }
+    let union = matching
+        .into_iter()
+        .map(|c| (Occur::Should, c.into_query()))
+        .collect();
+    let mut clauses = vec![(
+        Occur::Must,
+        Box::new(BooleanQuery::new(union)) as Box<dyn Query>,
+    )];
+    clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
+    Box::new(BooleanQuery::new(clauses))
 }
 
 struct Builder<'a> {
@@ -166,12 +176,8 @@ impl Builder<'_> {
                         groups.push(group);
                     }
                 }
-                if groups.len() > 1 {
+                if !groups.is_empty() {
                     clauses.push((Occur::Must, Box::new(ConjunctionQuery::new(groups))));
-                } else {
-                    for group in groups {
-                        clauses.push((Occur::Must, union(group)));
-                    }
                 }
                 if clauses.is_empty() {
                     return Ok(None);
@@ -213,15 +219,15 @@ impl Builder<'_> {
             }
             _ => return Ok(self.node(node, positive)?.map(|q| vec![Clause::Query(q)])),
         };
-        Ok(match self.term_clauses(field, text, slop, positive) {
-            None => None,
-            Some((matching, scoring)) if scoring.is_empty() => Some(matching),
-            Some((matching, scoring)) => {
-                let mut clauses = vec![(Occur::Must, union(matching))];
-                clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
-                Some(vec![Clause::Query(Box::new(BooleanQuery::new(clauses)))])
-            }
-        })
+        Ok(self
+            .term_clauses(field, text, slop, positive)
+            .map(|(matching, scoring)| {
+                if scoring.is_empty() {
+                    matching
+                } else {
+                    vec![Clause::Query(part_query(matching, scoring))]
+                }
+            }))
     }
 
     /// A word or a phrase in every target field: a term query when it analyses to one term, a
@@ -239,15 +245,7 @@ impl Builder<'_> {
         positive: bool,
     ) -> Option<Box<dyn Query>> {
         let (matching, scoring) = self.term_clauses(field, text, slop, positive)?;
-        if scoring.is_empty() {
-            // One group: the union of the word's fields, filled window by window as in an
-            // AND (a few per cent cheaper than tantivy's union for a single word).
-            return Some(Box::new(ConjunctionQuery::new(vec![matching])));
-        }
-        let matching = union(matching);
-        let mut clauses = vec![(Occur::Must, matching)];
-        clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(part_query(matching, scoring))
     }
 
     /// The boosted per-field queries of [`terms`](Self::terms): those that decide matching
