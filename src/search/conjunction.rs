@@ -255,21 +255,25 @@ impl Child {
         bits: &mut [u64; WORDS],
         scores: Option<&mut [Score; WINDOW as usize]>,
     ) {
-        match (self, scores) {
-            (Child::Term(t), Some(scores)) => {
-                let Some((norms, bm25)) = &t.scoring else {
-                    return fill(&mut t.postings, start, end, bits, |_, _| {});
-                };
-                fill(&mut t.postings, start, end, bits, |postings, delta| {
-                    let norm = norms.fieldnorm_id(postings.doc());
-                    scores[delta] += bm25.score(norm, postings.term_freq());
-                })
+        match self {
+            Child::Term(t) => {
+                let TermChild { postings, scoring } = &mut **t;
+                match (scoring, scores) {
+                    (Some((norms, bm25)), Some(scores)) => {
+                        fill(postings, start, end, bits, |postings, delta| {
+                            let norm = norms.fieldnorm_id(postings.doc());
+                            scores[delta] += bm25.score(norm, postings.term_freq());
+                        })
+                    }
+                    _ => fill(postings, start, end, bits, |_, _| {}),
+                }
             }
-            (Child::Term(t), None) => fill(&mut t.postings, start, end, bits, |_, _| {}),
-            (Child::Other(s), Some(scores)) => fill(s.as_mut(), start, end, bits, |s, delta| {
-                scores[delta] += s.score();
-            }),
-            (Child::Other(s), None) => fill(s.as_mut(), start, end, bits, |_, _| {}),
+            Child::Other(s) => match scores {
+                Some(scores) => fill(s.as_mut(), start, end, bits, |s, delta| {
+                    scores[delta] += s.score();
+                }),
+                None => fill(s.as_mut(), start, end, bits, |_, _| {}),
+            },
         }
     }
 }
@@ -298,13 +302,13 @@ fn fill<D: DocSet + ?Sized>(
 /// See the module doc.
 struct ConjunctionScorer {
     groups: Vec<Vec<Child>>,
-    scoring: bool,
     /// First document of the window.
     offset: DocId,
     /// The window's documents matching every group not yet yielded, as bits.
     matched: [u64; WORDS],
-    /// The summed scores of the window's documents (only those in `matched` are meaningful).
-    scores: Box<[Score; WINDOW as usize]>,
+    /// The summed scores of the window's documents (only those in `matched` are meaningful);
+    /// `None` when not scoring.
+    scores: Option<Box<[Score; WINDOW as usize]>>,
     /// The word of `matched` being yielded.
     cursor: usize,
     doc: DocId,
@@ -315,18 +319,23 @@ impl ConjunctionScorer {
     fn new(groups: Vec<Vec<Child>>, scoring: bool) -> ConjunctionScorer {
         let mut scorer = ConjunctionScorer {
             groups,
-            scoring,
             offset: 0,
             matched: [0; WORDS],
-            scores: Box::new([0.0; WINDOW as usize]),
+            scores: scoring.then(|| Box::new([0.0; WINDOW as usize])),
             cursor: WORDS,
             doc: 0,
             score: 0.0,
         };
-        if !(scorer.refill(0) && scorer.pop()) {
-            scorer.doc = TERMINATED;
-        }
+        scorer.first_from(0);
         scorer
+    }
+
+    /// Moves to the first match of the next window holding one, from `at` on.
+    fn first_from(&mut self, at: DocId) -> DocId {
+        if !(self.refill(at) && self.pop()) {
+            self.doc = TERMINATED;
+        }
+        self.doc
     }
 
     /// The first document every group can still match, from `at` on: the latest of the
@@ -348,14 +357,13 @@ impl ConjunctionScorer {
             self.offset = start;
             let end = start.saturating_add(WINDOW);
             self.matched = [!0; WORDS];
-            if self.scoring {
-                self.scores.fill(0.0);
+            if let Some(scores) = &mut self.scores {
+                scores.fill(0.0);
             }
             for group in &mut self.groups {
                 let mut bits = [0u64; WORDS];
                 for child in group.iter_mut() {
-                    let scores = self.scoring.then_some(&mut *self.scores);
-                    child.fill(start, end, &mut bits, scores);
+                    child.fill(start, end, &mut bits, self.scores.as_deref_mut());
                 }
                 let mut any = 0;
                 for (matched, bits) in self.matched.iter_mut().zip(bits) {
@@ -386,7 +394,7 @@ impl ConjunctionScorer {
                 self.matched[self.cursor] = word & (word - 1);
                 let delta = self.cursor * 64 + bit;
                 self.doc = self.offset + delta as DocId;
-                self.score = self.scores[delta];
+                self.score = self.scores.as_ref().map_or(0.0, |scores| scores[delta]);
                 return true;
             }
             self.cursor += 1;
@@ -403,12 +411,7 @@ impl DocSet for ConjunctionScorer {
         if self.pop() {
             return self.doc;
         }
-        let at = self.offset.saturating_add(WINDOW);
-        if self.refill(at) && self.pop() {
-            return self.doc;
-        }
-        self.doc = TERMINATED;
-        TERMINATED
+        self.first_from(self.offset.saturating_add(WINDOW))
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
@@ -426,13 +429,7 @@ impl DocSet for ConjunctionScorer {
             self.cursor = self.cursor.max(word);
             return self.advance();
         }
-        self.matched = [0; WORDS];
-        self.cursor = WORDS;
-        if self.refill(target) && self.pop() {
-            return self.doc;
-        }
-        self.doc = TERMINATED;
-        TERMINATED
+        self.first_from(target)
     }
 
     fn doc(&self) -> DocId {
