@@ -97,8 +97,9 @@ pub enum KeysOf<'a> {
     Wide(&'a [u32]),
 }
 
+#[cfg(test)]
 impl KeysOf<'_> {
-    /// The numbers widened, for callers that do not need the speed.
+    /// The numbers widened, for tests.
     pub fn to_vec(self) -> Vec<u32> {
         match self {
             KeysOf::Narrow(keys) => keys.iter().map(|k| u32::from(*k)).collect(),
@@ -124,8 +125,27 @@ impl<K: std::hash::Hash + Eq> Interner<K> {
         *self.numbers.entry(key).or_insert(next)
     }
 
+    /// The number of a borrowed key, copied only when it is new (most keys repeat).
+    fn number_of<Q>(&mut self, key: &Q) -> u32
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        match self.numbers.get(key) {
+            Some(number) => *number,
+            None => self.number(key.to_owned()),
+        }
+    }
+
     fn len(&self) -> usize {
         self.numbers.len()
+    }
+
+    /// The keys in the order of their numbers.
+    fn into_keys(self) -> Vec<K> {
+        let mut keys: Vec<(u32, K)> = self.numbers.into_iter().map(|(k, n)| (n, k)).collect();
+        keys.sort_unstable_by_key(|(n, _)| *n);
+        keys.into_iter().map(|(_, k)| k).collect()
     }
 }
 
@@ -190,18 +210,9 @@ impl SegmentTables {
                 // A theme and its child both given count once for the parent.
                 row.sort_unstable();
                 row.dedup();
-                // Most documents repeat a set already seen: look it up before copying it.
-                let number = match interner.numbers.get(row.as_slice()) {
-                    Some(number) => *number,
-                    None => interner.number(row.clone()),
-                };
-                of_doc.push(number);
+                of_doc.push(interner.number_of(row.as_slice()));
             }
-            let mut distinct = vec![Vec::new(); interner.len()];
-            for (set, number) in interner.numbers {
-                distinct[number as usize] = set;
-            }
-            sets.push((*dimension, of_doc, distinct));
+            sets.push((*dimension, of_doc, interner.into_keys()));
         }
         // The dimensions with the fewest sets first, so that small ones share a group.
         sets.sort_by_key(|(_, _, distinct)| distinct.len());

@@ -25,7 +25,7 @@ use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
 use tantivy::columnar::ColumnValues;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::columns::{FacetTables, KeysOf, SegmentTables};
+use crate::columns::{FacetTables, Group, KeysOf, SegmentTables};
 pub use crate::schema::Dimension;
 
 /// What a dimension's filter accepts.
@@ -217,6 +217,19 @@ impl Collector for OnePass {
     }
 }
 
+/// Adds each combination's count to the counts of its values that `wanted` takes.
+fn add_values(by_value: &mut [u64], group: &Group, counts: &[u32], wanted: impl Fn(usize) -> bool) {
+    for (c, &count) in counts.iter().enumerate() {
+        if count > 0 {
+            for &v in group.values_of(c as u32) {
+                if wanted(v as usize) {
+                    by_value[v as usize] += u64::from(count);
+                }
+            }
+        }
+    }
+}
+
 /// A combination number of either width (see `columns::KeysOf`).
 trait Key: Copy {
     fn index(self) -> usize;
@@ -291,28 +304,16 @@ impl SegmentCollector for OnePassSegment {
         let values = tables.values();
         // Combination counts → value counts, once per segment rather than once per match.
         let mut by_value = vec![0u64; values.len()];
-        for (group, counts) in tables.groups().iter().zip(&self.counting.counts) {
-            for (c, &count) in counts.iter().enumerate() {
-                if count > 0 {
-                    for v in group.values_of(c as u32) {
-                        by_value[*v as usize] += u64::from(count);
-                    }
-                }
-            }
+        let groups = tables.groups();
+        for (group, counts) in groups.iter().zip(&self.counting.counts) {
+            add_values(&mut by_value, group, counts, |_| true);
         }
         for (slot, sideways) in self.counting.sideways.iter().enumerate() {
-            let Some((g, counts)) = sideways else {
-                continue;
-            };
-            let group = &tables.groups()[*g];
-            for (c, &count) in counts.iter().enumerate() {
-                if count > 0 {
-                    for v in group.values_of(c as u32) {
-                        if values[*v as usize].0.slot() == slot {
-                            by_value[*v as usize] += u64::from(count);
-                        }
-                    }
-                }
+            if let Some((g, counts)) = sideways {
+                // Matches failing this dimension's filter alone count in it only.
+                add_values(&mut by_value, &groups[*g], counts, |v| {
+                    values[v].0.slot() == slot
+                });
             }
         }
         let mut counts: Vec<HashMap<String, u64>> = vec![HashMap::new(); Dimension::ALL.len()];
