@@ -97,6 +97,17 @@ pub enum KeysOf<'a> {
     Wide(&'a [u32]),
 }
 
+impl<'a> KeysOf<'a> {
+    /// Of all rows (see [`SegmentTables::rows`]), a document's; empty past the end.
+    pub fn row(self, doc: DocId, width: usize) -> KeysOf<'a> {
+        let range = doc as usize * width..(doc as usize + 1) * width;
+        match self {
+            KeysOf::Narrow(keys) => KeysOf::Narrow(keys.get(range).unwrap_or(&[])),
+            KeysOf::Wide(keys) => KeysOf::Wide(keys.get(range).unwrap_or(&[])),
+        }
+    }
+}
+
 #[cfg(test)]
 impl KeysOf<'_> {
     /// The numbers widened, for tests.
@@ -292,11 +303,15 @@ impl SegmentTables {
 
     /// A document's combination in each group, in the order of [`groups`](Self::groups).
     pub fn keys(&self, doc: DocId) -> KeysOf<'_> {
-        let width = self.groups.len();
-        let range = doc as usize * width..(doc as usize + 1) * width;
+        self.rows().row(doc, self.groups.len())
+    }
+
+    /// Every document's combinations: a row of one per group (see [`keys`](Self::keys)) per
+    /// document, for a loop over many documents that looks the width up once.
+    pub fn rows(&self) -> KeysOf<'_> {
         match &self.keys {
-            Keys::Narrow(keys) => KeysOf::Narrow(keys.get(range).unwrap_or(&[])),
-            Keys::Wide(keys) => KeysOf::Wide(keys.get(range).unwrap_or(&[])),
+            Keys::Narrow(keys) => KeysOf::Narrow(keys),
+            Keys::Wide(keys) => KeysOf::Wide(keys),
         }
     }
 

@@ -12,13 +12,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use tantivy::DocAddress;
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, TermQuery, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentReader, Term};
 
 use thb_caselaw::columns::{FacetTables, GROUP_COMBINATIONS};
 use thb_caselaw::document::{Access, Document, Kind, Strength};
 use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::IngestOptions;
-use thb_caselaw::search::{self, FacetCounts, FacetValue, SearchRequest};
+use thb_caselaw::ingest::{ingest_paths, IngestOptions};
+use thb_caselaw::search::conjunction::ConjunctionQuery;
+use thb_caselaw::search::facets::{Accept, Dimension, OnePass, PageOrder};
+use thb_caselaw::search::{self, build, query, FacetCounts, FacetValue, SearchRequest};
 
 const DIMENSIONS: [&str; 7] = [
     "country",
@@ -326,4 +330,131 @@ fn pages_follow_on_from_each_other_in_every_sort_order() {
             );
         }
     }
+}
+
+/// A query whose scorer hides its type, so the one-pass collector takes its matches document by
+/// document, as it does for every query that is not a conjunction.
+#[derive(Debug)]
+struct OneByOne(Box<dyn Query>);
+
+impl Clone for OneByOne {
+    fn clone(&self) -> Self {
+        OneByOne(self.0.box_clone())
+    }
+}
+
+impl Query for OneByOne {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(OneByOneWeight(self.0.weight(scoring)?)))
+    }
+}
+
+struct OneByOneWeight(Box<dyn Weight>);
+
+impl Weight for OneByOneWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(OneByOneScorer(self.0.scorer(reader, boost)?)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+struct OneByOneScorer(Box<dyn Scorer>);
+
+impl DocSet for OneByOneScorer {
+    fn advance(&mut self) -> DocId {
+        self.0.advance()
+    }
+
+    fn doc(&self) -> DocId {
+        self.0.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+}
+
+impl Scorer for OneByOneScorer {
+    fn score(&mut self) -> Score {
+        self.0.score()
+    }
+}
+
+/// A conjunction's matches reach the facet pass a window at a time (`ConjunctionScorer::
+/// for_each_window`); every other query's, one by one. Both must give the same total, page and
+/// counts, on an index holding deleted documents (which only the collector leaves out).
+#[test]
+fn window_by_window_counts_what_document_by_document_counts() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (handle, _dir, _) = common::ingested_index(corpus.clone(), &IngestOptions::default());
+    // Ingested again, the ECtHR documents replace their first versions, which stay in their
+    // segment as deleted documents.
+    let again = ingest_paths(
+        &handle,
+        &[corpus.join("ecthr.jsonl")],
+        &IngestOptions::default(),
+    )
+    .expect("it ingests");
+    assert!(again.updated > 10, "{again:?}");
+    let searcher = handle.searcher();
+    let deleted: u32 = searcher
+        .segment_readers()
+        .iter()
+        .map(|s| s.num_deleted_docs())
+        .sum();
+    assert!(deleted > 10, "{deleted} deleted documents");
+    let restricted = || -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(handle.fields.access, "restricted"),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let mut compared = 0;
+    for text in [
+        "trafficking",
+        "trafficking article",
+        "трговина људима",
+        "forced labour -sexual",
+        "court applicant",
+    ] {
+        let parsed = query::parse(text).unwrap();
+        let built = build::build(&parsed, &handle.fields, &searcher).unwrap();
+        let conjunction = built
+            .query
+            .downcast_ref::<ConjunctionQuery>()
+            .unwrap_or_else(|| panic!("`{text}` runs as a conjunction"))
+            .clone();
+        let public = conjunction.clone().restricted([], [restricted()]);
+        for query in [conjunction, public] {
+            for (order, filters) in [
+                (PageOrder::Score, vec![]),
+                (PageOrder::DateDesc, vec![]),
+                (
+                    PageOrder::Score,
+                    vec![(Dimension::Country, Accept::AnyOf(vec!["RS".into()]))],
+                ),
+            ] {
+                let collector = OnePass {
+                    tables: handle.facet_tables.clone(),
+                    filters: Arc::new(filters.clone()),
+                    order,
+                    keep: 15,
+                };
+                let windows = searcher.search(&query, &collector).unwrap();
+                let one_by_one = searcher
+                    .search(&OneByOne(Box::new(query.clone())), &collector)
+                    .unwrap();
+                let what = format!("`{text}` {order:?} {filters:?}");
+                assert_eq!(windows.total, one_by_one.total, "{what}: total");
+                assert_eq!(windows.top, one_by_one.top, "{what}: page");
+                assert_eq!(windows.counts, one_by_one.counts, "{what}: counts");
+                assert!(windows.total > 0, "{what} has hits");
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 30);
 }

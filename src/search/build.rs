@@ -164,27 +164,25 @@ impl Builder<'_> {
                 }))
             }
             Node::And(items) => {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 // The required parts, each as the queries any of which matches it.
                 let mut groups: Vec<Vec<Clause>> = Vec::new();
+                let mut excluded: Vec<Box<dyn Query>> = Vec::new();
                 for item in items {
                     if let Node::Not(inner) = item {
-                        if let Some(q) = self.node(inner, !positive)? {
-                            clauses.push((Occur::MustNot, q));
-                        }
+                        excluded.extend(self.node(inner, !positive)?);
                     } else if let Some(group) = self.required_group(item, positive)? {
                         groups.push(group);
                     }
                 }
                 if !groups.is_empty() {
-                    clauses.push((Occur::Must, Box::new(ConjunctionQuery::new(groups))));
+                    let conjunction = ConjunctionQuery::new(groups).restricted([], excluded);
+                    return Ok(Some(Box::new(conjunction)));
                 }
-                if clauses.is_empty() {
+                if excluded.is_empty() {
                     return Ok(None);
                 }
-                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
-                    clauses.push((Occur::Must, Box::new(AllQuery)));
-                }
+                let mut clauses = vec![(Occur::Must, Box::new(AllQuery) as Box<dyn Query>)];
+                clauses.extend(excluded.into_iter().map(|q| (Occur::MustNot, q)));
                 Ok(Some(Box::new(BooleanQuery::new(clauses))))
             }
             Node::Or(items) => {

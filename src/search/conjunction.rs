@@ -15,7 +15,10 @@
 //!   their scores summed per document;
 //! - ANDs the words' bits (a word that leaves no document in the window ends the filling: the
 //!   remaining words are only skipped past it);
-//! - yields the window's surviving documents in order, with their summed scores.
+//! - removes the documents of its exclusions (restricted documents) from the survivors;
+//! - yields the window's surviving documents in order, with their summed scores, or hands the
+//!   whole window to a consumer that takes it in bulk ([`ConjunctionScorer::for_each_window`]:
+//!   the facet pass, which so avoids a call per document through tantivy's collector).
 //!
 //! The documents and their scores are the intersection's, summed in another order: tests
 //! compare the two on real text.
@@ -29,8 +32,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// Documents per window: 64 words of 64 bits, as tantivy's own union buffers.
-const WINDOW: u32 = 4096;
-const WORDS: usize = (WINDOW / 64) as usize;
+pub const WINDOW: u32 = 4096;
+/// Words of 64 bits in a window.
+pub const WORDS: usize = (WINDOW / 64) as usize;
 
 /// One of the queries that can match a part of the conjunction.
 #[derive(Debug)]
@@ -68,18 +72,50 @@ impl Clone for Clause {
     }
 }
 
-/// A document matches when, for every group, at least one of the group's clauses matches; its
-/// score is the sum of the scores of every clause that matches it.
-#[derive(Clone, Debug)]
+/// A document matches when, for every group, at least one of the group's clauses matches, it
+/// matches every filter and no exclusion; its score is the sum of the scores of every clause
+/// that matches it (filters and exclusions do not score).
+#[derive(Debug)]
 pub struct ConjunctionQuery {
     groups: Vec<Vec<Clause>>,
+    filters: Vec<Box<dyn Query>>,
+    excluded: Vec<Box<dyn Query>>,
+}
+
+impl Clone for ConjunctionQuery {
+    fn clone(&self) -> Self {
+        ConjunctionQuery {
+            groups: self.groups.clone(),
+            filters: self.filters.iter().map(|q| q.box_clone()).collect(),
+            excluded: self.excluded.iter().map(|q| q.box_clone()).collect(),
+        }
+    }
 }
 
 impl ConjunctionQuery {
     /// `groups` holds one group per required part of the query (a word and its fields), each
     /// with at least one clause. One group is a union of its clauses.
     pub fn new(groups: Vec<Vec<Clause>>) -> ConjunctionQuery {
-        ConjunctionQuery { groups }
+        ConjunctionQuery {
+            groups,
+            filters: Vec::new(),
+            excluded: Vec::new(),
+        }
+    }
+
+    /// The same query, also requiring every one of `filters` and none of `excluded`: what
+    /// tantivy's `BooleanQuery` of this query, the filters as unscored `Must` clauses and the
+    /// exclusions as `MustNot` clauses matches, with the same scores. Kept inside the
+    /// conjunction, they are applied a window at a time and leave the windows whole for
+    /// [`ConjunctionScorer::for_each_window`].
+    pub fn restricted(
+        mut self,
+        filters: impl IntoIterator<Item = Box<dyn Query>>,
+        excluded: impl IntoIterator<Item = Box<dyn Query>>,
+    ) -> ConjunctionQuery {
+        self.filters.extend(filters);
+        self.excluded.extend(excluded);
+        self
     }
 }
 
@@ -95,8 +131,20 @@ impl Query for ConjunctionQuery {
                     .collect::<tantivy::Result<Vec<_>>>()
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
+        let unscored = match enable_scoring.searcher() {
+            Some(searcher) => EnableScoring::disabled_from_searcher(searcher),
+            None => EnableScoring::disabled_from_schema(enable_scoring.schema()),
+        };
+        let unscored_weights = |queries: &[Box<dyn Query>]| {
+            queries
+                .iter()
+                .map(|q| q.weight(unscored))
+                .collect::<tantivy::Result<Vec<_>>>()
+        };
         Ok(Box::new(ConjunctionWeight {
             groups,
+            filters: unscored_weights(&self.filters)?,
+            excluded: unscored_weights(&self.excluded)?,
             scoring: enable_scoring.is_scoring_enabled(),
         }))
     }
@@ -107,6 +155,10 @@ impl Query for ConjunctionQuery {
                 Clause::Term { term, .. } => visitor(term, false),
                 Clause::Query(query) => query.query_terms(visitor),
             }
+        }
+        // As tantivy's `BooleanQuery` does, every clause's terms, the excluded ones too.
+        for query in self.filters.iter().chain(&self.excluded) {
+            query.query_terms(visitor);
         }
     }
 }
@@ -178,12 +230,15 @@ impl ClauseWeight {
 
 struct ConjunctionWeight {
     groups: Vec<Vec<ClauseWeight>>,
+    /// Built with scoring disabled.
+    filters: Vec<Box<dyn Weight>>,
+    excluded: Vec<Box<dyn Weight>>,
     scoring: bool,
 }
 
 impl Weight for ConjunctionWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut groups = Vec::with_capacity(self.groups.len());
+        let mut parts = Vec::with_capacity(self.groups.len() + self.filters.len());
         for group in &self.groups {
             let mut children = Vec::with_capacity(group.len());
             for clause in group {
@@ -193,11 +248,34 @@ impl Weight for ConjunctionWeight {
                 // A part with no document in this segment: nothing matches here.
                 return Ok(Box::new(tantivy::query::EmptyScorer));
             }
-            groups.push(children);
+            parts.push(Part {
+                children,
+                scored: self.scoring,
+            });
         }
-        // Rarest first: a word that leaves a window empty stops the filling soonest.
-        groups.sort_by_key(|group| group.iter().map(|c| u64::from(c.size_hint())).sum::<u64>());
-        Ok(Box::new(ConjunctionScorer::new(groups, self.scoring)))
+        for filter in &self.filters {
+            parts.push(Part {
+                children: vec![Child::Other(filter.scorer(reader, boost)?)],
+                scored: false,
+            });
+        }
+        // Rarest first: a part that leaves a window empty stops the filling soonest.
+        parts.sort_by_key(|part| {
+            part.children
+                .iter()
+                .map(|c| u64::from(c.size_hint()))
+                .sum::<u64>()
+        });
+        let excluded = self
+            .excluded
+            .iter()
+            .map(|weight| Ok(Child::Other(weight.scorer(reader, boost)?)))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Box::new(ConjunctionScorer::new(
+            parts,
+            excluded,
+            self.scoring,
+        )))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -299,9 +377,29 @@ fn fill<D: DocSet + ?Sized>(
     }
 }
 
+/// A required part of the conjunction: a group of clauses, or a filter.
+struct Part {
+    children: Vec<Child>,
+    /// Whether its matches add to the score (false for filters and when not scoring).
+    scored: bool,
+}
+
+/// One window's matching documents, handed over in bulk by
+/// [`ConjunctionScorer::for_each_window`].
+pub struct Window<'a> {
+    /// The window's first document.
+    pub offset: DocId,
+    /// Bit `d` set: document `offset + d` matches.
+    pub bits: &'a [u64; WORDS],
+    /// The matching documents' scores, by `d`; `None` when not scoring.
+    pub scores: Option<&'a [Score; WINDOW as usize]>,
+}
+
 /// See the module doc.
-struct ConjunctionScorer {
-    groups: Vec<Vec<Child>>,
+pub struct ConjunctionScorer {
+    parts: Vec<Part>,
+    /// Documents that never match, whatever the parts say.
+    excluded: Vec<Child>,
     /// First document of the window.
     offset: DocId,
     /// The window's documents matching every group not yet yielded, as bits.
@@ -316,9 +414,10 @@ struct ConjunctionScorer {
 }
 
 impl ConjunctionScorer {
-    fn new(groups: Vec<Vec<Child>>, scoring: bool) -> ConjunctionScorer {
+    fn new(parts: Vec<Part>, excluded: Vec<Child>, scoring: bool) -> ConjunctionScorer {
         let mut scorer = ConjunctionScorer {
-            groups,
+            parts,
+            excluded,
             offset: 0,
             matched: [0; WORDS],
             scores: scoring.then(|| Box::new([0.0; WINDOW as usize])),
@@ -328,6 +427,31 @@ impl ConjunctionScorer {
         };
         scorer.first_from(0);
         scorer
+    }
+
+    /// Hands `f` every window from the current document on, the current one first, then leaves
+    /// the scorer exhausted. The same documents and scores as `advance` would yield, without a
+    /// call per document.
+    pub fn for_each_window(&mut self, mut f: impl FnMut(Window<'_>)) {
+        if self.doc == TERMINATED {
+            return;
+        }
+        // `pop` took the current document out of the window's bits: put it back.
+        let delta = (self.doc - self.offset) as usize;
+        self.matched[delta / 64] |= 1 << (delta % 64);
+        loop {
+            f(Window {
+                offset: self.offset,
+                bits: &self.matched,
+                scores: self.scores.as_deref(),
+            });
+            if !self.refill(self.offset.saturating_add(WINDOW)) {
+                break;
+            }
+        }
+        self.matched = [0; WORDS];
+        self.cursor = WORDS;
+        self.doc = TERMINATED;
     }
 
     /// Moves to the first match of the next window holding one, from `at` on.
@@ -342,8 +466,13 @@ impl ConjunctionScorer {
     /// groups' earliest documents. `TERMINATED` once a group has none left.
     fn next_start(&self, at: DocId) -> DocId {
         let mut start = at;
-        for group in &self.groups {
-            let earliest = group.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
+        for part in &self.parts {
+            let earliest = part
+                .children
+                .iter()
+                .map(|s| s.doc())
+                .min()
+                .unwrap_or(TERMINATED);
             start = start.max(earliest);
         }
         start
@@ -360,10 +489,14 @@ impl ConjunctionScorer {
             if let Some(scores) = &mut self.scores {
                 scores.fill(0.0);
             }
-            for group in &mut self.groups {
+            for part in &mut self.parts {
                 let mut bits = [0u64; WORDS];
-                for child in group.iter_mut() {
-                    child.fill(start, end, &mut bits, self.scores.as_deref_mut());
+                for child in part.children.iter_mut() {
+                    let scores = match part.scored {
+                        true => self.scores.as_deref_mut(),
+                        false => None,
+                    };
+                    child.fill(start, end, &mut bits, scores);
                 }
                 let mut any = 0;
                 for (matched, bits) in self.matched.iter_mut().zip(bits) {
@@ -375,11 +508,20 @@ impl ConjunctionScorer {
                 }
             }
             if self.matched.iter().any(|w| *w != 0) {
+                for child in &mut self.excluded {
+                    let mut bits = [0u64; WORDS];
+                    child.fill(start, end, &mut bits, None);
+                    for (matched, bits) in self.matched.iter_mut().zip(bits) {
+                        *matched &= !bits;
+                    }
+                }
+            }
+            if self.matched.iter().any(|w| *w != 0) {
                 self.cursor = 0;
                 return true;
             }
-            // Nothing in this window: the groups filled so far are past it; the others are
-            // moved past it by the next window's start.
+            // Nothing in this window: the parts filled so far are past it; the others (and
+            // the exclusions) are moved past it by the next window's start.
             start = self.next_start(end);
         }
         false
@@ -437,10 +579,10 @@ impl DocSet for ConjunctionScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        // At most as many as the rarest group (they are sorted rarest first).
-        self.groups
+        // At most as many as the rarest part (they are sorted rarest first).
+        self.parts
             .first()
-            .map(|group| group.iter().map(|s| s.size_hint()).sum())
+            .map(|part| part.children.iter().map(|s| s.size_hint()).sum())
             .unwrap_or(0)
     }
 }
@@ -659,6 +801,104 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every (segment, document, score) `for_each_window` hands over, from a fresh scorer or
+    /// after `advances` documents taken one by one (which it must not hand over again).
+    fn windowed(f: &Fixture, query: &dyn Query, advances: usize) -> Vec<(u32, u32, Score)> {
+        let weight = query
+            .weight(EnableScoring::enabled_from_searcher(&f.searcher))
+            .unwrap();
+        let mut out = Vec::new();
+        for (ord, segment) in f.searcher.segment_readers().iter().enumerate() {
+            let mut scorer = weight.scorer(segment, 1.0).unwrap();
+            for _ in 0..advances {
+                if scorer.doc() != TERMINATED {
+                    out.push((ord as u32, scorer.doc(), scorer.score()));
+                    scorer.advance();
+                }
+            }
+            let conjunction = scorer
+                .downcast_mut::<ConjunctionScorer>()
+                .expect("a conjunction's scorer");
+            conjunction.for_each_window(|window| {
+                assert_eq!(window.offset, window.offset.min(segment.max_doc()));
+                for (w, bits) in window.bits.iter().enumerate() {
+                    for bit in (0..64).filter(|b| bits & (1u64 << b) != 0) {
+                        let delta = w * 64 + bit;
+                        let score = window.scores.map_or(f32::NAN, |s| s[delta]);
+                        out.push((ord as u32, window.offset + delta as u32, score));
+                    }
+                }
+            });
+            assert_eq!(conjunction.doc(), TERMINATED, "exhausted after");
+        }
+        out
+    }
+
+    #[test]
+    fn windows_hold_what_advancing_yields() {
+        let f = fixture();
+        for words in QUERIES {
+            let (ours, _) = f.queries(words);
+            let one_by_one = f.hits(ours.as_ref());
+            // From the start, after one document (the first window's first, taken out of its
+            // bits), and far into the matches.
+            for advances in [0, 1, 2, 1000] {
+                let what = format!("`{}` after {advances}", words.join(" "));
+                same_hits(&windowed(&f, ours.as_ref(), advances), &one_by_one, &what);
+            }
+        }
+    }
+
+    #[test]
+    fn filters_and_exclusions_match_and_score_as_tantivys_boolean_query() {
+        let f = fixture();
+        let term = |word: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.body, word),
+                IndexRecordOption::Basic,
+            ))
+        };
+        // A rare and a common filter, a rare and a common exclusion.
+        let cases: [(&[&str], &[&str]); 4] = [
+            (&["rantsev"], &[]),
+            (&["court"], &["the"]),
+            (&[], &["rantsev"]),
+            (&["convention"], &["applicant", "rantsev"]),
+        ];
+        let (mut narrowed, mut kept) = (0, 0);
+        for words in QUERIES {
+            for (filters, excluded) in cases {
+                let ours = ConjunctionQuery::new(words.iter().map(|w| f.group(w)).collect())
+                    .restricted(
+                        filters.iter().map(|w| term(w)),
+                        excluded.iter().map(|w| term(w)),
+                    );
+                let (plain, _) = f.queries(words);
+                let mut clauses = vec![(Occur::Must, plain)];
+                for w in filters {
+                    let filter = tantivy::query::ConstScoreQuery::new(term(w), 0.0);
+                    clauses.push((Occur::Must, Box::new(filter) as Box<dyn Query>));
+                }
+                for w in excluded {
+                    clauses.push((Occur::MustNot, term(w)));
+                }
+                let theirs = BooleanQuery::new(clauses);
+                let what = format!("`{}` +{filters:?} -{excluded:?}", words.join(" "));
+                let (ours_hits, theirs_hits) = (f.hits(&ours), f.hits(&theirs));
+                same_hits(&ours_hits, &theirs_hits, &what);
+                same_hits(&windowed(&f, &ours, 0), &theirs_hits, &what);
+                let all = f.hits(f.queries(words).0.as_ref()).len();
+                narrowed += usize::from(ours_hits.len() < all);
+                kept += usize::from(!ours_hits.is_empty());
+            }
+        }
+        // The filters and exclusions did narrow matches, and left some.
+        assert!(
+            narrowed >= 20 && kept >= 20,
+            "{narrowed} narrowed, {kept} kept"
+        );
     }
 
     #[test]

@@ -15,6 +15,10 @@
 //!
 //! Counting a document is one increment per group of dimensions in the segment's
 //! `columns::SegmentTables`; the counts of values are made from them once, at the end.
+//!
+//! A query that runs as a `ConjunctionScorer` (words, with the court filter and the exclusion
+//! of restricted documents) hands its matches over a window of documents at a time; others go
+//! through the scorer document by document.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -23,8 +27,11 @@ use std::sync::Arc;
 use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
 use tantivy::columnar::ColumnValues;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::fastfield::AliveBitSet;
+use tantivy::query::Weight;
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
+use super::conjunction::{ConjunctionScorer, Window};
 use crate::columns::{FacetTables, Group, KeysOf, SegmentTables};
 pub use crate::schema::Dimension;
 
@@ -197,6 +204,33 @@ impl Collector for OnePass {
         self.order == PageOrder::Score
     }
 
+    /// tantivy's own loop (`Weight::for_each`) calls the segment's collector once per match
+    /// through a trait object; a conjunction's matches come here a window at a time instead.
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment_ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Harvest> {
+        let mut segment = self.for_segment(segment_ord, reader)?;
+        let alive = reader.alive_bitset();
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        if let Some(conjunction) = scorer.downcast_mut::<ConjunctionScorer>() {
+            conjunction.for_each_window(|window| segment.collect_window(&window, alive));
+        } else {
+            let scoring = self.requires_scoring();
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                    let score = if scoring { scorer.score() } else { 0.0 };
+                    segment.collect(doc, score);
+                }
+                doc = scorer.advance();
+            }
+        }
+        Ok(segment.harvest())
+    }
+
     fn merge_fruits(&self, fruits: Vec<Harvest>) -> tantivy::Result<Harvest> {
         let mut merged = Harvest {
             counts: vec![HashMap::new(); Dimension::ALL.len()],
@@ -248,6 +282,31 @@ impl Key for u32 {
 }
 
 impl Counting {
+    fn count_window<K: Key>(
+        &mut self,
+        window: &Window<'_>,
+        alive: Option<&AliveBitSet>,
+        rows: &[K],
+        width: usize,
+    ) {
+        for (w, &bits) in window.bits.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let delta = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let doc = window.offset + delta as DocId;
+                if alive.is_some_and(|alive| !alive.is_alive(doc)) {
+                    continue;
+                }
+                let score = window.scores.map_or(0.0, |scores| scores[delta]);
+                let start = doc as usize * width;
+                let keys = rows.get(start..start + width).unwrap_or(&[]);
+                self.count(doc, score, keys);
+            }
+        }
+    }
+
+    #[inline]
     fn count<K: Key>(&mut self, doc: DocId, score: Score, keys: &[K]) {
         if self.required != 0 {
             let mut passed = 0;
@@ -286,6 +345,17 @@ impl Counting {
             }
         };
         self.best.push(key, DocAddress::new(self.segment, doc));
+    }
+}
+
+impl OnePassSegment {
+    /// Collects a window's matches (deleted documents left out), as `collect` would one by one.
+    fn collect_window(&mut self, window: &Window<'_>, alive: Option<&AliveBitSet>) {
+        let width = self.tables.groups().len();
+        match self.tables.rows() {
+            KeysOf::Narrow(rows) => self.counting.count_window(window, alive, rows, width),
+            KeysOf::Wide(rows) => self.counting.count_window(window, alive, rows, width),
+        }
     }
 }
 

@@ -30,6 +30,7 @@ use crate::domain::taxonomy;
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::SNIPPET_CHARS;
 use cache::ResponseCache;
+use conjunction::ConjunctionQuery;
 use facets::{Accept, Dimension, OnePass, PageOrder};
 use query::QueryError;
 
@@ -203,10 +204,17 @@ impl Filters {
         }
     }
 
-    /// The query restricted by the filters that apply to every count.
+    /// The query restricted by the filters that apply to every count: inside a conjunction
+    /// when the query is one (see `ConjunctionQuery::restricted`), around it otherwise.
     fn apply(&self, query: &dyn Query) -> Box<dyn Query> {
         if self.always.is_empty() && self.excluded.is_empty() {
             return query.box_clone();
+        }
+        if let Some(conjunction) = query.downcast_ref::<ConjunctionQuery>() {
+            return Box::new(conjunction.clone().restricted(
+                self.always.iter().map(|q| q.box_clone()),
+                self.excluded.iter().map(|q| q.box_clone()),
+            ));
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query.box_clone())];
         for q in &self.always {
