@@ -24,7 +24,7 @@
 //! compare the two on real text.
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::BlockSegmentPostings;
 use tantivy::query::{
     Bm25Weight, BoostQuery, EnableScoring, Explanation, Query, Scorer, TermQuery, Weight,
 };
@@ -221,8 +221,8 @@ impl ClauseWeight {
                     }
                     None => (IndexRecordOption::Basic, None),
                 };
-                let postings = inverted.read_postings_from_terminfo(&info, option)?;
-                Ok(Some(Child::Term(Box::new(TermChild { postings, scoring }))))
+                let block = inverted.read_block_postings_from_terminfo(&info, option)?;
+                Ok(Some(Child::Term(Box::new(TermChild::new(block, scoring)))))
             }
         }
     }
@@ -294,9 +294,87 @@ impl Weight for ConjunctionWeight {
 
 /// A term's postings, with what scores them when scoring: tantivy's `TermScorer`, which is not
 /// public. Its score is computed the same way (BM25 of the term frequency and the field norm).
+///
+/// The postings are read a block (128 documents) at a time, as tantivy decodes them, and
+/// filled from the block's arrays: `SegmentPostings` would check for the block's end and store
+/// its position at every posting.
 struct TermChild {
-    postings: SegmentPostings,
+    block: BlockSegmentPostings,
+    /// Position of the current document in the block.
+    cur: usize,
+    /// The current document; `TERMINATED` when none is left.
+    doc: DocId,
     scoring: Option<(FieldNormReader, Bm25Weight)>,
+}
+
+impl TermChild {
+    fn new(block: BlockSegmentPostings, scoring: Option<(FieldNormReader, Bm25Weight)>) -> Self {
+        let doc = block.docs().first().copied().unwrap_or(TERMINATED);
+        TermChild {
+            block,
+            cur: 0,
+            doc,
+            scoring,
+        }
+    }
+
+    /// Moves to the first document from `target` on.
+    fn seek(&mut self, target: DocId) {
+        // Lands on the block that can hold `target`, or past the last document when none can.
+        self.cur = self.block.seek(target);
+        self.doc = self
+            .block
+            .docs()
+            .get(self.cur)
+            .copied()
+            .unwrap_or(TERMINATED);
+    }
+
+    /// See [`Child::fill`].
+    fn fill(
+        &mut self,
+        start: DocId,
+        end: DocId,
+        bits: &mut [u64; WORDS],
+        mut scores: Option<&mut [Score; WINDOW as usize]>,
+    ) {
+        if self.doc < start {
+            self.seek(start);
+        }
+        while self.doc < end {
+            let docs = self.block.docs();
+            let mut cur = self.cur;
+            match (&self.scoring, scores.as_deref_mut()) {
+                (Some((norms, bm25)), Some(scores)) => {
+                    let freqs = self.block.freqs();
+                    while let Some(&doc) = docs.get(cur).filter(|d| **d < end) {
+                        let delta = (doc - start) as usize;
+                        bits[delta / 64] |= 1 << (delta % 64);
+                        let freq = freqs.get(cur).copied().unwrap_or(1);
+                        scores[delta] += bm25.score(norms.fieldnorm_id(doc), freq);
+                        cur += 1;
+                    }
+                }
+                _ => {
+                    while let Some(&doc) = docs.get(cur).filter(|d| **d < end) {
+                        let delta = (doc - start) as usize;
+                        bits[delta / 64] |= 1 << (delta % 64);
+                        cur += 1;
+                    }
+                }
+            }
+            if let Some(&doc) = docs.get(cur) {
+                // Stopped at the window's end, inside the block.
+                self.cur = cur;
+                self.doc = doc;
+                return;
+            }
+            // The block is done: on to the next (empty after the last).
+            self.block.advance();
+            self.cur = 0;
+            self.doc = self.block.docs().first().copied().unwrap_or(TERMINATED);
+        }
+    }
 }
 
 /// A clause's scorer. Nearly every clause is a term: held as [`TermChild`] rather than behind
@@ -312,14 +390,14 @@ enum Child {
 impl Child {
     fn size_hint(&self) -> u32 {
         match self {
-            Child::Term(t) => t.postings.size_hint(),
+            Child::Term(t) => t.block.doc_freq(),
             Child::Other(s) => s.size_hint(),
         }
     }
 
     fn doc(&self) -> DocId {
         match self {
-            Child::Term(t) => t.postings.doc(),
+            Child::Term(t) => t.doc,
             Child::Other(s) => s.doc(),
         }
     }
@@ -334,18 +412,7 @@ impl Child {
         scores: Option<&mut [Score; WINDOW as usize]>,
     ) {
         match self {
-            Child::Term(t) => {
-                let TermChild { postings, scoring } = &mut **t;
-                match (scoring, scores) {
-                    (Some((norms, bm25)), Some(scores)) => {
-                        fill(postings, start, end, bits, |postings, delta| {
-                            let norm = norms.fieldnorm_id(postings.doc());
-                            scores[delta] += bm25.score(norm, postings.term_freq());
-                        })
-                    }
-                    _ => fill(postings, start, end, bits, |_, _| {}),
-                }
-            }
+            Child::Term(t) => t.fill(start, end, bits, scores),
             Child::Other(s) => match scores {
                 Some(scores) => fill(s.as_mut(), start, end, bits, |s, delta| {
                     scores[delta] += s.score();
@@ -356,7 +423,7 @@ impl Child {
     }
 }
 
-/// The loop of [`Child::fill`], for one kind of scorer and one way of scoring.
+/// The loop of [`Child::fill`] for a scorer other than a term's, for one way of scoring.
 #[inline]
 fn fill<D: DocSet + ?Sized>(
     docs: &mut D,
