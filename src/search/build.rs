@@ -58,22 +58,10 @@ impl Highlight {
 
 /// A word's or phrase's query from its per-field clauses (see `Builder::term_clauses`): any
 /// of `matching`, filled window by window as a one-group conjunction (a few per cent cheaper
-/// than tantivy's union, measured on single words), or, when some clauses
-/// only add to the score, tantivy's union of `matching` with those as optional clauses.
+/// than tantivy's union, measured on single words), also scored by the clauses that only add
+/// to the score.
 fn part_query(matching: Vec<Clause>, scoring: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if scoring.is_empty() {
-        return Box::new(ConjunctionQuery::new(vec![matching]));
-    }
-    let union = matching
-        .into_iter()
-        .map(|c| (Occur::Should, c.into_query()))
-        .collect();
-    let mut clauses = vec![(
-        Occur::Must,
-        Box::new(BooleanQuery::new(union)) as Box<dyn Query>,
-    )];
-    clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
-    Box::new(BooleanQuery::new(clauses))
+    Box::new(ConjunctionQuery::new(vec![matching]).also_scored_by(scoring))
 }
 
 struct Builder<'a> {

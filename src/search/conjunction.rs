@@ -16,6 +16,7 @@
 //! - ANDs the words' bits (a word that leaves no document in the window ends the filling: the
 //!   remaining words are only skipped past it);
 //! - removes the documents of its exclusions (restricted documents) from the survivors;
+//! - adds the scores of its optional clauses, which do not decide matching, to the survivors;
 //! - yields the window's surviving documents in order, with their summed scores, or hands the
 //!   whole window to a consumer that takes it in bulk ([`ConjunctionScorer::for_each_window`]:
 //!   the facet pass, which so avoids a call per document through tantivy's collector).
@@ -74,10 +75,11 @@ impl Clone for Clause {
 
 /// A document matches when, for every group, at least one of the group's clauses matches, it
 /// matches every filter and no exclusion; its score is the sum of the scores of every clause
-/// that matches it (filters and exclusions do not score).
+/// that matches it, the optional ones included (filters and exclusions do not score).
 #[derive(Debug)]
 pub struct ConjunctionQuery {
     groups: Vec<Vec<Clause>>,
+    optional: Vec<Box<dyn Query>>,
     filters: Vec<Box<dyn Query>>,
     excluded: Vec<Box<dyn Query>>,
 }
@@ -86,6 +88,7 @@ impl Clone for ConjunctionQuery {
     fn clone(&self) -> Self {
         ConjunctionQuery {
             groups: self.groups.clone(),
+            optional: self.optional.iter().map(|q| q.box_clone()).collect(),
             filters: self.filters.iter().map(|q| q.box_clone()).collect(),
             excluded: self.excluded.iter().map(|q| q.box_clone()).collect(),
         }
@@ -98,9 +101,21 @@ impl ConjunctionQuery {
     pub fn new(groups: Vec<Vec<Clause>>) -> ConjunctionQuery {
         ConjunctionQuery {
             groups,
+            optional: Vec::new(),
             filters: Vec::new(),
             excluded: Vec::new(),
         }
+    }
+
+    /// The same query, its matches also scored by `optional`, which do not decide matching:
+    /// what tantivy's `BooleanQuery` of this query and `optional` as `Should` clauses scores.
+    /// (A phrase's words in the fields without positions: `search::build`.)
+    pub fn also_scored_by(
+        mut self,
+        optional: impl IntoIterator<Item = Box<dyn Query>>,
+    ) -> ConjunctionQuery {
+        self.optional.extend(optional);
+        self
     }
 
     /// The same query, also requiring every one of `filters` and none of `excluded`: what
@@ -141,8 +156,18 @@ impl Query for ConjunctionQuery {
                 .map(|q| q.weight(unscored))
                 .collect::<tantivy::Result<Vec<_>>>()
         };
+        let optional = match enable_scoring.is_scoring_enabled() {
+            true => self
+                .optional
+                .iter()
+                .map(|q| q.weight(enable_scoring))
+                .collect::<tantivy::Result<Vec<_>>>()?,
+            // They would change no match.
+            false => Vec::new(),
+        };
         Ok(Box::new(ConjunctionWeight {
             groups,
+            optional,
             filters: unscored_weights(&self.filters)?,
             excluded: unscored_weights(&self.excluded)?,
             scoring: enable_scoring.is_scoring_enabled(),
@@ -157,7 +182,12 @@ impl Query for ConjunctionQuery {
             }
         }
         // As tantivy's `BooleanQuery` does, every clause's terms, the excluded ones too.
-        for query in self.filters.iter().chain(&self.excluded) {
+        for query in self
+            .optional
+            .iter()
+            .chain(&self.filters)
+            .chain(&self.excluded)
+        {
             query.query_terms(visitor);
         }
     }
@@ -230,6 +260,8 @@ impl ClauseWeight {
 
 struct ConjunctionWeight {
     groups: Vec<Vec<ClauseWeight>>,
+    /// Empty when not scoring.
+    optional: Vec<Box<dyn Weight>>,
     /// Built with scoring disabled.
     filters: Vec<Box<dyn Weight>>,
     excluded: Vec<Box<dyn Weight>>,
@@ -266,14 +298,17 @@ impl Weight for ConjunctionWeight {
                 .map(|c| u64::from(c.size_hint()))
                 .sum::<u64>()
         });
-        let excluded = self
-            .excluded
-            .iter()
-            .map(|weight| Ok(Child::Other(weight.scorer(reader, boost)?)))
-            .collect::<tantivy::Result<Vec<_>>>()?;
+        let scorers = |weights: &[Box<dyn Weight>]| {
+            weights
+                .iter()
+                .map(|weight| weight.scorer(reader, boost))
+                .collect::<tantivy::Result<Vec<_>>>()
+        };
+        let excluded = scorers(&self.excluded)?.into_iter().map(Child::Other);
         Ok(Box::new(ConjunctionScorer::new(
             parts,
-            excluded,
+            scorers(&self.optional)?,
+            excluded.collect(),
             self.scoring,
         )))
     }
@@ -423,6 +458,36 @@ impl Child {
     }
 }
 
+/// Adds `scorer`'s scores to the documents of `matched` (a window from `start`) it matches,
+/// seeking it from one to the next, as tantivy scores a `Should` clause beside a `Must`: these
+/// clauses (a phrase's words in the fields without positions) have many documents beyond the
+/// matches, and filling whole windows with them cost a phrase search a quarter more.
+fn add_scores_at(
+    scorer: &mut dyn Scorer,
+    start: DocId,
+    matched: &[u64; WORDS],
+    scores: &mut [Score; WINDOW as usize],
+) {
+    for (w, &bits) in matched.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            let delta = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let doc = start + delta as DocId;
+            let mut at = scorer.doc();
+            if at < doc {
+                at = scorer.seek(doc);
+            }
+            if at == TERMINATED {
+                return;
+            }
+            if at == doc {
+                scores[delta] += scorer.score();
+            }
+        }
+    }
+}
+
 /// The loop of [`Child::fill`] for a scorer other than a term's, for one way of scoring.
 #[inline]
 fn fill<D: DocSet + ?Sized>(
@@ -465,6 +530,8 @@ pub struct Window<'a> {
 /// See the module doc.
 pub struct ConjunctionScorer {
     parts: Vec<Part>,
+    /// Clauses that add to the score of the window's matches, without deciding them.
+    optional: Vec<Box<dyn Scorer>>,
     /// Documents that never match, whatever the parts say.
     excluded: Vec<Child>,
     /// First document of the window.
@@ -481,9 +548,15 @@ pub struct ConjunctionScorer {
 }
 
 impl ConjunctionScorer {
-    fn new(parts: Vec<Part>, excluded: Vec<Child>, scoring: bool) -> ConjunctionScorer {
+    fn new(
+        parts: Vec<Part>,
+        optional: Vec<Box<dyn Scorer>>,
+        excluded: Vec<Child>,
+        scoring: bool,
+    ) -> ConjunctionScorer {
         let mut scorer = ConjunctionScorer {
             parts,
+            optional,
             excluded,
             offset: 0,
             matched: [0; WORDS],
@@ -584,6 +657,11 @@ impl ConjunctionScorer {
                 }
             }
             if self.matched.iter().any(|w| *w != 0) {
+                if let Some(scores) = self.scores.as_deref_mut() {
+                    for optional in &mut self.optional {
+                        add_scores_at(optional.as_mut(), start, &self.matched, scores);
+                    }
+                }
                 self.cursor = 0;
                 return true;
             }
@@ -966,6 +1044,49 @@ mod tests {
             narrowed >= 20 && kept >= 20,
             "{narrowed} narrowed, {kept} kept"
         );
+    }
+
+    #[test]
+    fn optional_clauses_score_as_tantivys_should_clauses_and_match_nothing() {
+        let f = fixture();
+        let term = |field, word: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, word),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        // As a phrase's words in a field without positions: all of them required there; and
+        // a word in the title, which also matches documents outside the query.
+        let optional = || -> Vec<Box<dyn Query>> {
+            vec![
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, term(f.body, "human")),
+                    (Occur::Must, term(f.body, "the")),
+                ])),
+                term(f.title, "court"),
+            ]
+        };
+        let mut rescored = 0;
+        for words in QUERIES {
+            let (plain, theirs) = f.queries(words);
+            let ours = ConjunctionQuery::new(words.iter().map(|w| f.group(w)).collect())
+                .also_scored_by(optional());
+            let mut clauses = vec![(Occur::Must, theirs)];
+            clauses.extend(optional().into_iter().map(|q| (Occur::Should, q)));
+            let theirs = BooleanQuery::new(clauses);
+            let what = format!("`{}` also scored", words.join(" "));
+            let (ours_hits, theirs_hits) = (f.hits(&ours), f.hits(&theirs));
+            same_hits(&ours_hits, &theirs_hits, &what);
+            same_hits(&windowed(&f, &ours, 0), &theirs_hits, &what);
+            let plain = f.hits(plain.as_ref());
+            assert_eq!(plain.len(), ours_hits.len(), "{what}: the same matches");
+            rescored += plain
+                .iter()
+                .zip(&ours_hits)
+                .filter(|(a, b)| a.2 != b.2)
+                .count();
+        }
+        assert!(rescored > 1000, "{rescored} documents scored higher");
     }
 
     #[test]
