@@ -37,6 +37,12 @@ pub struct Group {
     /// Combination `c`'s value numbers are `values[offsets[c]..offsets[c + 1]]`.
     offsets: Vec<u32>,
     values: Vec<u16>,
+    /// The other way round: the combinations holding value `v` are
+    /// `holding[holding_offsets[v]..holding_offsets[v + 1]]`, in order. A filter finds the
+    /// combinations it accepts from its few values, instead of reading every combination's
+    /// values (themes have tens of thousands of combinations in a large segment).
+    holding_offsets: Vec<u32>,
+    holding: Vec<u32>,
 }
 
 impl Group {
@@ -61,6 +67,38 @@ impl Group {
             (Some(&start), Some(&end)) => &self.values[start as usize..end as usize],
             _ => &[],
         }
+    }
+
+    /// The combinations that hold a value, in order (none for a value of another group).
+    pub fn combinations_with(&self, value: u16) -> &[u32] {
+        let v = usize::from(value);
+        match (self.holding_offsets.get(v), self.holding_offsets.get(v + 1)) {
+            (Some(&start), Some(&end)) => &self.holding[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// Fills `holding` from `offsets` and `values`.
+    fn index_holding(&mut self) {
+        let value_count = self.values.iter().map(|v| usize::from(*v) + 1).max();
+        let mut offsets = vec![0u32; value_count.unwrap_or(0) + 1];
+        for v in &self.values {
+            offsets[usize::from(*v) + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        self.holding = vec![0; self.values.len()];
+        for c in 0..self.len() as u32 {
+            let (start, end) = (self.offsets[c as usize], self.offsets[c as usize + 1]);
+            for v in &self.values[start as usize..end as usize] {
+                let at = &mut next[usize::from(*v)];
+                self.holding[*at as usize] = c;
+                *at += 1;
+            }
+        }
+        self.holding_offsets = offsets;
     }
 }
 
@@ -267,7 +305,7 @@ impl SegmentTables {
             let mut group = Group {
                 dimensions: 0,
                 offsets: Vec::with_capacity(count + 1),
-                values: Vec::new(),
+                ..Group::default()
             };
             for &member in members {
                 group.dimensions |= 1 << sets[member].0.slot();
@@ -282,6 +320,7 @@ impl SegmentTables {
                 }
                 group.offsets.push(group.values.len() as u32);
             }
+            group.index_holding();
             groups.push(group);
         }
         let keys = if narrow {
@@ -516,6 +555,28 @@ mod tests {
                     got,
                     expected(d),
                     "limit {limit}, wide {wide}, document {doc}"
+                );
+            }
+            // Each value's combinations are exactly those that hold it, in order.
+            for group in tables.groups() {
+                let mut listed = 0;
+                for v in 0..tables.values().len() as u16 {
+                    let holding: Vec<u32> = (0..group.len() as u32)
+                        .filter(|c| group.values_of(*c).contains(&v))
+                        .collect();
+                    assert_eq!(
+                        group.combinations_with(v),
+                        holding,
+                        "limit {limit}, value {v}"
+                    );
+                    listed += holding.len();
+                }
+                let held: usize = (0..group.len() as u32)
+                    .map(|c| group.values_of(c).len())
+                    .sum();
+                assert!(
+                    listed == held && held > 0,
+                    "limit {limit}: {listed} of {held}"
                 );
             }
         }

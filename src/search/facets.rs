@@ -156,14 +156,17 @@ impl Collector for OnePass {
                 if group.dimensions() & required == 0 {
                     return Vec::new();
                 }
-                (0..group.len() as u32)
-                    .map(|c| {
-                        group
-                            .values_of(c)
-                            .iter()
-                            .fold(0, |bits, v| bits | accepted_bit[*v as usize])
-                    })
-                    .collect()
+                // A combination passes a dimension's filter when it holds a value the filter
+                // accepts.
+                let mut passed = vec![0u8; group.len()];
+                for (v, &bit) in accepted_bit.iter().enumerate() {
+                    if bit != 0 {
+                        for &c in group.combinations_with(v as u16) {
+                            passed[c as usize] |= bit;
+                        }
+                    }
+                }
+                passed
             })
             .collect();
         let mut sideways: [Option<(usize, Vec<u32>)>; 8] = Default::default();
