@@ -26,9 +26,7 @@
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::BlockSegmentPostings;
-use tantivy::query::{
-    Bm25Weight, BoostQuery, EnableScoring, Explanation, Query, Scorer, TermQuery, Weight,
-};
+use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -46,19 +44,6 @@ pub enum Clause {
     Term { term: Term, boost: Score },
     /// Any other query (a phrase, a prefix's expansions, a nested OR).
     Query(Box<dyn Query>),
-}
-
-impl Clause {
-    /// The same clause as a tantivy query, for use outside a conjunction.
-    pub fn into_query(self) -> Box<dyn Query> {
-        match self {
-            Clause::Term { term, boost } => Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                boost,
-            )),
-            Clause::Query(query) => query,
-        }
-    }
 }
 
 impl Clone for Clause {
@@ -751,6 +736,19 @@ mod tests {
     use tantivy::{Index, Searcher, TantivyDocument};
 
     use super::*;
+
+    impl Clause {
+        /// The same clause as tantivy's own query.
+        fn into_query(self) -> Box<dyn Query> {
+            match self {
+                Clause::Term { term, boost } => Box::new(tantivy::query::BoostQuery::new(
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                    boost,
+                )),
+                Clause::Query(query) => query,
+            }
+        }
+    }
 
     struct Fixture {
         searcher: Searcher,

@@ -16,9 +16,10 @@
 //! Counting a document is one increment per group of dimensions in the segment's
 //! `columns::SegmentTables`; the counts of values are made from them once, at the end.
 //!
-//! A query that runs as a `ConjunctionScorer` (words, with the court filter and the exclusion
-//! of restricted documents) hands its matches over a window of documents at a time; others go
-//! through the scorer document by document.
+//! A query that runs as a `ConjunctionScorer` (words and phrases, with the court filter and
+//! the exclusion of restricted documents) hands its matches over a window of documents at a
+//! time; others (an OR at the top, the empty query) go through the scorer document by
+//! document.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
