@@ -831,14 +831,22 @@ mod tests {
             (Box::new(ours), Box::new(tantivy))
         }
 
-        /// Every (document, score) of a query, segment by segment.
-        fn hits(&self, query: &dyn Query) -> Vec<(u32, u32, Score)> {
+        /// A query's scorer in each segment, in order.
+        fn scorers(&self, query: &dyn Query) -> Vec<Box<dyn Scorer>> {
             let weight = query
                 .weight(EnableScoring::enabled_from_searcher(&self.searcher))
                 .unwrap();
+            self.searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| weight.scorer(segment, 1.0).unwrap())
+                .collect()
+        }
+
+        /// Every (document, score) of a query, segment by segment.
+        fn hits(&self, query: &dyn Query) -> Vec<(u32, u32, Score)> {
             let mut out = Vec::new();
-            for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
-                let mut scorer = weight.scorer(segment, 1.0).unwrap();
+            for (ord, mut scorer) in self.scorers(query).into_iter().enumerate() {
                 while scorer.doc() != TERMINATED {
                     out.push((ord as u32, scorer.doc(), scorer.score()));
                     scorer.advance();
@@ -949,12 +957,9 @@ mod tests {
     /// Every (segment, document, score) `for_each_window` hands over, from a fresh scorer or
     /// after `advances` documents taken one by one (which it must not hand over again).
     fn windowed(f: &Fixture, query: &dyn Query, advances: usize) -> Vec<(u32, u32, Score)> {
-        let weight = query
-            .weight(EnableScoring::enabled_from_searcher(&f.searcher))
-            .unwrap();
         let mut out = Vec::new();
-        for (ord, segment) in f.searcher.segment_readers().iter().enumerate() {
-            let mut scorer = weight.scorer(segment, 1.0).unwrap();
+        let segments = f.searcher.segment_readers();
+        for (ord, (mut scorer, segment)) in f.scorers(query).into_iter().zip(segments).enumerate() {
             for _ in 0..advances {
                 if scorer.doc() != TERMINATED {
                     out.push((ord as u32, scorer.doc(), scorer.score()));
