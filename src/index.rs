@@ -64,7 +64,7 @@ pub enum IndexError {
     Tantivy(#[from] TantivyError),
 }
 
-/// What [`MARKER_FILE`] holds.
+/// What the marker file (`thb-caselaw.json`, in the index folder) holds.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Marker {
     pub format_version: u32,

@@ -9,7 +9,7 @@
 //! | `GET /export.csv`, `GET /export.jsonl` | the current result set, capped at `MAX_EXPORT_ROWS` |
 //! | `GET /assets/{name}` | the embedded stylesheet and script |
 //!
-//! The state lives in the URL (see [`params`]): the search parameters are the API's, plus `ui`
+//! The state lives in the URL (see `web::params`): the search parameters are the API's, plus `ui`
 //! for the interface language. A bad parameter or query is a 400 page that says what is wrong
 //! and links to a corrected search; no input reaches a panic or a 500.
 //!
