@@ -203,27 +203,27 @@ impl Filters {
             excluded,
         }
     }
+}
 
-    /// The query restricted by the filters that apply to every count: inside a conjunction
-    /// when the query is one (see `ConjunctionQuery::restricted`), around it otherwise.
-    fn apply(&self, query: &dyn Query) -> Box<dyn Query> {
-        if self.always.is_empty() && self.excluded.is_empty() {
-            return query.box_clone();
+/// The query restricted by the filters that apply to every count (`Filters::always` and
+/// `Filters::excluded`): inside a conjunction when the query is one (see
+/// `ConjunctionQuery::restricted`), around it otherwise.
+fn restrict(
+    query: Box<dyn Query>,
+    always: Vec<Box<dyn Query>>,
+    excluded: Vec<Box<dyn Query>>,
+) -> Box<dyn Query> {
+    if always.is_empty() && excluded.is_empty() {
+        return query;
+    }
+    match query.downcast::<ConjunctionQuery>() {
+        Ok(conjunction) => Box::new((*conjunction).restricted(always, excluded)),
+        Err(query) => {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+            clauses.extend(always.into_iter().map(|q| (Occur::Must, filter(q))));
+            clauses.extend(excluded.into_iter().map(|q| (Occur::MustNot, q)));
+            Box::new(BooleanQuery::new(clauses))
         }
-        if let Some(conjunction) = query.downcast_ref::<ConjunctionQuery>() {
-            return Box::new(conjunction.clone().restricted(
-                self.always.iter().map(|q| q.box_clone()),
-                self.excluded.iter().map(|q| q.box_clone()),
-            ));
-        }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query.box_clone())];
-        for q in &self.always {
-            clauses.push((Occur::Must, filter(q.box_clone())));
-        }
-        for q in &self.excluded {
-            clauses.push((Occur::MustNot, q.box_clone()));
-        }
-        Box::new(BooleanQuery::new(clauses))
     }
 }
 
@@ -288,8 +288,12 @@ fn search_on(
 ) -> Result<SearchResponse, SearchError> {
     let parsed = query::parse(&request.query).map_err(SearchError::Query)?;
     let built = build::build(&parsed, &handle.fields, searcher)?;
-    let filters = Filters::of(request, handle);
-    let query = filters.apply(built.query.as_ref());
+    let Filters {
+        by_dimension,
+        always,
+        excluded,
+    } = Filters::of(request, handle);
+    let query = restrict(built.query, always, excluded);
 
     // The empty query has no relevance order; browse it newest first.
     let order = match (request.sort, parsed) {
@@ -300,7 +304,7 @@ fn search_on(
     let offset = (request.page - 1) * request.per_page;
     let collector = OnePass {
         tables: handle.facet_tables.clone(),
-        filters: Arc::new(filters.by_dimension),
+        filters: Arc::new(by_dimension),
         order,
         keep: offset + request.per_page,
     };
