@@ -56,14 +56,6 @@ impl Highlight {
     }
 }
 
-/// A word's or phrase's query from its per-field clauses (see `Builder::term_clauses`): any
-/// of `matching`, filled window by window as a one-group conjunction (a few per cent cheaper
-/// than tantivy's union, measured on single words), also scored by the clauses that only add
-/// to the score.
-fn part_query(matching: Vec<Clause>, scoring: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    Box::new(ConjunctionQuery::new(vec![matching]).also_scored_by(scoring))
-}
-
 struct Builder<'a> {
     fields: &'a Fields,
     searcher: &'a Searcher,
@@ -152,18 +144,23 @@ impl Builder<'_> {
                 }))
             }
             Node::And(items) => {
-                // The required parts, each as the queries any of which matches it.
+                // The required parts, each as the queries any of which matches it, and the
+                // queries that only add to the score of a match.
                 let mut groups: Vec<Vec<Clause>> = Vec::new();
+                let mut optional: Vec<Box<dyn Query>> = Vec::new();
                 let mut excluded: Vec<Box<dyn Query>> = Vec::new();
                 for item in items {
                     if let Node::Not(inner) = item {
                         excluded.extend(self.node(inner, !positive)?);
-                    } else if let Some(group) = self.required_group(item, positive)? {
-                        groups.push(group);
+                    } else if let Some((matching, scoring)) = self.required_part(item, positive)? {
+                        groups.push(matching);
+                        optional.extend(scoring);
                     }
                 }
                 if !groups.is_empty() {
-                    let conjunction = ConjunctionQuery::new(groups).restricted([], excluded);
+                    let conjunction = ConjunctionQuery::new(groups)
+                        .also_scored_by(optional)
+                        .restricted([], excluded);
                     return Ok(Some(Box::new(conjunction)));
                 }
                 if excluded.is_empty() {
@@ -186,14 +183,16 @@ impl Builder<'_> {
         }
     }
 
-    /// A required part of an AND as the queries any of which matches it (see
-    /// `search::conjunction`): a word's or phrase's per-field queries when none of them only
-    /// adds to the score, else the part's whole query. `None` when it has no terms.
-    fn required_group(
+    /// A required part of an AND (see `search::conjunction`): for a word or a phrase, its
+    /// per-field queries, those that decide matching and those that only add to the score
+    /// (see [`term_clauses`](Self::term_clauses)); for anything else, its whole query. `None`
+    /// when it has no terms.
+    #[allow(clippy::type_complexity)]
+    fn required_part(
         &mut self,
         node: &Node,
         positive: bool,
-    ) -> Result<Option<Vec<Clause>>, SearchError> {
+    ) -> Result<Option<(Vec<Clause>, Vec<Box<dyn Query>>)>, SearchError> {
         let (field, text, slop) = match node {
             Node::Word {
                 field,
@@ -203,17 +202,12 @@ impl Builder<'_> {
             Node::Phrase { field, text, slop } if *field != Some(QueryField::Id) => {
                 (*field, text, *slop)
             }
-            _ => return Ok(self.node(node, positive)?.map(|q| vec![Clause::Query(q)])),
+            _ => {
+                let whole = self.node(node, positive)?;
+                return Ok(whole.map(|q| (vec![Clause::Query(q)], Vec::new())));
+            }
         };
-        Ok(self
-            .term_clauses(field, text, slop, positive)
-            .map(|(matching, scoring)| {
-                if scoring.is_empty() {
-                    matching
-                } else {
-                    vec![Clause::Query(part_query(matching, scoring))]
-                }
-            }))
+        Ok(self.term_clauses(field, text, slop, positive))
     }
 
     /// A word or a phrase in every target field: a term query when it analyses to one term, a
@@ -223,6 +217,9 @@ impl Builder<'_> {
     /// phrase. For them a phrase's words only add to the score, all of them required within
     /// that field, so a document with the phrase as written still outranks one that has it
     /// only transliterated; which documents match is decided by the fields with positions.
+    ///
+    /// The query is a one-group conjunction (a few per cent cheaper than tantivy's union,
+    /// measured on single words): any of the matching clauses, also scored by the others.
     fn terms(
         &mut self,
         field: Option<QueryField>,
@@ -231,7 +228,9 @@ impl Builder<'_> {
         positive: bool,
     ) -> Option<Box<dyn Query>> {
         let (matching, scoring) = self.term_clauses(field, text, slop, positive)?;
-        Some(part_query(matching, scoring))
+        Some(Box::new(
+            ConjunctionQuery::new(vec![matching]).also_scored_by(scoring),
+        ))
     }
 
     /// The boosted per-field queries of [`terms`](Self::terms): those that decide matching
