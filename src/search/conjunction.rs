@@ -443,6 +443,38 @@ impl Child {
     }
 }
 
+/// The offsets in a window of the documents whose bits are set, in order.
+pub fn set_bits(bits: &[u64; WORDS]) -> SetBits<'_> {
+    SetBits {
+        bits,
+        word: 0,
+        rest: bits[0],
+    }
+}
+
+/// See [`set_bits`].
+pub struct SetBits<'a> {
+    bits: &'a [u64; WORDS],
+    /// The word being read, and its bits not yet yielded.
+    word: usize,
+    rest: u64,
+}
+
+impl Iterator for SetBits<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.rest == 0 {
+            self.word += 1;
+            self.rest = *self.bits.get(self.word)?;
+        }
+        let delta = self.word * 64 + self.rest.trailing_zeros() as usize;
+        self.rest &= self.rest - 1;
+        Some(delta)
+    }
+}
+
 /// Adds `scorer`'s scores to the documents of `matched` (a window from `start`) it matches,
 /// seeking it from one to the next, as tantivy scores a `Should` clause beside a `Must`: these
 /// clauses (a phrase's words in the fields without positions) have many documents beyond the
@@ -453,22 +485,17 @@ fn add_scores_at(
     matched: &[u64; WORDS],
     scores: &mut [Score; WINDOW as usize],
 ) {
-    for (w, &bits) in matched.iter().enumerate() {
-        let mut bits = bits;
-        while bits != 0 {
-            let delta = w * 64 + bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            let doc = start + delta as DocId;
-            let mut at = scorer.doc();
-            if at < doc {
-                at = scorer.seek(doc);
-            }
-            if at == TERMINATED {
-                return;
-            }
-            if at == doc {
-                scores[delta] += scorer.score();
-            }
+    for delta in set_bits(matched) {
+        let doc = start + delta as DocId;
+        let mut at = scorer.doc();
+        if at < doc {
+            at = scorer.seek(doc);
+        }
+        if at == TERMINATED {
+            return;
+        }
+        if at == doc {
+            scores[delta] += scorer.score();
         }
     }
 }
@@ -608,40 +635,9 @@ impl ConjunctionScorer {
     fn refill(&mut self, at: DocId) -> bool {
         let mut start = self.next_start(at);
         while start != TERMINATED {
-            self.offset = start;
             let end = start.saturating_add(WINDOW);
-            self.matched = [!0; WORDS];
-            if let Some(scores) = &mut self.scores {
-                scores.fill(0.0);
-            }
-            for part in &mut self.parts {
-                let mut bits = [0u64; WORDS];
-                for child in part.children.iter_mut() {
-                    let scores = match part.scored {
-                        true => self.scores.as_deref_mut(),
-                        false => None,
-                    };
-                    child.fill(start, end, &mut bits, scores);
-                }
-                let mut any = 0;
-                for (matched, bits) in self.matched.iter_mut().zip(bits) {
-                    *matched &= bits;
-                    any |= *matched;
-                }
-                if any == 0 {
-                    break;
-                }
-            }
-            if self.matched.iter().any(|w| *w != 0) {
-                for child in &mut self.excluded {
-                    let mut bits = [0u64; WORDS];
-                    child.fill(start, end, &mut bits, None);
-                    for (matched, bits) in self.matched.iter_mut().zip(bits) {
-                        *matched &= !bits;
-                    }
-                }
-            }
-            if self.matched.iter().any(|w| *w != 0) {
+            self.offset = start;
+            if self.fill_parts(start, end) && self.exclude(start, end) {
                 if let Some(scores) = self.scores.as_deref_mut() {
                     for optional in &mut self.optional {
                         add_scores_at(optional.as_mut(), start, &self.matched, scores);
@@ -655,6 +651,47 @@ impl ConjunctionScorer {
             start = self.next_start(end);
         }
         false
+    }
+
+    /// Sets `matched` to the documents of `[start, end)` every part matches, with their
+    /// scores; stops at the first part that leaves none, and says whether any is left.
+    fn fill_parts(&mut self, start: DocId, end: DocId) -> bool {
+        self.matched = [!0; WORDS];
+        if let Some(scores) = &mut self.scores {
+            scores.fill(0.0);
+        }
+        for part in &mut self.parts {
+            let mut bits = [0u64; WORDS];
+            for child in part.children.iter_mut() {
+                let scores = match part.scored {
+                    true => self.scores.as_deref_mut(),
+                    false => None,
+                };
+                child.fill(start, end, &mut bits, scores);
+            }
+            let mut any = 0;
+            for (matched, bits) in self.matched.iter_mut().zip(bits) {
+                *matched &= bits;
+                any |= *matched;
+            }
+            if any == 0 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Takes the exclusions' documents of `[start, end)` out of `matched`; says whether any
+    /// match is left.
+    fn exclude(&mut self, start: DocId, end: DocId) -> bool {
+        for child in &mut self.excluded {
+            let mut bits = [0u64; WORDS];
+            child.fill(start, end, &mut bits, None);
+            for (matched, bits) in self.matched.iter_mut().zip(bits) {
+                *matched &= !bits;
+            }
+        }
+        self.matched.iter().any(|w| *w != 0)
     }
 
     /// The next document of the current window, if any.
@@ -971,6 +1008,7 @@ mod tests {
                 .expect("a conjunction's scorer");
             conjunction.for_each_window(|window| {
                 assert_eq!(window.offset, window.offset.min(segment.max_doc()));
+                // Read bit by bit, not through `set_bits`, which the window path uses.
                 for (w, bits) in window.bits.iter().enumerate() {
                     for bit in (0..64).filter(|b| bits & (1u64 << b) != 0) {
                         let delta = w * 64 + bit;
@@ -982,6 +1020,19 @@ mod tests {
             assert_eq!(conjunction.doc(), TERMINATED, "exhausted after");
         }
         out
+    }
+
+    #[test]
+    fn set_bits_yields_every_set_bit_in_order() {
+        let mut bits = [0u64; WORDS];
+        assert_eq!(set_bits(&bits).count(), 0);
+        let set = [0usize, 1, 63, 64, 700, 4094, 4095];
+        for d in set {
+            bits[d / 64] |= 1 << (d % 64);
+        }
+        assert_eq!(set_bits(&bits).collect::<Vec<_>>(), set);
+        bits = [!0; WORDS];
+        assert!(set_bits(&bits).eq(0..WINDOW as usize));
     }
 
     #[test]

@@ -32,7 +32,7 @@ use tantivy::fastfield::AliveBitSet;
 use tantivy::query::Weight;
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
-use super::conjunction::{ConjunctionScorer, Window};
+use super::conjunction::{set_bits, ConjunctionScorer, Window};
 use crate::columns::{FacetTables, Group, KeysOf, SegmentTables};
 pub use crate::schema::Dimension;
 
@@ -293,20 +293,15 @@ impl Counting {
         rows: &[K],
         width: usize,
     ) {
-        for (w, &bits) in window.bits.iter().enumerate() {
-            let mut bits = bits;
-            while bits != 0 {
-                let delta = w * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let doc = window.offset + delta as DocId;
-                if alive.is_some_and(|alive| !alive.is_alive(doc)) {
-                    continue;
-                }
-                let score = window.scores.map_or(0.0, |scores| scores[delta]);
-                let start = doc as usize * width;
-                let keys = rows.get(start..start + width).unwrap_or(&[]);
-                self.count(doc, score, keys);
+        for delta in set_bits(window.bits) {
+            let doc = window.offset + delta as DocId;
+            if alive.is_some_and(|alive| !alive.is_alive(doc)) {
+                continue;
             }
+            let score = window.scores.map_or(0.0, |scores| scores[delta]);
+            let start = doc as usize * width;
+            let keys = rows.get(start..start + width).unwrap_or(&[]);
+            self.count(doc, score, keys);
         }
     }
 
