@@ -533,6 +533,45 @@ fn the_configuration_can_allow_personal_data() {
     assert_eq!(status, 200, "{answer}");
 }
 
+/// `serve` builds the corpus again when only the guard's switch changed: the records it
+/// rejected the first time are added, and nothing stored is lost.
+#[test]
+fn serve_builds_the_corpus_again_when_personal_data_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let lines = [
+        document("corpus:clean", "Presuda bez ličnih podataka, K 45/2019."),
+        document(
+            "corpus:jmbg",
+            &format!("Okrivljeni\n  JMBG: {}", jmbg("010100650000")),
+        ),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(corpus.join("people.jsonl"), text).unwrap();
+
+    let status = |server: &Server, id: &str| server.get(&format!("/api/documents/{id}")).status();
+    let server = Server::start(&index, &corpus, &[]);
+    assert_eq!(status(&server, "corpus:clean"), 200);
+    assert_eq!(status(&server, "corpus:jmbg"), 404, "rejected by the guard");
+    drop(server);
+
+    let server = Server::start(&index, &corpus, &[("THB_ALLOW_PERSONAL_DATA", "1")]);
+    assert_eq!(status(&server, "corpus:clean"), 200);
+    assert_eq!(status(&server, "corpus:jmbg"), 200, "added once allowed");
+    drop(server);
+
+    // Switched off again: built again, the guard rejects the record, the stored copy stays.
+    let server = Server::start(&index, &corpus, &[]);
+    assert_eq!(status(&server, "corpus:clean"), 200);
+    assert_eq!(
+        status(&server, "corpus:jmbg"),
+        200,
+        "what was stored is kept"
+    );
+}
+
 #[test]
 fn ingest_applies_the_guard_unless_allowed_by_flag_or_environment() {
     let dir = tempfile::tempdir().unwrap();

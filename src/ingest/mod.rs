@@ -193,11 +193,21 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     Ok(files)
 }
 
-/// A fingerprint of everything ingest would read under `paths` (names and contents) and of the
-/// index format: when it changes, an index built from those paths is stale.
-pub fn corpus_fingerprint(paths: &[PathBuf]) -> Result<String, IngestError> {
+/// A fingerprint of everything ingest would read under `paths` (names and contents), of the
+/// index format and of the options that decide which records are accepted and how they are
+/// analysed: when it changes, an index built from those paths is stale. So a corpus first built
+/// without `--allow-personal-data` is built again when the server next starts with it, and the
+/// records the guard rejected are added.
+pub fn corpus_fingerprint(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+) -> Result<String, IngestError> {
     let mut hasher = Sha256::new();
     hasher.update(crate::schema::FORMAT_VERSION.to_le_bytes());
+    hasher.update([
+        u8::from(options.allow_personal_data),
+        u8::from(options.detect_language),
+    ]);
     for file in collect_files(paths)? {
         let bytes = std::fs::read(&file).map_err(|source| IngestError::Io {
             path: file.clone(),
@@ -623,7 +633,7 @@ pub fn ensure_corpus_built(
         });
     }
     let paths = [corpus_dir.to_path_buf()];
-    let fingerprint = corpus_fingerprint(&paths)?;
+    let fingerprint = corpus_fingerprint(&paths, options)?;
     if handle.marker()?.corpus_fingerprint.as_deref() == Some(fingerprint.as_str()) {
         return Ok(None);
     }
