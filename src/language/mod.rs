@@ -7,8 +7,9 @@
 //! Two facts about lingua shape the rules here (measured, see `STYLE.md`):
 //! - Serbian, Bosnian, Croatian and Montenegrin are near-identical; lingua labels clearly Serbian
 //!   Latin text Bosnian or Croatian. We therefore sum their confidences as one family, and the
-//!   script decides between `sr-Cyrl` and the Latin tags. Analysis treats the family as one
-//!   group, so a wrong member costs nothing at search time.
+//!   script decides between `sr-Cyrl` and the Latin tags; among those, ekavian forms mark
+//!   Serbian ([`yat`]), and the model picks otherwise. Analysis treats the family as one group,
+//!   so a wrong member costs nothing at search time, only the language facet.
 //! - lingua's n-gram models cost about 1.5 ms for 1.5 KB of text, four times all the rest of
 //!   ingest. Most texts settle their language in a few letters no other language we serve
 //!   writes ([`markers`]), so the model only runs on texts those letters leave open, and then
@@ -17,6 +18,7 @@
 //!   other text that no model claims with enough confidence is `und`, never a confident guess.
 
 pub mod markers;
+pub mod yat;
 
 use std::sync::LazyLock;
 
@@ -139,9 +141,13 @@ pub fn detect(text: &str) -> Detection {
         Some(Family::French) => return by_letters("fr"),
         Some(Family::English) => return by_letters("en"),
         Some(Family::SerboCroatianLatin) => {
-            let member = FAMILY_DETECTOR
-                .detect_language_of(prefix_within(sample, MEMBER_SAMPLE_BYTES))
-                .unwrap_or(Language::Croatian);
+            let member = if yat::is_ekavian(sample) {
+                Language::Serbian
+            } else {
+                FAMILY_DETECTOR
+                    .detect_language_of(prefix_within(sample, MEMBER_SAMPLE_BYTES))
+                    .unwrap_or(Language::Croatian)
+            };
             return by_letters(&tag_for(member, Script::Latin));
         }
         None => {}
@@ -169,6 +175,12 @@ pub fn detect(text: &str) -> Detection {
     if confidence < MIN_CONFIDENCE {
         return und();
     }
+    let language = match script {
+        Script::Latin if is_serbo_croatian(language) && yat::is_ekavian(sample) => {
+            Language::Serbian
+        }
+        _ => language,
+    };
     Detection {
         tag: tag_for(language, script),
         confidence,
