@@ -533,6 +533,23 @@ fn the_configuration_can_allow_personal_data() {
     assert_eq!(status, 200, "{answer}");
 }
 
+/// Writes two JSON Lines records to `path`: `{prefix}:clean`, and `{prefix}:jmbg` on line 2,
+/// whose text holds a valid personal number at line 2, column 9.
+fn write_clean_and_jmbg(path: &std::path::Path, prefix: &str) {
+    let lines = [
+        document(
+            &format!("{prefix}:clean"),
+            "Presuda bez ličnih podataka, K 45/2019.",
+        ),
+        document(
+            &format!("{prefix}:jmbg"),
+            &format!("Okrivljeni\n  JMBG: {}", jmbg("010100650000")),
+        ),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(path, text).unwrap();
+}
+
 /// `serve` builds the corpus again when only the guard's switch changed: the records it
 /// rejected the first time are added, and nothing stored is lost.
 #[test]
@@ -541,15 +558,7 @@ fn serve_builds_the_corpus_again_when_personal_data_is_allowed() {
     let index = dir.path().join("index");
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
-    let lines = [
-        document("corpus:clean", "Presuda bez ličnih podataka, K 45/2019."),
-        document(
-            "corpus:jmbg",
-            &format!("Okrivljeni\n  JMBG: {}", jmbg("010100650000")),
-        ),
-    ];
-    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    std::fs::write(corpus.join("people.jsonl"), text).unwrap();
+    write_clean_and_jmbg(&corpus.join("people.jsonl"), "corpus");
 
     let status = |server: &Server, id: &str| server.get(&format!("/api/documents/{id}")).status();
     let server = Server::start(&index, &corpus, &[]);
@@ -578,15 +587,7 @@ fn ingest_applies_the_guard_unless_allowed_by_flag_or_environment() {
     let index = dir.path().join("index");
     let index = index.to_str().unwrap();
     let file = dir.path().join("people.jsonl");
-    let lines = [
-        document("cli:clean", "Presuda bez ličnih podataka, K 45/2019."),
-        document(
-            "cli:jmbg",
-            &format!("Okrivljeni\n  JMBG: {}", jmbg("010100650000")),
-        ),
-    ];
-    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    std::fs::write(&file, text).unwrap();
+    write_clean_and_jmbg(&file, "cli");
     let file = file.to_str().unwrap();
 
     let output = run(&["ingest", "--index", index, file]);
