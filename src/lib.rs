@@ -14,7 +14,7 @@
 //! | [`domain`] | legal-domain data: countries (with Kosovo*), the theme taxonomy |
 //! | [`normalize`] | Unicode clean-up, Turkish-safe case folding, script and diacritic folding |
 //! | [`stem`] | light stemmers for languages Snowball lacks (Serbo-Croatian, Macedonian, Albanian) |
-//! | [`language`] | language and script detection (lingua), built once and shared |
+//! | [`language`] | language and script detection (lingua, letters, ekavian forms), built once and shared |
 //! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed |
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
 //! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), built by the reader's warmer |
