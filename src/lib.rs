@@ -11,7 +11,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`document`] | the document model, its validation and the interchange format |
-//! | [`domain`] | legal-domain data: countries (with Kosovo*), the theme taxonomy |
+//! | [`domain`] | legal-domain data: countries (with Kosovo*), the theme taxonomy, courts' abbreviations |
 //! | [`normalize`] | Unicode clean-up, Turkish-safe case folding, script and diacritic folding |
 //! | [`stem`] | light stemmers for languages Snowball lacks (Serbo-Croatian, Macedonian, Albanian) |
 //! | [`language`] | language and script detection (lingua, letters, ekavian forms), built once and shared |

@@ -410,3 +410,54 @@ fn server_index_dir() -> String {
     let at = args.iter().position(|a| a == "--index").unwrap();
     args[at + 1].clone()
 }
+
+/// Lawyers write "ECtHR"; documents name the court in full, and its Grand Chamber apart. The
+/// abbreviation finds both, as a filter and as a query word; a full name stays an exact filter.
+#[test]
+fn a_courts_abbreviation_finds_the_court_and_its_grand_chamber() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let record = |id: &str, court: &str| {
+        serde_json::json!({
+            "id": id,
+            "kind": "judgment",
+            "title": format!("Trafficking judgment {id} (sample)"),
+            "text": "The applicant was a victim of trafficking in human beings and forced labour.",
+            "court": court,
+            "country": "RS",
+            "language": "en",
+            "date": "2021-05-10",
+            "provenance": "sample"
+        })
+        .to_string()
+    };
+    let lines = [
+        record("sample:chamber", "European Court of Human Rights"),
+        record(
+            "sample:grand-chamber",
+            "European Court of Human Rights (Grand Chamber)",
+        ),
+        record("sample:national", "Viši sud u Beogradu"),
+    ];
+    std::fs::write(corpus.join("courts.jsonl"), lines.join("\n")).unwrap();
+    let server = Server::start(&dir.path().join("index"), &corpus, &[]);
+    let found = |query: &str| {
+        let (status, body) = server.get_json(&format!("/api/search?{query}"));
+        assert_eq!(status, 200, "{query}: {body}");
+        let mut found = ids(&body);
+        found.sort();
+        found
+    };
+    let court = vec!["sample:chamber", "sample:grand-chamber"];
+    assert_eq!(found("q=trafficking&court=ECtHR"), court);
+    assert_eq!(found("q=&court=ecthr"), court);
+    assert_eq!(
+        found("q=&court=European+Court+of+Human+Rights"),
+        vec!["sample:chamber"],
+        "a full name is exact"
+    );
+    assert_eq!(found("q=ECtHR"), court);
+    assert_eq!(found("q=court:ECtHR+forced+labour"), court);
+    assert_eq!(found("q=trafficking+-ECtHR"), vec!["sample:national"]);
+}

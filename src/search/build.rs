@@ -279,10 +279,31 @@ impl Builder<'_> {
                 }
             }
         }
+        if matches!(field, None | Some(QueryField::Court)) {
+            matching.extend(self.court_by_abbreviation(text));
+        }
         if matching.is_empty() {
             return None;
         }
         Some((matching, scoring))
+    }
+
+    /// For a court's abbreviation (`ECtHR`, see `domain::courts`), the court's full name as a
+    /// phrase in the court field, weighted as an identifier: documents name the court in full.
+    fn court_by_abbreviation(&self, text: &str) -> Option<Clause> {
+        let name = crate::domain::courts::full_name(text)?;
+        let court = self.fields.court;
+        let terms = Analyzer::Folded.terms(name);
+        let phrase = PhraseQuery::new(
+            terms
+                .iter()
+                .map(|t| Term::from_field_text(court, t))
+                .collect(),
+        );
+        Some(Clause::Query(Box::new(BoostQuery::new(
+            Box::new(phrase),
+            BOOST_IDENT,
+        ))))
     }
 
     /// `word*`: expands the folded prefix over the term dictionaries, bounded by

@@ -15,11 +15,12 @@ pub mod request;
 pub mod snippet;
 
 use std::collections::HashMap;
+use std::ops::Bound;
 use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
@@ -177,11 +178,22 @@ impl Filters {
                 .courts
                 .iter()
                 .map(|c| {
-                    let term = Term::from_field_text(f.court_key, &crate::schema::court_key(c));
-                    (
-                        Occur::Should,
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-                    )
+                    let key = |name: &str| {
+                        Term::from_field_text(f.court_key, &crate::schema::court_key(name))
+                    };
+                    let query: Box<dyn Query> = match crate::domain::courts::full_name(c) {
+                        // An abbreviation: every court whose name starts with the full name
+                        // (the Grand Chamber with the Court).
+                        Some(name) => {
+                            let past = format!("{}{}", crate::schema::court_key(name), char::MAX);
+                            Box::new(RangeQuery::new(
+                                Bound::Included(key(name)),
+                                Bound::Excluded(Term::from_field_text(f.court_key, &past)),
+                            ))
+                        }
+                        None => Box::new(TermQuery::new(key(c), IndexRecordOption::Basic)),
+                    };
+                    (Occur::Should, query)
                 })
                 .collect();
             always.push(Box::new(BooleanQuery::new(clauses)));
