@@ -158,6 +158,16 @@ fn search_page_lists_hits_facets_chips_and_the_kosovo_note() {
     // A query: highlighted snippet, and a Latin query marks the Cyrillic words.
     let (_, page) = fetch_page("/?q=trafficking");
     assert!(page.contains("<mark>"), "no highlighted snippet");
+    // A hit's court links to the court's hits for the same query, with a chip to undo it.
+    let court_link = "href=\"/?q=trafficking&amp;court=European+Court+of+Human+Rights\"";
+    assert!(page.contains(court_link), "no link to the court's hits");
+    let (status, page) = fetch_page("/?q=trafficking&court=European+Court+of+Human+Rights");
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(hit_titles(&page), vec!["Rantsev v. Cyprus and Russia"]);
+    assert!(
+        page.contains("Court: European Court of Human Rights"),
+        "chip missing"
+    );
     let (status, page) = fetch_page("/?q=trgovina+ljudima");
     assert_eq!(status, StatusCode::OK);
     assert!(

@@ -309,7 +309,8 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 span.hit-kind { (kind_label(ui, hit.kind.as_str())) }
                 @if let Some(court) = &hit.court {
                     span.sep aria-hidden="true" { " · " }
-                    span { (court) }
+                    // The court's other decisions for the same query, as HUDOC's metadata links.
+                    a.hit-court href=(params.first_page().with("court", Some(court)).search_url()) { (court) }
                 }
                 span.sep aria-hidden="true" { " · " }
                 span { (country_list(ui, &hit.country)) }
