@@ -178,20 +178,21 @@ impl Filters {
                 .courts
                 .iter()
                 .map(|c| {
-                    let key = |name: &str| {
-                        Term::from_field_text(f.court_key, &crate::schema::court_key(name))
-                    };
+                    let key = |key: &str| Term::from_field_text(f.court_key, key);
                     let query: Box<dyn Query> = match crate::domain::courts::full_name(c) {
                         // An abbreviation: every court whose name starts with the full name
                         // (the Grand Chamber with the Court).
                         Some(name) => {
-                            let past = format!("{}{}", crate::schema::court_key(name), char::MAX);
+                            let prefix = crate::schema::court_key(name);
                             Box::new(RangeQuery::new(
-                                Bound::Included(key(name)),
-                                Bound::Excluded(Term::from_field_text(f.court_key, &past)),
+                                Bound::Included(key(&prefix)),
+                                Bound::Excluded(key(&format!("{prefix}{}", char::MAX))),
                             ))
                         }
-                        None => Box::new(TermQuery::new(key(c), IndexRecordOption::Basic)),
+                        None => Box::new(TermQuery::new(
+                            key(&crate::schema::court_key(c)),
+                            IndexRecordOption::Basic,
+                        )),
                     };
                     (Occur::Should, query)
                 })
