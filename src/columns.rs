@@ -468,6 +468,9 @@ mod tests {
                     d.push((Dimension::GretaRound, "/3"));
                     d.push((Dimension::GretaStrength, "/urges"));
                 }
+                if i % 4 != 1 {
+                    d.push((Dimension::Court, ["/ECtHR", "/Viši sud u Beogradu"][i % 2]));
+                }
                 d
             })
             .collect()
@@ -515,21 +518,22 @@ mod tests {
             panic!("one segment");
         };
         let documents = documents();
-        let cases = [(1, 7), (12, 0), (GROUP_COMBINATIONS, 1)];
+        let every = Dimension::ALL.len();
+        let cases = [(1, every), (12, 0), (GROUP_COMBINATIONS, 1)];
         for ((limit, groups), wide) in cases.into_iter().flat_map(|c| [(c, false), (c, true)]) {
             let tables = SegmentTables::build(segment, limit, wide).unwrap();
             assert_eq!(matches!(tables.keys(0), KeysOf::Wide(_)), wide);
             if groups > 0 {
                 assert_eq!(tables.groups().len(), groups, "limit {limit}");
             } else {
-                assert!((2..7).contains(&tables.groups().len()), "limit {limit}");
+                assert!((2..every).contains(&tables.groups().len()), "limit {limit}");
             }
             // Each dimension in exactly one group.
             let all = tables.groups().iter().fold(0u8, |seen, g| {
                 assert_eq!(seen & g.dimensions(), 0);
                 seen | g.dimensions()
             });
-            assert_eq!(all.count_ones(), 7);
+            assert_eq!(all.count_ones() as usize, every);
             for group in tables.groups() {
                 assert!(
                     group.len() <= limit.max(5) * 4,

@@ -276,7 +276,7 @@ impl IndexHandle {
         }
         if let Some(court) = &d.court {
             doc.add_text(f.court, court);
-            doc.add_text(f.court_key, schema::court_key(court));
+            doc.add_facet(f.court_facet, Facet::from_path([court.trim()]));
         }
         let language = d.language.as_deref().unwrap_or("und");
         if let Some(stem_language) = StemLanguage::for_tag(language) {

@@ -14,7 +14,7 @@ use tantivy::IndexSettings;
 use crate::analysis::Analyzer;
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The facet dimensions: each a facet field, counted for every search and filterable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,10 +26,12 @@ pub enum Dimension {
     Year,
     GretaRound,
     GretaStrength,
+    /// The court or body as the document names it (the Grand Chamber apart from the Court).
+    Court,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 7] = [
+    pub const ALL: [Dimension; 8] = [
         Dimension::Country,
         Dimension::Theme,
         Dimension::Kind,
@@ -37,6 +39,7 @@ impl Dimension {
         Dimension::Year,
         Dimension::GretaRound,
         Dimension::GretaStrength,
+        Dimension::Court,
     ];
 
     /// The facet field holding this dimension (see `schema.rs`).
@@ -49,6 +52,7 @@ impl Dimension {
             Dimension::Year => "f_year",
             Dimension::GretaRound => "f_greta_round",
             Dimension::GretaStrength => "f_greta_strength",
+            Dimension::Court => "f_court",
         }
     }
 
@@ -81,8 +85,6 @@ pub struct Fields {
     pub ident: Field,
     /// Court name folded, for `court:` queries.
     pub court: Field,
-    /// Court name as one lower-cased keyword, for the exact court filter.
-    pub court_key: Field,
     /// Title and text stemmed by the rules of the document's language, in one field: the
     /// document's tokens are made at ingest (pre-tokenized), a query word is stemmed by every
     /// language's rules and looks for the distinct stems. One field rather than one per
@@ -99,6 +101,8 @@ pub struct Fields {
     /// GRETA evaluation round (`/2`) and strength (`/urges`), for recommendations and reports.
     pub greta_round: Field,
     pub greta_strength: Field,
+    /// The court as written: counted, and the court filter.
+    pub court_facet: Field,
     /// Year as a number, for year-range filters.
     pub year: Field,
     /// `YYYYMMDD`, 0 when undated: date sorting.
@@ -146,7 +150,6 @@ pub fn build() -> Schema {
     b.add_text_field("text_folded", text_options(Analyzer::Folded, false, Kept));
     b.add_text_field("ident", text_options(Analyzer::Folded, false, Kept));
     b.add_text_field("court", text_options(Analyzer::Folded, false, Kept));
-    b.add_text_field("court_key", STRING);
     // Filled with pre-tokenized text; the tokenizer named here is never run on it.
     b.add_text_field("stem", text_options(Analyzer::Folded, false, Dropped));
     for dimension in Dimension::ALL {
@@ -192,7 +195,6 @@ impl Fields {
             text_folded: f("text_folded")?,
             ident: f("ident")?,
             court: f("court")?,
-            court_key: f("court_key")?,
             stem: f("stem")?,
             country: f("f_country")?,
             theme: f("f_theme")?,
@@ -201,17 +203,13 @@ impl Fields {
             year_facet: f("f_year")?,
             greta_round: f("f_greta_round")?,
             greta_strength: f("f_greta_strength")?,
+            court_facet: f("f_court")?,
             year: f("year")?,
             date_key: f("date_key")?,
             access: f("access")?,
             meta: f("meta")?,
         })
     }
-}
-
-/// The court filter's key: trimmed and lower-cased, so the filter is case-insensitive.
-pub fn court_key(court: &str) -> String {
-    court.trim().to_lowercase()
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ fn facet(body: &Value, name: &str) -> Vec<(String, u64)> {
 }
 
 #[test]
-fn a_search_returns_hits_with_snippets_and_all_five_facets() {
+fn a_search_returns_hits_with_snippets_and_the_facets() {
     let (status, body) = server().get_json("/api/search?q=trafficking");
     assert_eq!(status, 200, "{body}");
     assert!(body["total"].as_u64().unwrap() >= 1);
@@ -69,7 +69,7 @@ fn a_search_returns_hits_with_snippets_and_all_five_facets() {
     ] {
         assert!(first.get(key).is_some(), "hit lacks {key}: {first}");
     }
-    for name in ["country", "theme", "kind", "language", "year"] {
+    for name in ["country", "theme", "kind", "language", "year", "court"] {
         assert!(!facet(&body, name).is_empty(), "facet {name} empty: {body}");
     }
     assert_eq!(body["page"], 1);
@@ -414,7 +414,7 @@ fn server_index_dir() -> String {
 /// Lawyers write "ECtHR"; documents name the court in full, and its Grand Chamber apart. The
 /// abbreviation finds both, as a filter and as a query word; a full name stays an exact filter.
 #[test]
-fn a_courts_abbreviation_finds_the_court_and_its_grand_chamber() {
+fn courts_are_counted_and_an_abbreviation_finds_the_court_and_its_grand_chamber() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
@@ -460,4 +460,24 @@ fn a_courts_abbreviation_finds_the_court_and_its_grand_chamber() {
     assert_eq!(found("q=ECtHR"), court);
     assert_eq!(found("q=court:ECtHR+forced+labour"), court);
     assert_eq!(found("q=trafficking+-ECtHR"), vec!["sample:national"]);
+
+    // The court facet counts every court, its own filter left out (multi-select), while the
+    // court filter narrows the other dimensions' counts.
+    let (_, filtered) = server.get_json("/api/search?q=trafficking&court=ECtHR");
+    assert_eq!(filtered["total"], 2, "{filtered}");
+    let one = |court: &str| (court.to_string(), 1);
+    assert_eq!(
+        facet(&filtered, "court"),
+        vec![
+            one("European Court of Human Rights"),
+            one("European Court of Human Rights (Grand Chamber)"),
+            one("Viši sud u Beogradu"),
+        ]
+    );
+    assert_eq!(facet(&filtered, "country"), vec![("RS".to_string(), 2)]);
+    let (_, both) = server.get_json(
+        "/api/search?q=trafficking&court=Vi%C5%A1i+sud+u+Beogradu&court=European+Court+of+Human+Rights",
+    );
+    assert_eq!(both["total"], 2, "either court: {both}");
+    assert_eq!(facet(&both, "country"), vec![("RS".to_string(), 2)]);
 }

@@ -24,7 +24,7 @@ use thb_caselaw::search::conjunction::ConjunctionQuery;
 use thb_caselaw::search::facets::{Accept, Dimension, OnePass, PageOrder};
 use thb_caselaw::search::{self, build, query, FacetCounts, FacetValue, SearchRequest};
 
-const DIMENSIONS: [&str; 7] = [
+const DIMENSIONS: [&str; 8] = [
     "country",
     "theme",
     "kind",
@@ -32,6 +32,7 @@ const DIMENSIONS: [&str; 7] = [
     "year",
     "greta_round",
     "greta_strength",
+    "court",
 ];
 
 fn corpus_index() -> &'static IndexHandle {
@@ -111,6 +112,7 @@ fn values(d: &Document, dimension: &str) -> BTreeSet<String> {
                 .and_then(|g| g.strength)
                 .map(|s| s.as_str().to_string()),
         ),
+        "court" => out.extend(d.court.as_ref().map(|c| c.trim().to_string())),
         other => panic!("unknown dimension {other}"),
     }
     out
@@ -144,6 +146,7 @@ fn request(query: &str, selection: &Selection) -> SearchRequest {
                     .map(|s| Strength::parse(s).unwrap())
                     .collect()
             }
+            "court" => r.courts = accepted.clone(),
             other => panic!("unknown dimension {other}"),
         }
     }
@@ -159,6 +162,7 @@ fn facet<'a>(counts: &'a FacetCounts, dimension: &str) -> &'a [FacetValue] {
         "year" => &counts.year,
         "greta_round" => &counts.greta_round,
         "greta_strength" => &counts.greta_strength,
+        "court" => &counts.court,
         other => panic!("unknown dimension {other}"),
     }
 }
@@ -204,6 +208,7 @@ fn selections(documents: &[Document]) -> Vec<Selection> {
     }
     out.push(merge(&[pick("country"), pick("theme")]));
     out.push(merge(&[pick("kind"), pick("language"), pick("year")]));
+    out.push(merge(&[pick("court"), pick("theme")]));
     out.push(merge(&[
         pick("country"),
         pick("theme"),

@@ -168,6 +168,22 @@ fn search_page_lists_hits_facets_chips_and_the_kosovo_note() {
         page.contains("Court: European Court of Human Rights"),
         "chip missing"
     );
+    // The court facet: the chosen court checked, once (no hidden copy beside the checkbox),
+    // and the other courts still counted.
+    assert!(page.contains("name=\"court\" value=\"European Court of Human Rights\" checked"));
+    assert_eq!(
+        page.matches("value=\"European Court of Human Rights\"")
+            .count(),
+        1
+    );
+    assert_eq!(
+        count_of(&page, "court", "European Court of Human Rights"),
+        Some(1)
+    );
+    assert!(
+        count_of(&page, "court", "GRETA").is_some_and(|n| n > 0),
+        "multi-select faceting lost the other courts"
+    );
     let (status, page) = fetch_page("/?q=trgovina+ljudima");
     assert_eq!(status, StatusCode::OK);
     assert!(

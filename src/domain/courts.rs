@@ -20,9 +20,36 @@ pub fn full_name(word: &str) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// Whether the court filter `selected` (a court's name or an abbreviation) takes a document
+/// given by `court`. A name compares without regard to case or surrounding spaces, and
+/// nothing more: the court facet lists a court written in two scripts twice, and each of its
+/// counts must be what choosing it gives. An abbreviation takes every court whose name starts
+/// with its full name.
+pub fn selects(selected: &str, court: &str) -> bool {
+    let court = court.trim().to_lowercase();
+    match full_name(selected) {
+        Some(name) => court.starts_with(&name.to_lowercase()),
+        None => court == selected.trim().to_lowercase(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_selects_its_court_in_any_case_and_an_abbreviation_its_chambers_too() {
+        let court = "European Court of Human Rights";
+        let grand_chamber = "European Court of Human Rights (Grand Chamber)";
+        assert!(selects("european court of human rights ", court));
+        assert!(!selects(court, grand_chamber), "a name is exact");
+        assert!(selects("ecthr", court));
+        assert!(selects("ECtHR", grand_chamber));
+        assert!(!selects("ECtHR", "Court of Justice of the European Union"));
+        assert!(selects("Виши суд у Београду", "виши суд у београду"));
+        assert!(!selects("Viši sud u Beogradu", "Виши суд у Београду"));
+        assert!(!selects("European Court", court), "a name is not a prefix");
+    }
 
     #[test]
     fn abbreviations_are_matched_without_regard_to_case_and_nothing_else_is() {

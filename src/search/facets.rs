@@ -6,8 +6,8 @@
 //! have. tantivy's `FacetCollector` counts one dimension per collector and cannot leave a filter
 //! out, which cost eight collectors plus one more search per filtered dimension, half of a
 //! query's time at 100,000 documents (`benches/RESULTS.md`). Here the query runs once, with only
-//! the filters that apply to every count (court, access); [`OnePass`] visits each matching
-//! document once and
+//! the exclusion that applies to every count (restricted documents); [`OnePass`] visits each
+//! matching document once and
 //! - when it passes every facet filter: counts it in the total, in every dimension and for the
 //!   page of hits;
 //! - when it fails exactly one dimension's filter: counts it in that dimension only;
@@ -16,8 +16,8 @@
 //! Counting a document is one increment per group of dimensions in the segment's
 //! `columns::SegmentTables`; the counts of values are made from them once, at the end.
 //!
-//! A query that runs as a `ConjunctionScorer` (words and phrases, with the court filter and
-//! the exclusion of restricted documents) hands its matches over a window of documents at a
+//! A query that runs as a `ConjunctionScorer` (words and phrases, with the exclusion of
+//! restricted documents) hands its matches over a window of documents at a
 //! time; others (an OR at the top, the empty query) go through the scorer document by
 //! document.
 
@@ -43,6 +43,8 @@ pub enum Accept {
     AnyOf(Vec<String>),
     /// Years in this inclusive range.
     Years { from: u32, to: u32 },
+    /// Courts named (or abbreviated) thus: see `domain::courts::selects`.
+    Courts(Vec<String>),
 }
 
 impl Accept {
@@ -52,6 +54,9 @@ impl Accept {
             Accept::Years { from, to } => value
                 .parse::<u32>()
                 .is_ok_and(|year| (*from..=*to).contains(&year)),
+            Accept::Courts(selected) => selected
+                .iter()
+                .any(|s| crate::domain::courts::selects(s, value)),
         }
     }
 }

@@ -15,12 +15,11 @@ pub mod request;
 pub mod snippet;
 
 use std::collections::HashMap;
-use std::ops::Bound;
 use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
@@ -98,6 +97,8 @@ pub struct FacetCounts {
     pub greta_round: Vec<FacetValue>,
     /// GRETA strength, strongest first: `urges`, `considers`, `invites`.
     pub greta_strength: Vec<FacetValue>,
+    /// Courts and other bodies as the documents name them, most hits first.
+    pub court: Vec<FacetValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,17 +111,11 @@ pub struct SearchResponse {
     pub facets: FacetCounts,
 }
 
-/// A filter that does not change scores.
-fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(ConstScoreQuery::new(query, 0.0))
-}
-
 /// The filters of a request: per facet dimension (left out of their own dimension's counts,
-/// applied by [`OnePass`]) and the rest, which always apply and go into the query: courts
-/// required, restricted documents excluded.
+/// applied by [`OnePass`]) and the exclusions, which always apply and go into the query
+/// (restricted documents).
 struct Filters {
     by_dimension: Vec<(Dimension, Accept)>,
-    always: Vec<Box<dyn Query>>,
     excluded: Vec<Box<dyn Query>>,
 }
 
@@ -172,32 +167,8 @@ impl Filters {
                 },
             ));
         }
-        let mut always: Vec<Box<dyn Query>> = Vec::new();
         if !request.courts.is_empty() {
-            let clauses = request
-                .courts
-                .iter()
-                .map(|c| {
-                    let key = |key: &str| Term::from_field_text(f.court_key, key);
-                    let query: Box<dyn Query> = match crate::domain::courts::full_name(c) {
-                        // An abbreviation: every court whose name starts with the full name
-                        // (the Grand Chamber with the Court).
-                        Some(name) => {
-                            let prefix = crate::schema::court_key(name);
-                            Box::new(RangeQuery::new(
-                                Bound::Included(key(&prefix)),
-                                Bound::Excluded(key(&format!("{prefix}{}", char::MAX))),
-                            ))
-                        }
-                        None => Box::new(TermQuery::new(
-                            key(&crate::schema::court_key(c)),
-                            IndexRecordOption::Basic,
-                        )),
-                    };
-                    (Occur::Should, query)
-                })
-                .collect();
-            always.push(Box::new(BooleanQuery::new(clauses)));
+            by_dimension.push((Dimension::Court, Accept::Courts(request.courts.clone())));
         }
         let mut excluded: Vec<Box<dyn Query>> = Vec::new();
         if !request.include_restricted {
@@ -212,28 +183,21 @@ impl Filters {
         }
         Filters {
             by_dimension,
-            always,
             excluded,
         }
     }
 }
 
-/// The query restricted by the filters that apply to every count (`Filters::always` and
-/// `Filters::excluded`): inside a conjunction when the query is one (see
-/// `ConjunctionQuery::restricted`), around it otherwise.
-fn restrict(
-    query: Box<dyn Query>,
-    always: Vec<Box<dyn Query>>,
-    excluded: Vec<Box<dyn Query>>,
-) -> Box<dyn Query> {
-    if always.is_empty() && excluded.is_empty() {
+/// The query without the documents of `excluded`, which no count may show: inside a
+/// conjunction when the query is one (see `ConjunctionQuery::restricted`), around it otherwise.
+fn restrict(query: Box<dyn Query>, excluded: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if excluded.is_empty() {
         return query;
     }
     match query.downcast::<ConjunctionQuery>() {
-        Ok(conjunction) => Box::new((*conjunction).restricted(always, excluded)),
+        Ok(conjunction) => Box::new((*conjunction).restricted([], excluded)),
         Err(query) => {
             let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
-            clauses.extend(always.into_iter().map(|q| (Occur::Must, filter(q))));
             clauses.extend(excluded.into_iter().map(|q| (Occur::MustNot, q)));
             Box::new(BooleanQuery::new(clauses))
         }
@@ -303,10 +267,9 @@ fn search_on(
     let built = build::build(&parsed, &handle.fields, searcher)?;
     let Filters {
         by_dimension,
-        always,
         excluded,
     } = Filters::of(request, handle);
-    let query = restrict(built.query, always, excluded);
+    let query = restrict(built.query, excluded);
 
     // The empty query has no relevance order; browse it newest first.
     let order = match (request.sort, parsed) {
@@ -339,6 +302,7 @@ fn search_on(
             Dimension::Year => &mut facet_counts.year,
             Dimension::GretaRound => &mut facet_counts.greta_round,
             Dimension::GretaStrength => &mut facet_counts.greta_strength,
+            Dimension::Court => &mut facet_counts.court,
         };
         *slot = facet_values(counts, dimension);
     }

@@ -11,6 +11,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::document::{Access, Document, Kind, Provenance};
 use crate::domain::countries::KOSOVO_NOTE;
+use crate::domain::courts;
 use crate::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
 use crate::search::{FacetValue, Hit, SearchResponse, Sort};
 
@@ -153,8 +154,8 @@ pub(crate) fn search_page(
             (search_bar(params))
             @match outcome {
                 Ok(response) => {
-                    // Courts and the page size have no control of their own on the page.
-                    (hidden_fields(params.pairs().filter(|(k, _)| matches!(*k, "court" | "per_page"))))
+                    // The page size has no control of its own on the page.
+                    (hidden_fields(params.pairs().filter(|(k, _)| *k == "per_page")))
                     (results_layout(params, response))
                 }
                 Err(error) => {
@@ -216,6 +217,7 @@ fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
                     (country_facet(params, &facets.country))
                     (theme_facet(params, &facets.theme))
                     (simple_facet(params, "kind", ui.t("facet_kind"), &facets.kind, |v| kind_label(ui, v)))
+                    (court_facet(params, &facets.court))
                     (simple_facet(params, "lang", ui.t("facet_language"), &facets.language, |v| i18n::language_name(ui, v)))
                     (year_facet(params, &facets.year))
                     @if !facets.greta_round.is_empty() || params.values("round").next().is_some() {
@@ -622,6 +624,33 @@ fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
             @if shows_kosovo {
                 p.kosovo-note { (KOSOVO_NOTE) }
             }
+        }
+    }
+}
+
+/// Courts, most hits first. A selected value no document is named by (an abbreviation typed
+/// into the URL, `court=ECtHR`) shows as a checked option of its own, counting the hits of
+/// every court it selects.
+fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+    let mut entries: Vec<(String, u64)> =
+        values.iter().map(|v| (v.value.clone(), v.count)).collect();
+    for selected in params.values("court") {
+        if !values
+            .iter()
+            .any(|v| v.value.eq_ignore_ascii_case(selected))
+        {
+            let count = values
+                .iter()
+                .filter(|v| courts::selects(selected, &v.value))
+                .map(|v| v.count)
+                .sum();
+            entries.push((selected.to_string(), count));
+        }
+    }
+    html! {
+        fieldset.facet {
+            legend { (params.ui.t("court")) }
+            (option_list(params, "court", &entries, &str::to_string))
         }
     }
 }

@@ -101,6 +101,10 @@ try {
     (await facetCounts("country")).includes("RU="),
     "other countries keep their counts (multi-select faceting)",
   );
+  check(
+    (await facetCounts("court")).includes("European Court of Human Rights="),
+    "the court facet counts the Strasbourg court",
+  );
   const filteredUrl = page.url();
   await shot("results-filtered.png", { fullPage: true });
 
