@@ -156,6 +156,7 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
         &f.year,
         &f.greta_round,
         &f.greta_strength,
+        &f.court,
     ]
     .iter()
     .flat_map(|values| values.iter())
