@@ -21,7 +21,7 @@ use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Searcher, SearcherGeneration, SegmentReader, Warmer};
 
-use crate::schema::Dimension;
+use crate::schema::{Dimension, DimensionBits};
 
 /// A group takes in one more dimension while its combinations stay at most this many. Its
 /// counts (four bytes a combination) then fit in a processor's first- or second-level cache,
@@ -33,7 +33,7 @@ pub const GROUP_COMBINATIONS: usize = 4096;
 #[derive(Debug, Default)]
 pub struct Group {
     /// The bits (`1 << Dimension::slot`) of the group's dimensions.
-    dimensions: u8,
+    dimensions: DimensionBits,
     /// Combination `c`'s value numbers are `values[offsets[c]..offsets[c + 1]]`.
     offsets: Vec<u32>,
     values: Vec<u16>,
@@ -47,7 +47,7 @@ pub struct Group {
 
 impl Group {
     /// The bits (`1 << Dimension::slot`) of the group's dimensions.
-    pub fn dimensions(&self) -> u8 {
+    pub fn dimensions(&self) -> DimensionBits {
         self.dimensions
     }
 
@@ -471,6 +471,12 @@ mod tests {
                 if i % 4 != 1 {
                     d.push((Dimension::Court, ["/ECtHR", "/Viši sud u Beogradu"][i % 2]));
                 }
+                if i % 11 == 0 || i % 13 == 0 {
+                    d.push((Dimension::GretaArticle, ["/10", "/12", "/26"][i % 3]));
+                    if i % 2 == 0 {
+                        d.push((Dimension::GretaArticle, "/4"));
+                    }
+                }
                 d
             })
             .collect()
@@ -529,7 +535,7 @@ mod tests {
                 assert!((2..every).contains(&tables.groups().len()), "limit {limit}");
             }
             // Each dimension in exactly one group.
-            let all = tables.groups().iter().fold(0u8, |seen, g| {
+            let all = tables.groups().iter().fold(0, |seen: DimensionBits, g| {
                 assert_eq!(seen & g.dimensions(), 0);
                 seen | g.dimensions()
             });

@@ -140,6 +140,10 @@ pub enum PersonalData {
     Allowed,
 }
 
+/// The articles of the Council of Europe Convention on Action against Trafficking in Human
+/// Beings (CETS No. 197).
+pub const CONVENTION_ARTICLES: std::ops::RangeInclusive<u16> = 1..=47;
+
 /// GRETA metadata of a recommendation or report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -581,7 +585,11 @@ fn validate_greta(greta: &Greta) -> Result<(), RecordError> {
             "contains a control character",
         ));
     }
-    if let Some(article) = greta.articles.iter().find(|a| !(1..=47).contains(*a)) {
+    if let Some(article) = greta
+        .articles
+        .iter()
+        .find(|a| !CONVENTION_ARTICLES.contains(*a))
+    {
         return Err(RecordError::field(
             "greta.articles",
             format!("article {article} does not exist; the Convention has articles 1–47"),

@@ -302,6 +302,9 @@ impl IndexHandle {
         }
         if let Some(greta) = &d.greta {
             doc.add_facet(f.greta_round, Facet::from_path([greta.round.to_string()]));
+            for article in &greta.articles {
+                doc.add_facet(f.greta_article, Facet::from_path([article.to_string()]));
+            }
             if let Some(strength) = greta.strength {
                 doc.add_facet(f.greta_strength, Facet::from_path([strength.as_str()]));
             }

@@ -83,6 +83,9 @@ enum Command {
         /// GRETA strength: urges, considers or invites.
         #[arg(long)]
         strength: Vec<String>,
+        /// Article of the Convention a GRETA document concerns (1–47).
+        #[arg(long)]
+        article: Vec<u16>,
         #[arg(long, default_value = "relevance")]
         sort: String,
         #[arg(long, default_value_t = 1)]
@@ -244,6 +247,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             year_to,
             round,
             strength,
+            article,
             sort,
             page,
             per_page,
@@ -274,6 +278,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         })
                     })
                     .collect::<anyhow::Result<Vec<_>>>()?,
+                greta_articles: article,
                 sort: Sort::parse(&sort).with_context(|| {
                     format!("--sort `{sort}`: expected relevance, date-desc or date-asc")
                 })?,

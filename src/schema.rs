@@ -14,7 +14,12 @@ use tantivy::IndexSettings;
 use crate::analysis::Analyzer;
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
+
+/// A set of dimensions, one bit each (`1 << Dimension::slot`).
+pub type DimensionBits = u16;
+
+const _: () = assert!(Dimension::ALL.len() <= DimensionBits::BITS as usize);
 
 /// The facet dimensions: each a facet field, counted for every search and filterable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,10 +33,12 @@ pub enum Dimension {
     GretaStrength,
     /// The court or body as the document names it (the Grand Chamber apart from the Court).
     Court,
+    /// Articles of the Convention a GRETA recommendation or report concerns.
+    GretaArticle,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 8] = [
+    pub const ALL: [Dimension; 9] = [
         Dimension::Country,
         Dimension::Theme,
         Dimension::Kind,
@@ -40,6 +47,7 @@ impl Dimension {
         Dimension::GretaRound,
         Dimension::GretaStrength,
         Dimension::Court,
+        Dimension::GretaArticle,
     ];
 
     /// The facet field holding this dimension (see `schema.rs`).
@@ -53,9 +61,12 @@ impl Dimension {
             Dimension::GretaRound => "f_greta_round",
             Dimension::GretaStrength => "f_greta_strength",
             Dimension::Court => "f_court",
+            Dimension::GretaArticle => "f_greta_article",
         }
     }
 
+    /// The dimension's place in [`Dimension::ALL`], and its bit (`1 << slot`) in a
+    /// [`DimensionBits`].
     pub fn slot(self) -> usize {
         self as usize
     }
@@ -103,6 +114,8 @@ pub struct Fields {
     pub greta_strength: Field,
     /// The court as written: counted, and the court filter.
     pub court_facet: Field,
+    /// Articles of the Convention (`/12`), for GRETA recommendations and reports.
+    pub greta_article: Field,
     /// Year as a number, for year-range filters.
     pub year: Field,
     /// `YYYYMMDD`, 0 when undated: date sorting.
@@ -204,6 +217,7 @@ impl Fields {
             greta_round: f("f_greta_round")?,
             greta_strength: f("f_greta_strength")?,
             court_facet: f("f_court")?,
+            greta_article: f("f_greta_article")?,
             year: f("year")?,
             date_key: f("date_key")?,
             access: f("access")?,

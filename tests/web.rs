@@ -243,6 +243,32 @@ fn document_page_highlights_cites_and_keeps_the_way_back() {
     // GRETA metadata.
     let (_, page) = fetch_page("/documents/greta:sample:mt-r3-45");
     assert!(page.contains("GRETA urges") && page.contains("Articles of the Convention"));
+    // Its article links to every GRETA document on that article, counted in the article facet.
+    assert!(
+        page.contains("<a class=\"greta-article\" href=\"/?article=15\">15</a>"),
+        "no link from the article"
+    );
+    let (status, page) = fetch_page("/?article=15");
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        hit_titles(&page),
+        vec!["GRETA, third evaluation round, Malta: compensation of victims (sample)"]
+    );
+    assert!(
+        page.contains("Article of the Convention: Article 15"),
+        "chip missing"
+    );
+    assert_eq!(count_of(&page, "article", "15"), Some(1));
+    let (_, page) = fetch_page("/?q=trafficking");
+    assert!(
+        page.contains("Article 15"),
+        "the article facet shows when the results hold GRETA documents"
+    );
+    let (_, page) = fetch_page("/?q=rantsev");
+    assert!(
+        !page.contains("Article of the Convention"),
+        "no article facet without GRETA documents"
+    );
 
     // Unknown ids are a 404 page.
     let (status, page) = fetch_page("/documents/no/such:document");

@@ -34,7 +34,7 @@ use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, T
 
 use super::conjunction::{set_bits, ConjunctionScorer, Window};
 use crate::columns::{FacetTables, Group, KeysOf, SegmentTables};
-pub use crate::schema::Dimension;
+pub use crate::schema::{Dimension, DimensionBits};
 
 /// What a dimension's filter accepts.
 #[derive(Debug, Clone)]
@@ -108,9 +108,9 @@ struct Counting {
     segment: SegmentOrdinal,
     /// Per group (see `columns::Group`), per combination: the bits of the filtered dimensions
     /// whose filter the combination passes. Empty for a group without a filtered dimension.
-    passed: Vec<Vec<u8>>,
+    passed: Vec<Vec<DimensionBits>>,
     /// The bits of the filtered dimensions.
-    required: u8,
+    required: DimensionBits,
     dates: Option<Arc<dyn ColumnValues<u64>>>,
     ascending: bool,
     total: usize,
@@ -119,13 +119,10 @@ struct Counting {
     counts: Vec<Vec<u32>>,
     /// Per dimension slot, for a filtered dimension: its group, and per combination of that
     /// group the matches failing this dimension's filter only (they count in it alone).
-    sideways: [Option<(usize, Vec<u32>)>; 8],
+    sideways: [Option<(usize, Vec<u32>)>; Dimension::ALL.len()],
 }
 
-// Each dimension is one bit of a `u8`.
-const _: () = assert!(Dimension::ALL.len() <= 8);
-
-fn bit(dimension: Dimension) -> u8 {
+fn bit(dimension: Dimension) -> DimensionBits {
     1 << dimension.slot()
 }
 
@@ -139,7 +136,7 @@ impl Collector for OnePass {
         segment: &SegmentReader,
     ) -> tantivy::Result<OnePassSegment> {
         let tables = self.tables.get(segment)?;
-        let accepted_bit: Vec<u8> = tables
+        let accepted_bit: Vec<DimensionBits> = tables
             .values()
             .iter()
             .map(|(dimension, value)| {
@@ -164,7 +161,7 @@ impl Collector for OnePass {
                 }
                 // A combination passes a dimension's filter when it holds a value the filter
                 // accepts.
-                let mut passed = vec![0u8; group.len()];
+                let mut passed: Vec<DimensionBits> = vec![0; group.len()];
                 for (v, &bit) in accepted_bit.iter().enumerate() {
                     if bit != 0 {
                         for &c in group.combinations_with(v as u16) {
@@ -175,7 +172,7 @@ impl Collector for OnePass {
                 passed
             })
             .collect();
-        let mut sideways: [Option<(usize, Vec<u32>)>; 8] = Default::default();
+        let mut sideways: [Option<(usize, Vec<u32>)>; Dimension::ALL.len()] = Default::default();
         for (g, group) in tables.groups().iter().enumerate() {
             for dimension in Dimension::ALL {
                 if group.dimensions() & required & bit(dimension) != 0 {

@@ -99,6 +99,8 @@ pub struct FacetCounts {
     pub greta_strength: Vec<FacetValue>,
     /// Courts and other bodies as the documents name them, most hits first.
     pub court: Vec<FacetValue>,
+    /// Articles of the Convention (`4`, `10`, …) GRETA documents concern, in article order.
+    pub greta_article: Vec<FacetValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +151,14 @@ impl Filters {
         any_of(
             Dimension::GretaRound,
             request.greta_rounds.iter().map(|r| r.to_string()).collect(),
+        );
+        any_of(
+            Dimension::GretaArticle,
+            request
+                .greta_articles
+                .iter()
+                .map(|a| a.to_string())
+                .collect(),
         );
         any_of(
             Dimension::GretaStrength,
@@ -211,6 +221,9 @@ fn facet_values(counts: HashMap<String, u64>, dimension: Dimension) -> Vec<Facet
         .collect();
     match dimension {
         Dimension::Year | Dimension::GretaRound => values.sort_by(|a, b| a.value.cmp(&b.value)),
+        Dimension::GretaArticle => {
+            values.sort_by_key(|v| v.value.parse::<u16>().unwrap_or(u16::MAX))
+        }
         Dimension::GretaStrength => values.sort_by_key(|v| {
             Strength::ALL
                 .iter()
@@ -303,6 +316,7 @@ fn search_on(
             Dimension::GretaRound => &mut facet_counts.greta_round,
             Dimension::GretaStrength => &mut facet_counts.greta_strength,
             Dimension::Court => &mut facet_counts.court,
+            Dimension::GretaArticle => &mut facet_counts.greta_article,
         };
         *slot = facet_values(counts, dimension);
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::SearchError;
-use crate::document::{normalize_language_tag, Kind, Strength};
+use crate::document::{normalize_language_tag, Kind, Strength, CONVENTION_ARTICLES};
 use crate::domain::{countries, taxonomy};
 use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_DEPTH};
 
@@ -55,6 +55,8 @@ pub struct SearchRequest {
     pub greta_rounds: Vec<u8>,
     /// GRETA recommendation strengths (OR-ed).
     pub greta_strengths: Vec<Strength>,
+    /// Articles of the Convention a GRETA document concerns (OR-ed).
+    pub greta_articles: Vec<u16>,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
@@ -76,6 +78,7 @@ impl Default for SearchRequest {
             year_to: None,
             greta_rounds: Vec::new(),
             greta_strengths: Vec::new(),
+            greta_articles: Vec::new(),
             sort: Sort::Relevance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
@@ -112,6 +115,7 @@ impl SearchRequest {
                 "year_from" => r.year_from = parse_year("year_from", value)?,
                 "year_to" => r.year_to = parse_year("year_to", value)?,
                 "round" => r.greta_rounds.push(parse_round(value)?),
+                "article" => r.greta_articles.push(parse_article(value)?),
                 "strength" => r.greta_strengths.push(Strength::parse(value).ok_or_else(|| {
                     bad("strength", format!("`{value}`: expected urges, considers or invites"))
                 })?),
@@ -125,7 +129,7 @@ impl SearchRequest {
                 other => {
                     return Err(bad(
                         other,
-                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, sort, page, per_page",
+                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, article, sort, page, per_page",
                     ))
                 }
             }
@@ -167,6 +171,16 @@ impl SearchRequest {
             }
         }
         self.courts.retain(|c| !c.trim().is_empty());
+        if let Some(article) = self
+            .greta_articles
+            .iter()
+            .find(|a| !CONVENTION_ARTICLES.contains(*a))
+        {
+            return Err(bad(
+                "article",
+                format!("`{article}` is not an article of the Convention (1–47)"),
+            ));
+        }
         if let (Some(from), Some(to)) = (self.year_from, self.year_to) {
             if from > to {
                 return Err(bad("year_from", format!("{from} is after year_to {to}")));
@@ -222,6 +236,16 @@ fn parse_round(value: &str) -> Result<u8, SearchError> {
         _ => Err(bad(
             "round",
             format!("`{value}` is not a GRETA evaluation round (1–5)"),
+        )),
+    }
+}
+
+fn parse_article(value: &str) -> Result<u16, SearchError> {
+    match value.parse::<u16>() {
+        Ok(article) if CONVENTION_ARTICLES.contains(&article) => Ok(article),
+        _ => Err(bad(
+            "article",
+            format!("`{value}` is not an article of the Convention (1–47)"),
         )),
     }
 }

@@ -226,6 +226,9 @@ fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
                     @if !facets.greta_strength.is_empty() || params.values("strength").next().is_some() {
                         (simple_facet(params, "strength", ui.t("facet_greta_strength"), &facets.greta_strength, |v| strength_label(ui, v)))
                     }
+                    @if !facets.greta_article.is_empty() || params.values("article").next().is_some() {
+                        (simple_facet(params, "article", ui.t("facet_greta_article"), &facets.greta_article, |v| greta_article_label(ui, v)))
+                    }
                     div.apply { button type="submit" { (ui.t("apply_filters")) } }
                 }
             }
@@ -363,6 +366,10 @@ fn greta_round_label(ui: Ui, value: &str) -> String {
     ui.t("greta_round_n").replace("{n}", value)
 }
 
+fn greta_article_label(ui: Ui, value: &str) -> String {
+    ui.t("greta_article_n").replace("{n}", value)
+}
+
 fn strength_label(ui: Ui, value: &str) -> String {
     match value {
         "urges" => ui.t("strength_urges").to_string(),
@@ -376,13 +383,14 @@ fn strength_label(ui: Ui, value: &str) -> String {
 fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
     let ui = params.ui;
     let mut chips = Vec::new();
-    let dimensions: [(&str, &str); 7] = [
+    let dimensions: [(&str, &str); 8] = [
         ("country", "facet_country"),
         ("theme", "facet_theme"),
         ("kind", "facet_kind"),
         ("lang", "facet_language"),
         ("round", "facet_greta_round"),
         ("strength", "facet_greta_strength"),
+        ("article", "facet_greta_article"),
         ("court", "court"),
     ];
     for (key, label_key) in dimensions {
@@ -394,6 +402,7 @@ fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
                 "lang" => i18n::language_name(ui, value),
                 "round" => greta_round_label(ui, value),
                 "strength" => strength_label(ui, value),
+                "article" => greta_article_label(ui, value),
                 _ => value.to_string(),
             };
             chips.push((
@@ -841,7 +850,7 @@ pub(crate) fn document_page(
             }
             section.metadata aria-labelledby="details-heading" {
                 h2 #details-heading { (ui.t("details")) }
-                (metadata(ui, document))
+                (metadata(params, document))
             }
             @if let Some(summary) = highlighted.summary {
                 section.summary aria-labelledby="summary-heading" {
@@ -871,7 +880,8 @@ pub(crate) fn document_page(
     layout(params, &path, &document.title, body)
 }
 
-fn metadata(ui: Ui, d: &Document) -> Markup {
+fn metadata(params: &PageParams, d: &Document) -> Markup {
+    let ui = params.ui;
     let provenance = match d.provenance {
         Some(Provenance::Real) => Some(ui.t("provenance_real")),
         Some(Provenance::Sample) => Some(ui.t("provenance_sample")),
@@ -900,7 +910,14 @@ fn metadata(ui: Ui, d: &Document) -> Markup {
                 }
                 @if !greta.articles.is_empty() {
                     dt { (ui.t("field_greta_articles")) }
-                    dd { (greta.articles.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")) }
+                    // Each article links to every GRETA document on it.
+                    dd {
+                        @for (i, article) in greta.articles.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            @let n = article.to_string();
+                            a.greta-article href=(params.ui_only().with("article", Some(&n)).search_url()) { (n) }
+                        }
+                    }
                 }
                 @if let Some(paragraph) = &greta.paragraph { dt { (ui.t("field_greta_paragraph")) } dd { (paragraph) } }
             }
