@@ -471,12 +471,7 @@ mod tests {
                 if i % 4 != 1 {
                     d.push((Dimension::Court, ["/ECtHR", "/Viši sud u Beogradu"][i % 2]));
                 }
-                if i % 11 == 0 || i % 13 == 0 {
-                    d.push((Dimension::GretaArticle, ["/10", "/12", "/26"][i % 3]));
-                    if i % 2 == 0 {
-                        d.push((Dimension::GretaArticle, "/4"));
-                    }
-                }
+
                 d
             })
             .collect()

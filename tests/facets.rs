@@ -24,7 +24,7 @@ use thb_caselaw::search::conjunction::ConjunctionQuery;
 use thb_caselaw::search::facets::{Accept, Dimension, OnePass, PageOrder};
 use thb_caselaw::search::{self, build, query, FacetCounts, FacetValue, SearchRequest};
 
-const DIMENSIONS: [&str; 9] = [
+const DIMENSIONS: [&str; 8] = [
     "country",
     "theme",
     "kind",
@@ -33,7 +33,6 @@ const DIMENSIONS: [&str; 9] = [
     "greta_round",
     "greta_strength",
     "court",
-    "greta_article",
 ];
 
 fn corpus_index() -> &'static IndexHandle {
@@ -114,12 +113,6 @@ fn values(d: &Document, dimension: &str) -> BTreeSet<String> {
                 .map(|s| s.as_str().to_string()),
         ),
         "court" => out.extend(d.court.as_ref().map(|c| c.trim().to_string())),
-        "greta_article" => out.extend(
-            d.greta
-                .iter()
-                .flat_map(|g| &g.articles)
-                .map(|a| a.to_string()),
-        ),
         other => panic!("unknown dimension {other}"),
     }
     out
@@ -154,9 +147,6 @@ fn request(query: &str, selection: &Selection) -> SearchRequest {
                     .collect()
             }
             "court" => r.courts = accepted.clone(),
-            "greta_article" => {
-                r.greta_articles = accepted.iter().map(|a| a.parse().unwrap()).collect()
-            }
             other => panic!("unknown dimension {other}"),
         }
     }
@@ -173,7 +163,6 @@ fn facet<'a>(counts: &'a FacetCounts, dimension: &str) -> &'a [FacetValue] {
         "greta_round" => &counts.greta_round,
         "greta_strength" => &counts.greta_strength,
         "court" => &counts.court,
-        "greta_article" => &counts.greta_article,
         other => panic!("unknown dimension {other}"),
     }
 }
@@ -220,7 +209,6 @@ fn selections(documents: &[Document]) -> Vec<Selection> {
     out.push(merge(&[pick("country"), pick("theme")]));
     out.push(merge(&[pick("kind"), pick("language"), pick("year")]));
     out.push(merge(&[pick("court"), pick("theme")]));
-    out.push(merge(&[pick("greta_article"), pick("greta_strength")]));
     out.push(merge(&[
         pick("country"),
         pick("theme"),

@@ -157,7 +157,6 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
         &f.greta_round,
         &f.greta_strength,
         &f.court,
-        &f.greta_article,
     ]
     .iter()
     .flat_map(|values| values.iter())

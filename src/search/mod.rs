@@ -19,8 +19,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DocAddress, Searcher, Term};
 
 pub use request::{SearchRequest, Sort};
@@ -99,8 +99,6 @@ pub struct FacetCounts {
     pub greta_strength: Vec<FacetValue>,
     /// Courts and other bodies as the documents name them, most hits first.
     pub court: Vec<FacetValue>,
-    /// Articles of the Convention (`4`, `10`, …) GRETA documents concern, in article order.
-    pub greta_article: Vec<FacetValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -114,10 +112,12 @@ pub struct SearchResponse {
 }
 
 /// The filters of a request: per facet dimension (left out of their own dimension's counts,
-/// applied by [`OnePass`]) and the exclusions, which always apply and go into the query
-/// (restricted documents).
+/// applied by [`OnePass`]) and the rest, which always apply and go into the query: articles of
+/// the Convention required (not a counted dimension, see `schema::Fields::greta_article`),
+/// restricted documents excluded.
 struct Filters {
     by_dimension: Vec<(Dimension, Accept)>,
+    always: Vec<Box<dyn Query>>,
     excluded: Vec<Box<dyn Query>>,
 }
 
@@ -153,14 +153,6 @@ impl Filters {
             request.greta_rounds.iter().map(|r| r.to_string()).collect(),
         );
         any_of(
-            Dimension::GretaArticle,
-            request
-                .greta_articles
-                .iter()
-                .map(|a| a.to_string())
-                .collect(),
-        );
-        any_of(
             Dimension::GretaStrength,
             request
                 .greta_strengths
@@ -180,6 +172,17 @@ impl Filters {
         if !request.courts.is_empty() {
             by_dimension.push((Dimension::Court, Accept::Courts(request.courts.clone())));
         }
+        let mut always: Vec<Box<dyn Query>> = Vec::new();
+        if !request.greta_articles.is_empty() {
+            let article = |n: &u16| -> (Occur, Box<dyn Query>) {
+                let facet = Facet::from_path([n.to_string()]);
+                let term = Term::from_facet(f.greta_article, &facet);
+                let query = TermQuery::new(term, IndexRecordOption::Basic);
+                (Occur::Should, Box::new(query))
+            };
+            let any = BooleanQuery::new(request.greta_articles.iter().map(article).collect());
+            always.push(Box::new(any));
+        }
         let mut excluded: Vec<Box<dyn Query>> = Vec::new();
         if !request.include_restricted {
             // Restricted documents must not show in any way (hits, totals, facet counts).
@@ -193,21 +196,33 @@ impl Filters {
         }
         Filters {
             by_dimension,
+            always,
             excluded,
         }
     }
 }
 
-/// The query without the documents of `excluded`, which no count may show: inside a
-/// conjunction when the query is one (see `ConjunctionQuery::restricted`), around it otherwise.
-fn restrict(query: Box<dyn Query>, excluded: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if excluded.is_empty() {
+/// The query restricted by the filters every count obeys (`Filters::always` required, without
+/// scoring; `Filters::excluded` left out): inside a conjunction when the query is one (see
+/// `ConjunctionQuery::restricted`), around it otherwise.
+fn restrict(
+    query: Box<dyn Query>,
+    always: Vec<Box<dyn Query>>,
+    excluded: Vec<Box<dyn Query>>,
+) -> Box<dyn Query> {
+    if always.is_empty() && excluded.is_empty() {
         return query;
     }
     match query.downcast::<ConjunctionQuery>() {
-        Ok(conjunction) => Box::new((*conjunction).restricted([], excluded)),
+        Ok(conjunction) => Box::new((*conjunction).restricted(always, excluded)),
         Err(query) => {
             let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+            clauses.extend(always.into_iter().map(|q| {
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>,
+                )
+            }));
             clauses.extend(excluded.into_iter().map(|q| (Occur::MustNot, q)));
             Box::new(BooleanQuery::new(clauses))
         }
@@ -221,9 +236,6 @@ fn facet_values(counts: HashMap<String, u64>, dimension: Dimension) -> Vec<Facet
         .collect();
     match dimension {
         Dimension::Year | Dimension::GretaRound => values.sort_by(|a, b| a.value.cmp(&b.value)),
-        Dimension::GretaArticle => {
-            values.sort_by_key(|v| v.value.parse::<u16>().unwrap_or(u16::MAX))
-        }
         Dimension::GretaStrength => values.sort_by_key(|v| {
             Strength::ALL
                 .iter()
@@ -280,9 +292,10 @@ fn search_on(
     let built = build::build(&parsed, &handle.fields, searcher)?;
     let Filters {
         by_dimension,
+        always,
         excluded,
     } = Filters::of(request, handle);
-    let query = restrict(built.query, excluded);
+    let query = restrict(built.query, always, excluded);
 
     // The empty query has no relevance order; browse it newest first.
     let order = match (request.sort, parsed) {
@@ -316,7 +329,6 @@ fn search_on(
             Dimension::GretaRound => &mut facet_counts.greta_round,
             Dimension::GretaStrength => &mut facet_counts.greta_strength,
             Dimension::Court => &mut facet_counts.court,
-            Dimension::GretaArticle => &mut facet_counts.greta_article,
         };
         *slot = facet_values(counts, dimension);
     }

@@ -154,8 +154,9 @@ pub(crate) fn search_page(
             (search_bar(params))
             @match outcome {
                 Ok(response) => {
-                    // The page size has no control of its own on the page.
-                    (hidden_fields(params.pairs().filter(|(k, _)| *k == "per_page")))
+                    // The page size and the article filter (reached from a document's articles)
+                    // have no control of their own on the page.
+                    (hidden_fields(params.pairs().filter(|(k, _)| matches!(*k, "per_page" | "article"))))
                     (results_layout(params, response))
                 }
                 Err(error) => {
@@ -225,9 +226,6 @@ fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
                     }
                     @if !facets.greta_strength.is_empty() || params.values("strength").next().is_some() {
                         (simple_facet(params, "strength", ui.t("facet_greta_strength"), &facets.greta_strength, |v| strength_label(ui, v)))
-                    }
-                    @if !facets.greta_article.is_empty() || params.values("article").next().is_some() {
-                        (simple_facet(params, "article", ui.t("facet_greta_article"), &facets.greta_article, |v| greta_article_label(ui, v)))
                     }
                     div.apply { button type="submit" { (ui.t("apply_filters")) } }
                 }
