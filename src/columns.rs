@@ -471,7 +471,6 @@ mod tests {
                 if i % 4 != 1 {
                     d.push((Dimension::Court, ["/ECtHR", "/Viši sud u Beogradu"][i % 2]));
                 }
-
                 d
             })
             .collect()

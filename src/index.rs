@@ -303,7 +303,7 @@ impl IndexHandle {
         if let Some(greta) = &d.greta {
             doc.add_facet(f.greta_round, Facet::from_path([greta.round.to_string()]));
             for article in &greta.articles {
-                doc.add_facet(f.greta_article, Facet::from_path([article.to_string()]));
+                doc.add_facet(f.greta_article, schema::greta_article_facet(*article));
             }
             if let Some(strength) = greta.strength {
                 doc.add_facet(f.greta_strength, Facet::from_path([strength.as_str()]));

@@ -4,8 +4,8 @@
 //! written by another version is refused with instructions to rebuild, never misread.
 
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
-    STORED, STRING,
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
 };
 
 use tantivy::store::{Compressor, ZstdCompressor};
@@ -223,6 +223,11 @@ impl Fields {
             meta: f("meta")?,
         })
     }
+}
+
+/// The facet of an article of the Convention (`/12`) in [`Fields::greta_article`].
+pub fn greta_article_facet(article: u16) -> Facet {
+    Facet::from_path([article.to_string()])
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use lru::LruCache;
 
 use super::{SearchRequest, SearchResponse};
+use crate::schema::Dimension;
 
 /// A response this large is not stored: one request must not flush everyone else's.
 const LARGEST_SHARE: usize = 8;
@@ -148,20 +149,11 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
         })
         .sum();
     let f = &response.facets;
-    let facets: usize = [
-        &f.country,
-        &f.theme,
-        &f.kind,
-        &f.language,
-        &f.year,
-        &f.greta_round,
-        &f.greta_strength,
-        &f.court,
-    ]
-    .iter()
-    .flat_map(|values| values.iter())
-    .map(|v| PER_ITEM + v.value.len())
-    .sum();
+    let facets: usize = Dimension::ALL
+        .into_iter()
+        .flat_map(|dimension| f.get(dimension))
+        .map(|v| PER_ITEM + v.value.len())
+        .sum();
     PER_ITEM * 8 + request.query.len() + hits + facets
 }
 

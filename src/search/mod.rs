@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
 pub use request::{SearchRequest, Sort};
@@ -29,6 +29,7 @@ use crate::document::{Greta, Kind, Provenance, Strength};
 use crate::domain::taxonomy;
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::SNIPPET_CHARS;
+use crate::schema;
 use cache::ResponseCache;
 use conjunction::ConjunctionQuery;
 use facets::{Accept, Dimension, OnePass, PageOrder};
@@ -101,6 +102,36 @@ pub struct FacetCounts {
     pub court: Vec<FacetValue>,
 }
 
+impl FacetCounts {
+    /// A dimension's values. The two matches are exhaustive: a new dimension cannot be left out
+    /// of the response or of anything that walks every dimension (`cache`'s size estimate).
+    pub fn get(&self, dimension: Dimension) -> &Vec<FacetValue> {
+        match dimension {
+            Dimension::Country => &self.country,
+            Dimension::Theme => &self.theme,
+            Dimension::Kind => &self.kind,
+            Dimension::Language => &self.language,
+            Dimension::Year => &self.year,
+            Dimension::GretaRound => &self.greta_round,
+            Dimension::GretaStrength => &self.greta_strength,
+            Dimension::Court => &self.court,
+        }
+    }
+
+    fn get_mut(&mut self, dimension: Dimension) -> &mut Vec<FacetValue> {
+        match dimension {
+            Dimension::Country => &mut self.country,
+            Dimension::Theme => &mut self.theme,
+            Dimension::Kind => &mut self.kind,
+            Dimension::Language => &mut self.language,
+            Dimension::Year => &mut self.year,
+            Dimension::GretaRound => &mut self.greta_round,
+            Dimension::GretaStrength => &mut self.greta_strength,
+            Dimension::Court => &mut self.court,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResponse {
     pub total: usize,
@@ -109,6 +140,11 @@ pub struct SearchResponse {
     pub took_ms: u64,
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
+}
+
+/// A filter that does not change scores.
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
 /// The filters of a request: per facet dimension (left out of their own dimension's counts,
@@ -175,8 +211,7 @@ impl Filters {
         let mut always: Vec<Box<dyn Query>> = Vec::new();
         if !request.greta_articles.is_empty() {
             let article = |n: &u16| -> (Occur, Box<dyn Query>) {
-                let facet = Facet::from_path([n.to_string()]);
-                let term = Term::from_facet(f.greta_article, &facet);
+                let term = Term::from_facet(f.greta_article, &schema::greta_article_facet(*n));
                 let query = TermQuery::new(term, IndexRecordOption::Basic);
                 (Occur::Should, Box::new(query))
             };
@@ -217,12 +252,7 @@ fn restrict(
         Ok(conjunction) => Box::new((*conjunction).restricted(always, excluded)),
         Err(query) => {
             let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
-            clauses.extend(always.into_iter().map(|q| {
-                (
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>,
-                )
-            }));
+            clauses.extend(always.into_iter().map(|q| (Occur::Must, filter(q))));
             clauses.extend(excluded.into_iter().map(|q| (Occur::MustNot, q)));
             Box::new(BooleanQuery::new(clauses))
         }
@@ -320,17 +350,7 @@ fn search_on(
     let total = harvest.total;
     let mut facet_counts = FacetCounts::default();
     for (dimension, counts) in Dimension::ALL.into_iter().zip(harvest.counts) {
-        let slot = match dimension {
-            Dimension::Country => &mut facet_counts.country,
-            Dimension::Theme => &mut facet_counts.theme,
-            Dimension::Kind => &mut facet_counts.kind,
-            Dimension::Language => &mut facet_counts.language,
-            Dimension::Year => &mut facet_counts.year,
-            Dimension::GretaRound => &mut facet_counts.greta_round,
-            Dimension::GretaStrength => &mut facet_counts.greta_strength,
-            Dimension::Court => &mut facet_counts.court,
-        };
-        *slot = facet_values(counts, dimension);
+        *facet_counts.get_mut(dimension) = facet_values(counts, dimension);
     }
 
     let hits = addresses

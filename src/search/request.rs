@@ -115,7 +115,10 @@ impl SearchRequest {
                 "year_from" => r.year_from = parse_year("year_from", value)?,
                 "year_to" => r.year_to = parse_year("year_to", value)?,
                 "round" => r.greta_rounds.push(parse_round(value)?),
-                "article" => r.greta_articles.push(parse_article(value)?),
+                // The range is checked with the rest, in `validate`.
+                "article" => r
+                    .greta_articles
+                    .push(value.parse().map_err(|_| not_an_article(value))?),
                 "strength" => r.greta_strengths.push(Strength::parse(value).ok_or_else(|| {
                     bad("strength", format!("`{value}`: expected urges, considers or invites"))
                 })?),
@@ -176,10 +179,7 @@ impl SearchRequest {
             .iter()
             .find(|a| !CONVENTION_ARTICLES.contains(*a))
         {
-            return Err(bad(
-                "article",
-                format!("`{article}` is not an article of the Convention (1–47)"),
-            ));
+            return Err(not_an_article(article));
         }
         if let (Some(from), Some(to)) = (self.year_from, self.year_to) {
             if from > to {
@@ -240,14 +240,15 @@ fn parse_round(value: &str) -> Result<u8, SearchError> {
     }
 }
 
-fn parse_article(value: &str) -> Result<u16, SearchError> {
-    match value.parse::<u16>() {
-        Ok(article) if CONVENTION_ARTICLES.contains(&article) => Ok(article),
-        _ => Err(bad(
-            "article",
-            format!("`{value}` is not an article of the Convention (1–47)"),
-        )),
-    }
+fn not_an_article(value: impl std::fmt::Display) -> SearchError {
+    bad(
+        "article",
+        format!(
+            "`{value}` is not an article of the Convention ({}–{})",
+            CONVENTION_ARTICLES.start(),
+            CONVENTION_ARTICLES.end()
+        ),
+    )
 }
 
 fn parse_number(parameter: &str, value: &str) -> Result<usize, SearchError> {

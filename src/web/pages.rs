@@ -550,8 +550,8 @@ fn pagination(params: &PageParams, response: &SearchResponse) -> Markup {
     }
 }
 
-/// Facet values plus selected values the result set no longer has (count 0), so every
-/// selection stays visible and can be unticked.
+/// Facet values plus selected values the result set no longer has (count 0, after the
+/// values), so every selection stays visible and can be unticked.
 fn with_selected(
     values: &[FacetValue],
     selected: impl Iterator<Item = String>,
@@ -639,20 +639,13 @@ fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
 /// into the URL, `court=ECtHR`) shows as a checked option of its own, counting the hits of
 /// every court it selects.
 fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
-    let mut entries: Vec<(String, u64)> =
-        values.iter().map(|v| (v.value.clone(), v.count)).collect();
-    for selected in params.values("court") {
-        if !values
+    let mut entries = with_selected(values, params.values("court").map(str::to_string));
+    for (selected, count) in &mut entries[values.len()..] {
+        *count = values
             .iter()
-            .any(|v| v.value.eq_ignore_ascii_case(selected))
-        {
-            let count = values
-                .iter()
-                .filter(|v| courts::selects(selected, &v.value))
-                .map(|v| v.count)
-                .sum();
-            entries.push((selected.to_string(), count));
-        }
+            .filter(|v| courts::selects(selected, &v.value))
+            .map(|v| v.count)
+            .sum();
     }
     html! {
         fieldset.facet {
