@@ -12,7 +12,9 @@
 //! list and runs one phase per entry against the same server. An error is any transport
 //! failure or a status other than the one the query expects (200, or 400 for the malformed
 //! queries in the mix). Every loop is bounded in time and count, and the server is stopped at
-//! the end. Clients and server share the machine, so the figures are for both together.
+//! the end. Clients and server share the machine, so the figures are for both together; each
+//! phase also prints the CPU time the server and the clients spent per request (from
+//! `/proc/PID/stat`), which says how the machine's two cores were shared between them.
 
 use std::path::PathBuf;
 use std::process::{Child, Stdio};
@@ -182,6 +184,11 @@ impl RunningServer {
         (field("VmRSS:"), field("VmHWM:"))
     }
 
+    /// CPU time the server process has used (user + system), in seconds.
+    fn cpu_seconds(&self) -> f64 {
+        process_cpu_seconds(&format!("/proc/{}/stat", self.child.id()))
+    }
+
     /// Closes the server's stdin (a graceful stop), then kills it if it lingers.
     fn stop(mut self) {
         drop(self.child.stdin.take());
@@ -235,6 +242,28 @@ fn client(base: &str, queries: &[(&str, u16)], id: usize, deadline: Instant) -> 
         }
     }
     result
+}
+
+/// User + system CPU seconds of a process, from fields 14 and 15 of `/proc/PID/stat` (in clock
+/// ticks; 100 a second on Linux). NaN where `/proc` is not there.
+fn process_cpu_seconds(stat_path: &str) -> f64 {
+    const TICKS_PER_SECOND: f64 = 100.0;
+    let Ok(stat) = std::fs::read_to_string(stat_path) else {
+        return f64::NAN;
+    };
+    // The command name (field 2) is in parentheses and may hold spaces: count after it.
+    let Some(after_name) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
+        return f64::NAN;
+    };
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // After the name, field 3 (state) is index 0, so utime (14) and stime (15) are 11 and 12.
+    match (fields.get(11), fields.get(12)) {
+        (Some(user), Some(system)) => match (user.parse::<f64>(), system.parse::<f64>()) {
+            (Ok(user), Ok(system)) => (user + system) / TICKS_PER_SECOND,
+            _ => f64::NAN,
+        },
+        _ => f64::NAN,
+    }
 }
 
 fn percentile(sorted: &[u32], p: f64) -> f64 {
@@ -305,12 +334,14 @@ fn main() {
     println!("server resident memory after start and one pass: {idle_rss:.1} MiB");
     println!();
     println!(
-        "| clients | seconds | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | max ms | RSS before MiB | RSS after MiB |"
+        "| clients | seconds | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | max ms | RSS before MiB | RSS after MiB | server CPU ms/request | clients CPU ms/request |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut first_errors = Vec::new();
     for clients in phases {
         let (rss_before, _) = server.memory_mib();
+        let server_cpu_before = server.cpu_seconds();
+        let clients_cpu_before = process_cpu_seconds("/proc/self/stat");
         let phase_started = Instant::now();
         let deadline = phase_started + Duration::from_secs(seconds);
         let results: Vec<ClientResult> = std::thread::scope(|scope| {
@@ -328,6 +359,8 @@ fn main() {
         });
         let elapsed = phase_started.elapsed().as_secs_f64();
         let (rss_after, _) = server.memory_mib();
+        let server_cpu = server.cpu_seconds() - server_cpu_before;
+        let clients_cpu = process_cpu_seconds("/proc/self/stat") - clients_cpu_before;
         let mut latencies: Vec<u32> = results
             .iter()
             .flat_map(|r| r.latencies_us.iter().copied())
@@ -336,13 +369,15 @@ fn main() {
         let errors: usize = results.iter().map(|r| r.errors).sum();
         first_errors.extend(results.into_iter().filter_map(|r| r.first_error));
         println!(
-            "| {clients} | {elapsed:.1} | {} | {errors} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {rss_before:.1} | {rss_after:.1} |",
+            "| {clients} | {elapsed:.1} | {} | {errors} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {rss_before:.1} | {rss_after:.1} | {:.2} | {:.2} |",
             latencies.len(),
             latencies.len() as f64 / elapsed,
             percentile(&latencies, 50.0),
             percentile(&latencies, 95.0),
             percentile(&latencies, 99.0),
             latencies.last().map_or(f64::NAN, |m| *m as f64 / 1000.0),
+            server_cpu * 1000.0 / latencies.len().max(1) as f64,
+            clients_cpu * 1000.0 / latencies.len().max(1) as f64,
         );
     }
     let (rss_end, peak) = server.memory_mib();
