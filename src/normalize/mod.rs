@@ -320,6 +320,29 @@ pub fn fold_for_search_string(token: &str) -> String {
     out
 }
 
+/// The first letter of [`fold_for_search`] of `word`, told from its first character alone;
+/// `None` when that cannot tell it (a character whose fold depends on its neighbours or folds
+/// to nothing, or one followed by a combining mark that composition could merge into it).
+///
+/// Snippets scan whole judgments word by word: comparing this letter with the query terms'
+/// first letters skips most words without folding them.
+#[must_use]
+pub fn search_initial(word: &str) -> Option<char> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if chars
+        .next()
+        .is_some_and(|c| !c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
+    {
+        return None;
+    }
+    if first.is_ascii() {
+        return Some(first.to_ascii_lowercase());
+    }
+    let cache = SEARCH_CACHE.get_or_init(|| CharCache::build(SEARCH_FOLDS));
+    cache.get(first)?.chars().next()
+}
+
 /// The longest prefix of `text` of at most `max_bytes` bytes that ends on a character
 /// boundary: bounded samples and scans never split a letter. (`str::floor_char_boundary`
 /// does this from Rust 1.91; the project supports 1.88.)
@@ -636,6 +659,71 @@ mod tests {
             assert!(words > 1000, "{lang}-{script}: only {words} words read");
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Whether `word` has an initial; if so, asserts that it begins the word's search form
+    /// and the search form of the word's exact form (what a snippet's exact terms fold to).
+    fn initial_is_first_letter(word: &str) -> bool {
+        let Some(initial) = search_initial(word) else {
+            return false;
+        };
+        let folded = fold_for_search_string(word);
+        assert!(
+            folded.starts_with(initial),
+            "{word:?}: initial {initial:?}, search form {folded:?}"
+        );
+        let exact = fold_exact_string(word);
+        let refolded = fold_for_search_string(&exact);
+        assert!(
+            refolded.starts_with(initial),
+            "{word:?}: initial {initial:?}, search form of its exact form {exact:?}: {refolded:?}"
+        );
+        true
+    }
+
+    #[test]
+    fn search_initial_begins_the_search_form_of_every_cached_character() {
+        let chars: Vec<char> = CACHED_BLOCKS
+            .iter()
+            .flat_map(|block| block.clone())
+            .filter_map(char::from_u32)
+            .chain('\0'..='\u{7f}')
+            .collect();
+        let mut told = 0;
+        for &first in &chars {
+            for rest in ["", "j", "J", "a", "ž", "ь", "\u{301}", "\u{306}", "\u{307}"] {
+                told += usize::from(initial_is_first_letter(&format!("{first}{rest}")));
+            }
+        }
+        // Decomposed `й` (`и` + breve) transliterates as `j`, not `i`: no initial.
+        assert_eq!(search_initial("\u{438}\u{306}ош"), None);
+        assert_eq!(search_initial("İstanbul"), Some('i'));
+        assert_eq!(search_initial("Љубљана"), Some('l'));
+        assert_eq!(search_initial("Đorđević"), Some('d'));
+        assert!(told > 3_000, "only {told} initials told");
+    }
+
+    #[test]
+    fn search_initial_begins_the_search_form_of_real_words() {
+        let Some(path) = test_support::shared_data_file("ud_sentences_balkan_tr_mt.jsonl") else {
+            eprintln!("skipped: shared/data/ud_sentences_balkan_tr_mt.jsonl not found");
+            return;
+        };
+        let (mut words, mut told) = (0, 0);
+        for [text] in test_support::read_jsonl_records(&path, ["text"]) {
+            for word in clean_text(&text).split(|c: char| !is_word_char(c)) {
+                if !word.is_empty() {
+                    words += 1;
+                    told += usize::from(initial_is_first_letter(word));
+                }
+            }
+        }
+        eprintln!("{told} of {words} real words have an initial");
+        assert!(words > 100_000, "only {words} words read");
+        assert!(
+            told * 100 > words * 99,
+            "only {told} of {words} words have an initial"
+        );
     }
 
     /// Every pair of cached characters (and the ASCII letters that matter to context)

@@ -6,12 +6,12 @@
 //! of both. Offsets come from the tokenizers, so the marks land on the original words:
 //! a Latin query marks the Cyrillic words it found.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::build::Highlight;
 use crate::analysis::{self, Analyzer, StemLanguage, WordAnalyzer};
-use crate::normalize::prefix_within;
+use crate::normalize::{fold_for_search_string, prefix_within, search_initial};
 
 /// How much of a long text is scanned for a snippet: enough for the opening and the reasoning
 /// of most judgments, bounded so one 400 KB judgment cannot slow every page of results.
@@ -22,15 +22,22 @@ const MAX_SCAN_BYTES: usize = 256 * 1024;
 ///
 /// The words are walked once and each analyzer is asked for its term of each word (all
 /// analyzers split words alike), the exact form first: a snippet costs one pass over the
-/// text, not one per analyzer. Stemming is the dear part, so a word is stemmed only when its
-/// folded form begins like one of the stems looked for: every stemmer we use rewrites
-/// endings, never the first two letters.
+/// text, not one per analyzer. A word whose first letter (`normalize::search_initial`) begins
+/// no term looked for is skipped without analysing it: a judgment is 100 KB or more, and few
+/// of its words share a letter with the query's. Stemming is the dear part, so a word is
+/// stemmed only when its folded form begins like one of the stems looked for: every stemmer
+/// we use rewrites endings, never the first two letters.
 fn matches(
     text: &str,
     highlight: &Highlight,
     language: Option<&str>,
 ) -> Vec<(Range<usize>, String)> {
-    let wanted = |analyzer: Analyzer| highlight.terms.get(&analyzer).filter(|t| !t.is_empty());
+    // A query has a handful of terms per analyzer: comparing a word with each (lengths first)
+    // beats a tree or a hash of the terms, which every word of every hit's text goes through.
+    let wanted = |analyzer: Analyzer| -> Option<Vec<&str>> {
+        let terms = highlight.terms.get(&analyzer)?;
+        (!terms.is_empty()).then(|| terms.iter().map(String::as_str).collect())
+    };
     let exact = wanted(Analyzer::Exact).map(|t| (WordAnalyzer::new(Analyzer::Exact), t));
     let folded_terms = wanted(Analyzer::Folded);
     let stem = language
@@ -41,17 +48,39 @@ fn matches(
     if exact.is_none() && folded_terms.is_none() && stem.is_none() {
         return Vec::new();
     }
-    let stem_openings: HashSet<&str> = stem
+    let mut stem_openings: Vec<&str> = stem
         .iter()
         .flat_map(|(_, terms)| terms.iter())
         .map(|t| opening(t, 2))
         .collect();
+    stem_openings.sort_unstable();
+    stem_openings.dedup();
+    // The first letters any matching word's search form can begin with: exact terms through
+    // their search form, folded terms and stems as they are (a stem keeps the word's opening).
+    let mut initials: Vec<char> = exact
+        .iter()
+        .flat_map(|(_, terms)| terms.iter())
+        .filter_map(|t| fold_for_search_string(t).chars().next())
+        .chain(
+            folded_terms
+                .iter()
+                .flatten()
+                .chain(&stem_openings)
+                .filter_map(|t| t.chars().next()),
+        )
+        .collect();
+    initials.sort_unstable();
+    initials.dedup();
     let mut folder = WordAnalyzer::new(Analyzer::Folded);
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
     for range in analysis::words(text) {
+        if search_initial(&text[range.clone()]).is_some_and(|c| !initials.contains(&c)) {
+            // Most words of a judgment: skipped without folding or stemming them.
+            continue;
+        }
         if let Some((analyzer, terms)) = &mut exact {
             if let Some(term) = analyzer.term(text, range.clone()) {
-                if terms.contains(term) {
+                if has(terms, term) {
                     found.push((range, term.to_string()));
                     continue;
                 }
@@ -60,24 +89,29 @@ fn matches(
         let Some(folded) = folder.term(text, range.clone()) else {
             continue;
         };
-        if folded_terms.is_some_and(|terms| terms.contains(folded)) {
+        if folded_terms
+            .as_deref()
+            .is_some_and(|terms| has(terms, folded))
+        {
             found.push((range, folded.to_string()));
             continue;
         }
-        if !stem_openings.contains(opening(folded, 2))
-            && !stem_openings.contains(opening(folded, 1))
-        {
+        if !has(&stem_openings, opening(folded, 2)) && !has(&stem_openings, opening(folded, 1)) {
             continue;
         }
         if let Some((analyzer, terms)) = &mut stem {
             if let Some(term) = analyzer.term(text, range.clone()) {
-                if terms.contains(term) {
+                if has(terms, term) {
                     found.push((range, term.to_string()));
                 }
             }
         }
     }
     found
+}
+
+fn has(terms: &[&str], term: &str) -> bool {
+    terms.contains(&term)
 }
 
 /// The first `chars` characters of a term (all of it when shorter).
@@ -278,6 +312,82 @@ mod tests {
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("<mark>servitude</mark>"), "{s}");
         assert!(s.chars().count() < 200, "{s}");
+    }
+
+    /// Every word analysed, none skipped by its initial: what `matches` found before the
+    /// initials, and must still find.
+    fn matches_of_every_word(
+        text: &str,
+        highlight: &Highlight,
+        language: Option<&str>,
+    ) -> Vec<(Range<usize>, String)> {
+        let stem = language
+            .and_then(StemLanguage::for_tag)
+            .map(Analyzer::Stemmed);
+        let mut found = Vec::new();
+        for range in analysis::words(text) {
+            let analyzers = [Some(Analyzer::Exact), Some(Analyzer::Folded), stem];
+            for analyzer in analyzers.into_iter().flatten() {
+                let mut one = WordAnalyzer::new(analyzer);
+                let Some(term) = one.term(text, range.clone()) else {
+                    continue;
+                };
+                if highlight
+                    .terms
+                    .get(&analyzer)
+                    .is_some_and(|t| t.contains(term))
+                {
+                    found.push((range.clone(), term.to_string()));
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// On real sentences of every language and script, with queries made of their own words
+    /// (as typed, upper-cased, and in the other script or without diacritics through their
+    /// search form), skipping words by their initial loses no match.
+    #[test]
+    fn skipping_words_by_their_initial_loses_no_match_on_real_text() {
+        use crate::normalize::test_support;
+        let Some(path) = test_support::shared_data_file("ud_sentences_balkan_tr_mt.jsonl") else {
+            eprintln!("skipped: shared/data/ud_sentences_balkan_tr_mt.jsonl not found");
+            return;
+        };
+        let records = test_support::read_jsonl_records(&path, ["lang", "text"]);
+        let (mut checked, mut marked) = (0, 0);
+        for (i, [lang, text]) in records.iter().enumerate().step_by(7) {
+            let words: Vec<&str> = analysis::words(text).map(|r| &text[r]).collect();
+            if words.len() < 4 {
+                continue;
+            }
+            let query = [
+                words[i % words.len()].to_string(),
+                words[(i / 3) % words.len()].to_uppercase(),
+                fold_for_search_string(words[(i / 5) % words.len()]),
+            ]
+            .join(" ");
+            let all = [
+                Analyzer::Exact,
+                Analyzer::Folded,
+                Analyzer::Stemmed(StemLanguage::for_tag(lang).unwrap_or(StemLanguage::English)),
+            ];
+            let h = highlight_for(&[&query], &all);
+            let expected = matches_of_every_word(text, &h, Some(lang));
+            assert_eq!(
+                matches(text, &h, Some(lang)),
+                expected,
+                "{lang}: {query:?} in {text:?}"
+            );
+            checked += 1;
+            marked += expected.len();
+        }
+        eprintln!("{checked} sentences, {marked} marks");
+        assert!(
+            checked > 1000 && marked > checked,
+            "{checked} sentences, {marked} marks"
+        );
     }
 
     #[test]
