@@ -661,6 +661,14 @@ mod tests {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
+    /// Every character the fold caches hold.
+    fn cached_chars() -> impl Iterator<Item = char> {
+        CACHED_BLOCKS
+            .iter()
+            .flat_map(|block| block.clone())
+            .filter_map(char::from_u32)
+    }
+
     /// Whether `word` has an initial; if so, asserts that it begins the word's search form
     /// and the search form of the word's exact form (what a snippet's exact terms fold to).
     fn initial_is_first_letter(word: &str) -> bool {
@@ -683,12 +691,7 @@ mod tests {
 
     #[test]
     fn search_initial_begins_the_search_form_of_every_cached_character() {
-        let chars: Vec<char> = CACHED_BLOCKS
-            .iter()
-            .flat_map(|block| block.clone())
-            .filter_map(char::from_u32)
-            .chain('\0'..='\u{7f}')
-            .collect();
+        let chars: Vec<char> = cached_chars().chain('\0'..='\u{7f}').collect();
         let mut told = 0;
         for &first in &chars {
             for rest in ["", "j", "J", "a", "ž", "ь", "\u{301}", "\u{306}", "\u{307}"] {
@@ -731,10 +734,7 @@ mod tests {
     /// exhaustively where a random test could miss a pair.
     #[test]
     fn character_cache_matches_registry_on_every_pair() {
-        let chars: Vec<char> = CACHED_BLOCKS
-            .iter()
-            .flat_map(|block| block.clone())
-            .filter_map(char::from_u32)
+        let chars: Vec<char> = cached_chars()
             .chain(['d', 'j', 'D', 'J', 'i', 'I', 'a'])
             .collect();
         let mut token = String::new();
