@@ -154,17 +154,12 @@ fn request(query: &str, selection: &Selection) -> SearchRequest {
 }
 
 fn facet<'a>(counts: &'a FacetCounts, dimension: &str) -> &'a [FacetValue] {
-    match dimension {
-        "country" => &counts.country,
-        "theme" => &counts.theme,
-        "kind" => &counts.kind,
-        "language" => &counts.language,
-        "year" => &counts.year,
-        "greta_round" => &counts.greta_round,
-        "greta_strength" => &counts.greta_strength,
-        "court" => &counts.court,
-        other => panic!("unknown dimension {other}"),
-    }
+    let field = format!("f_{dimension}");
+    let dimension = Dimension::ALL
+        .into_iter()
+        .find(|d| d.field_name() == field)
+        .unwrap_or_else(|| panic!("unknown dimension {dimension}"));
+    counts.get(dimension)
 }
 
 fn as_map(values: &[FacetValue]) -> BTreeMap<String, u64> {

@@ -243,7 +243,7 @@ fn document_page_highlights_cites_and_keeps_the_way_back() {
     // GRETA metadata.
     let (_, page) = fetch_page("/documents/greta:sample:mt-r3-45");
     assert!(page.contains("GRETA urges") && page.contains("Articles of the Convention"));
-    // Its article links to every GRETA document on that article, counted in the article facet.
+    // Its article links to every GRETA document on that article (a filter, not a counted facet).
     assert!(
         page.contains("<a class=\"greta-article\" href=\"/?article=15\">15</a>"),
         "no link from the article"

@@ -80,7 +80,7 @@ fn matches(
         }
         if let Some((analyzer, terms)) = &mut exact {
             if let Some(term) = analyzer.term(text, range.clone()) {
-                if has(terms, term) {
+                if terms.contains(&term) {
                     found.push((range, term.to_string()));
                     continue;
                 }
@@ -91,27 +91,25 @@ fn matches(
         };
         if folded_terms
             .as_deref()
-            .is_some_and(|terms| has(terms, folded))
+            .is_some_and(|terms| terms.contains(&folded))
         {
             found.push((range, folded.to_string()));
             continue;
         }
-        if !has(&stem_openings, opening(folded, 2)) && !has(&stem_openings, opening(folded, 1)) {
+        if !stem_openings.contains(&opening(folded, 2))
+            && !stem_openings.contains(&opening(folded, 1))
+        {
             continue;
         }
         if let Some((analyzer, terms)) = &mut stem {
             if let Some(term) = analyzer.term(text, range.clone()) {
-                if has(terms, term) {
+                if terms.contains(&term) {
                     found.push((range, term.to_string()));
                 }
             }
         }
     }
     found
-}
-
-fn has(terms: &[&str], term: &str) -> bool {
-    terms.contains(&term)
 }
 
 /// The first `chars` characters of a term (all of it when shorter).
