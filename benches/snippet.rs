@@ -13,7 +13,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-use thb_caselaw::analysis::Analyzer;
+use thb_caselaw::analysis::{self, Analyzer};
 use thb_caselaw::search::build::Highlight;
 use thb_caselaw::search::snippet;
 
@@ -28,12 +28,9 @@ const QUERIES: &[&str] = &["forced labour", "trafficked", "trgovina ljudima"];
 /// every word.
 fn highlight(query: &str) -> Highlight {
     let mut highlight = Highlight::default();
+    let words = analysis::words(query).count() as u32;
     for analyzer in Analyzer::all() {
-        highlight
-            .terms
-            .entry(analyzer)
-            .or_default()
-            .extend(analyzer.terms(query));
+        highlight.add(analyzer, &analyzer.terms(query), 0, words);
     }
     highlight
 }

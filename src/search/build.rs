@@ -6,7 +6,7 @@
 //! document that has the word exactly also matches folded and stemmed, and outranks one that
 //! only matches an inflected or transliterated form; title fields weigh more than body fields.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -18,7 +18,7 @@ use tantivy::{Searcher, Term};
 use super::conjunction::{Clause, ConjunctionQuery};
 use super::query::{Node, QueryError, QueryField};
 use super::SearchError;
-use crate::analysis::{Analyzer, StemLanguage};
+use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::limits::{MAX_PREFIX_EXPANSIONS, MIN_PREFIX_CHARS};
 use crate::schema::{has_positions, Fields};
 
@@ -37,22 +37,38 @@ pub struct Built {
     pub highlight: Highlight,
 }
 
-/// Terms of the query's positive clauses, per analyzer, for snippets and highlighting.
+/// Terms of the query's positive clauses, per analyzer, for snippets and highlighting, each
+/// with the query words it stands for: a snippet prefers the passage with the most of the
+/// query's words, not one that repeats a word in several forms (`forced`, `forcing`).
 #[derive(Debug, Default, Clone)]
 pub struct Highlight {
-    pub terms: HashMap<Analyzer, BTreeSet<String>>,
+    pub terms: HashMap<Analyzer, BTreeMap<String, QueryWords>>,
 }
 
+/// A set of the query's words: bit `i` for its `i`-th word (counted from 0 in the order typed;
+/// the 64th and later share the last bit).
+pub type QueryWords = u64;
+
 impl Highlight {
-    fn add(&mut self, analyzer: Analyzer, terms: &[String]) {
-        self.terms
-            .entry(analyzer)
-            .or_default()
-            .extend(terms.iter().cloned());
+    /// Records `analyzer`'s `terms` of `words` consecutive query words, the first numbered
+    /// `first`: term `i` stands for word `first + i` when the analyzer gave one term a word,
+    /// and for all of them when it did not (a word without a term).
+    pub fn add(&mut self, analyzer: Analyzer, terms: &[String], first: u32, words: u32) {
+        let bit = |i: u32| 1u64 << i.min(63);
+        let all = (first..first + words).fold(0, |set, i| set | bit(i));
+        let one_each = terms.len() == words as usize;
+        let into = self.terms.entry(analyzer).or_default();
+        for (i, term) in terms.iter().enumerate() {
+            let stands_for = match one_each {
+                true => bit(first + i as u32),
+                false => all,
+            };
+            *into.entry(term.clone()).or_default() |= stands_for;
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.values().all(BTreeSet::is_empty)
+        self.terms.values().all(BTreeMap::is_empty)
     }
 }
 
@@ -60,6 +76,8 @@ struct Builder<'a> {
     fields: &'a Fields,
     searcher: &'a Searcher,
     highlight: Highlight,
+    /// The number of the next positive query word (see [`QueryWords`]).
+    words: u32,
 }
 
 /// Builds the tantivy query for a parsed query.
@@ -68,6 +86,7 @@ pub fn build(node: &Node, fields: &Fields, searcher: &Searcher) -> Result<Built,
         fields,
         searcher,
         highlight: Highlight::default(),
+        words: 0,
     };
     let query = builder
         .node(node, true)?
@@ -249,10 +268,15 @@ impl Builder<'_> {
         // Most languages' rules leave a given word alike: the `stem` field is searched once
         // per distinct stem.
         let mut seen: HashSet<(Field, Vec<String>)> = HashSet::new();
+        let first = self.words;
+        let words = u32::try_from(analysis::words(text).count()).unwrap_or(u32::MAX);
+        if positive {
+            self.words = self.words.saturating_add(words);
+        }
         for (target, analyzer, boost) in self.targets(field) {
             let terms = analyzer.terms(text);
             if positive {
-                self.highlight.add(analyzer, &terms);
+                self.highlight.add(analyzer, &terms, first, words);
             }
             if !seen.insert((target, terms.clone())) {
                 continue;
@@ -355,8 +379,12 @@ impl Builder<'_> {
             ));
         }
         if positive {
-            let expansions: Vec<String> = all_expansions.into_iter().collect();
-            self.highlight.add(Analyzer::Folded, &expansions);
+            // Every expansion stands for the one word typed.
+            for expansion in all_expansions {
+                self.highlight
+                    .add(Analyzer::Folded, &[expansion], self.words, 1);
+            }
+            self.words = self.words.saturating_add(1);
         }
         if clauses.is_empty() {
             return Ok(Box::new(EmptyQuery));

@@ -6,10 +6,9 @@
 //! of both. Offsets come from the tokenizers, so the marks land on the original words:
 //! a Latin query marks the Cyrillic words it found.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::build::Highlight;
+use super::build::{Highlight, QueryWords};
 use crate::analysis::{self, Analyzer, StemLanguage, WordAnalyzer};
 use crate::normalize::{fold_for_search_string, prefix_within, search_initial};
 
@@ -17,8 +16,8 @@ use crate::normalize::{fold_for_search_string, prefix_within, search_initial};
 /// of most judgments, bounded so one 400 KB judgment cannot slow every page of results.
 const MAX_SCAN_BYTES: usize = 256 * 1024;
 
-/// The byte ranges of `text` that match the highlight terms, in order, together with the
-/// matched term of each (for counting distinct matches).
+/// The byte ranges of `text` that match the highlight terms, in order, each with the query
+/// words its term stands for.
 ///
 /// The words are walked once and each analyzer is asked for its term of each word (all
 /// analyzers split words alike), the exact form first: a snippet costs one pass over the
@@ -31,12 +30,18 @@ fn matches(
     text: &str,
     highlight: &Highlight,
     language: Option<&str>,
-) -> Vec<(Range<usize>, String)> {
+) -> Vec<(Range<usize>, QueryWords)> {
     // A query has a handful of terms per analyzer: comparing a word with each (lengths first)
     // beats a tree or a hash of the terms, which every word of every hit's text goes through.
-    let wanted = |analyzer: Analyzer| -> Option<Vec<&str>> {
+    let wanted = |analyzer: Analyzer| -> Option<Vec<(&str, QueryWords)>> {
         let terms = highlight.terms.get(&analyzer)?;
-        (!terms.is_empty()).then(|| terms.iter().map(String::as_str).collect())
+        (!terms.is_empty()).then(|| terms.iter().map(|(t, w)| (t.as_str(), *w)).collect())
+    };
+    let find = |terms: &[(&str, QueryWords)], term: &str| {
+        terms
+            .iter()
+            .find(|(t, _)| *t == term)
+            .map(|(_, words)| *words)
     };
     let exact = wanted(Analyzer::Exact).map(|t| (WordAnalyzer::new(Analyzer::Exact), t));
     let folded_terms = wanted(Analyzer::Folded);
@@ -51,7 +56,7 @@ fn matches(
     let mut stem_openings: Vec<&str> = stem
         .iter()
         .flat_map(|(_, terms)| terms.iter())
-        .map(|t| opening(t, 2))
+        .map(|(t, _)| opening(t, 2))
         .collect();
     stem_openings.sort_unstable();
     stem_openings.dedup();
@@ -60,40 +65,42 @@ fn matches(
     let mut initials: Vec<char> = exact
         .iter()
         .flat_map(|(_, terms)| terms.iter())
-        .filter_map(|t| fold_for_search_string(t).chars().next())
+        .filter_map(|(t, _)| fold_for_search_string(t).chars().next())
         .chain(
             folded_terms
                 .iter()
                 .flatten()
-                .chain(&stem_openings)
+                .map(|(t, _)| *t)
+                .chain(stem_openings.iter().copied())
                 .filter_map(|t| t.chars().next()),
         )
         .collect();
     initials.sort_unstable();
     initials.dedup();
     let mut folder = WordAnalyzer::new(Analyzer::Folded);
-    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    let mut found: Vec<(Range<usize>, QueryWords)> = Vec::new();
     for range in analysis::words(text) {
         if search_initial(&text[range.clone()]).is_some_and(|c| !initials.contains(&c)) {
             // Most words of a judgment: skipped without folding or stemming them.
             continue;
         }
         if let Some((analyzer, terms)) = &mut exact {
-            if let Some(term) = analyzer.term(text, range.clone()) {
-                if terms.contains(&term) {
-                    found.push((range, term.to_string()));
-                    continue;
-                }
+            if let Some(words) = analyzer
+                .term(text, range.clone())
+                .and_then(|t| find(terms, t))
+            {
+                found.push((range, words));
+                continue;
             }
         }
         let Some(folded) = folder.term(text, range.clone()) else {
             continue;
         };
-        if folded_terms
+        if let Some(words) = folded_terms
             .as_deref()
-            .is_some_and(|terms| terms.contains(&folded))
+            .and_then(|terms| find(terms, folded))
         {
-            found.push((range, folded.to_string()));
+            found.push((range, words));
             continue;
         }
         if !stem_openings.contains(&opening(folded, 2))
@@ -102,10 +109,11 @@ fn matches(
             continue;
         }
         if let Some((analyzer, terms)) = &mut stem {
-            if let Some(term) = analyzer.term(text, range.clone()) {
-                if terms.contains(&term) {
-                    found.push((range, term.to_string()));
-                }
+            if let Some(words) = analyzer
+                .term(text, range.clone())
+                .and_then(|t| find(terms, t))
+            {
+                found.push((range, words));
             }
         }
     }
@@ -167,27 +175,28 @@ pub fn highlight_all(text: &str, highlight: &Highlight, language: Option<&str>) 
     out
 }
 
-/// Picks the window with the most distinct matched terms (then the most matches, then the
+/// Picks the window with the most of the query's words (then the most matches, then the
 /// earliest), starting a little before its first match for context.
-fn best_window(text: &str, found: &[(Range<usize>, String)], max_chars: usize) -> (usize, usize) {
-    let mut best = (0usize, 0usize, 0usize, 0usize); // (distinct, total, start, end)
+fn best_window(
+    text: &str,
+    found: &[(Range<usize>, QueryWords)],
+    max_chars: usize,
+) -> (usize, usize) {
+    let mut best = (0u32, 0usize, 0usize, 0usize); // (words, matches, start, end)
     for (i, (first, _)) in found.iter().enumerate() {
         let start = back_by_chars(text, first.start, max_chars / 5);
         let end = start + byte_len_of_chars(text, start, max_chars);
         let end = end.min(text.len());
-        let inside: Vec<&(Range<usize>, String)> = found[i..]
-            .iter()
-            .take_while(|(r, _)| r.end <= end)
-            .collect();
-        let distinct = inside.iter().map(|(_, t)| t).collect::<BTreeSet<_>>().len();
-        if (distinct, inside.len()) > (best.0, best.1) {
-            best = (distinct, inside.len(), start, end);
+        let inside = found[i..].iter().take_while(|(r, _)| r.end <= end);
+        let (words, matches) = inside.fold((0u64, 0usize), |(words, n), (_, w)| (words | w, n + 1));
+        if (words.count_ones(), matches) > (best.0, best.1) {
+            best = (words.count_ones(), matches, start, end);
         }
     }
     (best.2, best.3.max(best.2))
 }
 
-fn render(fragment: &str, base: usize, found: &[(Range<usize>, String)], out: &mut String) {
+fn render(fragment: &str, base: usize, found: &[(Range<usize>, QueryWords)], out: &mut String) {
     let mut at = 0;
     for (range, _) in found {
         if range.start < base || range.end > base + fragment.len() {
@@ -263,12 +272,17 @@ fn word_end(text: &str, at: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn highlight_for(query_words: &[&str], analyzers: &[Analyzer]) -> Highlight {
+    /// What `search::build` records for a query of `parts` (words, or phrases of words), each
+    /// in every one of `analyzers`.
+    fn highlight_for(parts: &[&str], analyzers: &[Analyzer]) -> Highlight {
         let mut h = Highlight::default();
-        for a in analyzers {
-            for w in query_words {
-                h.terms.entry(*a).or_default().extend(a.terms(w));
+        let mut first = 0;
+        for part in parts {
+            let words = analysis::words(part).count() as u32;
+            for a in analyzers {
+                h.add(*a, &a.terms(part), first, words);
             }
+            first += words;
         }
         h
     }
@@ -318,7 +332,7 @@ mod tests {
         text: &str,
         highlight: &Highlight,
         language: Option<&str>,
-    ) -> Vec<(Range<usize>, String)> {
+    ) -> Vec<(Range<usize>, QueryWords)> {
         let stem = language
             .and_then(StemLanguage::for_tag)
             .map(Analyzer::Stemmed);
@@ -330,12 +344,8 @@ mod tests {
                 let Some(term) = one.term(text, range.clone()) else {
                     continue;
                 };
-                if highlight
-                    .terms
-                    .get(&analyzer)
-                    .is_some_and(|t| t.contains(term))
-                {
-                    found.push((range.clone(), term.to_string()));
+                if let Some(words) = highlight.terms.get(&analyzer).and_then(|t| t.get(term)) {
+                    found.push((range.clone(), *words));
                     break;
                 }
             }
@@ -386,6 +396,49 @@ mod tests {
             checked > 1000 && marked > checked,
             "{checked} sentences, {marked} marks"
         );
+    }
+
+    /// A passage with every word of the query beats one that repeats a single word in several
+    /// forms: `forced`, `forcing` and `forces` are three matches of one word.
+    #[test]
+    fn the_passage_with_more_of_the_query_words_wins() {
+        let filler = "lorem ipsum dolor sit amet ".repeat(20);
+        let text = format!(
+            "The employer forced them, forcing each of them to obey the forces of the employer. \
+             {filler} The court found forced labour."
+        );
+        let all = [
+            Analyzer::Exact,
+            Analyzer::Folded,
+            Analyzer::Stemmed(StemLanguage::English),
+        ];
+        let h = highlight_for(&["forced", "labour"], &all);
+        let found = matches(&text, &h, Some("en"));
+        let forms: Vec<&str> = found.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(forms, ["forced", "forcing", "forces", "forced", "labour"]);
+        assert_eq!(
+            found.iter().map(|(_, w)| *w).collect::<Vec<_>>(),
+            [1, 1, 1, 1, 2]
+        );
+        let s = snippet(&text, &h, Some("en"), 100);
+        assert!(s.contains("<mark>forced</mark> <mark>labour</mark>"), "{s}");
+        assert!(!s.contains("forcing"), "{s}");
+    }
+
+    /// A phrase's words are counted one by one, and a prefix's expansions as the one word typed.
+    #[test]
+    fn query_words_are_numbered_in_the_order_typed() {
+        let mut h = Highlight::default();
+        h.add(Analyzer::Folded, &["forced".into(), "labour".into()], 0, 2);
+        h.add(Analyzer::Folded, &["traffick".into()], 2, 1);
+        // An analyzer that gave no term for one of two words: its term stands for both.
+        h.add(Analyzer::Exact, &["child".into()], 3, 2);
+        let folded = &h.terms[&Analyzer::Folded];
+        assert_eq!(
+            (folded["forced"], folded["labour"], folded["traffick"]),
+            (0b1, 0b10, 0b100)
+        );
+        assert_eq!(h.terms[&Analyzer::Exact]["child"], 0b11000);
     }
 
     #[test]
