@@ -4,14 +4,26 @@
 mod common;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
+use thb_caselaw::analysis::Analyzer;
+use thb_caselaw::index::IndexHandle;
 use thb_caselaw::ingest::IngestOptions;
 use thb_caselaw::search::{self, SearchRequest};
 
+fn corpus_index() -> &'static IndexHandle {
+    static INDEX: OnceLock<(IndexHandle, tempfile::TempDir)> = OnceLock::new();
+    &INDEX
+        .get_or_init(|| {
+            let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+            let (handle, dir, _) = common::ingested_index(corpus, &IngestOptions::default());
+            (handle, dir)
+        })
+        .0
+}
+
 /// The snippet of `id` among the hits of `query`.
 fn snippet_of(query: &str, id: &str) -> String {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let (handle, _dir, _) = common::ingested_index(corpus, &IngestOptions::default());
     let request = SearchRequest {
         query: query.to_string(),
         per_page: 50,
@@ -19,7 +31,7 @@ fn snippet_of(query: &str, id: &str) -> String {
     }
     .validate()
     .unwrap();
-    let response = search::search(&handle, &request).unwrap();
+    let response = search::search(corpus_index(), &request).unwrap();
     let hit = response.hits.iter().find(|h| h.id == id);
     hit.unwrap_or_else(|| panic!("{id} not among the hits of {query:?}"))
         .snippet
@@ -37,4 +49,29 @@ fn a_two_word_query_shows_the_passage_with_both_words() {
             && snippet.contains("<mark>prostitution</mark>"),
         "{snippet}"
     );
+}
+
+/// The words are numbered in the order typed: a phrase's one by one, a prefix as one word
+/// whatever it expands to, and a word under NOT not at all (it is never marked).
+#[test]
+fn the_query_words_are_numbered_in_the_order_typed() {
+    let highlight = search::highlight_terms(
+        corpus_index(),
+        "\"forced labour\" -servitude traffick* child",
+    )
+    .unwrap();
+    let folded = &highlight.terms[&Analyzer::Folded];
+    assert_eq!((folded["forced"], folded["labour"]), (0b1, 0b10));
+    let expansions: Vec<&str> = folded
+        .iter()
+        .filter(|(_, words)| **words == 0b100)
+        .map(|(term, _)| term.as_str())
+        .collect();
+    assert!(
+        expansions.len() >= 3 && expansions.iter().all(|t| t.starts_with("traffick")),
+        "{expansions:?}"
+    );
+    assert!(expansions.contains(&"trafficking"), "{expansions:?}");
+    assert_eq!(folded["child"], 0b1000);
+    assert!(!folded.contains_key("servitude"), "{folded:?}");
 }

@@ -425,9 +425,10 @@ mod tests {
         assert!(!s.contains("forcing"), "{s}");
     }
 
-    /// A phrase's words are counted one by one, and a prefix's expansions as the one word typed.
+    /// Each term stands for the query word it was made from (how `search::build` numbers the
+    /// words: tests/snippets.rs).
     #[test]
-    fn query_words_are_numbered_in_the_order_typed() {
+    fn each_term_stands_for_its_query_words() {
         let mut h = Highlight::default();
         h.add(Analyzer::Folded, &["forced".into(), "labour".into()], 0, 2);
         h.add(Analyzer::Folded, &["traffick".into()], 2, 1);
@@ -439,6 +440,16 @@ mod tests {
             (0b1, 0b10, 0b100)
         );
         assert_eq!(h.terms[&Analyzer::Exact]["child"], 0b11000);
+        // From the 64th word on, every word shares the last bit.
+        let english = Analyzer::Stemmed(StemLanguage::English);
+        h.add(english, &["a".into(), "b".into(), "c".into()], 62, 3);
+        h.add(Analyzer::Exact, &["long".into()], 63, 900);
+        let stems = &h.terms[&english];
+        assert_eq!(
+            (stems["a"], stems["b"], stems["c"]),
+            (1 << 62, 1 << 63, 1 << 63)
+        );
+        assert_eq!(h.terms[&Analyzer::Exact]["long"], 1 << 63);
     }
 
     #[test]
