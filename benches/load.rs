@@ -255,13 +255,14 @@ fn process_cpu_seconds(stat_path: &str) -> f64 {
     let Some(after_name) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
         return f64::NAN;
     };
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    // After the name, field 3 (state) is index 0, so utime (14) and stime (15) are 11 and 12.
-    match (fields.get(11), fields.get(12)) {
-        (Some(user), Some(system)) => match (user.parse::<f64>(), system.parse::<f64>()) {
-            (Ok(user), Ok(system)) => (user + system) / TICKS_PER_SECOND,
-            _ => f64::NAN,
-        },
+    // After the name, field 3 (state) is the first, so utime (14) and stime (15) are the 12th
+    // and 13th.
+    let mut ticks = after_name
+        .split_whitespace()
+        .skip(11)
+        .map(str::parse::<f64>);
+    match (ticks.next(), ticks.next()) {
+        (Some(Ok(user)), Some(Ok(system))) => (user + system) / TICKS_PER_SECOND,
         _ => f64::NAN,
     }
 }

@@ -55,17 +55,17 @@ impl Highlight {
     /// and for all of them when it did not (a word without a term).
     pub fn add(&mut self, analyzer: Analyzer, terms: &[String], first: u32, words: u32) {
         let bit = |i: u32| 1u64 << i.min(63);
-        let all = match words {
-            0 => 0,
-            _ => (first.min(63)..=first.saturating_add(words - 1).min(63))
-                .fold(0, |set, i| set | bit(i)),
-        };
+        // Past the 64th word every bit is the last one: 64 of them cover all.
+        let all = (first..first.saturating_add(words))
+            .take(64)
+            .fold(0, |set, i| set | bit(i));
         let one_each = terms.len() == words as usize;
         let into = self.terms.entry(analyzer).or_default();
         for (i, term) in terms.iter().enumerate() {
-            let stands_for = match one_each {
-                true => bit(first.saturating_add(i as u32)),
-                false => all,
+            let stands_for = if one_each {
+                bit(first.saturating_add(i as u32))
+            } else {
+                all
             };
             *into.entry(term.clone()).or_default() |= stands_for;
         }

@@ -189,8 +189,9 @@ fn best_window(
         let end = end.min(text.len());
         let inside = found[i..].iter().take_while(|(r, _)| r.end <= end);
         let (words, matches) = inside.fold((0u64, 0usize), |(words, n), (_, w)| (words | w, n + 1));
-        if (words.count_ones(), matches) > (best.0, best.1) {
-            best = (words.count_ones(), matches, start, end);
+        let words = words.count_ones();
+        if (words, matches) > (best.0, best.1) {
+            best = (words, matches, start, end);
         }
     }
     (best.2, best.3.max(best.2))
