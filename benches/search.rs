@@ -20,7 +20,10 @@
 //!   country, kind and year over the matches.
 //!
 //! Classes: one word, two words (AND), a two-word phrase, a prefix (`word*`), and two words
-//! filtered by country and theme. Each class holds a few hundred queries drawn from the
+//! filtered by country and theme. A prefix is the first 5–7 letters of a word of 8 or more;
+//! where our limit refuses it (more than `MAX_PREFIX_EXPANSIONS` words begin so, as at a
+//! million documents), it is lengthened a letter at a time, as a user does after the 400, and
+//! every engine gets the lengthened prefix. Each class holds a few hundred queries drawn from the
 //! generator's word lists; every engine answers the same queries in the same order.
 //!
 //! Two reports: first our own loop of `THB_BENCH_QUERIES` (default 1,000) queries per class,
@@ -115,6 +118,9 @@ struct BenchQuery {
     class: Class,
     country: Option<&'static str>,
     theme: Option<&'static str>,
+    /// For a prefix, the word it was cut from: `prepare` lengthens a prefix our limit refuses
+    /// by a letter at a time, as a user does after the 400 that asks for a longer one.
+    source: Option<String>,
 }
 
 impl BenchQuery {
@@ -166,6 +172,7 @@ fn queries(class: Class, seed: u64) -> Vec<BenchQuery> {
             .take(145)
             .filter(|w| plain(w))
             .collect();
+        let mut source = None;
         let query = match class {
             Class::Term => vec![lower(rng.pick::<&str>(&words))],
             Class::And | Class::Filtered => {
@@ -197,7 +204,9 @@ fn queries(class: Class, seed: u64) -> Vec<BenchQuery> {
                 }
                 let word = lower(rng.pick::<&str>(&long));
                 let keep = 5 + rng.below(3);
-                vec![word.chars().take(keep).collect()]
+                let prefix = word.chars().take(keep).collect();
+                source = Some(word);
+                vec![prefix]
             }
         };
         let (country, theme) = if class == Class::Filtered {
@@ -210,6 +219,7 @@ fn queries(class: Class, seed: u64) -> Vec<BenchQuery> {
             class,
             country,
             theme,
+            source,
         });
     }
     out
@@ -685,10 +695,22 @@ fn prepare(engines: &Engines, seed: u64) -> BTreeMap<Class, Vec<Prepared>> {
     for class in CLASSES {
         let mut prepared = Vec::new();
         let mut refused = 0;
-        for query in queries(class, seed) {
-            let request = Ours::request(&query);
-            // A prefix that expands to too many words is refused by design (400): not timed.
-            if search::search(&engines.ours.handle, &request).is_err() {
+        let mut lengthened = 0;
+        for mut query in queries(class, seed) {
+            let mut request = Ours::request(&query);
+            // A prefix that expands to too many words is refused by design (400): a user types
+            // the next letter, and so does the bench, until the prefix is accepted or whole.
+            let mut accepted = search::search(&engines.ours.handle, &request).is_ok();
+            while !accepted {
+                let Some(longer) = longer_prefix(&query) else {
+                    break;
+                };
+                query.words[0] = longer;
+                request = Ours::request(&query);
+                accepted = search::search(&engines.ours.handle, &request).is_ok();
+                lengthened += 1;
+            }
+            if !accepted {
                 refused += 1;
                 continue;
             }
@@ -701,6 +723,12 @@ fn prepare(engines: &Engines, seed: u64) -> BTreeMap<Class, Vec<Prepared>> {
                 required,
             });
         }
+        if lengthened > 0 {
+            println!(
+                "{}: {lengthened} letters added to prefixes our limit refused",
+                class.name()
+            );
+        }
         if refused > 0 {
             println!(
                 "{}: {refused} of {QUERIES_PER_CLASS} queries refused by our limits, left out",
@@ -710,6 +738,13 @@ fn prepare(engines: &Engines, seed: u64) -> BTreeMap<Class, Vec<Prepared>> {
         out.insert(class, prepared);
     }
     out
+}
+
+/// The prefix with the next letter of its word, until it is the whole word.
+fn longer_prefix(query: &BenchQuery) -> Option<String> {
+    let source = query.source.as_deref()?;
+    let next = query.words[0].chars().count() + 1;
+    (next <= source.chars().count()).then(|| source.chars().take(next).collect())
 }
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
