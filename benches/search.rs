@@ -59,10 +59,10 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
-use common::{ms, size_on_disk, BenchCorpus, Percentiles};
+use common::{machine_cores, ms, size_on_disk, BenchCorpus, Percentiles};
 use thb_caselaw::analysis::{Analyzer, StemLanguage};
 use thb_caselaw::generate::{self, Rng};
-use thb_caselaw::index::{merge_balanced, search_threads, IndexHandle};
+use thb_caselaw::index::{merge_balanced, IndexHandle};
 use thb_caselaw::ingest::{self, IngestOptions};
 use thb_caselaw::search::conjunction::{Clause, ConjunctionQuery};
 use thb_caselaw::search::facets::{OnePass, PageOrder};
@@ -265,7 +265,7 @@ impl Ours {
         let handle = IndexHandle::open(&dir).unwrap();
         // An index cached by an older build may predate the compaction every bulk ingest
         // now ends with; a no-op otherwise.
-        handle.compact(search_threads()).unwrap();
+        handle.compact(machine_cores()).unwrap();
         Ours { handle }
     }
 
@@ -416,7 +416,7 @@ impl Bare {
         let mut writer = index
             .writer_with_num_threads::<TantivyDocument>(1, 50 << 20)
             .unwrap();
-        merge_balanced(&index, &mut writer, search_threads()).unwrap();
+        merge_balanced(&index, &mut writer, machine_cores()).unwrap();
         writer.garbage_collect_files().wait().unwrap();
         writer.wait_merging_threads().unwrap();
         let reader = index.reader().unwrap();

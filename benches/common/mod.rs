@@ -184,3 +184,26 @@ impl Percentiles {
 pub fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1e3)
 }
+
+/// The machine's cores, whatever this process's CPU affinity (`taskset`): what a server here
+/// would shape its index for. A bench pinned to one core must not merge the cached indexes
+/// into one segment, since `index::search_threads` counts the cores it may run on.
+pub fn machine_cores() -> usize {
+    let online = std::fs::read_to_string("/sys/devices/system/cpu/online").unwrap_or_default();
+    // A list of ranges: `0-1`, `0,2-3`.
+    let count: usize = online
+        .trim()
+        .split(',')
+        .filter_map(|range| match range.split_once('-') {
+            Some((first, last)) => {
+                Some(last.parse::<usize>().ok()? + 1 - first.parse::<usize>().ok()?)
+            }
+            None => range.parse::<usize>().ok().map(|_| 1),
+        })
+        .sum();
+    if count > 0 {
+        count
+    } else {
+        thb_caselaw::index::search_threads()
+    }
+}
