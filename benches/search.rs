@@ -64,6 +64,7 @@ use thb_caselaw::analysis::{Analyzer, StemLanguage};
 use thb_caselaw::generate::{self, Rng};
 use thb_caselaw::index::{merge_balanced, IndexHandle};
 use thb_caselaw::ingest::{self, IngestOptions};
+use thb_caselaw::search::build::{BOOST_IDENT, BOOST_STEM, BOOST_TITLE_EXACT, BOOST_TITLE_FOLDED};
 use thb_caselaw::search::conjunction::{Clause, ConjunctionQuery};
 use thb_caselaw::search::facets::{OnePass, PageOrder};
 use thb_caselaw::search::{self, SearchRequest};
@@ -296,16 +297,15 @@ impl Ours {
             .words
             .iter()
             .map(|word| {
-                // The boosts `search::build` gives these fields.
                 let mut targets = vec![
-                    (f.title, Analyzer::Exact, 4.0),
-                    (f.title_folded, Analyzer::Folded, 3.0),
-                    (f.ident, Analyzer::Folded, 3.0),
+                    (f.title, Analyzer::Exact, BOOST_TITLE_EXACT),
+                    (f.title_folded, Analyzer::Folded, BOOST_TITLE_FOLDED),
+                    (f.ident, Analyzer::Folded, BOOST_IDENT),
                 ];
                 targets.extend(
                     StemLanguage::ALL
                         .into_iter()
-                        .map(|l| (f.stem, Analyzer::Stemmed(l), 0.7)),
+                        .map(|l| (f.stem, Analyzer::Stemmed(l), BOOST_STEM)),
                 );
                 let mut group: Vec<Clause> = Vec::new();
                 for (field, analyzer, boost) in targets {

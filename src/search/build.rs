@@ -24,12 +24,12 @@ use crate::schema::{has_positions, Fields};
 
 /// Boosts, highest first: exact title, folded title, identifiers, exact text, folded text,
 /// stemmed text. Chosen so that exact > folded > stemmed at equal term statistics.
-const BOOST_TITLE_EXACT: f32 = 4.0;
-const BOOST_TITLE_FOLDED: f32 = 3.0;
-const BOOST_IDENT: f32 = 3.0;
-const BOOST_TEXT_EXACT: f32 = 1.5;
-const BOOST_TEXT_FOLDED: f32 = 1.0;
-const BOOST_STEM: f32 = 0.7;
+pub const BOOST_TITLE_EXACT: f32 = 4.0;
+pub const BOOST_TITLE_FOLDED: f32 = 3.0;
+pub const BOOST_IDENT: f32 = 3.0;
+pub const BOOST_TEXT_EXACT: f32 = 1.5;
+pub const BOOST_TEXT_FOLDED: f32 = 1.0;
+pub const BOOST_STEM: f32 = 0.7;
 
 /// The query and what to highlight in hits.
 pub struct Built {
