@@ -60,11 +60,10 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 use common::{machine_cores, ms, size_on_disk, BenchCorpus, Percentiles};
-use thb_caselaw::analysis::{Analyzer, StemLanguage};
 use thb_caselaw::generate::{self, Rng};
 use thb_caselaw::index::{merge_balanced, IndexHandle};
 use thb_caselaw::ingest::{self, IngestOptions};
-use thb_caselaw::search::build::{BOOST_IDENT, BOOST_STEM, BOOST_TITLE_EXACT, BOOST_TITLE_FOLDED};
+use thb_caselaw::search::build;
 use thb_caselaw::search::conjunction::{Clause, ConjunctionQuery};
 use thb_caselaw::search::facets::{OnePass, PageOrder};
 use thb_caselaw::search::{self, SearchRequest};
@@ -297,16 +296,10 @@ impl Ours {
             .words
             .iter()
             .map(|word| {
-                let mut targets = vec![
-                    (f.title, Analyzer::Exact, BOOST_TITLE_EXACT),
-                    (f.title_folded, Analyzer::Folded, BOOST_TITLE_FOLDED),
-                    (f.ident, Analyzer::Folded, BOOST_IDENT),
-                ];
-                targets.extend(
-                    StemLanguage::ALL
-                        .into_iter()
-                        .map(|l| (f.stem, Analyzer::Stemmed(l), BOOST_STEM)),
-                );
+                // Every field a word is looked for in, but the exact and folded text.
+                let targets = build::targets(f, None)
+                    .into_iter()
+                    .filter(|(field, ..)| *field != f.text && *field != f.text_folded);
                 let mut group: Vec<Clause> = Vec::new();
                 for (field, analyzer, boost) in targets {
                     for text in analyzer.terms(word) {

@@ -24,12 +24,12 @@ use crate::schema::{has_positions, Fields};
 
 /// Boosts, highest first: exact title, folded title, identifiers, exact text, folded text,
 /// stemmed text. Chosen so that exact > folded > stemmed at equal term statistics.
-pub const BOOST_TITLE_EXACT: f32 = 4.0;
-pub const BOOST_TITLE_FOLDED: f32 = 3.0;
-pub const BOOST_IDENT: f32 = 3.0;
-pub const BOOST_TEXT_EXACT: f32 = 1.5;
-pub const BOOST_TEXT_FOLDED: f32 = 1.0;
-pub const BOOST_STEM: f32 = 0.7;
+const BOOST_TITLE_EXACT: f32 = 4.0;
+const BOOST_TITLE_FOLDED: f32 = 3.0;
+const BOOST_IDENT: f32 = 3.0;
+const BOOST_TEXT_EXACT: f32 = 1.5;
+const BOOST_TEXT_FOLDED: f32 = 1.0;
+const BOOST_STEM: f32 = 0.7;
 
 /// The query and what to highlight in hits.
 pub struct Built {
@@ -101,37 +101,37 @@ pub fn build(node: &Node, fields: &Fields, searcher: &Searcher) -> Result<Built,
     })
 }
 
-impl Builder<'_> {
-    /// The fields (with analyzer and boost) a word is looked for in.
-    fn targets(&self, field: Option<QueryField>) -> Vec<(Field, Analyzer, f32)> {
-        let f = self.fields;
-        let title = [
-            (f.title, Analyzer::Exact, BOOST_TITLE_EXACT),
-            (f.title_folded, Analyzer::Folded, BOOST_TITLE_FOLDED),
-        ];
-        let text = [
-            (f.text, Analyzer::Exact, BOOST_TEXT_EXACT),
-            (f.text_folded, Analyzer::Folded, BOOST_TEXT_FOLDED),
-        ];
-        let stems = StemLanguage::ALL
+/// The fields (with analyzer and boost) a word is looked for in, in the whole document
+/// (`field` `None`) or in the field a `field:` prefix names.
+pub fn targets(f: &Fields, field: Option<QueryField>) -> Vec<(Field, Analyzer, f32)> {
+    let title = [
+        (f.title, Analyzer::Exact, BOOST_TITLE_EXACT),
+        (f.title_folded, Analyzer::Folded, BOOST_TITLE_FOLDED),
+    ];
+    let text = [
+        (f.text, Analyzer::Exact, BOOST_TEXT_EXACT),
+        (f.text_folded, Analyzer::Folded, BOOST_TEXT_FOLDED),
+    ];
+    let stems = StemLanguage::ALL
+        .into_iter()
+        .map(|l| (f.stem, Analyzer::Stemmed(l), BOOST_STEM));
+    match field {
+        None => title
             .into_iter()
-            .map(|l| (f.stem, Analyzer::Stemmed(l), BOOST_STEM));
-        match field {
-            None => title
-                .into_iter()
-                .chain([(f.ident, Analyzer::Folded, BOOST_IDENT)])
-                .chain(text)
-                .chain(stems)
-                .collect(),
-            Some(QueryField::Title) => title.to_vec(),
-            Some(QueryField::Text) => text.into_iter().chain(stems).collect(),
-            Some(QueryField::Court) => vec![(f.court, Analyzer::Folded, 1.0)],
-            Some(QueryField::Ecli) => vec![(f.ident, Analyzer::Folded, 1.0)],
-            // `id:` is handled as a raw term lookup.
-            Some(QueryField::Id) => Vec::new(),
-        }
+            .chain([(f.ident, Analyzer::Folded, BOOST_IDENT)])
+            .chain(text)
+            .chain(stems)
+            .collect(),
+        Some(QueryField::Title) => title.to_vec(),
+        Some(QueryField::Text) => text.into_iter().chain(stems).collect(),
+        Some(QueryField::Court) => vec![(f.court, Analyzer::Folded, 1.0)],
+        Some(QueryField::Ecli) => vec![(f.ident, Analyzer::Folded, 1.0)],
+        // `id:` is handled as a raw term lookup.
+        Some(QueryField::Id) => Vec::new(),
     }
+}
 
+impl Builder<'_> {
     /// `positive` is false under a NOT: those terms are not highlighted.
     fn node(&mut self, node: &Node, positive: bool) -> Result<Option<Box<dyn Query>>, SearchError> {
         match node {
@@ -277,7 +277,7 @@ impl Builder<'_> {
         if positive {
             self.words = self.words.saturating_add(words);
         }
-        for (target, analyzer, boost) in self.targets(field) {
+        for (target, analyzer, boost) in targets(self.fields, field) {
             let terms = analyzer.terms(text);
             if positive {
                 self.highlight.add(analyzer, &terms, first, words);
@@ -358,8 +358,7 @@ impl Builder<'_> {
                 suggestion: None,
             }));
         }
-        let folded_targets: Vec<(Field, f32)> = self
-            .targets(field)
+        let folded_targets: Vec<(Field, f32)> = targets(self.fields, field)
             .into_iter()
             .filter(|(_, analyzer, _)| *analyzer == Analyzer::Folded)
             .map(|(f, _, boost)| (f, boost))
