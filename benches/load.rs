@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo bench --bench load -- [--clients 1,8,32] [--seconds 60] [--index DIR] [--cache-mib 0]
+//!                              [--held-open 600]
 //! ```
 //!
 //! The server is the release binary cargo builds for this bench (`CARGO_BIN_EXE_thb-caselaw`),
@@ -15,6 +16,10 @@
 //! the end. Clients and server share the machine, so the figures are for both together; each
 //! phase also prints the CPU time the server and the clients spent per request (from
 //! `/proc/PID/stat`), which says how the machine's two cores were shared between them.
+//!
+//! `--held-open N` replays the held-open-connection attack beside the clients: N connections
+//! that each send half a request line and wait, reopened as soon as the server closes one, for
+//! the whole run; the run then says how many the server closed.
 
 use std::path::PathBuf;
 use std::process::{Child, Stdio};
@@ -68,6 +73,10 @@ struct Args {
     /// class the issue's latency target names).
     #[arg(long, value_enum, default_value_t = Mix::All)]
     mix: Mix,
+    /// Connections held open beside the clients, each with half a request line sent (reopened
+    /// when the server closes them).
+    #[arg(long, default_value_t = 0)]
+    held_open: usize,
     /// Passed by `cargo bench`; without it (under `cargo test`) the load test does not run.
     #[arg(long, hide = true)]
     bench: bool,
@@ -78,6 +87,44 @@ const MAX_CLIENTS: usize = 256;
 const MAX_SECONDS: u64 = 3600;
 const MAX_REQUESTS_PER_CLIENT: usize = 10_000_000;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+const MAX_HELD_OPEN: usize = 4096;
+
+/// Holds `count` connections open with half a request line each until `stop`, reopening each
+/// one the server closes; returns how many the server closed. Bounded by `stop` and by the
+/// count.
+fn hold_open(address: &str, count: usize, stop: &std::sync::atomic::AtomicBool) -> usize {
+    use std::io::{Read, Write};
+    use std::sync::atomic::Ordering;
+    let open = || -> Option<std::net::TcpStream> {
+        let mut stream = std::net::TcpStream::connect(address).ok()?;
+        stream.write_all(b"GET /api/sea").ok()?;
+        stream.set_nonblocking(true).ok()?;
+        Some(stream)
+    };
+    let mut held: Vec<Option<std::net::TcpStream>> = (0..count).map(|_| open()).collect();
+    let mut closed = 0;
+    while !stop.load(Ordering::Relaxed) {
+        for slot in &mut held {
+            let gone = match slot {
+                Some(stream) => {
+                    let mut byte = [0u8; 512];
+                    match stream.read(&mut byte) {
+                        // End of stream, or the server's answer (a 408) before it closes.
+                        Ok(read) => read == 0 || byte.starts_with(b"HTTP/"),
+                        Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
+                    }
+                }
+                None => true,
+            };
+            if gone {
+                closed += usize::from(slot.is_some());
+                *slot = open();
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    closed
+}
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// The query mix: a path and query string, and the status it must get.
@@ -339,37 +386,43 @@ fn main() {
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut first_errors = Vec::new();
-    for clients in phases {
-        let (rss_before, _) = server.memory_mib();
-        let server_cpu_before = server.cpu_seconds();
-        let clients_cpu_before = process_cpu_seconds("/proc/self/stat");
-        let phase_started = Instant::now();
-        let deadline = phase_started + Duration::from_secs(seconds);
-        let results: Vec<ClientResult> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..clients)
-                .map(|id| {
-                    let base = server.base.as_str();
-                    let queries = queries.as_slice();
-                    scope.spawn(move || client(base, queries, id, deadline))
-                })
+    let stop_holding = std::sync::atomic::AtomicBool::new(false);
+    let address = server.base.trim_start_matches("http://").to_string();
+    let held_open = args.held_open.min(MAX_HELD_OPEN);
+    std::thread::scope(|outer| {
+        let holder =
+            (held_open > 0).then(|| outer.spawn(|| hold_open(&address, held_open, &stop_holding)));
+        for clients in phases {
+            let (rss_before, _) = server.memory_mib();
+            let server_cpu_before = server.cpu_seconds();
+            let clients_cpu_before = process_cpu_seconds("/proc/self/stat");
+            let phase_started = Instant::now();
+            let deadline = phase_started + Duration::from_secs(seconds);
+            let results: Vec<ClientResult> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..clients)
+                    .map(|id| {
+                        let base = server.base.as_str();
+                        let queries = queries.as_slice();
+                        scope.spawn(move || client(base, queries, id, deadline))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("a client thread"))
+                    .collect()
+            });
+            let elapsed = phase_started.elapsed().as_secs_f64();
+            let (rss_after, _) = server.memory_mib();
+            let server_cpu = server.cpu_seconds() - server_cpu_before;
+            let clients_cpu = process_cpu_seconds("/proc/self/stat") - clients_cpu_before;
+            let mut latencies: Vec<u32> = results
+                .iter()
+                .flat_map(|r| r.latencies_us.iter().copied())
                 .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a client thread"))
-                .collect()
-        });
-        let elapsed = phase_started.elapsed().as_secs_f64();
-        let (rss_after, _) = server.memory_mib();
-        let server_cpu = server.cpu_seconds() - server_cpu_before;
-        let clients_cpu = process_cpu_seconds("/proc/self/stat") - clients_cpu_before;
-        let mut latencies: Vec<u32> = results
-            .iter()
-            .flat_map(|r| r.latencies_us.iter().copied())
-            .collect();
-        latencies.sort_unstable();
-        let errors: usize = results.iter().map(|r| r.errors).sum();
-        first_errors.extend(results.into_iter().filter_map(|r| r.first_error));
-        println!(
+            latencies.sort_unstable();
+            let errors: usize = results.iter().map(|r| r.errors).sum();
+            first_errors.extend(results.into_iter().filter_map(|r| r.first_error));
+            println!(
             "| {clients} | {elapsed:.1} | {} | {errors} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {rss_before:.1} | {rss_after:.1} | {:.2} | {:.2} |",
             latencies.len(),
             latencies.len() as f64 / elapsed,
@@ -380,7 +433,16 @@ fn main() {
             server_cpu * 1000.0 / latencies.len().max(1) as f64,
             clients_cpu * 1000.0 / latencies.len().max(1) as f64,
         );
-    }
+        }
+        stop_holding.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(holder) = holder {
+            let closed = holder.join().expect("the holder thread");
+            println!();
+            println!(
+            "held open beside the clients: {held_open} connections with half a request line; the server closed {closed} of them (each reopened)"
+        );
+        }
+    });
     let (rss_end, peak) = server.memory_mib();
     println!();
     println!("server resident memory at the end: {rss_end:.1} MiB (peak {peak:.1} MiB)");

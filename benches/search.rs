@@ -65,7 +65,7 @@ use thb_caselaw::index::{merge_balanced, IndexHandle};
 use thb_caselaw::ingest::{self, IngestOptions};
 use thb_caselaw::search::build;
 use thb_caselaw::search::conjunction::{Clause, ConjunctionQuery};
-use thb_caselaw::search::facets::{OnePass, PageOrder};
+use thb_caselaw::search::facets::{Deadline, OnePass, PageOrder};
 use thb_caselaw::search::{self, SearchRequest};
 
 /// Distinct queries per class.
@@ -324,6 +324,7 @@ impl Ours {
             filters: Default::default(),
             order: PageOrder::Score,
             keep: 10,
+            deadline: std::sync::Arc::new(Deadline::none()),
         };
         let harvest = self.handle.searcher().search(query, &collector);
         harvest.expect("required-work search").total

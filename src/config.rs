@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use crate::server::ServeOptions;
+
 /// The default of [`Config::response_cache_mib`]: thousands of pages of results.
 pub const DEFAULT_RESPONSE_CACHE_MIB: u16 = 64;
 
@@ -26,6 +28,8 @@ pub struct Config {
     /// MiB of recent search responses the server keeps to answer the same request again
     /// (`search::cache`); 0 keeps none.
     pub response_cache_mib: usize,
+    /// The listener's connection limits and timeouts.
+    pub serve: ServeOptions,
 }
 
 impl Default for Config {
@@ -38,6 +42,7 @@ impl Default for Config {
             reader_tokens: Vec::new(),
             allow_personal_data: false,
             response_cache_mib: DEFAULT_RESPONSE_CACHE_MIB as usize,
+            serve: ServeOptions::default(),
         }
     }
 }

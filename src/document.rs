@@ -10,7 +10,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{countries, taxonomy};
-use crate::limits::{MAX_DOCUMENT_BYTES, MAX_ID_CHARS, MAX_JSON_DEPTH};
+use crate::limits::{
+    MAX_DOCUMENT_BYTES, MAX_ID_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_SHORT_FIELD_BYTES,
+};
 use crate::normalize::clean_text;
 
 /// Why one record was rejected: the field at fault (when there is one) and what is wrong.
@@ -383,6 +385,23 @@ impl Document {
                 ),
             )
         })?;
+        check_short("title", Some(&raw.title))?;
+        for (field, value) in [
+            ("court", &raw.court),
+            ("ecli", &raw.ecli),
+            ("application_number", &raw.application_number),
+            ("source_url", &raw.source_url),
+        ] {
+            check_short(field, value.as_ref())?;
+        }
+        check_list_length("themes", raw.themes.as_ref().map_or(0, Vec::len))?;
+        if let OneOrMany::Many(codes) = &raw.country {
+            check_list_length("country", codes.len())?;
+        }
+        if let Some(greta) = &raw.greta {
+            check_list_length("greta.articles", greta.articles.len())?;
+            check_short("greta.paragraph", greta.paragraph.as_ref())?;
+        }
         let title = non_empty("title", clean_text(&raw.title))?;
         let text = clean_text(&raw.text);
         if text.len() > MAX_DOCUMENT_BYTES {
@@ -479,6 +498,33 @@ fn json_depth(map: &serde_json::Map<String, serde_json::Value>) -> usize {
         }
     }
     1 + map.values().map(depth).max().unwrap_or(0)
+}
+
+/// A list longer than [`MAX_LIST_ITEMS`] is refused before any of its entries is looked at: a
+/// hundred thousand themes would otherwise each be checked and stored.
+fn check_list_length(field: &str, len: usize) -> Result<(), RecordError> {
+    if len > MAX_LIST_ITEMS {
+        return Err(RecordError::field(
+            field,
+            format!("{len} entries; a list holds at most {MAX_LIST_ITEMS}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Short metadata (a title, a court, an identifier) over [`MAX_SHORT_FIELD_BYTES`] is a
+/// pasted text in the wrong field.
+fn check_short(field: &str, value: Option<&String>) -> Result<(), RecordError> {
+    match value {
+        Some(v) if v.len() > MAX_SHORT_FIELD_BYTES => Err(RecordError::field(
+            field,
+            format!(
+                "{} bytes; this field holds at most {MAX_SHORT_FIELD_BYTES} bytes",
+                v.len()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn non_empty(field: &str, value: String) -> Result<String, RecordError> {

@@ -13,7 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::directory::error::LockError;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{
     Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
@@ -23,7 +23,7 @@ use tantivy::{
 use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document};
-use crate::schema::{self, Fields, FORMAT_VERSION};
+use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 
 /// The file beside tantivy's own that records our format and the corpus the index was built from.
 const MARKER_FILE: &str = "thb-caselaw.json";
@@ -350,19 +350,49 @@ impl IndexHandle {
     /// callers without a reader token must not learn that it exists.
     pub fn get(&self, id: &str, include_restricted: bool) -> Result<Option<Document>, IndexError> {
         let searcher = self.searcher();
-        let query = TermQuery::new(
+        let by_id: Box<dyn Query> = Box::new(TermQuery::new(
             Term::from_field_text(self.fields.id, id),
             IndexRecordOption::Basic,
-        );
-        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        ));
+        // Visibility is decided from the indexed access field, before anything is read from
+        // the store: a restricted document is not loaded for a caller who may not see it, so
+        // the answer takes as long as for an id that does not exist.
+        let query = match include_restricted {
+            true => by_id,
+            false => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, by_id),
+                (
+                    Occur::MustNot,
+                    Box::new(TermQuery::new(
+                        restricted_term(self.fields.access),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ])),
+        };
+        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, address)) = top.first() else {
             return Ok(None);
         };
         let document = self.document_at(&searcher, *address, true)?;
-        if document.access == Access::Restricted && !include_restricted {
-            return Ok(None);
-        }
+        debug_assert!(include_restricted || document.access != Access::Restricted);
         Ok(Some(document))
+    }
+
+    /// How many live documents a caller sees: all of them with a reader or admin token, the
+    /// public ones without.
+    pub fn visible_documents(&self, include_restricted: bool) -> Result<u64, IndexError> {
+        let searcher = self.searcher();
+        let all = searcher.num_docs();
+        if include_restricted {
+            return Ok(all);
+        }
+        let restricted = TermQuery::new(
+            restricted_term(self.fields.access),
+            IndexRecordOption::Basic,
+        );
+        let hidden = searcher.search(&restricted, &tantivy::collector::Count)?;
+        Ok(all.saturating_sub(hidden as u64))
     }
 
     /// The recorded marker (format and corpus fingerprint).

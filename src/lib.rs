@@ -26,6 +26,7 @@
 //! | [`api`] | the axum router, handlers and the single JSON error shape |
 //! | [`web`] | the server-rendered search page and its embedded assets |
 //! | [`app`] | the service's one router: API and page routes behind the shared layers |
+//! | [`server`] | the listener: connection cap, header-read timeout, bounded graceful shutdown |
 //! | [`config`] | the one configuration struct handed down from `main` |
 //! | [`generate`] | the deterministic scale-corpus generator behind `gen-corpus` and the benches |
 
@@ -45,5 +46,6 @@ pub mod normalize;
 pub mod privacy;
 pub mod schema;
 pub mod search;
+pub mod server;
 pub mod stem;
 pub mod web;

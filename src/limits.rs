@@ -10,6 +10,14 @@ pub const MAX_QUERY_BYTES: usize = 1024;
 pub const MAX_QUERY_DEPTH: usize = 32;
 /// Most words, phrases and prefixes in one query.
 pub const MAX_QUERY_CLAUSES: usize = 100;
+/// Most words in one quoted phrase. A pasted sentence is a real search (finding a quotation);
+/// a phrase's positional check costs work in proportion to its words in every candidate
+/// document, so a pasted page is refused.
+pub const MAX_PHRASE_WORDS: usize = 32;
+/// Largest proximity `"…"~N`. Lucene sets none; ours bounds the work a sloppy phrase does in
+/// each candidate document (a slop of a million on twenty words held the server's cores and
+/// memory). Twenty positions is a long sentence apart.
+pub const MAX_PHRASE_SLOP: u32 = 20;
 /// Most terms one `prefix*` may expand to; past it the user must type a longer prefix.
 pub const MAX_PREFIX_EXPANSIONS: usize = 512;
 /// Shortest prefix before `*`, in characters.
@@ -20,7 +28,21 @@ pub const MAX_PER_PAGE: usize = 100;
 pub const DEFAULT_PER_PAGE: usize = 10;
 /// Deepest result reachable by paging (offset + per_page), as Meilisearch and Quickwit cap it.
 pub const MAX_RESULT_DEPTH: usize = 1000;
-/// Time budget of one search; a search that exceeds it is answered with 503.
+/// Most values one filter parameter may take (`country=…&country=…`): more than any facet
+/// has, so a longer list is a mistake or an attack (5,000 `court` values made a 396 MB page).
+pub const MAX_FILTER_VALUES: usize = 64;
+/// Most parameters in one query string, all keys together.
+pub const MAX_QUERY_PARAMETERS: usize = 128;
+/// Longest request target (path and query string), in bytes; longer is a 414 (Apache's and
+/// nginx's defaults are the same 8 KiB). Every link of a result page carries the query string,
+/// so this bounds a page's size. hyper refuses targets over 64 KiB itself, with an empty body;
+/// below that the answer is ours, in the JSON shape.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// Most request headers; more is a 431. hyper is configured to read more (see `server`), so
+/// the answer is ours, in the JSON shape.
+pub const MAX_HEADERS: usize = 100;
+/// Time budget of one search; a search that exceeds it is answered with 503. The search stops
+/// itself at the deadline (`search::facets`), not only the wait for it.
 pub const SEARCH_DEADLINE: Duration = Duration::from_secs(5);
 /// Largest single document (its JSON record, or a Markdown file), in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
@@ -40,6 +62,21 @@ pub const MAX_FRONT_MATTER_BRACKETS: usize = 256;
 pub const MAX_ID_CHARS: usize = 200;
 /// Largest HTTP request body.
 pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+/// Most entries in one list of a document (`country`, `themes`, `greta.articles`): a real
+/// judgment has a handful of respondent states and themes, the Convention has 47 articles.
+pub const MAX_LIST_ITEMS: usize = 64;
+/// Longest single value of a document's short fields (`title`, `court`, `ecli`,
+/// `application_number`, `source_url`, a theme, `greta.paragraph`), in bytes.
+pub const MAX_SHORT_FIELD_BYTES: usize = 4 * 1024;
+/// Time a client has to send a request's head, counted from when its connection starts waiting
+/// for one: a connection that sends half a request line and waits, or sits idle between
+/// keep-alive requests, is closed then (`server`), so held-open connections cannot pile up.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Most connections open at once; further clients wait in the kernel's backlog until one
+/// closes, rather than the process running out of file descriptors.
+pub const MAX_CONNECTIONS: usize = 512;
+/// Longest wait, after SIGTERM, for requests in flight before the server exits anyway.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 /// Snippet length in characters.
 pub const SNIPPET_CHARS: usize = 240;
 /// Rows of one export.

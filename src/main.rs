@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -17,7 +18,9 @@ use thb_caselaw::domain::countries;
 use thb_caselaw::generate::{self, GenerateOptions, WordRange};
 use thb_caselaw::index::{IndexError, IndexHandle};
 use thb_caselaw::ingest::{self, IngestError, IngestOptions};
+use thb_caselaw::limits::{HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 use thb_caselaw::search::{self, SearchError, SearchRequest, Sort};
+use thb_caselaw::server::{self, ServeOptions};
 
 #[derive(Parser)]
 #[command(
@@ -137,6 +140,15 @@ enum Command {
         /// searching (emptied by every change to the index); 0 turns the cache off.
         #[arg(long, env = "THB_CACHE_MIB", default_value_t = DEFAULT_RESPONSE_CACHE_MIB)]
         cache_mib: u16,
+        /// Seconds a client has to send a request's head, counted from when its connection
+        /// starts waiting for one: slow or idle connections are closed after it.
+        #[arg(long, env = "THB_HEADER_TIMEOUT", default_value_t = HEADER_READ_TIMEOUT.as_secs(),
+              value_parser = clap::value_parser!(u64).range(1..=3600))]
+        header_timeout: u64,
+        /// Most connections served at once; further clients wait until one closes.
+        #[arg(long, env = "THB_MAX_CONNECTIONS", default_value_t = MAX_CONNECTIONS,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=65536))]
+        max_connections: usize,
     },
     /// Write a deterministic corpus of invented sample documents (JSON Lines) for benchmarks:
     /// every language and script we serve, realistic metadata, ids `gen:<seed>:<n>`.
@@ -293,9 +305,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => return Err(e.into()),
             };
             if json {
-                println!("{}", serde_json::to_string(&response)?);
+                emit(&format!("{}\n", serde_json::to_string(&response)?))?;
             } else {
-                print_human(&response);
+                emit(&human_results(&response))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -332,6 +344,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reader_token,
             allow_personal_data,
             cache_mib,
+            header_timeout,
+            max_connections,
         } => {
             let config = Config {
                 index_dir: index,
@@ -341,6 +355,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 reader_tokens: parse_tokens(&reader_token),
                 allow_personal_data,
                 response_cache_mib: usize::from(cache_mib),
+                serve: ServeOptions {
+                    header_read_timeout: Duration::from_secs(header_timeout),
+                    max_connections,
+                    ..ServeOptions::default()
+                },
             };
             serve(config, rebuild)
         }
@@ -419,13 +438,15 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}", config.addr))?;
         let local = listener.local_addr()?;
+        let options = config.serve;
         let state = Arc::new(AppState::new(handle, config));
         // The line tests and scripts wait for; keep its shape.
         println!("listening on http://{local}");
-        axum::serve(listener, app::router(state))
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
-        eprintln!("stopped");
+        if server::serve(listener, app::router(state), options, shutdown_signal()).await {
+            eprintln!("stopped");
+        } else {
+            eprintln!("stopped, with requests still in flight");
+        }
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(ExitCode::SUCCESS)
@@ -467,9 +488,13 @@ async fn shutdown_signal() {
     }
 }
 
-fn print_human(response: &search::SearchResponse) {
+/// The human-readable results, as one string: written at once by [`emit`].
+fn human_results(response: &search::SearchResponse) -> String {
+    use std::fmt::Write;
     let bold = std::io::stdout().is_terminal();
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "{} results ({} ms){}",
         response.total,
         response.took_ms,
@@ -485,9 +510,10 @@ fn print_human(response: &search::SearchResponse) {
             .iter()
             .map(|c| countries::display_name(c))
             .collect();
-        println!();
-        println!("{}  [{}]", hit.title, hit.id);
-        println!(
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}  [{}]", hit.title, hit.id);
+        let _ = writeln!(
+            out,
             "  {} · {} · {} · {}{}",
             hit.kind.as_str(),
             countries.join(", "),
@@ -502,15 +528,30 @@ fn print_human(response: &search::SearchResponse) {
                 ""
             }
         );
-        println!("  {}", terminal_snippet(&hit.snippet, bold));
+        let _ = writeln!(out, "  {}", terminal_snippet(&hit.snippet, bold));
     }
     if response
         .hits
         .iter()
         .any(|h| h.country.iter().any(|c| c == "XK"))
     {
-        println!();
-        println!("{}", countries::KOSOVO_NOTE);
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", countries::KOSOVO_NOTE);
+    }
+    out
+}
+
+/// Writes to standard output; a reader that has gone (`search … | head`) ends the output
+/// quietly, as for any Unix tool, instead of the panic of `println!`.
+fn emit(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 

@@ -9,7 +9,7 @@ use tantivy::schema::{
 };
 
 use tantivy::store::{Compressor, ZstdCompressor};
-use tantivy::IndexSettings;
+use tantivy::{IndexSettings, Term};
 
 use crate::analysis::Analyzer;
 
@@ -228,6 +228,12 @@ impl Fields {
 /// The facet of an article of the Convention (`/12`) in [`Fields::greta_article`].
 pub fn greta_article_facet(article: u16) -> Facet {
     Facet::from_path([article.to_string()])
+}
+
+/// The term of the `access` field that marks a restricted document: what every public view
+/// excludes (`search`, `index::IndexHandle::get`) and subtracts (`search::public_view`).
+pub fn restricted_term(access: Field) -> Term {
+    Term::from_field_text(access, "restricted")
 }
 
 #[cfg(test)]

@@ -148,6 +148,20 @@ fn human_output_and_stats() {
         text.contains("Kosovo*") && text.contains("1244"),
         "Kosovo* note: {text}"
     );
+    // A reader that goes away (`search … | head -1`) ends the output quietly, without a panic.
+    for args in [&["--json", "trafficking"][..], &["trafficking"][..]] {
+        let mut child = std::process::Command::new(common::bin())
+            .args(["search", "--index", index])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    }
     let output = run(&["stats", "--index", index]);
     let text = stdout(&output);
     assert!(text.contains("documents: 8"), "{text}");

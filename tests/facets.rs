@@ -21,7 +21,7 @@ use thb_caselaw::document::{Access, Document, Kind, Strength};
 use thb_caselaw::index::IndexHandle;
 use thb_caselaw::ingest::{ingest_paths, IngestOptions};
 use thb_caselaw::search::conjunction::ConjunctionQuery;
-use thb_caselaw::search::facets::{Accept, Dimension, OnePass, PageOrder};
+use thb_caselaw::search::facets::{Accept, Deadline, Dimension, OnePass, PageOrder};
 use thb_caselaw::search::{self, build, query, FacetCounts, FacetValue, SearchRequest};
 
 const DIMENSIONS: [&str; 8] = [
@@ -421,7 +421,7 @@ fn window_by_window_counts_what_document_by_document_counts() {
         "court applicant",
     ] {
         let parsed = query::parse(text).unwrap();
-        let built = build::build(&parsed, &handle.fields, &searcher).unwrap();
+        let built = build::build(&parsed, &handle.fields, &searcher, None).unwrap();
         let conjunction = built
             .query
             .downcast_ref::<ConjunctionQuery>()
@@ -442,6 +442,7 @@ fn window_by_window_counts_what_document_by_document_counts() {
                     filters: Arc::new(filters.clone()),
                     order,
                     keep: 15,
+                    deadline: Arc::new(Deadline::none()),
                 };
                 let windows = searcher.search(&query, &collector).unwrap();
                 let one_by_one = searcher

@@ -17,7 +17,7 @@ use thb_caselaw::index::IndexHandle;
 use thb_caselaw::limits::{
     MAX_BODY_BYTES, MAX_DOCUMENT_BYTES, MAX_FRONT_MATTER_BRACKETS, MAX_FRONT_MATTER_BYTES,
     MAX_JSON_DEPTH, MAX_PER_PAGE, MAX_PREFIX_EXPANSIONS, MAX_QUERY_BYTES, MAX_QUERY_CLAUSES,
-    MAX_QUERY_DEPTH, MAX_RESULT_DEPTH, MIN_PREFIX_CHARS,
+    MAX_QUERY_DEPTH, MAX_RESULT_DEPTH, MAX_URI_BYTES, MIN_PREFIX_CHARS,
 };
 
 const ADMIN_TOKEN: &str = "hostile-admin-token";
@@ -71,10 +71,10 @@ fn prefix_fixture() -> String {
 /// One server for this file: the API fixture collection plus the prefix fixture.
 fn server() -> &'static Server {
     static SERVER: OnceLock<(Server, tempfile::TempDir)> = OnceLock::new();
-    &SERVER
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let corpus = dir.path().join("corpus");
+    common::shared_server(
+        &SERVER,
+        |dir| {
+            let corpus = dir.join("corpus");
             std::fs::create_dir(&corpus).unwrap();
             std::fs::copy(
                 fixture("api/collection.jsonl"),
@@ -82,14 +82,10 @@ fn server() -> &'static Server {
             )
             .unwrap();
             std::fs::write(corpus.join("prefixes.jsonl"), prefix_fixture()).unwrap();
-            let server = Server::start(
-                &dir.path().join("index"),
-                &corpus,
-                &[("THB_ADMIN_TOKEN", ADMIN_TOKEN)],
-            );
-            (server, dir)
-        })
-        .0
+            corpus
+        },
+        &[("THB_ADMIN_TOKEN", ADMIN_TOKEN)],
+    )
 }
 
 /// `GET /api/search` with the pairs form-encoded.
@@ -149,18 +145,25 @@ fn a_query_over_the_byte_limit_is_400_naming_the_limit() {
 
 #[test]
 fn ten_thousand_nested_parentheses_are_a_400_and_the_server_lives_on() {
-    // Far past the byte limit: refused before any parsing.
+    // Far past the URL limit: refused before the request reaches a route.
+    for query in [nested("(", 10_000, ")"), "(".repeat(10_000)] {
+        let (status, body) = search_q(&query);
+        assert_eq!(status, 414, "{body}");
+        assert_eq!(body["error"]["code"], "uri_too_long", "{body}");
+        assert!(message(&body).contains(&format!("the limit is {MAX_URI_BYTES} bytes")));
+    }
+    // Past the byte limit of a query: refused before any parsing.
     assert_400(
-        search_q(&nested("(", 10_000, ")")),
+        search_q(&nested("(", 1_000, ")")),
         "invalid_query",
         &format!("the limit is {MAX_QUERY_BYTES} bytes"),
-        "10,000 nested parentheses",
+        "1,000 nested parentheses",
     );
     assert_400(
-        search_q(&"(".repeat(10_000)),
+        search_q(&"(".repeat(2_000)),
         "invalid_query",
         "bytes",
-        "10,000 open parentheses",
+        "2,000 open parentheses",
     );
     // Within the byte limit, the depth limit answers: plain groups, excluded groups and
     // field groups alike.

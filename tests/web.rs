@@ -19,17 +19,11 @@ const READER_TOKEN: &str = "web-test-reader";
 /// One server for every test of this file: they only read.
 fn server() -> &'static Server {
     static SERVER: OnceLock<(Server, tempfile::TempDir)> = OnceLock::new();
-    &SERVER
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let server = Server::start(
-                &dir.path().join("index"),
-                &fixture("web"),
-                &[("THB_READER_TOKEN", READER_TOKEN)],
-            );
-            (server, dir)
-        })
-        .0
+    common::shared_server(
+        &SERVER,
+        |_| fixture("web"),
+        &[("THB_READER_TOKEN", READER_TOKEN)],
+    )
 }
 
 /// A page: its status and HTML (asserting it is HTML).

@@ -83,22 +83,57 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Gives the plain-text 413 of tower-http's `RequestBodyLimitLayer` (sent before any handler
-/// runs, whatever the route) and of axum's body extractors the API's JSON error shape, naming
-/// the limit. Other responses pass unchanged.
-pub async fn payload_too_large_as_json<B>(response: Response<B>) -> Response
+/// Gives every error response that did not come from a handler the API's JSON error shape:
+/// the plain-text 413 of tower-http's `RequestBodyLimitLayer`, axum's empty 405, its plain-text
+/// path and extractor rejections. Handlers' own errors (JSON) and the page's (HTML) pass, as do
+/// all other responses. The rejection's own words, short and ours to show, become the message.
+pub async fn errors_as_json<B>(response: Response<B>) -> Response
 where
     B: HttpBody<Data = Bytes> + Send + 'static,
     B::Error: Into<BoxError>,
 {
-    let is_json = response
+    let status = response.status();
+    let shaped = response
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
+        .is_some_and(|v| {
+            let v = v.as_bytes();
+            v.starts_with(b"application/json") || v.starts_with(b"text/html")
+        });
+    if !(status.is_client_error() || status.is_server_error()) || shaped {
+        return response.into_response();
+    }
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
         return ApiError::body_too_large().into_response();
     }
-    response.into_response()
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let said = axum::body::to_bytes(axum::body::Body::new(response.into_body()), 4096)
+        .await
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .filter(|s| !s.is_empty());
+    let message = match (status, &allow, said) {
+        (StatusCode::METHOD_NOT_ALLOWED, Some(allow), _) => format!(
+            "this path does not take that method; it takes {}",
+            allow.to_str().unwrap_or("other methods")
+        ),
+        (_, _, Some(said)) => said,
+        _ => status
+            .canonical_reason()
+            .unwrap_or("the request failed")
+            .to_lowercase(),
+    };
+    let code = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::NOT_FOUND => "not_found",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let mut shaped = ApiError::new(status, code, message).into_response();
+    if let Some(allow) = allow {
+        shaped.headers_mut().insert(header::ALLOW, allow);
+    }
+    shaped
 }
 
 impl From<SearchError> for ApiError {
@@ -112,6 +147,9 @@ impl From<SearchError> for ApiError {
             },
             SearchError::Parameter { .. } => {
                 ApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", e.to_string())
+            }
+            SearchError::Timeout => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "timeout", e.to_string())
             }
             SearchError::Index(e) => ApiError::from(e),
         }

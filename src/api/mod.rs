@@ -10,9 +10,11 @@ pub mod error;
 pub mod write;
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
@@ -74,9 +76,7 @@ pub async fn not_found() -> ApiError {
 
 /// Parses a raw query string into a search request.
 pub fn search_request(raw_query: Option<&str>, access: Access) -> Result<SearchRequest, ApiError> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw_query.unwrap_or("").as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = search::request::decode_query_string(raw_query.unwrap_or(""))?;
     let mut request =
         SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     request.include_restricted = access.can_read_restricted();
@@ -92,17 +92,12 @@ pub async fn run_search(
     let responses = state.responses.clone();
     let task =
         tokio::task::spawn_blocking(move || search::search_cached(&handle, &request, &responses));
-    match tokio::time::timeout(SEARCH_DEADLINE, task).await {
+    // The search stops itself at the deadline (`search::facets::Deadline`); the wait is
+    // bounded too, a little later, for a search held up before its pass begins.
+    match tokio::time::timeout(SEARCH_DEADLINE + Duration::from_secs(1), task).await {
         Ok(Ok(result)) => Ok(result?),
         Ok(Err(join)) => Err(ApiError::internal("the search", join)),
-        Err(_) => Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "timeout",
-            format!(
-                "the search took longer than {} s; narrow it with more words or filters",
-                SEARCH_DEADLINE.as_secs()
-            ),
-        )),
+        Err(_) => Err(search::SearchError::Timeout.into()),
     }
 }
 
@@ -134,9 +129,13 @@ pub async fn fetch_document(
 async fn document_handler(
     State(state): State<SharedState>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Document>, ApiError> {
     let access = auth::access(&headers, &state.config)?;
+    // A path that is not UTF-8 once decoded names no document (ids are ASCII).
+    let Ok(Path(id)) = id else {
+        return Err(ApiError::not_found("no document has this id"));
+    };
     Ok(Json(fetch_document(&state, id, access).await?))
 }
 
@@ -153,16 +152,23 @@ struct Health {
     response_cache: CacheStats,
 }
 
-async fn health_handler(State(state): State<SharedState>) -> Json<Health> {
-    let documents = state.handle.searcher().num_docs();
+async fn health_handler(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+) -> Result<Json<Health>, ApiError> {
+    let access = auth::access(&headers, &state.config)?;
+    // The count the caller may see: restricted documents are not disclosed, not even in number.
+    let documents = state
+        .handle
+        .visible_documents(access.can_read_restricted())?;
     let last_commit = state.handle.last_commit();
-    Json(Health {
+    Ok(Json(Health {
         status: "ok",
         documents,
         last_commit,
         last_commit_utc: last_commit.map(rfc3339_utc),
         response_cache: state.responses.stats(),
-    })
+    }))
 }
 
 /// Formats unix seconds as `YYYY-MM-DDTHH:MM:SSZ` (civil-from-days, Howard Hinnant's algorithm).

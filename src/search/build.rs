@@ -16,6 +16,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::conjunction::{Clause, ConjunctionQuery};
+use super::public_view::PublicView;
 use super::query::{Node, QueryError, QueryField};
 use super::SearchError;
 use crate::analysis::{self, Analyzer, StemLanguage};
@@ -79,16 +80,26 @@ impl Highlight {
 struct Builder<'a> {
     fields: &'a Fields,
     searcher: &'a Searcher,
+    /// The caller's view when it may not see restricted documents (and the index has some).
+    public: Option<&'a PublicView<'a>>,
     highlight: Highlight,
     /// The number of the next positive query word (see [`QueryWords`]).
     words: u32,
 }
 
-/// Builds the tantivy query for a parsed query.
-pub fn build(node: &Node, fields: &Fields, searcher: &Searcher) -> Result<Built, SearchError> {
+/// Builds the tantivy query for a parsed query. `public` is the caller's view of the index
+/// when it may not see restricted documents: a prefix then expands only to the words a public
+/// document holds.
+pub fn build<'a>(
+    node: &Node,
+    fields: &'a Fields,
+    searcher: &'a Searcher,
+    public: Option<&'a PublicView<'a>>,
+) -> Result<Built, SearchError> {
     let mut builder = Builder {
         fields,
         searcher,
+        public,
         highlight: Highlight::default(),
         words: 0,
     };
@@ -418,9 +429,15 @@ impl Builder<'_> {
             }
             let mut stream = range.into_stream().map_err(tantivy::TantivyError::from)?;
             while stream.advance() {
-                if let Ok(term) = std::str::from_utf8(stream.key()) {
-                    found.insert(term.to_string());
+                let Ok(word) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if let Some(view) = self.public {
+                    if !view.is_visible(&Term::from_field_text(field, word))? {
+                        continue;
+                    }
                 }
+                found.insert(word.to_string());
                 if found.len() > MAX_PREFIX_EXPANSIONS {
                     return Err(SearchError::Query(QueryError {
                         message: format!(

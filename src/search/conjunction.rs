@@ -24,6 +24,8 @@
 //! The documents and their scores are the intersection's, summed in another order: tests
 //! compare the two on real text.
 
+use std::ops::ControlFlow;
+
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::BlockSegmentPostings;
 use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
@@ -583,8 +585,9 @@ impl ConjunctionScorer {
 
     /// Hands `f` every window from the current document on, the current one first, then leaves
     /// the scorer exhausted. The same documents and scores as `advance` would yield, without a
-    /// call per document.
-    pub fn for_each_window(&mut self, mut f: impl FnMut(Window<'_>)) {
+    /// call per document. `f` may break off (a search past its deadline): the scorer is
+    /// exhausted all the same.
+    pub fn for_each_window(&mut self, mut f: impl FnMut(Window<'_>) -> ControlFlow<()>) {
         if self.doc == TERMINATED {
             return;
         }
@@ -592,12 +595,12 @@ impl ConjunctionScorer {
         let delta = (self.doc - self.offset) as usize;
         self.matched[delta / 64] |= 1 << (delta % 64);
         loop {
-            f(Window {
+            let flow = f(Window {
                 offset: self.offset,
                 bits: &self.matched,
                 scores: self.scores.as_deref(),
             });
-            if !self.refill(self.offset.saturating_add(WINDOW)) {
+            if flow.is_break() || !self.refill(self.offset.saturating_add(WINDOW)) {
                 break;
             }
         }
@@ -1016,6 +1019,7 @@ mod tests {
                         out.push((ord as u32, window.offset + delta as u32, score));
                     }
                 }
+                ControlFlow::Continue(())
             });
             assert_eq!(conjunction.doc(), TERMINATED, "exhausted after");
         }

@@ -23,7 +23,10 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::sync::Arc;
+use std::time::Instant;
 
 use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
@@ -90,6 +93,52 @@ pub struct Harvest {
     pub counts: Vec<HashMap<String, u64>>,
 }
 
+/// When a search must end. The pass checks it as it goes (every window of a conjunction, every
+/// [`Deadline::EVERY`] documents otherwise) and stops there, so a runaway search gives its
+/// cores back at the deadline instead of running on after its client got the 503.
+#[derive(Debug)]
+pub struct Deadline {
+    at: Option<Instant>,
+    passed: AtomicBool,
+}
+
+impl Deadline {
+    /// Documents visited one by one between two looks at the clock.
+    const EVERY: u32 = 1024;
+
+    pub fn at(at: Instant) -> Deadline {
+        Deadline {
+            at: Some(at),
+            passed: AtomicBool::new(false),
+        }
+    }
+
+    pub fn none() -> Deadline {
+        Deadline {
+            at: None,
+            passed: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether the deadline has passed, looking at the clock; once it has, it stays passed for
+    /// every segment's pass.
+    fn check(&self) -> bool {
+        if self.passed.load(AtomicOrdering::Relaxed) {
+            return true;
+        }
+        let passed = self.at.is_some_and(|at| Instant::now() >= at);
+        if passed {
+            self.passed.store(true, AtomicOrdering::Relaxed);
+        }
+        passed
+    }
+
+    /// Whether a pass stopped at the deadline (its counts are then incomplete).
+    pub fn passed(&self) -> bool {
+        self.passed.load(AtomicOrdering::Relaxed)
+    }
+}
+
 /// The one-pass collector (see the module doc).
 pub struct OnePass {
     pub tables: Arc<FacetTables>,
@@ -97,6 +146,7 @@ pub struct OnePass {
     pub order: PageOrder,
     /// `offset + per_page`: how many of the best hits to keep.
     pub keep: usize,
+    pub deadline: Arc<Deadline>,
 }
 
 pub struct OnePassSegment {
@@ -222,15 +272,30 @@ impl Collector for OnePass {
         let mut segment = self.for_segment(segment_ord, reader)?;
         let alive = reader.alive_bitset();
         let mut scorer = weight.scorer(reader, 1.0)?;
+        let deadline = &self.deadline;
+        if deadline.check() {
+            return Ok(segment.harvest());
+        }
         if let Some(conjunction) = scorer.downcast_mut::<ConjunctionScorer>() {
-            conjunction.for_each_window(|window| segment.collect_window(&window, alive));
+            conjunction.for_each_window(|window| {
+                segment.collect_window(&window, alive);
+                match deadline.check() {
+                    true => ControlFlow::Break(()),
+                    false => ControlFlow::Continue(()),
+                }
+            });
         } else {
             let scoring = self.requires_scoring();
             let mut doc = scorer.doc();
+            let mut visited = 0u32;
             while doc != TERMINATED {
                 if alive.is_none_or(|alive| alive.is_alive(doc)) {
                     let score = if scoring { scorer.score() } else { 0.0 };
                     segment.collect(doc, score);
+                }
+                visited += 1;
+                if visited.is_multiple_of(Deadline::EVERY) && deadline.check() {
+                    break;
                 }
                 doc = scorer.advance();
             }

@@ -10,6 +10,7 @@ pub mod build;
 pub mod cache;
 pub mod conjunction;
 pub mod facets;
+pub mod public_view;
 pub mod query;
 pub mod request;
 pub mod snippet;
@@ -28,11 +29,12 @@ pub use request::{SearchRequest, Sort};
 use crate::document::{Greta, Kind, Provenance, Strength};
 use crate::domain::taxonomy;
 use crate::index::{IndexError, IndexHandle};
-use crate::limits::SNIPPET_CHARS;
+use crate::limits::{SEARCH_DEADLINE, SNIPPET_CHARS};
 use crate::schema;
 use cache::ResponseCache;
 use conjunction::ConjunctionQuery;
-use facets::{Accept, Dimension, OnePass, PageOrder};
+use facets::{Accept, Deadline, Dimension, OnePass, PageOrder};
+use public_view::PublicView;
 use query::QueryError;
 
 /// Why a search could not be answered.
@@ -44,6 +46,9 @@ pub enum SearchError {
     /// A parameter is invalid (400), naming the parameter.
     #[error("{parameter}: {message}")]
     Parameter { parameter: String, message: String },
+    /// The search ran past its deadline and was stopped (503): the user's to narrow.
+    #[error("the search took longer than {} s; narrow it with more words or filters", SEARCH_DEADLINE.as_secs())]
+    Timeout,
     #[error(transparent)]
     Index(#[from] IndexError),
 }
@@ -225,7 +230,7 @@ impl Filters {
             // exclusion costs nothing in a segment without restricted documents, where the
             // intersection cost a fifth of a two-word search at a million documents.
             excluded.push(Box::new(TermQuery::new(
-                Term::from_field_text(f.access, "restricted"),
+                schema::restricted_term(f.access),
                 IndexRecordOption::Basic,
             )));
         }
@@ -284,12 +289,35 @@ fn facet_values(counts: HashMap<String, u64>, dimension: Dimension) -> Vec<Facet
     values
 }
 
-/// Runs a search.
+/// Runs a search, stopped at [`SEARCH_DEADLINE`].
 pub fn search(
     handle: &IndexHandle,
     request: &SearchRequest,
 ) -> Result<SearchResponse, SearchError> {
-    search_on(handle, &handle.searcher(), request, Instant::now())
+    let started = Instant::now();
+    search_on(
+        handle,
+        &handle.searcher(),
+        request,
+        started,
+        started + SEARCH_DEADLINE,
+    )
+}
+
+/// Runs a search that must end by `deadline`: past it, the pass over the matches stops and the
+/// answer is [`SearchError::Timeout`].
+pub fn search_until(
+    handle: &IndexHandle,
+    request: &SearchRequest,
+    deadline: Instant,
+) -> Result<SearchResponse, SearchError> {
+    search_on(
+        handle,
+        &handle.searcher(),
+        request,
+        Instant::now(),
+        deadline,
+    )
 }
 
 /// Runs a search, or answers it from `cache` when the same request was answered on the
@@ -307,7 +335,13 @@ pub fn search_cached(
         response.took_ms = started.elapsed().as_millis() as u64;
         return Ok(response);
     }
-    let response = search_on(handle, &searcher, request, started)?;
+    let response = search_on(
+        handle,
+        &searcher,
+        request,
+        started,
+        started + SEARCH_DEADLINE,
+    )?;
     cache.put(generation, request, Arc::new(response.clone()));
     Ok(response)
 }
@@ -317,9 +351,16 @@ fn search_on(
     searcher: &Searcher,
     request: &SearchRequest,
     started: Instant,
+    deadline: Instant,
 ) -> Result<SearchResponse, SearchError> {
     let parsed = query::parse(&request.query).map_err(SearchError::Query)?;
-    let built = build::build(&parsed, &handle.fields, searcher)?;
+    // Without a token, restricted documents take no part in the statistics either (scores,
+    // a prefix's words): see `public_view`.
+    let public = match request.include_restricted {
+        true => None,
+        false => PublicView::of(searcher, handle.fields.access)?,
+    };
+    let built = build::build(&parsed, &handle.fields, searcher, public.as_ref())?;
     let Filters {
         by_dimension,
         always,
@@ -339,8 +380,15 @@ fn search_on(
         filters: Arc::new(by_dimension),
         order,
         keep: offset + request.per_page,
+        deadline: Arc::new(Deadline::at(deadline)),
     };
-    let harvest = searcher.search(query.as_ref(), &collector)?;
+    let harvest = match &public {
+        Some(view) => searcher.search_with_statistics_provider(query.as_ref(), &collector, view)?,
+        None => searcher.search(query.as_ref(), &collector)?,
+    };
+    if collector.deadline.passed() {
+        return Err(SearchError::Timeout);
+    }
     let addresses: Vec<(Option<f32>, DocAddress)> = harvest
         .top
         .into_iter()
@@ -400,5 +448,6 @@ pub fn highlight_terms(
 ) -> Result<build::Highlight, SearchError> {
     let parsed = query::parse(query_text).map_err(SearchError::Query)?;
     let searcher = handle.searcher();
-    Ok(build::build(&parsed, &handle.fields, &searcher)?.highlight)
+    // The highlight of a document the caller already sees: no statistics are shown.
+    Ok(build::build(&parsed, &handle.fields, &searcher, None)?.highlight)
 }

@@ -11,7 +11,9 @@
 
 use std::fmt;
 
-use crate::limits::{MAX_QUERY_BYTES, MAX_QUERY_CLAUSES, MAX_QUERY_DEPTH};
+use crate::limits::{
+    MAX_PHRASE_SLOP, MAX_PHRASE_WORDS, MAX_QUERY_BYTES, MAX_QUERY_CLAUSES, MAX_QUERY_DEPTH,
+};
 
 /// A field a query term can be restricted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +114,13 @@ enum Token {
     },
 }
 
+/// The words of a phrase as the analysers will see them: runs of letters and digits.
+fn phrase_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
 /// Unifies the quotes users paste from phones and word processors.
 fn unify_quotes(c: char) -> char {
     match c {
@@ -130,6 +139,19 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
                 input.len()
             ),
             None,
+            None,
+        ));
+    }
+    // A control character (NUL, escape, …) is never typed: it is a broken client or a probe,
+    // and the analysers would drop it silently, running a different query than was sent.
+    if let Some((column, c)) = input
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(error(
+            format!("the query holds the control character U+{:04X}", c as u32),
+            Some(column + 1),
             None,
         ));
     }
@@ -210,6 +232,16 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                     ));
                 };
                 let text: String = chars[i + 1..i + 1 + close].iter().collect();
+                let words = phrase_words(&text);
+                if words > MAX_PHRASE_WORDS {
+                    return Err(error(
+                        format!(
+                            "the phrase has {words} words; the limit is {MAX_PHRASE_WORDS} (search for its most telling part)"
+                        ),
+                        Some(column),
+                        None,
+                    ));
+                }
                 i += close + 2;
                 let mut slop = 0;
                 if chars.get(i) == Some(&'~') {
@@ -224,7 +256,18 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                             None,
                         ));
                     }
-                    slop = digits.parse::<u32>().unwrap_or(u32::MAX).min(50);
+                    slop = digits.parse::<u32>().unwrap_or(u32::MAX);
+                    if slop > MAX_PHRASE_SLOP {
+                        let before: String = chars[..i + 1].iter().collect();
+                        let after: String = chars[i + 1 + digits.len()..].iter().collect();
+                        return Err(error(
+                            format!(
+                                "`~{digits}`: words of a phrase can be at most {MAX_PHRASE_SLOP} positions apart"
+                            ),
+                            Some(i + 1),
+                            Some(format!("{before}{MAX_PHRASE_SLOP}{after}")),
+                        ));
+                    }
                     i += 1 + digits.chars().count();
                 }
                 let field = pending_field.take().map(|(f, _)| f);

@@ -3,10 +3,13 @@
 
 use serde::Serialize;
 
+use super::query::QueryError;
 use super::SearchError;
 use crate::document::{normalize_language_tag, Kind, Strength, CONVENTION_ARTICLES};
 use crate::domain::{countries, taxonomy};
-use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_DEPTH};
+use crate::limits::{
+    DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
+};
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -103,7 +106,23 @@ impl SearchRequest {
         let mut r = SearchRequest::default();
         let mut page: Option<&str> = None;
         let mut per_page: Option<&str> = None;
-        for (key, value) in pairs {
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for (n, (key, value)) in pairs.into_iter().enumerate() {
+            if n == MAX_QUERY_PARAMETERS {
+                return Err(too_many_parameters());
+            }
+            // Bounded before any value is looked at: every value of every filter is checked,
+            // counted and drawn on the page.
+            match seen.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, count)) if *count == MAX_FILTER_VALUES => {
+                    return Err(bad(
+                        key,
+                        format!("more than {MAX_FILTER_VALUES} values; a filter takes at most {MAX_FILTER_VALUES}"),
+                    ))
+                }
+                Some((_, count)) => *count += 1,
+                None => seen.push((key, 1)),
+            }
             let value = value.trim();
             match key {
                 "q" => r.query = value.to_string(),
@@ -206,6 +225,54 @@ impl SearchRequest {
     }
 }
 
+fn too_many_parameters() -> SearchError {
+    bad(
+        "query string",
+        format!("more than {MAX_QUERY_PARAMETERS} parameters"),
+    )
+}
+
+/// Decodes a URL query string (`application/x-www-form-urlencoded`: `+` is a space, `%XX` a
+/// byte) into its pairs, strictly: a value that is not UTF-8 once decoded is an error naming
+/// its parameter, where a lenient decoder (`form_urlencoded`) would turn it into U+FFFD and
+/// search for something else than was sent (`q=%FF%FE` matched every document).
+pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, SearchError> {
+    let mut pairs = Vec::new();
+    for piece in raw.split('&').filter(|p| !p.is_empty()) {
+        if pairs.len() == MAX_QUERY_PARAMETERS {
+            return Err(too_many_parameters());
+        }
+        let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
+        let decode = |s: &str| -> Result<String, std::string::FromUtf8Error> {
+            let spaced = s.replace('+', " ");
+            String::from_utf8(percent_encoding::percent_decode_str(&spaced).collect())
+        };
+        let key = decode(key).map_err(|_| {
+            bad(
+                "query string",
+                "a parameter name is not valid UTF-8 once percent-decoded",
+            )
+        })?;
+        let value = decode(value).map_err(|e| {
+            let message = format!(
+                "`{key}` is not valid UTF-8 once percent-decoded (byte {} of the value)",
+                e.utf8_error().valid_up_to() + 1
+            );
+            if key == "q" {
+                SearchError::Query(QueryError {
+                    message,
+                    column: None,
+                    suggestion: None,
+                })
+            } else {
+                bad(&key, message)
+            }
+        })?;
+        pairs.push((key, value));
+    }
+    Ok(pairs)
+}
+
 fn parse_kind(value: &str) -> Result<Kind, SearchError> {
     Kind::parse(value).ok_or_else(|| {
         bad(
@@ -291,5 +358,48 @@ mod tests {
         assert!(message(&[("contry", "RS")]).starts_with("contry: unknown parameter"));
         assert!(message(&[("theme", "labor")]).contains("exploitation/labour"));
         assert!(message(&[("kind", "verdict")]).starts_with("kind:"));
+    }
+
+    #[test]
+    fn filters_and_parameters_are_bounded() {
+        let countries = vec![("country", "RS"); MAX_FILTER_VALUES + 1];
+        assert!(message(&countries)
+            .starts_with(&format!("country: more than {MAX_FILTER_VALUES} values")));
+        let at_limit = vec![("court", "c"); MAX_FILTER_VALUES];
+        assert!(SearchRequest::from_pairs(at_limit).is_ok());
+        let mut many = vec![("court", "c"); MAX_FILTER_VALUES];
+        many.extend(vec![("lang", "en"); MAX_FILTER_VALUES]);
+        assert_eq!(many.len(), MAX_QUERY_PARAMETERS);
+        assert!(SearchRequest::from_pairs(many.clone()).is_ok());
+        many.push(("q", "x"));
+        assert!(message(&many).starts_with("query string: more than"));
+    }
+
+    #[test]
+    fn query_strings_decode_strictly() {
+        let pairs = decode_query_string("q=trgovina+ljudima&country=RS&q2=%D1%99%D1%83").unwrap();
+        assert_eq!(
+            pairs,
+            vec![
+                ("q".into(), "trgovina ljudima".into()),
+                ("country".into(), "RS".into()),
+                ("q2".into(), "љу".into()),
+            ]
+        );
+        for (raw, parameter) in [
+            ("q=%FF%FE", "`q` is not valid UTF-8"),
+            ("q=%ED%A0%80", "`q` is not valid UTF-8"),
+            ("court=a%C3", "court: `court` is not valid UTF-8"),
+            ("%FF=1", "query string: a parameter name"),
+        ] {
+            let e = decode_query_string(raw).unwrap_err().to_string();
+            assert!(e.contains(parameter), "{raw}: {e}");
+        }
+        assert!(matches!(
+            decode_query_string("q=%FF").unwrap_err(),
+            SearchError::Query(_)
+        ));
+        let over = "a=1&".repeat(MAX_QUERY_PARAMETERS + 1);
+        assert!(decode_query_string(&over).is_err());
     }
 }

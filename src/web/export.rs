@@ -207,7 +207,10 @@ async fn export(
     raw: Option<String>,
     format: Format,
 ) -> Response {
-    let params = PageParams::parse(raw.as_deref());
+    let params = match super::page_params(raw.as_deref()) {
+        Ok(params) => params,
+        Err(response) => return *response,
+    };
     let written = match gather(&state, &headers, &params.result_set()).await {
         Ok((rows, total)) => format
             .write(&rows)

@@ -173,12 +173,28 @@ async fn search_for(
     Ok(api::run_search(state, request).await?)
 }
 
+/// A page's parameters, or the 400 search page saying why the query string cannot be read
+/// (shown in the default interface, as its `ui` could not be read either).
+fn page_params(raw: Option<&str>) -> Result<PageParams, Box<Response>> {
+    PageParams::parse(raw).map_err(|e| {
+        let error = PageError::from(e);
+        let params = PageParams::default();
+        Box::new(html_response(
+            error.status,
+            pages::search_page(&params, Err(&error)),
+        ))
+    })
+}
+
 async fn search_page(
     State(state): State<SharedState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let params = PageParams::parse(raw.as_deref());
+    let params = match page_params(raw.as_deref()) {
+        Ok(params) => params,
+        Err(response) => return *response,
+    };
     match search_for(&state, &headers, &params).await {
         Ok(response) => html_response(StatusCode::OK, pages::search_page(&params, Ok(&response))),
         Err(error) => html_response(error.status, pages::search_page(&params, Err(&error))),
@@ -191,7 +207,10 @@ async fn document_page(
     id: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let params = PageParams::parse(raw.as_deref());
+    let params = match page_params(raw.as_deref()) {
+        Ok(params) => params,
+        Err(response) => return *response,
+    };
     // A path that is not UTF-8 once decoded names no document.
     let Ok(Path(id)) = id else {
         let error = PageError::from(ApiError::not_found("no document has this id"));

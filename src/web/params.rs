@@ -7,6 +7,7 @@
 //! whose errors the page shows with a 400.
 
 use crate::api::auth::Access;
+use crate::search::request::decode_query_string;
 use crate::search::{SearchError, SearchRequest};
 
 use super::i18n::Ui;
@@ -25,18 +26,19 @@ pub(crate) struct PageParams {
 const PAGING: [&str; 2] = ["page", "per_page"];
 
 impl PageParams {
-    /// Reads a raw query string; unknown `ui` values fall back to English.
-    pub fn parse(raw_query: Option<&str>) -> PageParams {
+    /// Reads a raw query string; unknown `ui` values fall back to English. A query string that
+    /// does not decode (not UTF-8, too many parameters) is the search request's error.
+    pub fn parse(raw_query: Option<&str>) -> Result<PageParams, SearchError> {
         let mut params = PageParams::default();
-        for (key, value) in form_urlencoded::parse(raw_query.unwrap_or("").as_bytes()) {
+        for (key, value) in decode_query_string(raw_query.unwrap_or(""))? {
             let value = value.trim();
             if key == "ui" {
                 params.ui = Ui::parse(value).unwrap_or_default();
             } else if !value.is_empty() {
-                params.pairs.push((key.into_owned(), value.to_string()));
+                params.pairs.push((key, value.to_string()));
             }
         }
-        params
+        Ok(params)
     }
 
     /// Every search pair, in URL order.
@@ -212,7 +214,8 @@ mod tests {
 
     #[test]
     fn ui_is_taken_out_and_empty_values_dropped() {
-        let p = PageParams::parse(Some("q=trafficking&ui=sr&year_from=&country=RS&country=BA"));
+        let p = PageParams::parse(Some("q=trafficking&ui=sr&year_from=&country=RS&country=BA"))
+            .unwrap();
         assert_eq!(p.ui, Ui::Sr);
         assert_eq!(p.values("country").collect::<Vec<_>>(), vec!["RS", "BA"]);
         assert_eq!(p.first("year_from"), None);
@@ -220,12 +223,12 @@ mod tests {
             p.query_string(),
             "q=trafficking&country=RS&country=BA&ui=sr"
         );
-        assert_eq!(PageParams::parse(Some("ui=xx")).ui, Ui::En);
+        assert_eq!(PageParams::parse(Some("ui=xx")).unwrap().ui, Ui::En);
     }
 
     #[test]
     fn removing_a_filter_keeps_the_others_and_resets_the_page() {
-        let p = PageParams::parse(Some("q=a+b&country=RS&country=BA&page=3"));
+        let p = PageParams::parse(Some("q=a+b&country=RS&country=BA&page=3")).unwrap();
         assert_eq!(
             p.without("country", "rs").query_string(),
             "q=a+b&country=BA"
@@ -251,7 +254,7 @@ mod tests {
 
     #[test]
     fn unknown_parameters_are_left_for_the_request_to_reject() {
-        let p = PageParams::parse(Some("contry=RS"));
+        let p = PageParams::parse(Some("contry=RS")).unwrap();
         let error = p.search_request(Access::Public).unwrap_err();
         assert!(error.to_string().starts_with("contry"), "{error}");
     }

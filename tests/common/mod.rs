@@ -159,6 +159,24 @@ impl Server {
     }
 }
 
+/// The one server of a test binary whose tests only read (or clean up what they write), started
+/// on first use: `corpus` is given a temporary directory and returns the corpus to serve (a
+/// fixture directory, or one it wrote there); the index goes beside it.
+pub fn shared_server(
+    cell: &'static std::sync::OnceLock<(Server, tempfile::TempDir)>,
+    corpus: impl FnOnce(&Path) -> PathBuf,
+    env: &[(&str, &str)],
+) -> &'static Server {
+    &cell
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let corpus = corpus(dir.path());
+            let server = Server::start(&dir.path().join("index"), &corpus, env);
+            (server, dir)
+        })
+        .0
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
