@@ -3,7 +3,7 @@
 //! - `analysis/<lang>/<analyzer>`: MB/s of tokenising + folding (+ stemming);
 //! - `detect`: documents/s of language detection at the sample size ingest uses, on real
 //!   sentences; `detect_generated`: the same on 2,000 documents of the scale corpus
-//!   (`gen-corpus`, seed 1), beside lingua run on every document (high accuracy, as detection
+//!   (`thb-gen`, seed 1), beside lingua run on every document (high accuracy, as detection
 //!   did before the marker letters, and low accuracy);
 //! - `ingest/{with,without}_detection`: documents/s of the real ingest path into a fresh index,
 //!   so the cost of detection is read as a ratio from one run.
@@ -18,12 +18,12 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use lingua::LanguageDetectorBuilder;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
-use thb_caselaw::analysis::{Analyzer, StemLanguage};
-use thb_caselaw::generate::{self, GenerateOptions, WordRange};
-use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::{self, IngestOptions};
-use thb_caselaw::language;
-use thb_caselaw::normalize::prefix_within;
+use thb_engine::analysis::{Analyzer, StemLanguage};
+use thb_engine::index::IndexHandle;
+use thb_engine::ingest::{self, IngestOptions};
+use thb_gen::{self as generate, GenerateOptions, WordRange};
+use thb_text::language;
+use thb_text::normalize::prefix_within;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
 

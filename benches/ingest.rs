@@ -3,7 +3,7 @@
 //! text, with language detection on (the target) and off (to read what detection costs).
 //!
 //! One timed run each, not criterion samples: a 100k-document ingest takes minutes. The corpus
-//! comes from `gen-corpus` (see `benches/common/mod.rs` for the settings); the index built with
+//! comes from `thb-gen` (see `benches/common/mod.rs` for the settings); the index built with
 //! detection is kept for `benches/search.rs`, so the search bench does not build it again.
 //!
 //! Run:
@@ -19,8 +19,8 @@ mod common;
 use std::time::Instant;
 
 use common::{cpu_seconds, peak_memory_kib, reset_peak_memory, size_on_disk, BenchCorpus};
-use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::{self, IngestOptions};
+use thb_engine::index::IndexHandle;
+use thb_engine::ingest::{self, IngestOptions};
 
 struct Figures {
     label: &'static str,
@@ -84,7 +84,7 @@ fn run(corpus: &BenchCorpus, detect: bool) -> Figures {
 fn main() {
     let corpus = BenchCorpus::from_env();
     println!("ingest bench: {}", corpus.describe());
-    thb_caselaw::language::warm_up();
+    thb_text::language::warm_up();
     let mode = std::env::var("THB_BENCH_INGEST_DETECT").unwrap_or_else(|_| "both".into());
     let runs: &[bool] = match mode.as_str() {
         "on" => &[true],

@@ -60,13 +60,13 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 use common::{machine_cores, ms, size_on_disk, BenchCorpus, Percentiles};
-use thb_caselaw::generate::{self, Rng};
-use thb_caselaw::index::{merge_balanced, IndexHandle};
-use thb_caselaw::ingest::{self, IngestOptions};
-use thb_caselaw::search::build;
-use thb_caselaw::search::conjunction::{Clause, ConjunctionQuery};
-use thb_caselaw::search::facets::{Deadline, OnePass, PageOrder};
-use thb_caselaw::search::{self, SearchRequest};
+use thb_engine::index::{merge_balanced, IndexHandle};
+use thb_engine::ingest::{self, IngestOptions};
+use thb_engine::search::build;
+use thb_engine::search::conjunction::{Clause, ConjunctionQuery};
+use thb_engine::search::facets::{Deadline, OnePass, PageOrder};
+use thb_engine::search::{self, SearchRequest};
+use thb_gen::{self as generate, Rng};
 
 /// Distinct queries per class.
 const QUERIES_PER_CLASS: usize = 200;
@@ -162,7 +162,7 @@ fn lower(word: &str) -> String {
 fn queries(class: Class, seed: u64) -> Vec<BenchQuery> {
     let mut rng = Rng::new(seed ^ class as u64);
     let vocabularies = generate::vocabularies();
-    let themes = thb_caselaw::domain::taxonomy::all();
+    let themes = thb_engine::domain::taxonomy::all();
     let mut out = Vec::with_capacity(QUERIES_PER_CLASS);
     while out.len() < QUERIES_PER_CLASS {
         let v = rng.pick(vocabularies);
@@ -245,7 +245,7 @@ impl Ours {
             let building = corpus.dir.join("ours.building");
             let _ = std::fs::remove_dir_all(&building);
             let handle = IndexHandle::open_or_create(&building).unwrap();
-            thb_caselaw::language::warm_up();
+            thb_text::language::warm_up();
             let started = Instant::now();
             let report = ingest::ingest_paths(
                 &handle,
@@ -291,7 +291,7 @@ impl Ours {
         if !matches!(q.class, Class::Term | Class::And) {
             return None;
         }
-        let f = &self.handle.fields;
+        let f = self.handle.fields();
         let groups = q
             .words
             .iter()
@@ -320,7 +320,7 @@ impl Ours {
 
     fn run_required_work(&self, query: &dyn Query) -> usize {
         let collector = OnePass {
-            tables: self.handle.facet_tables.clone(),
+            tables: self.handle.facet_tables().clone(),
             filters: Default::default(),
             order: PageOrder::Score,
             keep: 10,

@@ -13,9 +13,9 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-use thb_caselaw::analysis::{self, Analyzer};
-use thb_caselaw::search::build::Highlight;
-use thb_caselaw::search::snippet;
+use thb_engine::analysis::{self, Analyzer};
+use thb_engine::search::build::Highlight;
+use thb_engine::search::snippet;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
 
@@ -65,7 +65,7 @@ fn bench_snippets(c: &mut Criterion) {
                         text,
                         h,
                         Some("en"),
-                        thb_caselaw::limits::SNIPPET_CHARS,
+                        thb_engine::limits::SNIPPET_CHARS,
                     ));
                 }
             })

@@ -15,8 +15,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::api::{self, error, write, ApiError, SharedState};
-use crate::limits::{MAX_BODY_BYTES, MAX_HEADERS, MAX_URI_BYTES};
 use crate::web;
+use thb_engine::limits::{MAX_BODY_BYTES, MAX_HEADERS, MAX_URI_BYTES};
 
 /// Every route of the service: the API and the web page.
 pub fn router(state: SharedState) -> Router {

@@ -13,14 +13,13 @@ use clap::{Parser, Subcommand};
 use thb_caselaw::api::AppState;
 use thb_caselaw::app;
 use thb_caselaw::config::{parse_tokens, Config, DEFAULT_RESPONSE_CACHE_MIB};
-use thb_caselaw::document::{Kind, Strength};
-use thb_caselaw::domain::countries;
-use thb_caselaw::generate::{self, GenerateOptions, WordRange};
-use thb_caselaw::index::{IndexError, IndexHandle};
-use thb_caselaw::ingest::{self, IngestError, IngestOptions};
-use thb_caselaw::limits::{HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
-use thb_caselaw::search::{self, SearchError, SearchRequest, Sort};
 use thb_caselaw::server::{self, ServeOptions};
+use thb_engine::document::{Kind, Strength};
+use thb_engine::domain::countries;
+use thb_engine::index::{IndexError, IndexHandle};
+use thb_engine::ingest::{self, IngestError, IngestOptions};
+use thb_engine::limits::{HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
+use thb_engine::search::{self, SearchError, SearchRequest, Sort};
 
 #[derive(Parser)]
 #[command(
@@ -150,23 +149,6 @@ enum Command {
               value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=65536))]
         max_connections: usize,
     },
-    /// Write a deterministic corpus of invented sample documents (JSON Lines) for benchmarks:
-    /// every language and script we serve, realistic metadata, ids `gen:<seed>:<n>`.
-    GenCorpus {
-        /// Number of documents.
-        #[arg(long)]
-        docs: u64,
-        /// Seed: the same seed writes the same bytes.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Words of text per document, MIN..MAX (lengths log-uniform between them); about
-        /// 250..350 gives the 2 KB documents of the performance targets.
-        #[arg(long, default_value_t = generate::DEFAULT_WORDS)]
-        words: WordRange,
-        /// Output file (`.jsonl`).
-        #[arg(long)]
-        out: PathBuf,
-    },
     /// Document counts by kind, country and language; index size on disk.
     Stats {
         #[arg(long, default_value = "index")]
@@ -227,7 +209,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = IngestOptions {
                 heap_bytes: heap_mib * 1024 * 1024,
                 commit_every,
-                progress: true,
+                progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
                 detect_language: true,
                 allow_personal_data,
             };
@@ -313,7 +295,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Compact { index, segments } => {
             let handle = IndexHandle::open(&index)?;
-            let parts = segments.map_or_else(thb_caselaw::index::search_threads, usize::from);
+            let parts = segments.map_or_else(thb_engine::index::search_threads, usize::from);
             let started = std::time::Instant::now();
             let done = handle.compact(parts)?;
             let searcher = handle.searcher();
@@ -367,29 +349,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let handle = IndexHandle::open(&index)?;
             stats(&handle, json)
         }
-        Command::GenCorpus {
-            docs,
-            seed,
-            words,
-            out,
-        } => {
-            let started = std::time::Instant::now();
-            let file = std::fs::File::create(&out)
-                .with_context(|| format!("cannot create {}", out.display()))?;
-            let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
-            let options = GenerateOptions { docs, seed, words };
-            let summary = generate::write_jsonl(&options, &mut writer)
-                .with_context(|| format!("cannot write {}", out.display()))?;
-            println!(
-                "wrote {} documents, {:.1} MB ({:.1} MB of text), seed {seed}, words {words}, to {} in {:.1}s",
-                summary.docs,
-                summary.bytes as f64 / 1e6,
-                summary.text_bytes as f64 / 1e6,
-                out.display(),
-                started.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
     }
 }
 
@@ -403,7 +362,7 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     let corpus_options = IngestOptions {
-        progress: true,
+        progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
         allow_personal_data: config.allow_personal_data,
         ..IngestOptions::default()
     };
@@ -429,7 +388,7 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     }
-    thb_caselaw::language::warm_up();
+    thb_text::language::warm_up();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -521,7 +480,7 @@ fn human_results(response: &search::SearchResponse) -> String {
             hit.court.as_deref().unwrap_or("-"),
             if matches!(
                 hit.provenance,
-                Some(thb_caselaw::document::Provenance::Sample)
+                Some(thb_engine::document::Provenance::Sample)
             ) {
                 " · SAMPLE (illustrative)"
             } else {
@@ -594,7 +553,7 @@ fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {
     println!(
         "index size: {:.1} MiB ({})",
         size as f64 / 1_048_576.0,
-        handle.dir.display()
+        handle.dir().display()
     );
     let table = |title: &str, values: &[search::FacetValue], label: &dyn Fn(&str) -> String| {
         println!("\n{title}:");

@@ -24,7 +24,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
-use crate::limits::{MAX_CONNECTIONS, MAX_HEADERS, SHUTDOWN_GRACE};
+use thb_engine::limits::{MAX_CONNECTIONS, MAX_HEADERS, SHUTDOWN_GRACE};
 
 /// How the listener treats its connections.
 #[derive(Debug, Clone, Copy)]
@@ -41,7 +41,7 @@ pub struct ServeOptions {
 impl Default for ServeOptions {
     fn default() -> Self {
         ServeOptions {
-            header_read_timeout: crate::limits::HEADER_READ_TIMEOUT,
+            header_read_timeout: thb_engine::limits::HEADER_READ_TIMEOUT,
             max_connections: MAX_CONNECTIONS,
             shutdown_grace: SHUTDOWN_GRACE,
         }

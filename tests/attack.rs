@@ -15,13 +15,13 @@ use std::time::{Duration, Instant};
 
 use common::{fixture, serve_command, Server};
 use serde_json::{json, Value};
-use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::IngestOptions;
-use thb_caselaw::limits::{
+use thb_engine::index::IndexHandle;
+use thb_engine::ingest::IngestOptions;
+use thb_engine::limits::{
     MAX_FILTER_VALUES, MAX_HEADERS, MAX_LIST_ITEMS, MAX_PHRASE_SLOP, MAX_PHRASE_WORDS,
     MAX_PREFIX_EXPANSIONS, MAX_URI_BYTES, SEARCH_DEADLINE, SHUTDOWN_GRACE,
 };
-use thb_caselaw::search::{self, SearchError, SearchRequest};
+use thb_engine::search::{self, SearchError, SearchRequest};
 
 const ADMIN: &str = "attack-admin-token";
 

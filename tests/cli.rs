@@ -120,7 +120,7 @@ fn a_second_writer_is_refused_at_once_while_searches_go_on() {
         .status
         .success());
     // Hold the writer lock as a long ingest would.
-    let handle = thb_caselaw::index::IndexHandle::open(&index_dir).unwrap();
+    let handle = thb_engine::index::IndexHandle::open(&index_dir).unwrap();
     let _writer = handle.writer(50_000_000).unwrap();
     let output = run(&["ingest", "--index", index, file.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
@@ -192,7 +192,7 @@ fn a_malformed_query_on_the_command_line_names_the_problem() {
 /// The index's segments and live documents, after checking that the directory holds the
 /// files of those segments only (a merge that left its inputs behind would double the index).
 fn segments_and_documents(index: &std::path::Path) -> (usize, u64) {
-    let handle = thb_caselaw::index::IndexHandle::open(index).unwrap();
+    let handle = thb_engine::index::IndexHandle::open(index).unwrap();
     let searcher = handle.searcher();
     let segments = searcher.segment_readers().len();
     let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(index)
@@ -231,7 +231,7 @@ fn a_bulk_ingest_ends_with_one_segment_per_core_and_compact_merges_what_small_in
     let (segments, documents) = segments_and_documents(&index_dir);
     assert_eq!(documents, 300);
     assert!(
-        segments <= thb_caselaw::index::search_threads(),
+        segments <= thb_engine::index::search_threads(),
         "{segments} segments after a bulk load"
     );
 
@@ -274,7 +274,7 @@ fn a_bulk_ingest_ends_with_one_segment_per_core_and_compact_merges_what_small_in
         .status
         .success());
     let deleted = |index: &std::path::Path| -> u32 {
-        let handle = thb_caselaw::index::IndexHandle::open(index).unwrap();
+        let handle = thb_engine::index::IndexHandle::open(index).unwrap();
         let searcher = handle.searcher();
         searcher
             .segment_readers()

@@ -16,13 +16,13 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, TermQuery, Weigh
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentReader, Term};
 
-use thb_caselaw::columns::{FacetTables, GROUP_COMBINATIONS};
-use thb_caselaw::document::{Access, Document, Kind, Strength};
-use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::{ingest_paths, IngestOptions};
-use thb_caselaw::search::conjunction::ConjunctionQuery;
-use thb_caselaw::search::facets::{Accept, Deadline, Dimension, OnePass, PageOrder};
-use thb_caselaw::search::{self, build, query, FacetCounts, FacetValue, SearchRequest};
+use thb_engine::columns::{FacetTables, GROUP_COMBINATIONS};
+use thb_engine::document::{Access, Document, Kind, Strength};
+use thb_engine::index::IndexHandle;
+use thb_engine::ingest::{ingest_paths, IngestOptions};
+use thb_engine::search::conjunction::ConjunctionQuery;
+use thb_engine::search::facets::{Accept, Deadline, Dimension, OnePass, PageOrder};
+use thb_engine::search::{self, build, query, FacetCounts, FacetValue, SearchRequest};
 
 const DIMENSIONS: [&str; 8] = [
     "country",
@@ -64,9 +64,10 @@ fn corpus_indexes() -> Vec<(String, IndexHandle)> {
     ]
     .into_iter()
     .map(|(limit, wide)| {
-        let mut handle = IndexHandle::open(&dir.path().join("index")).unwrap();
         let tables = FacetTables::with_group_limit(limit);
-        handle.facet_tables = Arc::new(if wide { tables.wide() } else { tables });
+        let handle = IndexHandle::open(&dir.path().join("index"))
+            .unwrap()
+            .with_facet_tables(if wide { tables.wide() } else { tables });
         (format!("group limit {limit}, wide {wide}"), handle)
     })
     .collect()
@@ -309,7 +310,7 @@ fn each_count_is_the_total_of_choosing_it(tables: &str, handle: &IndexHandle) {
 
 #[test]
 fn pages_follow_on_from_each_other_in_every_sort_order() {
-    use thb_caselaw::search::Sort;
+    use thb_engine::search::Sort;
     let handle = corpus_index();
     for sort in [Sort::Relevance, Sort::DateDesc, Sort::DateAsc] {
         for query in ["trafficking", ""] {
@@ -408,7 +409,7 @@ fn window_by_window_counts_what_document_by_document_counts() {
     assert!(deleted > 10, "{deleted} deleted documents");
     let restricted = || -> Box<dyn Query> {
         Box::new(TermQuery::new(
-            Term::from_field_text(handle.fields.access, "restricted"),
+            Term::from_field_text(handle.fields().access, "restricted"),
             IndexRecordOption::Basic,
         ))
     };
@@ -421,7 +422,7 @@ fn window_by_window_counts_what_document_by_document_counts() {
         "court applicant",
     ] {
         let parsed = query::parse(text).unwrap();
-        let built = build::build(&parsed, &handle.fields, &searcher, None).unwrap();
+        let built = build::build(&parsed, handle.fields(), &searcher, None).unwrap();
         let conjunction = built
             .query
             .downcast_ref::<ConjunctionQuery>()
@@ -438,7 +439,7 @@ fn window_by_window_counts_what_document_by_document_counts() {
                 ),
             ] {
                 let collector = OnePass {
-                    tables: handle.facet_tables.clone(),
+                    tables: handle.facet_tables().clone(),
                     filters: Arc::new(filters.clone()),
                     order,
                     keep: 15,

@@ -22,11 +22,11 @@ use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 use serde_json::{json, Value};
 
-use thb_caselaw::analysis::Analyzer;
-use thb_caselaw::document::{Document, FIELDS};
-use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::{self, json as ingest_json, jsonl, markdown, IngestOptions, RawRecord};
-use thb_caselaw::search::{self, query, SearchError, SearchRequest};
+use thb_engine::analysis::Analyzer;
+use thb_engine::document::{Document, FIELDS};
+use thb_engine::index::IndexHandle;
+use thb_engine::ingest::{self, json as ingest_json, jsonl, markdown, IngestOptions, RawRecord};
+use thb_engine::search::{self, query, SearchError, SearchRequest};
 
 /// A case that runs longer than this fails (a hang, not a slow machine: cases take
 /// milliseconds). The first search case also builds the fixture index.

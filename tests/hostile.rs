@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use common::{fixture, run, stderr, stdout, Server};
 use serde_json::{json, Value};
-use thb_caselaw::index::IndexHandle;
-use thb_caselaw::limits::{
+use thb_engine::index::IndexHandle;
+use thb_engine::limits::{
     MAX_BODY_BYTES, MAX_DOCUMENT_BYTES, MAX_FRONT_MATTER_BRACKETS, MAX_FRONT_MATTER_BYTES,
     MAX_JSON_DEPTH, MAX_PER_PAGE, MAX_PREFIX_EXPANSIONS, MAX_QUERY_BYTES, MAX_QUERY_CLAUSES,
     MAX_QUERY_DEPTH, MAX_RESULT_DEPTH, MAX_URI_BYTES, MIN_PREFIX_CHARS,
@@ -503,12 +503,12 @@ fn assert_rejected(stderr: &str, dir: &Path, file: &str, line: usize, needle: &s
 
 fn stored_ids(dir: &Path) -> Vec<String> {
     let handle = IndexHandle::open(&dir.join("index")).unwrap();
-    let request = thb_caselaw::search::SearchRequest {
+    let request = thb_engine::search::SearchRequest {
         per_page: 100,
         include_restricted: true,
         ..Default::default()
     };
-    let mut ids: Vec<String> = thb_caselaw::search::search(&handle, &request)
+    let mut ids: Vec<String> = thb_engine::search::search(&handle, &request)
         .unwrap()
         .hits
         .into_iter()

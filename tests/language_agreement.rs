@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use thb_caselaw::analysis::StemLanguage;
-use thb_caselaw::language;
+use thb_engine::analysis::StemLanguage;
+use thb_text::language;
 
 /// The analyser group of a tag: what detection must get right for search to work.
 fn group(tag: &str) -> String {

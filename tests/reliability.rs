@@ -18,7 +18,7 @@ use tantivy::collector::Count;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
-use thb_caselaw::index::IndexHandle;
+use thb_engine::index::IndexHandle;
 
 /// Documents in `tests/fixtures/write/corpus`.
 const CORPUS_DOCUMENTS: u64 = 2;
@@ -36,13 +36,13 @@ const DEADLINE: Duration = Duration::from_secs(180);
 
 /// Live documents in the index as its last commit has them.
 fn live_documents(handle: &IndexHandle) -> u64 {
-    handle.reader.reload().unwrap();
+    handle.reload().unwrap();
     handle.searcher().num_docs()
 }
 
 fn has_id(handle: &IndexHandle, id: &str) -> bool {
     let query = TermQuery::new(
-        Term::from_field_text(handle.fields.id, id),
+        Term::from_field_text(handle.fields().id, id),
         IndexRecordOption::Basic,
     );
     handle.searcher().search(&query, &Count).unwrap() > 0

@@ -6,10 +6,10 @@ mod common;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use thb_caselaw::analysis::Analyzer;
-use thb_caselaw::index::IndexHandle;
-use thb_caselaw::ingest::IngestOptions;
-use thb_caselaw::search::{self, SearchRequest};
+use thb_engine::analysis::Analyzer;
+use thb_engine::index::IndexHandle;
+use thb_engine::ingest::IngestOptions;
+use thb_engine::search::{self, SearchRequest};
 
 fn corpus_index() -> &'static IndexHandle {
     static INDEX: OnceLock<(IndexHandle, tempfile::TempDir)> = OnceLock::new();

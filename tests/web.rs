@@ -106,7 +106,7 @@ fn search_page_lists_hits_facets_chips_and_the_kosovo_note() {
     assert_eq!(count_of(&page, "theme", "exploitation/labour"), Some(1));
     assert!(page.contains("Russian Federation") && page.contains("Kosovo*"));
     assert!(
-        page.contains(thb_caselaw::domain::countries::KOSOVO_NOTE),
+        page.contains(thb_engine::domain::countries::KOSOVO_NOTE),
         "the Kosovo* note is missing"
     );
     // Year histogram and range.
@@ -228,7 +228,7 @@ fn document_page_highlights_cites_and_keeps_the_way_back() {
     let (status, page) = fetch_page("/documents/xk:sample:pkr-45-2021");
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Sample — illustrative, not a real case"));
-    assert!(page.contains(thb_caselaw::domain::countries::KOSOVO_NOTE));
+    assert!(page.contains(thb_engine::domain::countries::KOSOVO_NOTE));
     assert!(
         page.contains("[sample, not a real case]"),
         "the citation of a sample must say so"

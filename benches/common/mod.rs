@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use thb_caselaw::generate::{self, GenerateOptions, WordRange};
+use thb_gen::{self as generate, GenerateOptions, WordRange};
 
 /// The corpus of this run and the folder its indexes live in.
 pub struct BenchCorpus {
@@ -49,7 +49,7 @@ impl BenchCorpus {
             options.seed,
             options.words.min,
             options.words.max,
-            thb_caselaw::schema::FORMAT_VERSION
+            thb_engine::schema::FORMAT_VERSION
         ));
         std::fs::create_dir_all(&dir).expect("create the bench folder");
         let jsonl = dir.join("corpus.jsonl");
@@ -79,7 +79,7 @@ impl BenchCorpus {
     }
 
     /// The documents, parsed (for the peers' indexes and for query selection).
-    pub fn documents(&self) -> impl Iterator<Item = thb_caselaw::document::Document> {
+    pub fn documents(&self) -> impl Iterator<Item = thb_engine::document::Document> {
         use std::io::BufRead;
         let file = std::fs::File::open(&self.jsonl).expect("open the corpus");
         std::io::BufReader::with_capacity(1 << 20, file)
@@ -204,6 +204,6 @@ pub fn machine_cores() -> usize {
     if count > 0 {
         count
     } else {
-        thb_caselaw::index::search_threads()
+        thb_engine::index::search_threads()
     }
 }

@@ -8,9 +8,9 @@ use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Json};
 use serde::Serialize;
 
-use crate::index::IndexError;
-use crate::limits::MAX_BODY_BYTES;
-use crate::search::SearchError;
+use thb_engine::index::IndexError;
+use thb_engine::limits::MAX_BODY_BYTES;
+use thb_engine::search::SearchError;
 
 #[derive(Debug)]
 pub struct ApiError {
@@ -18,6 +18,9 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub suggestion: Option<String>,
+    /// What went wrong inside, for the server log only (never sent to the client): logged
+    /// once, when the error becomes a response.
+    pub detail: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -40,6 +43,7 @@ impl ApiError {
             code,
             message: message.into(),
             suggestion: None,
+            detail: None,
         }
     }
 
@@ -60,18 +64,22 @@ impl ApiError {
     }
 
     pub fn internal(context: &str, error: impl std::fmt::Display) -> Self {
-        // The detail goes to the log, not to the client.
-        tracing::error!("{context}: {error}");
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            format!("{context} failed; the server log has the details"),
-        )
+        ApiError {
+            detail: Some(format!("{context}: {error}")),
+            ..Self::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                format!("{context} failed; the server log has the details"),
+            )
+        }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        if let Some(detail) = &self.detail {
+            tracing::error!("{detail}");
+        }
         let body = Body {
             error: Inner {
                 code: self.code,
@@ -144,6 +152,7 @@ impl From<SearchError> for ApiError {
                 code: "invalid_query",
                 message: q.to_string(),
                 suggestion: q.suggestion,
+                detail: None,
             },
             SearchError::Parameter { .. } => {
                 ApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", e.to_string())

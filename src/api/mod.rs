@@ -22,12 +22,12 @@ use serde::Serialize;
 pub use error::ApiError;
 
 use crate::config::Config;
-use crate::document::Document;
-use crate::index::IndexHandle;
-use crate::limits::SEARCH_DEADLINE;
-use crate::search::cache::{CacheStats, ResponseCache};
-use crate::search::{self, SearchRequest, SearchResponse};
 use auth::Access;
+use thb_engine::document::Document;
+use thb_engine::index::IndexHandle;
+use thb_engine::limits::SEARCH_DEADLINE;
+use thb_engine::search::cache::{CacheStats, ResponseCache};
+use thb_engine::search::{self, SearchRequest, SearchResponse};
 
 /// What every handler shares.
 pub struct AppState {

@@ -22,16 +22,12 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Serialize;
 use serde_json::value::RawValue;
-use tantivy::collector::Count;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 use super::auth::{self, Access};
 use super::{ApiError, SharedState};
-use crate::document::{validate_id, RecordError};
-use crate::index::{IndexError, IndexHandle};
-use crate::ingest::{jsonl, IngestReport, RawRecord, Session};
+use thb_engine::document::{validate_id, RecordError};
+use thb_engine::index::{IndexError, IndexHandle};
+use thb_engine::ingest::{jsonl, IngestReport, RawRecord, Session};
 
 /// Writer memory for one request. A budget, not an allocation (tantivy grows its arenas as
 /// documents arrive); `IndexHandle::writer` raises it to its per-thread minimum.
@@ -167,7 +163,7 @@ fn ingest_records(
     let mut writer = handle.writer(WRITER_HEAP_BYTES)?;
     // See commits made by other processes since the last reload, so that `added` and
     // `updated` are counted against the index as it is now.
-    handle.reader.reload()?;
+    handle.reload()?;
     let mut session =
         Session::new(handle, &mut writer, usize::MAX).allow_personal_data(allow_personal_data);
     session.add_batch("request body", records)?;
@@ -261,16 +257,11 @@ pub async fn delete_document(
 }
 
 /// Deletes the live document with this id and commits; false (nothing written) when there is
-/// none. Counts live documents with a query: the term dictionary's document frequency still
-/// includes deleted documents until their segment is merged.
+/// none.
 fn delete_by_id(handle: &IndexHandle, id: &str) -> Result<bool, IndexError> {
     let mut writer = handle.writer(WRITER_HEAP_BYTES)?;
-    handle.reader.reload()?;
-    let term = Term::from_field_text(handle.fields.id, id);
-    let live = handle
-        .searcher()
-        .search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)?;
-    if live == 0 {
+    handle.reload()?;
+    if !handle.is_live(&handle.searcher(), id)? {
         return Ok(false);
     }
     handle.delete(&writer, id);

@@ -4,7 +4,7 @@
 //! Rights, 7 January 2010". GRETA documents add the round and paragraph. A sample document's
 //! citation says that it is a sample, so it cannot be pasted into a brief unnoticed.
 
-use crate::document::{Document, Provenance};
+use thb_engine::document::{Document, Provenance};
 
 use super::i18n::{long_date, Ui};
 

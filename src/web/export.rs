@@ -12,9 +12,9 @@ use axum::response::Response;
 use serde::Serialize;
 
 use crate::api::{self, ApiError, SharedState};
-use crate::document::Provenance;
-use crate::limits::{MAX_EXPORT_ROWS, MAX_PER_PAGE};
-use crate::search::Hit;
+use thb_engine::document::Provenance;
+use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_PER_PAGE};
+use thb_engine::search::Hit;
 
 use super::params::{document_path, PageParams};
 use super::{html_response, pages, private_response, request_for, PageError};

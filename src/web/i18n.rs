@@ -10,8 +10,8 @@
 //! Kosovo* note is shown in the words of `countries::KOSOVO_NOTE` in every language, as it is an
 //! agreed wording.
 
-use crate::document::{Date, Kind, Strength};
-use crate::domain::countries;
+use thb_engine::document::{Date, Kind, Strength};
+use thb_engine::domain::countries;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -758,7 +758,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::domain::taxonomy;
+    use thb_engine::domain::taxonomy;
 
     fn keys(table: &'static [(&'static str, &'static str)]) -> BTreeSet<&'static str> {
         table.iter().map(|(k, _)| *k).collect()

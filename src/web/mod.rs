@@ -34,8 +34,8 @@ use axum::Router;
 use maud::Markup;
 
 use crate::api::{self, auth, ApiError, SharedState};
-use crate::search::{self, SearchError};
 use params::PageParams;
+use thb_engine::search::{self, SearchError};
 
 /// The routes of the web page, merged into the API's router.
 pub fn routes() -> Router<SharedState> {
@@ -79,6 +79,10 @@ impl PageError {
 
 impl From<ApiError> for PageError {
     fn from(e: ApiError) -> Self {
+        // The page shows the API's words; what went wrong inside goes to the log, once.
+        if let Some(detail) = &e.detail {
+            tracing::error!("{detail}");
+        }
         PageError {
             status: e.status,
             message: e.message,

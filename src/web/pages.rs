@@ -9,11 +9,11 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use crate::document::{Access, Document, Kind, Provenance};
-use crate::domain::countries::KOSOVO_NOTE;
-use crate::domain::courts;
-use crate::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
-use crate::search::{FacetValue, Hit, SearchResponse, Sort};
+use thb_engine::document::{Access, Document, Kind, Provenance};
+use thb_engine::domain::countries::KOSOVO_NOTE;
+use thb_engine::domain::courts;
+use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
+use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
 
 use super::citation::citation;
 use super::i18n::{self, Ui};
@@ -339,7 +339,7 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
 }
 
 fn date_element(ui: Ui, date: &str) -> Markup {
-    match crate::document::Date::parse(date) {
+    match thb_engine::document::Date::parse(date) {
         Ok(parsed) => html! { time datetime=(date) { (i18n::long_date(ui, parsed)) } },
         Err(_) => html! { span { (date) } },
     }

@@ -7,8 +7,8 @@
 //! whose errors the page shows with a 400.
 
 use crate::api::auth::Access;
-use crate::search::request::decode_query_string;
-use crate::search::{SearchError, SearchRequest};
+use thb_engine::search::request::decode_query_string;
+use thb_engine::search::{SearchError, SearchRequest};
 
 use super::i18n::Ui;
 

@@ -17,16 +17,16 @@ pub fn bin() -> &'static str {
 /// through the library, for tests that search in process.
 pub fn ingested_index(
     path: PathBuf,
-    options: &thb_caselaw::ingest::IngestOptions,
+    options: &thb_engine::ingest::IngestOptions,
 ) -> (
-    thb_caselaw::index::IndexHandle,
+    thb_engine::index::IndexHandle,
     tempfile::TempDir,
-    thb_caselaw::ingest::IngestReport,
+    thb_engine::ingest::IngestReport,
 ) {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let handle = thb_caselaw::index::IndexHandle::open_or_create(&dir.path().join("index"))
+    let handle = thb_engine::index::IndexHandle::open_or_create(&dir.path().join("index"))
         .expect("an index");
-    let report = thb_caselaw::ingest::ingest_paths(&handle, &[path], options).expect("it ingests");
+    let report = thb_engine::ingest::ingest_paths(&handle, &[path], options).expect("it ingests");
     (handle, dir, report)
 }
 

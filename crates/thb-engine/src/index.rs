@@ -75,15 +75,43 @@ pub struct Marker {
 
 /// An open index with its reader and resolved fields. Cheap to share behind an `Arc`.
 pub struct IndexHandle {
-    pub index: Index,
-    pub reader: IndexReader,
-    pub fields: Fields,
-    pub dir: PathBuf,
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub(crate) dir: PathBuf,
     /// Facet values per segment, kept current by the reader as its warmer.
-    pub facet_tables: Arc<FacetTables>,
+    pub(crate) facet_tables: Arc<FacetTables>,
 }
 
 impl IndexHandle {
+    /// The index's resolved fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The facet tables the searches count with.
+    pub fn facet_tables(&self) -> &Arc<FacetTables> {
+        &self.facet_tables
+    }
+
+    /// The same index counting its facets with `tables`, for the tests and benches that compare
+    /// table shapes (the reader's warmer goes on filling the tables it was opened with; these
+    /// fill themselves on first use).
+    pub fn with_facet_tables(mut self, tables: FacetTables) -> IndexHandle {
+        self.facet_tables = Arc::new(tables);
+        self
+    }
+
+    /// Brings the reader to the last commit (a writer in another process, or this one's).
+    pub fn reload(&self) -> Result<(), IndexError> {
+        Ok(self.reader.reload()?)
+    }
+
     /// Opens the index at `dir`, refusing a missing one or one of another format.
     pub fn open(dir: &Path) -> Result<IndexHandle, IndexError> {
         if !dir.join("meta.json").exists() {
@@ -227,10 +255,13 @@ impl IndexHandle {
         Some(payload.committed_at)
     }
 
-    /// True when a document with this id is in the searcher's view.
-    pub fn contains(&self, searcher: &Searcher, id: &str) -> bool {
+    /// True when a live document with this id is in the searcher's view. Counted through the
+    /// segments' deletes: the term dictionary's document frequency still counts a deleted
+    /// document until its segment is merged (a deleted id ingested again is new, not updated).
+    pub fn is_live(&self, searcher: &Searcher, id: &str) -> Result<bool, IndexError> {
         let term = Term::from_field_text(self.fields.id, id);
-        searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(false)
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        Ok(searcher.search(&query, &tantivy::collector::Count)? > 0)
     }
 
     /// Replaces (or adds) a document, built by [`Self::to_tantivy`]: delete by id, then add,

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::build::{Highlight, QueryWords};
 use crate::analysis::{self, Analyzer, StemLanguage, WordAnalyzer};
-use crate::normalize::{fold_for_search_string, prefix_within, search_initial};
+use thb_text::normalize::{fold_for_search_string, prefix_within, search_initial};
 
 /// How much of a long text is scanned for a snippet: enough for the opening and the reasoning
 /// of most judgments, bounded so one 400 KB judgment cannot slow every page of results.
@@ -359,7 +359,7 @@ mod tests {
     /// search form), skipping words by their initial loses no match.
     #[test]
     fn skipping_words_by_their_initial_loses_no_match_on_real_text() {
-        use crate::normalize::test_support;
+        use thb_text::normalize::test_support;
         let Some(path) = test_support::shared_data_file("ud_sentences_balkan_tr_mt.jsonl") else {
             eprintln!("skipped: shared/data/ud_sentences_balkan_tr_mt.jsonl not found");
             return;

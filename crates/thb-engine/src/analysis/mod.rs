@@ -2,11 +2,11 @@
 //!
 //! Every text is indexed three ways, each a registered tokenizer:
 //! - `thb_exact`: the word as written, lower-cased (Turkish-safe). Matches here rank highest.
-//! - `thb_folded`: script, case and diacritics folded ([`crate::normalize::fold_for_search`]),
+//! - `thb_folded`: script, case and diacritics folded ([`thb_text::normalize::fold_for_search`]),
 //!   so `trgovina`, `трговина` and `TRGOVINA` are one term. This is the field recall relies on.
 //! - `thb_stem_<lang>`: the folded word reduced to its stem in the document's language, so
 //!   inflected forms meet (`trgovinom` ~ `trgovina`). Snowball (via `frostem`, the stemmer
-//!   tantivy itself uses) for en, fr, de, it, tr, ru; our own light stemmers ([`crate::stem`])
+//!   tantivy itself uses) for en, fr, de, it, tr, ru; our own light stemmers ([`thb_text::stem`])
 //!   for the Serbo-Croatian family, Macedonian and Albanian.
 //!
 //! One tokenizer type does all three, because they share the word splitting and every token's
@@ -17,8 +17,8 @@ use std::ops::Range;
 
 use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer, TokenizerManager};
 
-use crate::normalize::{fold_exact, fold_for_search, is_word_char};
-use crate::stem;
+use thb_text::normalize::{fold_exact, fold_for_search, is_word_char};
+use thb_text::stem;
 
 /// Terms longer than this (in bytes, after folding) are dropped: they are base64 blobs or
 /// run-together garbage, never words, and tantivy rejects terms over 64 KiB outright.
@@ -74,7 +74,7 @@ impl StemLanguage {
     /// The stemmer for a BCP 47 tag, by its primary subtag; `None` (folded only) for languages
     /// without one, such as Maltese.
     pub fn for_tag(tag: &str) -> Option<StemLanguage> {
-        Some(match crate::language::primary_subtag(tag) {
+        Some(match thb_text::language::primary_subtag(tag) {
             "en" => StemLanguage::English,
             "fr" => StemLanguage::French,
             "de" => StemLanguage::German,

@@ -13,7 +13,7 @@ use crate::domain::{countries, taxonomy};
 use crate::limits::{
     MAX_DOCUMENT_BYTES, MAX_ID_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_SHORT_FIELD_BYTES,
 };
-use crate::normalize::clean_text;
+use thb_text::normalize::clean_text;
 
 /// Why one record was rejected: the field at fault (when there is one) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -11,8 +11,9 @@ pub mod markdown;
 
 use std::collections::HashSet;
 use std::fmt;
-use std::io::{BufReader, IsTerminal};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -21,10 +22,10 @@ use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::document::{Access, Document, PersonalData, RecordError};
 use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
-use crate::language;
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
-use crate::normalize::prefix_within;
 use crate::privacy;
+use thb_text::language;
+use thb_text::normalize::prefix_within;
 
 /// A record ready for the writer: the document and its index form, built on a worker thread.
 type Prepared = (Document, TantivyDocument);
@@ -119,8 +120,8 @@ pub struct IngestOptions {
     pub heap_bytes: usize,
     /// Commit after this many accepted documents (and at the end).
     pub commit_every: usize,
-    /// Show progress on stderr: a bar on a terminal, plain lines otherwise.
-    pub progress: bool,
+    /// Where to report how far the ingest is (`None`: nowhere). The front end draws it.
+    pub progress: Option<Arc<dyn Progress>>,
     /// Detect the language of documents that do not declare one (off: they are `und`, analysed
     /// without stemming). Off only to measure what detection costs.
     pub detect_language: bool,
@@ -134,7 +135,7 @@ impl Default for IngestOptions {
         IngestOptions {
             heap_bytes: DEFAULT_WRITER_HEAP_BYTES,
             commit_every: 100_000,
-            progress: false,
+            progress: None,
             detect_language: true,
             allow_personal_data: false,
         }
@@ -381,7 +382,7 @@ impl<'a> Session<'a> {
                     // The session holds the only writer: what its searcher and its own ids do
                     // not know is new.
                     let existed = !self.seen.insert(document.id.clone())
-                        || self.handle.contains(&self.searcher, &document.id);
+                        || self.handle.is_live(&self.searcher, &document.id)?;
                     if existed || !self.fresh {
                         self.handle.upsert(self.writer, &document.id, built)?;
                     } else {
@@ -450,7 +451,11 @@ pub fn ingest_paths(
         options.detect_language,
     )
     .allow_personal_data(options.allow_personal_data);
-    let mut progress = Progress::new(options.progress, total_bytes);
+    let progress = |bytes: u64, documents: usize| {
+        if let Some(p) = &options.progress {
+            p.update(bytes, total_bytes, documents);
+        }
+    };
     let mut done_bytes = 0u64;
     for file in &files {
         let source = file.display().to_string();
@@ -460,15 +465,17 @@ pub fn ingest_paths(
             let Some(last) = batch.last() else { break };
             let offset = last.offset;
             session.add_batch(&source, batch)?;
-            progress.update(done_bytes + offset, session.accepted());
+            progress(done_bytes + offset, session.accepted());
         }
         done_bytes += std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        progress.update(done_bytes, session.accepted());
+        progress(done_bytes, session.accepted());
     }
     let report = session.finish()?;
-    progress.finish(&report);
+    if let Some(p) = &options.progress {
+        p.finished(&report);
+    }
     writer.wait_merging_threads().map_err(IndexError::from)?;
-    compact_after_bulk_load(handle, &report, options.progress)?;
+    compact_after_bulk_load(handle, &report, options.progress.as_deref())?;
     Ok(report)
 }
 
@@ -479,7 +486,7 @@ pub fn ingest_paths(
 fn compact_after_bulk_load(
     handle: &IndexHandle,
     report: &IngestReport,
-    progress: bool,
+    progress: Option<&dyn Progress>,
 ) -> Result<(), IndexError> {
     let parts = crate::index::search_threads();
     let (segments, documents) = {
@@ -505,12 +512,9 @@ fn compact_after_bulk_load(
         }
         Err(e) => return Err(e),
     };
-    if progress {
-        eprintln!(
-            "merged {before} segments into {} in {:.1}s",
-            handle.searcher().segment_readers().len(),
-            started.elapsed().as_secs_f64()
-        );
+    if let Some(p) = progress {
+        let after = handle.searcher().segment_readers().len();
+        p.merged(before, after, started.elapsed());
     }
     Ok(())
 }
@@ -561,62 +565,15 @@ fn open_records(file: &Path) -> Result<Box<dyn Iterator<Item = RawRecord>>, Inge
     Ok(Box::new(records.into_iter()))
 }
 
-/// Progress on stderr: an indicatif bar on a terminal, a plain line every few seconds otherwise.
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    plain: bool,
-    started: Instant,
-    last_line: Instant,
-}
-
-impl Progress {
-    fn new(enabled: bool, total_bytes: u64) -> Progress {
-        let terminal = std::io::stderr().is_terminal();
-        let bar = (enabled && terminal).then(|| {
-            let bar = indicatif::ProgressBar::new(total_bytes);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {msg}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
-        Progress {
-            bar,
-            plain: enabled && !terminal,
-            started: Instant::now(),
-            last_line: Instant::now(),
-        }
-    }
-
-    fn rate(&self, docs: usize) -> f64 {
-        docs as f64 / self.started.elapsed().as_secs_f64().max(1e-6)
-    }
-
-    fn update(&mut self, bytes: u64, docs: usize) {
-        if let Some(bar) = &self.bar {
-            bar.set_position(bytes);
-            bar.set_message(format!("{docs} docs, {:.0} docs/s", self.rate(docs)));
-        } else if self.plain && self.last_line.elapsed() >= Duration::from_secs(5) {
-            self.last_line = Instant::now();
-            eprintln!("ingest: {docs} documents, {:.0} docs/s", self.rate(docs));
-        }
-    }
-
-    fn finish(&self, report: &IngestReport) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-        if self.bar.is_some() || self.plain {
-            let docs = report.added + report.updated;
-            eprintln!(
-                "ingest: {docs} documents in {:.1}s ({:.0} docs/s)",
-                report.elapsed.as_secs_f64(),
-                self.rate(docs)
-            );
-        }
-    }
+/// Where an ingest reports how far it is. The engine only counts; a front end draws (the
+/// command line's bar or log lines, nothing for the write API).
+pub trait Progress: Send + Sync + std::fmt::Debug {
+    /// `bytes` of the files' `total_bytes` read, `documents` accepted so far.
+    fn update(&self, bytes: u64, total_bytes: u64, documents: usize);
+    /// Every record is read and committed.
+    fn finished(&self, report: &IngestReport);
+    /// The closing merge of a bulk load: `before` segments merged into `after` in `elapsed`.
+    fn merged(&self, _before: usize, _after: usize, _elapsed: Duration) {}
 }
 
 /// Builds the corpus into the index when the index has never seen this corpus (missing, or the

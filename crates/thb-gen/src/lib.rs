@@ -1,10 +1,10 @@
 //! The scale-corpus generator: deterministic, realistic, invented documents in every language
-//! and script we serve, for benchmarks at 100k–1M documents (`thb-caselaw gen-corpus`).
+//! and script we serve, for benchmarks at 100k–1M documents (`cargo run --release -p thb-gen`).
 //!
 //! What it owns: a seeded pseudo-random generator written here (SplitMix64, so the bytes of a
 //! corpus depend on the seed alone and never on a crate's version), the language profiles
 //! (document share, countries, courts, kind labels) and their word lists in
-//! `src/generate/words/`. Text is drawn word by word from each list with a Zipf law (entry *r*
+//! `words/` beside this file. Text is drawn word by word from each list with a Zipf law (entry *r*
 //! with probability ∝ 1/(r+1)), with a long tail of case numbers, articles, initials and coined
 //! words spliced from two listed words, so the term dictionary grows as a real collection's does.
 //!
@@ -23,8 +23,8 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
-use crate::document::{Access, Date, Document, Greta, Kind, Provenance, Strength};
-use crate::domain::taxonomy;
+use thb_engine::document::{Access, Date, Document, Greta, Kind, Provenance, Strength};
+use thb_engine::domain::taxonomy;
 
 /// Records generated together before being written in order.
 const CHUNK: u64 = 1024;
@@ -160,7 +160,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "en",
         share: 20,
-        words: include_str!("generate/words/en.txt"),
+        words: include_str!("words/en.txt"),
         countries: &[
             ("GB", 6),
             ("MT", 2),
@@ -204,7 +204,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "fr",
         share: 8,
-        words: include_str!("generate/words/fr.txt"),
+        words: include_str!("words/fr.txt"),
         countries: &[("FR", 6), ("BE", 3), ("LU", 1), ("CH", 2), ("MC", 1)],
         courts: &[
             "Cour européenne des droits de l'homme",
@@ -221,7 +221,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "sr-Cyrl",
         share: 9,
-        words: include_str!("generate/words/sr-Cyrl.txt"),
+        words: include_str!("words/sr-Cyrl.txt"),
         countries: &[("RS", 9), ("BA", 1)],
         courts: &[
             "Виши суд у Београду",
@@ -237,7 +237,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "sr-Latn",
         share: 9,
-        words: include_str!("generate/words/sr-Latn.txt"),
+        words: include_str!("words/sr-Latn.txt"),
         countries: &[("RS", 9), ("ME", 1)],
         courts: &[
             "Viši sud u Beogradu",
@@ -253,7 +253,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "bs",
         share: 8,
-        words: include_str!("generate/words/bs.txt"),
+        words: include_str!("words/bs.txt"),
         countries: &[("BA", 1)],
         courts: &[
             "Sud Bosne i Hercegovine",
@@ -269,7 +269,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "hr",
         share: 7,
-        words: include_str!("generate/words/hr.txt"),
+        words: include_str!("words/hr.txt"),
         countries: &[("HR", 9), ("BA", 1)],
         courts: &[
             "Županijski sud u Zagrebu",
@@ -284,7 +284,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "cnr",
         share: 5,
-        words: include_str!("generate/words/cnr.txt"),
+        words: include_str!("words/cnr.txt"),
         countries: &[("ME", 1)],
         courts: &[
             "Viši sud u Podgorici",
@@ -299,7 +299,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "mk",
         share: 8,
-        words: include_str!("generate/words/mk.txt"),
+        words: include_str!("words/mk.txt"),
         countries: &[("MK", 1)],
         courts: &[
             "Основен кривичен суд Скопје",
@@ -315,7 +315,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "sq",
         share: 12,
-        words: include_str!("generate/words/sq.txt"),
+        words: include_str!("words/sq.txt"),
         countries: &[("AL", 5), ("XK", 5), ("MK", 1)],
         courts: &[
             "Gjykata e Posaçme e Shkallës së Parë",
@@ -332,7 +332,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "tr",
         share: 9,
-        words: include_str!("generate/words/tr.txt"),
+        words: include_str!("words/tr.txt"),
         countries: &[("TR", 1)],
         courts: &[
             "İstanbul 27. Ağır Ceza Mahkemesi",
@@ -348,7 +348,7 @@ const PROFILES: &[Profile] = &[
     Profile {
         tag: "mt",
         share: 5,
-        words: include_str!("generate/words/mt.txt"),
+        words: include_str!("words/mt.txt"),
         countries: &[("MT", 1)],
         courts: &[
             "Qorti tal-Appell Kriminali",

@@ -799,7 +799,7 @@ mod tests {
     /// 30,000 documents, each a title sentence and three body sentences drawn (by a fixed
     /// rule) from the sentences of `corpus/ecthr.jsonl`, in two segments.
     fn fixture() -> Fixture {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ecthr.jsonl");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/ecthr.jsonl");
         let text = std::fs::read_to_string(&path).expect("corpus/ecthr.jsonl");
         let sentences: Vec<String> = text
             .lines()

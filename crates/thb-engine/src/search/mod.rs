@@ -401,9 +401,13 @@ fn search_on(
         *facet_counts.get_mut(dimension) = facet_values(counts, dimension);
     }
 
+    // A hit's snippet reads its whole text (up to 8 MiB): the deadline holds between hits too.
     let hits = addresses
         .into_iter()
-        .map(|(score, address)| hit(handle, searcher, address, score, &built.highlight))
+        .map(|(score, address)| match Instant::now() >= deadline {
+            true => Err(SearchError::Timeout),
+            false => hit(handle, searcher, address, score, &built.highlight),
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(SearchResponse {
         total,

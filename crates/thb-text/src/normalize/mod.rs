@@ -60,8 +60,8 @@ mod serbian_cyrillic;
 mod turkish;
 mod unicode_form;
 
-#[cfg(test)]
-pub(crate) mod test_support;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 
 use std::cell::RefCell;
 use std::sync::OnceLock;

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 /// The taxonomy file, one path per line.
-const THEMES_FILE: &str = include_str!("../../corpus/themes.txt");
+const THEMES_FILE: &str = include_str!("../../../../corpus/themes.txt");
 
 static THEMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     THEMES_FILE

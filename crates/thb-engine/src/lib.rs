@@ -1,0 +1,33 @@
+//! thb-engine: the case-law database itself, without a front end. Documents in, validated and
+//! guarded; an index of them; searches out as data. Built on `thb-text` (words and languages)
+//! and tantivy; it knows nothing of HTTP or terminals (`cargo tree -p thb-engine` has no axum).
+//!
+//! # Module map
+//!
+//! Writing: `ingest → document → (thb_text: normalize → language) → analysis → index`.
+//! Reading: `search → index`. The front ends (`thb-caselaw`: the API, the page, the command
+//! line) call [`ingest`] and [`search`] and render what they return.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`document`] | the document model, its validation and the interchange format |
+//! | [`domain`] | legal-domain data: countries (with Kosovo*), the theme taxonomy, courts' abbreviations |
+//! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed |
+//! | [`schema`] | every index field, and why it is indexed, stored or fast |
+//! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), built by the reader's warmer |
+//! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness, compaction |
+//! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
+//! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |
+//! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; several words matched a window of documents at a time ([`search::conjunction`]); what a caller without a token may see ([`search::public_view`]); recent responses kept until the index changes ([`search::cache`]) |
+//! | [`limits`] | every hard limit of the service, named once (the server's connection limits too) |
+
+pub mod analysis;
+pub mod columns;
+pub mod document;
+pub mod domain;
+pub mod index;
+pub mod ingest;
+pub mod limits;
+pub mod privacy;
+pub mod schema;
+pub mod search;
