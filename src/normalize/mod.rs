@@ -63,6 +63,8 @@ mod unicode_form;
 #[cfg(test)]
 pub(crate) mod test_support;
 
+pub(crate) use invisible::is_invisible;
+
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
