@@ -1217,34 +1217,6 @@ mod tests {
     }
 
     #[test]
-    fn legal_numbers_dates_and_identifiers_are_not_telephone_numbers() {
-        for text in [
-            "Viši sud u Beogradu, K 45/2019, presuda od 12.03.2020.",
-            "Rantsev v. Cyprus and Russia, no. 25965/04, 7 January 2010",
-            "V.C.L. and A.N. v. the United Kingdom (77587/12 and 74603/12)",
-            "ECLI:CE:ECHR:2010:0107JUD002596504",
-            "https://hudoc.echr.coe.int/eng?i=001-96549",
-            "HUDOC 001-96549 and 001-112576",
-            "Kž1 Po1 07/2019, Kt. br. 012/2019, Su 09-12/2019",
-            "dana 01-02-2019 12 lica",
-            "od 05/03/2019 10 časova",
-            "predmet 07/2019 123",
-            "rođen 01.02.1985. godine, 0,5 %, 10 000 000 EUR",
-            "čl. 388 st. 1 KZ, para. 283, §§ 282-289, Art. 4",
-            "godine 2019 2020 2021 2022",
-            "Sl. glasnik RS 85/2005, 88/2005, 107/2005, 72/2009, 111/2009",
-            "Službeni glasnik RS, br. 035/2019",
-            "2010-01-07, 1.1.2010, 01/01/2010",
-            "+ 10 %, 2+2, x+1234567",
-            "04 05 06 07",
-            "0001234567",
-            "Zakon 04/2010-123",
-        ] {
-            assert_eq!(find(text), None, "{text}: {:?}", find(text));
-        }
-    }
-
-    #[test]
     fn the_earliest_finding_wins() {
         let jmbg = with_check_digit("150398571001");
         let text = format!("a@example.org, {jmbg}, 064 123 4567");
@@ -1570,6 +1542,23 @@ mod tests {
             "paras. 282-289, § 12, Art. 4 § 1, čl. 388 st. 1 KZ",
             "Sl. glasnik RS 85/2005, 88/2005, 107/2005, 72/2009, 111/2009",
             "https://hudoc.echr.coe.int/eng?i=001-96549",
+            // Rows of the first version of this table (legal numbers, dates, identifiers).
+            "Viši sud u Beogradu, K 45/2019, presuda od 12.03.2020.",
+            "V.C.L. and A.N. v. the United Kingdom (77587/12 and 74603/12)",
+            "HUDOC 001-96549 and 001-112576",
+            "Kž1 Po1 07/2019, Kt. br. 012/2019, Su 09-12/2019",
+            "dana 01-02-2019 12 lica",
+            "od 05/03/2019 10 časova",
+            "predmet 07/2019 123",
+            "rođen 01.02.1985. godine, 0,5 %, 10 000 000 EUR",
+            "čl. 388 st. 1 KZ, para. 283, §§ 282-289, Art. 4",
+            "godine 2019 2020 2021 2022",
+            "Službeni glasnik RS, br. 035/2019",
+            "2010-01-07, 1.1.2010, 01/01/2010",
+            "+ 10 %, 2+2, x+1234567",
+            "04 05 06 07",
+            "0001234567",
+            "Zakon 04/2010-123",
             // Words that announce phones, followed by other numbers.
             "tel. 1234",
             "telephone conversations of 2019 2020",
