@@ -9,6 +9,7 @@ pub mod json;
 pub mod jsonl;
 pub mod markdown;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::io::BufReader;
@@ -277,23 +278,17 @@ pub fn prepare_with(
 }
 
 /// The personal data guard (Convention CETS No. 197, Art. 11: victims' identities are
-/// protected): a public document whose title, summary or text holds a likely personal number,
-/// e-mail address or telephone number is rejected, naming the field and position but never
-/// repeating the identifier. Restricted documents and records marked
-/// `"personal_data": "allowed"` pass.
+/// protected): a public document any of whose strings holds a likely personal number, e-mail
+/// address or telephone number is rejected, naming the field and position but never repeating
+/// the identifier. Restricted documents and records marked `"personal_data": "allowed"` pass.
 fn check_personal_data(document: &Document) -> Result<(), RecordError> {
     if document.access == Access::Restricted
         || document.personal_data == Some(PersonalData::Allowed)
     {
         return Ok(());
     }
-    let fields = [
-        ("title", Some(&document.title)),
-        ("summary", document.summary.as_ref()),
-        ("text", Some(&document.text)),
-    ];
-    for (field, value) in fields {
-        if let Some(finding) = value.and_then(|v| privacy::find(v)) {
+    for (field, value) in string_fields(document) {
+        if let Some(finding) = privacy::find(value) {
             return Err(RecordError::field(
                 field,
                 format!(
@@ -303,6 +298,39 @@ fn check_personal_data(document: &Document) -> Result<(), RecordError> {
         }
     }
     Ok(())
+}
+
+/// Every string of a document, named as [`RecordError`] names fields (`greta.paragraph`,
+/// `themes[2]`), title first and the long text after the short fields. All of them are stored
+/// or indexed, so all of them are published: an identifier in `source_url`'s query or in
+/// `court` is as public as one in the text. A test checks that no string field is left out.
+fn string_fields(document: &Document) -> Vec<(Cow<'static, str>, &str)> {
+    let single = [
+        ("id", Some(&document.id)),
+        ("title", Some(&document.title)),
+        ("court", document.court.as_ref()),
+        ("summary", document.summary.as_ref()),
+        ("ecli", document.ecli.as_ref()),
+        ("application_number", document.application_number.as_ref()),
+        ("source_url", document.source_url.as_ref()),
+        ("language", document.language.as_ref()),
+        (
+            "greta.paragraph",
+            document.greta.as_ref().and_then(|g| g.paragraph.as_ref()),
+        ),
+        ("text", Some(&document.text)),
+    ];
+    let lists = [("country", &document.country), ("themes", &document.themes)];
+    single
+        .into_iter()
+        .filter_map(|(field, value)| Some((Cow::Borrowed(field), value?.as_str())))
+        .chain(lists.into_iter().flat_map(|(field, values)| {
+            values
+                .iter()
+                .enumerate()
+                .map(move |(i, value)| (Cow::Owned(format!("{field}[{i}]")), value.as_str()))
+        }))
+        .collect()
 }
 
 /// Feeds batches of records to one writer and keeps the counts.
@@ -671,5 +699,163 @@ mod tests {
         assert!(by_configuration.is_ok());
         let wrong_check_digit = "0101006500007";
         assert!(guarded(record(&format!("broj {wrong_check_digit}"))).is_ok());
+    }
+
+    /// `VALID_JMBG` in full-width digits, which the index reads as plain ones.
+    fn full_width_jmbg() -> String {
+        VALID_JMBG
+            .chars()
+            .map(|c| char::from_u32(u32::from('０') + c.to_digit(10).unwrap()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn an_identifier_in_any_field_is_rejected_naming_that_field() {
+        let rows = [
+            (
+                "court",
+                json!(format!("Viši sud, JMBG {}", full_width_jmbg())),
+            ),
+            (
+                "source_url",
+                json!(format!("https://example.org/predmet?jmbg={VALID_JMBG}")),
+            ),
+            (
+                "source_url",
+                json!(format!("https://example.org/osoba/{VALID_JMBG}")),
+            ),
+            ("ecli", json!(format!("ECLI:RS:VSRS:2019:{VALID_JMBG}"))),
+            ("application_number", json!(VALID_JMBG)),
+            ("summary", json!("Svedok, tel. 064/123-4567.")),
+            (
+                "greta",
+                json!({"round": 3, "paragraph": "kontakt: ana (at) example.org"}),
+            ),
+        ];
+        for (field, value) in rows {
+            let mut record = record("Presuda.");
+            record[field] = value;
+            let error = guarded(record).unwrap_err();
+            let expected = if field == "greta" {
+                "greta.paragraph"
+            } else {
+                field
+            };
+            assert_eq!(error.field.as_deref(), Some(expected), "{error}");
+            assert!(
+                error.message.contains("looks like an unredacted"),
+                "{error}"
+            );
+            assert!(!error.to_string().contains(VALID_JMBG), "{error}");
+        }
+        let error = guarded({
+            let mut record = record("Presuda.");
+            record["source_url"] = json!(format!("https://example.org/?q={}", full_width_jmbg()));
+            record
+        })
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "source_url: looks like an unredacted personal number (JMBG) at line 1, column 24 \
+             (`０１０１…`); redact it, mark the document restricted, or set \"personal_data\": \"allowed\""
+        );
+    }
+
+    #[test]
+    fn identifiers_of_decisions_pass_in_their_own_fields() {
+        let mut value = record("Presuda od 12.03.2020, K 45/2019, iznos 1 055 089 000 dinara.");
+        value["court"] = json!("European Court of Human Rights");
+        value["ecli"] = json!("ECLI:CE:ECHR:2010:0107JUD002596504");
+        value["application_number"] = json!("25965/04");
+        value["source_url"] = json!("https://hudoc.echr.coe.int/eng?i=001-96549");
+        value["greta"] = json!({"round": 3, "paragraph": "283"});
+        value["themes"] = json!(["exploitation/labour"]);
+        let document = guarded(value).unwrap();
+        assert_eq!(
+            document.ecli.as_deref(),
+            Some("ECLI:CE:ECHR:2010:0107JUD002596504")
+        );
+        for ecli in [
+            "ECLI:NL:HR:2019:1234",
+            "ECLI:EU:C:2019:1234",
+            "ECLI:SI:VSRS:2019:I.IPS.12345.2018",
+        ] {
+            let mut value = record("Presuda.");
+            value["ecli"] = json!(ecli);
+            assert!(guarded(value).is_ok(), "{ecli}");
+        }
+    }
+
+    #[test]
+    fn every_string_field_is_checked() {
+        // A document with every field filled, serialised: each string in it must be one the
+        // guard checks, or a value the format restricts to a closed list or a date. A string
+        // field added to `Document` fails here until `string_fields` names it.
+        let mut value = record("Presuda.");
+        for (field, v) in [
+            ("court", json!("Viši sud u Nišu")),
+            ("date", json!("2020-03-12")),
+            ("summary", json!("Sažetak.")),
+            ("ecli", json!("ECLI:RS:VSNI:2020:1")),
+            ("application_number", json!("1/20")),
+            ("source_url", json!("https://example.org/k-1-2020")),
+            ("themes", json!(["exploitation/labour"])),
+            (
+                "greta",
+                json!({"round": 3, "strength": "urges", "articles": [4], "paragraph": "7"}),
+            ),
+            ("access", json!("public")),
+            ("provenance", json!("sample")),
+            ("personal_data", json!("allowed")),
+        ] {
+            value[field] = v;
+        }
+        value["country"] = json!(["RS", "ME"]);
+        let document = Document::from_json(value).unwrap();
+        let checked: Vec<(String, String)> = string_fields(&document)
+            .into_iter()
+            .map(|(field, value)| (field.into_owned(), value.to_string()))
+            .collect();
+        let closed = [
+            "kind",
+            "date",
+            "greta.strength",
+            "access",
+            "provenance",
+            "personal_data",
+        ];
+        let mut pending = vec![(String::new(), serde_json::to_value(&document).unwrap())];
+        let mut strings = 0;
+        while let Some((path, value)) = pending.pop() {
+            match value {
+                serde_json::Value::String(s) => {
+                    strings += 1;
+                    assert!(
+                        closed.contains(&path.as_str()) || checked.contains(&(path.clone(), s)),
+                        "{path} is not checked by the guard"
+                    );
+                }
+                serde_json::Value::Array(values) => pending.extend(
+                    values
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| (format!("{path}[{i}]"), v)),
+                ),
+                serde_json::Value::Object(fields) => {
+                    pending.extend(fields.into_iter().map(|(k, v)| {
+                        (
+                            if path.is_empty() {
+                                k
+                            } else {
+                                format!("{path}.{k}")
+                            },
+                            v,
+                        )
+                    }))
+                }
+                _ => {}
+            }
+        }
+        assert!(strings >= 19, "only {strings} strings seen");
     }
 }

@@ -63,6 +63,8 @@ mod unicode_form;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_support;
 
+pub use invisible::is_invisible;
+
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
