@@ -14,6 +14,7 @@ use thb_caselaw::api::AppState;
 use thb_caselaw::app;
 use thb_caselaw::config::{parse_tokens, Config, DEFAULT_RESPONSE_CACHE_MIB};
 use thb_caselaw::server::{self, ServeOptions};
+use thb_engine::backup;
 use thb_engine::document::{Kind, Strength};
 use thb_engine::domain::countries;
 use thb_engine::index::{IndexError, IndexHandle};
@@ -60,6 +61,35 @@ enum Command {
         /// How many segments to keep (default: one per core).
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         segments: Option<u16>,
+    },
+    /// Write every stored document as JSON Lines in the interchange format (what `ingest`
+    /// reads): restricted documents only with `--include-restricted`.
+    Export {
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// The `.jsonl` file to write (it must not exist yet).
+        #[arg(long)]
+        out: PathBuf,
+        /// Include restricted documents (the file then holds them: keep it as restricted).
+        #[arg(long)]
+        include_restricted: bool,
+    },
+    /// Copy the index's last commit into a new directory, while it is served and written to.
+    Backup {
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// A new or empty directory.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Bring a backup back into a new or empty index directory.
+    Restore {
+        /// The backup's directory.
+        #[arg(long)]
+        from: PathBuf,
+        /// A new or empty directory (a restore never overwrites an index).
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
     },
     /// Search the index; `--json` prints exactly what the API returns.
     Search {
@@ -291,6 +321,53 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 emit(&human_results(&response))?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            index,
+            out,
+            include_restricted,
+        } => {
+            let handle = IndexHandle::open(&index)?;
+            let file = std::fs::File::create_new(&out)
+                .with_context(|| format!("cannot create {}", out.display()))?;
+            let mut writer = std::io::BufWriter::new(file);
+            let exported = backup::export(&handle, &mut writer, include_restricted)?;
+            println!(
+                "exported {} documents to {}{}",
+                exported.documents,
+                out.display(),
+                match exported.restricted_left_out {
+                    0 => String::new(),
+                    n => format!(" ({n} restricted left out; --include-restricted adds them)"),
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { index, out } => {
+            let copied = backup::backup(&index, &out)?;
+            println!(
+                "backed up {} to {}: {} files, {:.1} MB{}",
+                index.display(),
+                out.display(),
+                copied.files,
+                copied.bytes as f64 / 1e6,
+                match copied.attempts {
+                    1 => String::new(),
+                    n => format!(" (the index changed during the copy; {n} attempts)"),
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { from, index } => {
+            let copied = backup::restore(&from, &index)?;
+            println!(
+                "restored {} into {}: {} files, {:.1} MB",
+                from.display(),
+                index.display(),
+                copied.files,
+                copied.bytes as f64 / 1e6
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Compact { index, segments } => {

@@ -26,7 +26,8 @@ use crate::document::{Access, Document};
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 
 /// The file beside tantivy's own that records our format and the corpus the index was built from.
-const MARKER_FILE: &str = "thb-caselaw.json";
+/// The file beside tantivy's own that records the format version and the corpus fingerprint.
+pub(crate) const MARKER_FILE: &str = "thb-caselaw.json";
 
 /// Memory for the writer's in-flight segments, split across its threads.
 pub const DEFAULT_WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;

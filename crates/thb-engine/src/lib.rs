@@ -19,9 +19,11 @@
 //! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
 //! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |
 //! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; several words matched a window of documents at a time ([`search::conjunction`]); what a caller without a token may see ([`search::public_view`]); recent responses kept until the index changes ([`search::cache`]) |
+//! | [`backup`] | export to the interchange format, backup of a commit point while served, restore |
 //! | [`limits`] | every hard limit of the service, named once (the server's connection limits too) |
 
 pub mod analysis;
+pub mod backup;
 pub mod columns;
 pub mod document;
 pub mod domain;
