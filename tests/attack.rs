@@ -598,3 +598,45 @@ fn a_document_with_unbounded_lists_is_rejected_naming_the_list() {
     assert_eq!(status, 200, "{body}");
     assert_eq!(delete_document("attack:lists"), 200);
 }
+
+#[test]
+fn the_public_view_counts_a_terms_restricted_documents_either_way_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("view.jsonl");
+    let record = |id: &str, text: &str, access: &str| {
+        json!({
+            "id": id, "kind": "decision", "title": "View (sample)", "text": text,
+            "country": "RS", "language": "en", "access": access, "provenance": "sample"
+        })
+        .to_string()
+    };
+    let mut lines = Vec::new();
+    // `quokka`: five public documents and one of the three restricted ones, so the term has
+    // more documents than the restricted set (walked by seeking the restricted ones).
+    for i in 0..5 {
+        lines.push(record(&format!("view:public-{i}"), "quokka", "public"));
+    }
+    lines.push(record("view:restricted-0", "quokka wombat", "restricted"));
+    // `wombat`: restricted documents only, fewer than the set (its postings tested against it).
+    lines.push(record("view:restricted-1", "wombat", "restricted"));
+    lines.push(record("view:restricted-2", "numbat", "restricted"));
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let (handle, _index, report) = common::ingested_index(path, &IngestOptions::default());
+    assert_eq!(report.added, 8);
+    let searcher = handle.searcher();
+    let view = thb_engine::search::public_view::PublicView::of(&searcher, handle.fields().access)
+        .unwrap()
+        .expect("the index holds restricted documents");
+    let folded = |word: &str| tantivy::Term::from_field_text(handle.fields().text_folded, word);
+    use tantivy::query::Bm25StatisticsProvider;
+    assert_eq!(view.doc_freq(&folded("quokka")).unwrap(), 5);
+    assert_eq!(view.doc_freq(&folded("wombat")).unwrap(), 0);
+    assert!(view.is_visible(&folded("quokka")).unwrap());
+    assert!(!view.is_visible(&folded("wombat")).unwrap());
+    assert_eq!(view.total_num_docs().unwrap(), 5);
+    assert_eq!(
+        searcher.doc_freq(&folded("wombat")).unwrap(),
+        2,
+        "tantivy counts them all"
+    );
+}
