@@ -566,9 +566,27 @@ fn human_results(response: &search::SearchResponse) -> String {
         );
         let _ = writeln!(out, "  {}", terminal_snippet(&hit.snippet, bold));
     }
+    if let Some(partial) = &response.partial {
+        let words: Vec<String> = partial
+            .words
+            .iter()
+            .map(|w| format!("{} ({})", w.word, w.documents))
+            .collect();
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{} more documents match some of your words; each word alone: {}",
+            partial.total,
+            words.join(", ")
+        );
+        for hit in &partial.hits {
+            let _ = writeln!(out, "  {}  [{}]", hit.title, hit.id);
+        }
+    }
     if response
         .hits
         .iter()
+        .chain(response.partial.iter().flat_map(|p| &p.hits))
         .any(|h| h.country.iter().any(|c| c == "XK"))
     {
         let _ = writeln!(out);
@@ -598,13 +616,7 @@ fn terminal_snippet(html: &str, bold: bool) -> String {
     } else {
         ("[", "]")
     };
-    html.replace("<mark>", open)
-        .replace("</mark>", close)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    search::snippet::unmark(html, open, close)
 }
 
 fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {

@@ -497,3 +497,35 @@ fn courts_are_counted_and_an_abbreviation_finds_the_court_and_its_grand_chamber(
     assert_eq!(both["total"], 2, "either court: {both}");
     assert_eq!(facet(&both, "country"), vec![("RS".to_string(), 2)]);
 }
+
+#[test]
+fn a_search_whose_words_together_match_too_little_also_answers_with_partial_matches() {
+    let (status, body) = server().get_json("/api/search?q=trafficking+zzqxnotaword");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["total"], 0);
+    let partial = &body["partial"];
+    assert_eq!(
+        partial["words"],
+        serde_json::json!([
+            {"word": "trafficking", "documents": partial["hits"].as_array().unwrap().len()},
+            {"word": "zzqxnotaword", "documents": 0}
+        ]),
+        "{body}"
+    );
+    assert!(partial["total"].as_u64().unwrap() > 0, "{body}");
+    assert!(
+        partial["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>"),
+        "{body}"
+    );
+    // The restricted fixture document holds the word too: it is not among them without a token.
+    assert!(
+        !ids(partial).iter().any(|id| id.contains("restricted")),
+        "{body}"
+    );
+    // Enough full matches: no partial ones; one word: nothing to relax.
+    let (_, body) = server().get_json("/api/search?q=trafficking");
+    assert!(body.get("partial").is_none(), "{body}");
+}

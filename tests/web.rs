@@ -335,7 +335,8 @@ fn exports_are_capped_files_of_the_current_result_set() {
     let lines: Vec<&str> = body.lines().collect();
     assert_eq!(
         lines[0],
-        "id,kind,title,country,court,date,language,themes,provenance,url"
+        "id,kind,title,country,court,date,language,themes,provenance,application_number,ecli,\
+         greta_round,greta_strength,greta_articles,greta_paragraph,summary,snippet,url"
     );
     assert_eq!(lines.len(), 3, "{body}");
     let rantsev = lines
@@ -343,7 +344,7 @@ fn exports_are_capped_files_of_the_current_result_set() {
         .find(|l| l.starts_with("echr:25965/04,"))
         .expect("Rantsev row");
     assert!(rantsev.contains(",CY;RU,"), "{rantsev}");
-    assert!(rantsev.contains(",real,"), "{rantsev}");
+    assert!(rantsev.contains(",real,25965/04,"), "{rantsev}");
     assert!(
         rantsev.ends_with(&format!("{}/documents/echr:25965/04", server.base)),
         "{rantsev}"
@@ -369,6 +370,21 @@ fn exports_are_capped_files_of_the_current_result_set() {
     assert!(rows
         .iter()
         .any(|r| r["country"] == serde_json::json!(["XK"])));
+    // A GRETA recommendation carries its round, wording, articles and its text.
+    let greta = rows
+        .iter()
+        .find(|r| r["id"] == "greta:sample:mt-r3-45")
+        .expect("the GRETA row");
+    assert_eq!(greta["greta_round"], 3, "{greta}");
+    assert!(greta["greta_strength"].is_string(), "{greta}");
+    assert!(
+        !greta["greta_articles"].as_array().unwrap().is_empty(),
+        "{greta}"
+    );
+    assert!(
+        greta["summary"].is_string() || greta["snippet"].is_string(),
+        "{greta}"
+    );
 
     let response = server.get("/export.csv?q=%22forced");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -463,4 +479,25 @@ fn interface_languages_errors_and_assets() {
     );
     let response = server.get("/");
     assert!(header(&response, "content-security-policy").contains("script-src 'self'"));
+}
+
+#[test]
+fn a_dead_end_shows_the_documents_matching_some_words_and_the_word_to_drop() {
+    let (status, page) = fetch_page("/?q=trafficking+zzqxnotaword");
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("No documents match this search."), "{page}");
+    assert!(page.contains("Matching some of your words"), "{page}");
+    assert!(
+        page.contains("No document holds “zzqxnotaword”:"),
+        "the word that matches nothing is named"
+    );
+    assert!(
+        page.contains("href=\"/?q=trafficking\""),
+        "a link searches without it: {page}"
+    );
+    assert!(page.contains("class=\"hits partial-hits\""), "{page}");
+    // No filter is set: no advice to remove one.
+    assert!(!page.contains("Remove a filter above."), "{page}");
+    let (_, filtered) = fetch_page("/?q=zzqxnotaword&country=RS");
+    assert!(filtered.contains("Remove a filter above."), "{filtered}");
 }

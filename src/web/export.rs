@@ -14,12 +14,15 @@ use serde::Serialize;
 use crate::api::{self, ApiError, SharedState};
 use thb_engine::document::Provenance;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_PER_PAGE};
-use thb_engine::search::Hit;
+use thb_engine::search::{snippet, Hit};
 
 use super::params::{document_path, PageParams};
 use super::{html_response, pages, private_response, request_for, PageError};
 
-/// One exported document: the CSV columns, in order, and the JSON Lines fields.
+/// One exported document: the CSV columns, in order, and the JSON Lines fields. What a
+/// researcher cites and codes: identifiers (application number, ECLI), the GRETA round,
+/// wording, articles and paragraph, the summary (a recommendation's text) and the passage that
+/// matched.
 #[derive(Debug, Serialize)]
 struct ExportRow {
     id: String,
@@ -31,11 +34,20 @@ struct ExportRow {
     language: Option<String>,
     themes: Vec<String>,
     provenance: Option<&'static str>,
+    application_number: Option<String>,
+    ecli: Option<String>,
+    greta_round: Option<u8>,
+    greta_strength: Option<&'static str>,
+    greta_articles: Vec<u16>,
+    greta_paragraph: Option<String>,
+    summary: Option<String>,
+    /// The passage that matched, as plain text.
+    snippet: String,
     /// The document's page on this server.
     url: String,
 }
 
-const CSV_HEADER: [&str; 10] = [
+const CSV_HEADER: [&str; 18] = [
     "id",
     "kind",
     "title",
@@ -45,13 +57,27 @@ const CSV_HEADER: [&str; 10] = [
     "language",
     "themes",
     "provenance",
+    "application_number",
+    "ecli",
+    "greta_round",
+    "greta_strength",
+    "greta_articles",
+    "greta_paragraph",
+    "summary",
+    "snippet",
     "url",
 ];
 
 impl ExportRow {
     fn of(hit: Hit, origin: &str) -> ExportRow {
+        let greta = hit.greta.as_ref();
         ExportRow {
             url: format!("{origin}{}", document_path(&hit.id)),
+            snippet: one_line(&snippet::unmark(&hit.snippet, "", "")),
+            greta_round: greta.map(|g| g.round),
+            greta_strength: greta.and_then(|g| g.strength).map(|s| s.as_str()),
+            greta_articles: greta.map(|g| g.articles.clone()).unwrap_or_default(),
+            greta_paragraph: greta.and_then(|g| g.paragraph.clone()),
             id: hit.id,
             kind: hit.kind.as_str(),
             title: hit.title,
@@ -64,23 +90,41 @@ impl ExportRow {
                 Provenance::Real => "real",
                 Provenance::Sample => "sample",
             }),
+            application_number: hit.application_number,
+            ecli: hit.ecli,
+            summary: hit.summary,
         }
     }
 
-    fn csv_record(&self) -> [String; 10] {
+    fn csv_record(&self) -> [String; 18] {
+        let text = |v: &Option<String>| spreadsheet_safe(v.as_deref().unwrap_or(""));
+        let articles: Vec<String> = self.greta_articles.iter().map(u16::to_string).collect();
         [
             self.id.clone(),
             self.kind.to_string(),
             spreadsheet_safe(&self.title),
             self.country.join(";"),
-            spreadsheet_safe(self.court.as_deref().unwrap_or("")),
+            text(&self.court),
             self.date.clone().unwrap_or_default(),
             self.language.clone().unwrap_or_default(),
             self.themes.join(";"),
             self.provenance.unwrap_or("").to_string(),
+            text(&self.application_number),
+            text(&self.ecli),
+            self.greta_round.map(|r| r.to_string()).unwrap_or_default(),
+            self.greta_strength.unwrap_or("").to_string(),
+            articles.join(";"),
+            text(&self.greta_paragraph),
+            spreadsheet_safe(&one_line(self.summary.as_deref().unwrap_or(""))),
+            spreadsheet_safe(&self.snippet),
             self.url.clone(),
         ]
     }
+}
+
+/// Free text on one line (a row a line, as spreadsheets and `wc -l` expect).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Free text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is prefixed
@@ -267,6 +311,14 @@ mod tests {
             language: Some("en".into()),
             themes: vec!["exploitation/sexual".into(), "justice/investigation".into()],
             provenance: Some("real"),
+            application_number: Some("25965/04".into()),
+            ecli: None,
+            greta_round: Some(3),
+            greta_strength: Some("urges"),
+            greta_articles: vec![10, 26],
+            greta_paragraph: None,
+            summary: Some("@SUM(A1)\nsecond line".into()),
+            snippet: "-1+1".into(),
             url: "http://h/documents/a:1".into(),
         };
         let body = String::from_utf8(write_csv(&[row]).unwrap()).unwrap();
@@ -274,14 +326,12 @@ mod tests {
             .strip_prefix(UTF8_BOM)
             .expect("a byte order mark for Excel");
         let mut lines = body.lines();
+        assert_eq!(lines.next(), Some(CSV_HEADER.join(",").as_str()));
         assert_eq!(
             lines.next(),
-            Some("id,kind,title,country,court,date,language,themes,provenance,url")
+            Some("a:1,judgment,\"'=HYPERLINK(\"\"x\"\")\",CY;RU,,2010-01-07,en,exploitation/sexual;justice/investigation,real,25965/04,,3,urges,10;26,,'@SUM(A1) second line,'-1+1,http://h/documents/a:1")
         );
-        assert_eq!(
-            lines.next(),
-            Some("a:1,judgment,\"'=HYPERLINK(\"\"x\"\")\",CY;RU,,2010-01-07,en,exploitation/sexual;justice/investigation,real,http://h/documents/a:1")
-        );
+        assert_eq!(lines.next(), None, "one row a line");
     }
 
     #[test]

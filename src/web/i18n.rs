@@ -100,6 +100,12 @@ fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&
 
 /// English labels.
 const EN: &[(&str, &str)] = &[
+    ("partial_heading", "Matching some of your words"),
+    ("partial_intro", "No document holds all of your words; these {total} hold some of them, those holding more ranked first."),
+    ("partial_fewer", "Only {full} documents hold all of your words; these {total} more hold some of them."),
+    ("word_matches_nothing", "No document holds “{word}”:"),
+    ("search_without", "search without it"),
+    ("word_counts", "Documents holding each word alone:"),
     ("skip_to_content", "Skip to content"),
     ("tagline", "Case law and GRETA recommendations on trafficking in human beings"),
     ("interface_language", "Interface language"),
@@ -210,6 +216,12 @@ const EN: &[(&str, &str)] = &[
 
 /// Serbian (Latin script) labels.
 const SR: &[(&str, &str)] = &[
+    ("partial_heading", "Dokumenti sa nekim od vaših reči"),
+    ("partial_intro", "Nijedan dokument ne sadrži sve vaše reči; ovih {total} sadrži neke od njih, prvo oni sa više reči."),
+    ("partial_fewer", "Samo {full} dokumenata sadrži sve vaše reči; još {total} sadrži neke od njih."),
+    ("word_matches_nothing", "Nijedan dokument ne sadrži „{word}”:"),
+    ("search_without", "pretražite bez te reči"),
+    ("word_counts", "Broj dokumenata za svaku reč posebno:"),
     ("skip_to_content", "Preskoči na sadržaj"),
     ("tagline", "Sudska praksa i preporuke GRETA o trgovini ljudima"),
     ("interface_language", "Jezik interfejsa"),
@@ -320,6 +332,12 @@ const SR: &[(&str, &str)] = &[
 
 /// Albanian labels.
 const SQ: &[(&str, &str)] = &[
+    ("partial_heading", "Dokumente me disa nga fjalët tuaja"),
+    ("partial_intro", "Asnjë dokument nuk i përmban të gjitha fjalët tuaja; këto {total} përmbajnë disa prej tyre, së pari ato me më shumë fjalë."),
+    ("partial_fewer", "Vetëm {full} dokumente i përmbajnë të gjitha fjalët tuaja; këto {total} të tjera përmbajnë disa prej tyre."),
+    ("word_matches_nothing", "Asnjë dokument nuk përmban „{word}”:"),
+    ("search_without", "kërkoni pa të"),
+    ("word_counts", "Dokumentet për secilën fjalë veç e veç:"),
     ("skip_to_content", "Kalo te përmbajtja"),
     ("tagline", "Praktika gjyqësore dhe rekomandimet e GRETA-s për trafikimin e qenieve njerëzore"),
     ("interface_language", "Gjuha e ndërfaqes"),

@@ -13,6 +13,7 @@ use thb_engine::document::{Access, Document, Kind, Provenance};
 use thb_engine::domain::countries::KOSOVO_NOTE;
 use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
+use thb_engine::search::partial::Partial;
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
 
 use super::citation::citation;
@@ -253,6 +254,9 @@ fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
                         }
                     }
                 }
+                @if let Some(partial) = &response.partial {
+                    (partial_results(params, response.total, partial))
+                }
                 (pagination(params, response))
             }
         }
@@ -290,10 +294,75 @@ fn empty_results(params: &PageParams, response: &SearchResponse) -> Markup {
                 p { a href=(params.first_page().search_url()) { (ui.t("first_page")) } }
             } @else {
                 p.empty-title { (ui.t("no_results")) }
-                ul {
-                    li { (ui.t("no_results_fewer_words")) }
-                    li { (ui.t("no_results_filters")) }
-                    li { (ui.t("no_results_prefix")) }
+                @if response.partial.is_none() {
+                    ul {
+                        li { (ui.t("no_results_fewer_words")) }
+                        // Only when there is a filter to remove.
+                        @if !selected_filters(params).is_empty() {
+                            li { (ui.t("no_results_filters")) }
+                        }
+                        li { (ui.t("no_results_prefix")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The query without one of its words or phrases (as the engine reports it, as typed).
+fn query_without(query: &str, word: &str) -> String {
+    let rest = if word.starts_with('"') {
+        query.replacen(word, " ", 1)
+    } else {
+        let mut dropped = false;
+        let kept: Vec<&str> = query
+            .split_whitespace()
+            .filter(|token| {
+                let drop = !dropped && *token == word;
+                dropped |= drop;
+                !drop
+            })
+            .collect();
+        kept.join(" ")
+    };
+    rest.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The documents that match some of the words, below the full matches: each word that
+/// matches nothing offered for removal, what each word matches alone, then the hits.
+fn partial_results(params: &PageParams, full: usize, partial: &Partial) -> Markup {
+    let ui = params.ui;
+    let total = partial.total.to_string();
+    html! {
+        section.partial #partial aria-labelledby="partial-heading" {
+            h2 #partial-heading { (ui.t("partial_heading")) }
+            @for word in partial.words.iter().filter(|w| w.documents == 0) {
+                p.drop-word {
+                    (ui.fill("word_matches_nothing", &[("word", &word.word)])) " "
+                    a href=(params.first_page().with("q", Some(&query_without(params.query(), &word.word))).search_url()) {
+                        (ui.t("search_without"))
+                    }
+                }
+            }
+            p.word-counts {
+                (ui.t("word_counts")) " "
+                @for (i, word) in partial.words.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    span.word-count { (word.word) " (" (word.documents) ")" }
+                }
+            }
+            @if !partial.hits.is_empty() {
+                p.partial-intro {
+                    @if full == 0 {
+                        (ui.fill("partial_intro", &[("total", &total)]))
+                    } @else {
+                        (ui.fill("partial_fewer", &[("total", &total), ("full", &full.to_string())]))
+                    }
+                }
+                ol.hits.partial-hits {
+                    @for hit in &partial.hits {
+                        (hit_item(params, hit))
+                    }
                 }
             }
         }
@@ -968,5 +1037,18 @@ mod tests {
         }];
         let entries = with_selected(&values, ["rs".to_string(), "BA".to_string()].into_iter());
         assert_eq!(entries, vec![("RS".to_string(), 3), ("BA".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_word_that_matches_nothing_is_taken_out_of_the_query_once() {
+        assert_eq!(
+            query_without("positive obligation identify victim", "identify"),
+            "positive obligation victim"
+        );
+        assert_eq!(query_without("a b a", "a"), "b a");
+        assert_eq!(
+            query_without("\"forced labour\" Rantsev", "\"forced labour\""),
+            "Rantsev"
+        );
     }
 }

@@ -144,7 +144,12 @@ try {
   const csvPath = path.join(outdir, "export.csv");
   await download.saveAs(csvPath);
   const csvLines = fs.readFileSync(csvPath, "utf8").trim().split("\n");
-  check(csvLines[0] === "id,kind,title,country,court,date,language,themes,provenance,url", "the CSV has its header row");
+  check(
+    csvLines[0] ===
+      "id,kind,title,country,court,date,language,themes,provenance,application_number,ecli," +
+        "greta_round,greta_strength,greta_articles,greta_paragraph,summary,snippet,url",
+    "the CSV has its header row, GRETA and identifier columns included",
+  );
   check(csvLines.length === afterHits.length + 1, `the CSV has one row per result (${csvLines.length - 1})`);
 
   // 8. Interface language: the state survives the switch.
@@ -179,6 +184,20 @@ try {
   check(await page.locator("a.suggestion").count() === 1, "with a link to the corrected query");
   problems.splice(0, problems.length, ...problems.filter((p) => !p.includes("400")));
   await shot("error.png");
+
+  // 13. No dead end: words that together match nothing still show the documents that match
+  // some of them, and the word that matches nothing is offered for removal.
+  await page.goto(`${base}/?q=${encodeURIComponent("trafficking zzqxnotaword")}`);
+  check((await page.locator("p.empty-title").count()) === 1, "a query whose words never meet has no full match");
+  const partialHits = await page.locator("ol.partial-hits > li.hit h3 a").allTextContents();
+  check(partialHits.length > 0, `the documents matching some words are listed (${partialHits.length})`);
+  check(
+    (await page.locator("#partial-heading").textContent()).includes("Matching some of your words"),
+    "they are labelled as matching some of the words",
+  );
+  await shot("partial.png", { fullPage: true });
+  await Promise.all([page.waitForURL(/\?q=trafficking$/), page.locator("p.drop-word a").click()]);
+  check((await total()) > 0, "searching without the word that matched nothing finds documents");
 
   // 12. Keyboard: the first Tab reaches the skip link, which is then visible.
   await page.goto(`${base}/`);

@@ -135,9 +135,11 @@ impl Inner {
 /// facet value and the request itself.
 fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize {
     const PER_ITEM: usize = 64;
+    let partial = response.partial.as_ref();
     let hits: usize = response
         .hits
         .iter()
+        .chain(partial.iter().flat_map(|p| &p.hits))
         .map(|h| {
             PER_ITEM * 4
                 + h.id.len()
@@ -148,13 +150,18 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
                 + h.country.iter().map(String::len).sum::<usize>()
         })
         .sum();
+    let words: usize = partial
+        .iter()
+        .flat_map(|p| &p.words)
+        .map(|w| PER_ITEM + w.word.len())
+        .sum();
     let f = &response.facets;
     let facets: usize = Dimension::ALL
         .into_iter()
         .flat_map(|dimension| f.get(dimension))
         .map(|v| PER_ITEM + v.value.len())
         .sum();
-    PER_ITEM * 8 + request.query.len() + hits + facets
+    PER_ITEM * 8 + request.query.len() + hits + words + facets
 }
 
 #[cfg(test)]
@@ -190,8 +197,11 @@ mod tests {
                 provenance: None,
                 greta: None,
                 application_number: None,
+                ecli: None,
+                summary: None,
             }],
             facets: FacetCounts::default(),
+            partial: None,
         })
     }
 

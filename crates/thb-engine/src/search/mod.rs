@@ -10,6 +10,7 @@ pub mod build;
 pub mod cache;
 pub mod conjunction;
 pub mod facets;
+pub mod partial;
 pub mod public_view;
 pub mod query;
 pub mod request;
@@ -80,6 +81,11 @@ pub struct Hit {
     pub greta: Option<Greta>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub application_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ecli: Option<String>,
+    /// The document's own summary (a GRETA recommendation's text is often all of it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
 }
 
 /// One facet value and the number of hits it would have.
@@ -145,6 +151,10 @@ pub struct SearchResponse {
     pub took_ms: u64,
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
+    /// When every word together matches fewer than [`partial::BELOW`] documents: the
+    /// documents that match some of the words, and what each word matches alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<partial::Partial>,
 }
 
 /// A filter that does not change scores.
@@ -360,55 +370,31 @@ fn search_on(
         true => None,
         false => PublicView::of(searcher, handle.fields.access)?,
     };
-    let built = build::build(&parsed, &handle.fields, searcher, public.as_ref())?;
-    let Filters {
-        by_dimension,
-        always,
-        excluded,
-    } = Filters::of(request, handle);
-    let query = restrict(built.query, always, excluded);
-
+    let pass = Pass {
+        handle,
+        searcher,
+        request,
+        public: public.as_ref(),
+        deadline,
+    };
     // The empty query has no relevance order; browse it newest first.
-    let order = match (request.sort, parsed) {
+    let order = match (request.sort, &parsed) {
         (Sort::Relevance, query::Node::All) | (Sort::DateDesc, _) => PageOrder::DateDesc,
         (Sort::Relevance, _) => PageOrder::Score,
         (Sort::DateAsc, _) => PageOrder::DateAsc,
     };
     let offset = (request.page - 1) * request.per_page;
-    let collector = OnePass {
-        tables: handle.facet_tables.clone(),
-        filters: Arc::new(by_dimension),
-        order,
-        keep: offset + request.per_page,
-        deadline: Arc::new(Deadline::at(deadline)),
-    };
-    let harvest = match &public {
-        Some(view) => searcher.search_with_statistics_provider(query.as_ref(), &collector, view)?,
-        None => searcher.search(query.as_ref(), &collector)?,
-    };
-    if collector.deadline.passed() {
-        return Err(SearchError::Timeout);
-    }
-    let addresses: Vec<(Option<f32>, DocAddress)> = harvest
-        .top
-        .into_iter()
-        .skip(offset)
-        .map(|(key, address)| ((order == PageOrder::Score).then_some(key as f32), address))
-        .collect();
+    let (harvest, highlight) = pass.run(&parsed, order, offset + request.per_page)?;
     let total = harvest.total;
     let mut facet_counts = FacetCounts::default();
     for (dimension, counts) in Dimension::ALL.into_iter().zip(harvest.counts) {
         *facet_counts.get_mut(dimension) = facet_values(counts, dimension);
     }
-
-    // A hit's snippet reads its whole text (up to 8 MiB): the deadline holds between hits too.
-    let hits = addresses
-        .into_iter()
-        .map(|(score, address)| match Instant::now() >= deadline {
-            true => Err(SearchError::Timeout),
-            false => hit(handle, searcher, address, score, &built.highlight),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let hits = pass.hits(harvest.top, offset, order, &highlight)?;
+    let partial = match request.page == 1 && total < partial::BELOW {
+        true => partial::find(&pass, &parsed)?,
+        false => None,
+    };
     Ok(SearchResponse {
         total,
         page: request.page,
@@ -416,7 +402,76 @@ fn search_on(
         took_ms: started.elapsed().as_millis() as u64,
         hits,
         facets: facet_counts,
+        partial,
     })
+}
+
+/// One search's setting: what every pass over the index for it shares (the request's filters,
+/// the caller's view, the deadline).
+struct Pass<'a> {
+    handle: &'a IndexHandle,
+    searcher: &'a Searcher,
+    request: &'a SearchRequest,
+    public: Option<&'a PublicView<'a>>,
+    deadline: Instant,
+}
+
+impl Pass<'_> {
+    /// Runs `node` with the request's filters: the `keep` best matches in `order`, the total and
+    /// the facet counts, and the terms to highlight.
+    fn run(
+        &self,
+        node: &query::Node,
+        order: PageOrder,
+        keep: usize,
+    ) -> Result<(facets::Harvest, build::Highlight), SearchError> {
+        let built = build::build(node, &self.handle.fields, self.searcher, self.public)?;
+        let Filters {
+            by_dimension,
+            always,
+            excluded,
+        } = Filters::of(self.request, self.handle);
+        let query = restrict(built.query, always, excluded);
+        let collector = OnePass {
+            tables: self.handle.facet_tables.clone(),
+            filters: Arc::new(by_dimension),
+            order,
+            keep,
+            deadline: Arc::new(Deadline::at(self.deadline)),
+        };
+        let harvest = match self.public {
+            Some(view) => {
+                self.searcher
+                    .search_with_statistics_provider(query.as_ref(), &collector, view)?
+            }
+            None => self.searcher.search(query.as_ref(), &collector)?,
+        };
+        if collector.deadline.passed() {
+            return Err(SearchError::Timeout);
+        }
+        Ok((harvest, built.highlight))
+    }
+
+    /// The hits of `top` from `offset` on, each with its snippet.
+    fn hits(
+        &self,
+        top: Vec<(f64, DocAddress)>,
+        offset: usize,
+        order: PageOrder,
+        highlight: &build::Highlight,
+    ) -> Result<Vec<Hit>, SearchError> {
+        // A hit's snippet reads its whole text (up to 8 MiB): the deadline holds between hits.
+        top.into_iter()
+            .skip(offset)
+            .map(|(key, address)| {
+                let score = (order == PageOrder::Score).then_some(key as f32);
+                match Instant::now() >= self.deadline {
+                    true => Err(SearchError::Timeout),
+                    false => hit(self.handle, self.searcher, address, score, highlight),
+                }
+            })
+            .collect()
+    }
 }
 
 fn hit(
@@ -442,6 +497,8 @@ fn hit(
         provenance: d.provenance,
         greta: d.greta,
         application_number: d.application_number,
+        ecli: d.ecli,
+        summary: d.summary,
     })
 }
 

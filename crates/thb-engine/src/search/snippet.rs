@@ -230,6 +230,20 @@ pub fn escape_into(text: &str, out: &mut String) {
     }
 }
 
+/// A snippet's text for a front end that does not speak HTML: each `<mark>` … `</mark>` as
+/// `open` … `close` (a terminal's bold, nothing for a spreadsheet), the entities of
+/// [`escape_into`] back to their characters.
+pub fn unmark(snippet: &str, open: &str, close: &str) -> String {
+    snippet
+        .replace("<mark>", open)
+        .replace("</mark>", close)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 fn byte_len_of_chars(text: &str, from: usize, chars: usize) -> usize {
     text[from..]
         .char_indices()
