@@ -15,7 +15,7 @@ use thb_caselaw::app;
 use thb_caselaw::config::{parse_tokens, Config, DEFAULT_RESPONSE_CACHE_MIB};
 use thb_caselaw::server::{self, ServeOptions};
 use thb_engine::backup;
-use thb_engine::document::{Kind, Strength};
+use thb_engine::document::{Kind, Provenance, Strength};
 use thb_engine::domain::countries;
 use thb_engine::index::{IndexError, IndexHandle};
 use thb_engine::ingest::{self, IngestError, IngestOptions};
@@ -118,6 +118,9 @@ enum Command {
         /// Article of the Convention a GRETA document concerns (1–47).
         #[arg(long)]
         article: Vec<u16>,
+        /// Real documents only (`real`) or samples only (`sample`).
+        #[arg(long)]
+        provenance: Vec<String>,
         #[arg(long, default_value = "relevance")]
         sort: String,
         #[arg(long, default_value_t = 1)]
@@ -272,6 +275,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             round,
             strength,
             article,
+            provenance,
             sort,
             page,
             per_page,
@@ -303,6 +307,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     })
                     .collect::<anyhow::Result<Vec<_>>>()?,
                 greta_articles: article,
+                provenances: provenance
+                    .iter()
+                    .map(|p| {
+                        Provenance::parse(p)
+                            .with_context(|| format!("--provenance `{p}`: expected real or sample"))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?,
                 sort: Sort::parse(&sort).with_context(|| {
                     format!("--sort `{sort}`: expected relevance, date-desc or date-asc")
                 })?,

@@ -529,3 +529,51 @@ fn a_search_whose_words_together_match_too_little_also_answers_with_partial_matc
     let (_, body) = server().get_json("/api/search?q=trafficking");
     assert!(body.get("partial").is_none(), "{body}");
 }
+
+#[test]
+fn real_cases_only_and_real_documents_first_when_browsing() {
+    let (status, all) = server().get_json("/api/search?q=&per_page=100");
+    assert_eq!(status, 200, "{all}");
+    let (status, real) = server().get_json("/api/search?q=&provenance=real&per_page=100");
+    assert_eq!(status, 200, "{real}");
+    let provenance = |hit: &Value| hit["provenance"].as_str().unwrap_or("unstated").to_string();
+    let real_hits = real["hits"].as_array().unwrap();
+    assert!(!real_hits.is_empty(), "{real}");
+    assert!(real_hits.iter().all(|h| provenance(h) == "real"), "{real}");
+    assert!(
+        real["total"].as_u64() < all["total"].as_u64(),
+        "samples are left out"
+    );
+    // Browsing (the empty query) lists the real documents first.
+    let order: Vec<String> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(provenance)
+        .collect();
+    let first_other = order
+        .iter()
+        .position(|p| p != "real")
+        .unwrap_or(order.len());
+    assert!(first_other > 0, "{order:?}");
+    assert!(
+        order[first_other..].iter().all(|p| p != "real"),
+        "{order:?}"
+    );
+    // A search ranks by relevance as before; the filter applies to it too.
+    let (_, searched) = server().get_json("/api/search?q=trafficking&provenance=real");
+    assert!(searched["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| provenance(h) == "real"));
+    let (status, body) = server().get_json("/api/search?q=&provenance=invented");
+    assert_eq!(status, 400);
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("provenance:"),
+        "{body}"
+    );
+}

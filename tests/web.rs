@@ -501,3 +501,20 @@ fn a_dead_end_shows_the_documents_matching_some_words_and_the_word_to_drop() {
     let (_, filtered) = fetch_page("/?q=zzqxnotaword&country=RS");
     assert!(filtered.contains("Remove a filter above."), "{filtered}");
 }
+
+#[test]
+fn real_cases_only_is_a_filter_with_its_chip() {
+    let (_, page) = fetch_page("/?q=trafficking");
+    assert!(
+        page.contains("name=\"provenance\" value=\"real\""),
+        "the checkbox is offered"
+    );
+    let (status, page) = fetch_page("/?q=trafficking&provenance=real");
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Source: Real cases only (no samples)"),
+        "its chip"
+    );
+    let titles = hit_titles(&page);
+    assert_eq!(titles, ["Rantsev v. Cyprus and Russia"], "{titles:?}");
+}

@@ -39,6 +39,11 @@ fn layout(params: &PageParams, path: &str, title: &str, body: Markup) -> Markup 
             }
             body {
                 a.skip-link href="#content" { (ui.t("skip_to_content")) }
+                // On the results page, straight to the first hit: past the header, the search
+                // box and every facet (85 Tab presses before).
+                @if path == "/" {
+                    a.skip-link href="#hits" { (ui.t("skip_to_results")) }
+                }
                 header.site-header {
                     div.site-header-inner {
                         a.brand href=(params.ui_only().search_url()) {
@@ -216,6 +221,7 @@ fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
                     @if selected > 0 { " (" (selected) ")" }
                 }
                 div.filters-body {
+                    (provenance_filter(params))
                     (country_facet(params, &facets.country))
                     (theme_facet(params, &facets.theme))
                     (simple_facet(params, "kind", ui.t("facet_kind"), &facets.kind, |v| kind_label(ui, v)))
@@ -248,7 +254,7 @@ fn results_layout(params: &PageParams, response: &SearchResponse) -> Markup {
                 @if response.hits.is_empty() {
                     (empty_results(params, response))
                 } @else {
-                    ol.hits start=((response.page - 1) * response.per_page + 1) {
+                    ol.hits #hits tabindex="-1" start=((response.page - 1) * response.per_page + 1) {
                         @for hit in &response.hits {
                             (hit_item(params, hit))
                         }
@@ -288,7 +294,7 @@ fn sort_select(params: &PageParams) -> Markup {
 fn empty_results(params: &PageParams, response: &SearchResponse) -> Markup {
     let ui = params.ui;
     html! {
-        div.empty {
+        div.empty #hits tabindex="-1" {
             @if response.total > 0 {
                 p { (ui.t("past_last_page")) }
                 p { a href=(params.first_page().search_url()) { (ui.t("first_page")) } }
@@ -450,7 +456,8 @@ fn strength_label(ui: Ui, value: &str) -> String {
 fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
     let ui = params.ui;
     let mut chips = Vec::new();
-    let dimensions: [(&str, &str); 8] = [
+    let dimensions: [(&str, &str); 9] = [
+        ("provenance", "facet_provenance"),
         ("country", "facet_country"),
         ("theme", "facet_theme"),
         ("kind", "facet_kind"),
@@ -470,6 +477,7 @@ fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
                 "round" => greta_round_label(ui, value),
                 "strength" => strength_label(ui, value),
                 "article" => greta_article_label(ui, value),
+                "provenance" if value == "real" => ui.t("real_only").to_string(),
                 _ => value.to_string(),
             };
             chips.push((
@@ -633,6 +641,20 @@ fn with_selected(
         }
     }
     entries
+}
+
+/// "Real cases only": leaves out the illustrative samples. A filter, not a counted facet.
+fn provenance_filter(params: &PageParams) -> Markup {
+    let ui = params.ui;
+    html! {
+        fieldset.facet.provenance {
+            legend { (ui.t("facet_provenance")) }
+            label.facet-option {
+                input type="checkbox" name="provenance" value="real" checked[params.has("provenance", "real")];
+                span.facet-label { (ui.t("real_only")) }
+            }
+        }
+    }
 }
 
 fn facet_option(name: &str, value: &str, label: &str, count: u64, checked: bool) -> Markup {

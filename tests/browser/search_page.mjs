@@ -156,7 +156,7 @@ try {
   await Promise.all([page.waitForURL(/ui=sr/), page.locator('nav.ui-switch a[lang="sr-Latn"]').click()]);
   check((await page.getAttribute("html", "lang")) === "sr-Latn", "Serbian interface");
   check(page.url().includes("country=CY") && page.url().includes("q=trafficking"), "the search survives the switch");
-  check((await page.locator("legend").first().textContent()).includes("Država"), "labels are Serbian");
+  check((await page.locator("legend", { hasText: "Država" }).count()) === 1, "labels are Serbian");
 
   // 9. Removing the chip widens the results again.
   await Promise.all([page.waitForURL((u) => !u.href.includes("country=")), page.locator("a.chip").first().click()]);
@@ -203,6 +203,43 @@ try {
   await page.goto(`${base}/`);
   await page.keyboard.press("Tab");
   check(await page.evaluate(() => document.activeElement?.classList.contains("skip-link")), "Tab reaches the skip link");
+
+  // 14. Keyboard only, to the first result: at most 10 Tab presses (it took 85).
+  await page.goto(`${base}/?q=trafficking`);
+  const firstHit = await page.locator("ol.hits > li.hit h3 a").first().getAttribute("href");
+  let tabs = 0;
+  let onFirstHit = false;
+  while (tabs < 10 && !onFirstHit) {
+    await page.keyboard.press("Tab");
+    tabs += 1;
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent ?? "",
+      href: document.activeElement?.getAttribute("href"),
+    }));
+    if (focused.href === "#hits") {
+      await page.keyboard.press("Enter");
+    }
+    onFirstHit = focused.href === firstHit;
+  }
+  check(onFirstHit, `the first result is reached with ${tabs} Tab presses (at most 10)`);
+
+  // 15. `?` opens the syntax help, as the footer says; Esc closes it.
+  await page.goto(`${base}/?q=trafficking`);
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("?");
+  check(await page.locator("#syntax-help").evaluate((d) => d.open), "? opens the syntax help");
+  await page.keyboard.press("Escape");
+  check(!(await page.locator("#syntax-help").evaluate((d) => d.open)), "Esc closes it");
+
+  // 16. Arrow keys on the sort list look through the orders without loading a page; Enter
+  // applies the one chosen.
+  await page.locator("#sort").focus();
+  const urlBefore = page.url();
+  await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(300);
+  check(page.url() === urlBefore, "an arrow key on the sort list does not load a page");
+  await Promise.all([page.waitForURL(/sort=date-desc/), page.keyboard.press("Enter")]);
+  check(page.url().includes("sort=date-desc"), "Enter applies the order chosen");
 
   check(problems.length === 0, `no console errors, page errors or 5xx (${problems.join("; ")})`);
 

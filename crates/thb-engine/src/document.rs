@@ -124,13 +124,30 @@ impl Access {
 }
 
 /// Whether a document is about a real decision or is illustrative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     /// A real decision or recommendation, accurately quoted or summarised.
     Real,
     /// Illustrative and invented; always shown as such.
     Sample,
+}
+
+impl Provenance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Real => "real",
+            Provenance::Sample => "sample",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Provenance> {
+        match s {
+            "real" => Some(Provenance::Real),
+            "sample" => Some(Provenance::Sample),
+            _ => None,
+        }
+    }
 }
 
 /// Whether a public document may contain personal data (see `privacy`).

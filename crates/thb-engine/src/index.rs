@@ -22,7 +22,7 @@ use tantivy::{
 
 use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::columns::FacetTables;
-use crate::document::{Access, Document};
+use crate::document::{Access, Document, Provenance};
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 
 /// The file beside tantivy's own that records our format and the corpus the index was built from.
@@ -325,13 +325,21 @@ impl IndexHandle {
         }
         doc.add_facet(f.kind, Facet::from_path([d.kind.as_str()]));
         doc.add_facet(f.language, Facet::from_path([language]));
+        let date_key = d.date.map_or(0, |date| date.sort_key());
         if let Some(date) = d.date {
             doc.add_facet(f.year_facet, Facet::from_path([date.year.to_string()]));
             doc.add_u64(f.year, date.year as u64);
-            doc.add_u64(f.date_key, date.sort_key());
-        } else {
-            doc.add_u64(f.date_key, 0);
         }
+        doc.add_u64(f.date_key, date_key);
+        let real = d.provenance == Some(Provenance::Real);
+        doc.add_u64(
+            f.browse_key,
+            u64::from(real) * schema::REAL_FIRST + date_key,
+        );
+        doc.add_text(
+            f.provenance,
+            d.provenance.map_or("unstated", Provenance::as_str),
+        );
         if let Some(greta) = &d.greta {
             doc.add_facet(f.greta_round, Facet::from_path([greta.round.to_string()]));
             for article in &greta.articles {

@@ -14,7 +14,10 @@ use tantivy::{IndexSettings, Term};
 use crate::analysis::Analyzer;
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
+
+/// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
+pub const REAL_FIRST: u64 = 1_0000_0000;
 
 /// A set of dimensions, one bit each (`1 << Dimension::slot`).
 pub type DimensionBits = u8;
@@ -118,8 +121,13 @@ pub struct Fields {
     pub year: Field,
     /// `YYYYMMDD`, 0 when undated: date sorting.
     pub date_key: Field,
+    /// The order of browsing (the empty query): real documents first, then newest first
+    /// (`1_0000_0000` for a real document, plus its `date_key`).
+    pub browse_key: Field,
     /// `public` or `restricted`.
     pub access: Field,
+    /// `real`, `sample` or `unstated`: the "real cases only" filter.
+    pub provenance: Field,
     /// The document without its text, as JSON: what a hit shows, read without the text.
     pub meta: Field,
 }
@@ -169,7 +177,9 @@ pub fn build() -> Schema {
     b.add_facet_field("f_greta_article", FacetOptions::default());
     b.add_u64_field("year", INDEXED | FAST);
     b.add_u64_field("date_key", FAST);
+    b.add_u64_field("browse_key", FAST);
     b.add_text_field("access", STRING);
+    b.add_text_field("provenance", STRING);
     b.add_text_field("meta", STORED);
     b.build()
 }
@@ -219,6 +229,8 @@ impl Fields {
             greta_article: f("f_greta_article")?,
             year: f("year")?,
             date_key: f("date_key")?,
+            browse_key: f("browse_key")?,
+            provenance: f("provenance")?,
             access: f("access")?,
             meta: f("meta")?,
         })

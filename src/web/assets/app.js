@@ -20,14 +20,36 @@
     var form = document.getElementById("search-form");
     var query = document.getElementById("q");
 
-    // Facet checkboxes and the sort order apply at once.
+    // Facet checkboxes and the sort order apply at once. Arrow keys on the closed sort list
+    // change its value (and fire "change") as they move: from the keyboard the order applies
+    // on Enter or on leaving the list, so that looking through the options loads nothing.
     if (form) {
+      var submit = function () {
+        if (form.requestSubmit) form.requestSubmit();
+        else form.submit();
+      };
+      var sortByKeys = false;
+      var sortChanged = false;
+      form.addEventListener("keydown", function (event) {
+        if (event.target.id !== "sort") return;
+        if (event.key === "Enter" && sortChanged) {
+          event.preventDefault();
+          submit();
+        } else if (event.key !== "Tab") {
+          sortByKeys = true;
+        }
+      });
       form.addEventListener("change", function (event) {
         var t = event.target;
-        if ((t.type === "checkbox" && t.closest(".facet")) || t.id === "sort") {
-          if (form.requestSubmit) form.requestSubmit();
-          else form.submit();
-        }
+        if (t.type === "checkbox" && t.closest(".facet")) submit();
+        else if (t.id === "sort" && sortByKeys) sortChanged = true;
+        else if (t.id === "sort") submit();
+      });
+      form.addEventListener("focusout", function (event) {
+        if (event.target.id === "sort" && sortChanged) submit();
+      });
+      form.addEventListener("pointerdown", function (event) {
+        if (event.target.id === "sort") sortByKeys = false;
       });
     }
 
@@ -119,7 +141,11 @@
         return;
       }
       if (isTyping(event.target)) return;
-      if (event.key === "/" && query) {
+      if (event.key === "?" && help) {
+        event.preventDefault();
+        help.open = true;
+        help.querySelector("summary").focus();
+      } else if (event.key === "/" && query) {
         event.preventDefault();
         query.focus();
         query.select();

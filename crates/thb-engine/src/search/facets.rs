@@ -71,6 +71,8 @@ pub enum PageOrder {
     Score,
     DateDesc,
     DateAsc,
+    /// Browsing (the empty query): real documents first, each kind newest first.
+    Browse,
 }
 
 /// The best hits of one segment: tantivy's own top-n buffer, keyed by the score or the date
@@ -231,14 +233,15 @@ impl Collector for OnePass {
                 }
             }
         }
+        let key = |name: &str| -> tantivy::Result<_> {
+            Ok(Some(
+                segment.fast_fields().u64(name)?.first_or_default_col(0),
+            ))
+        };
         let dates = match self.order {
             PageOrder::Score => None,
-            PageOrder::DateDesc | PageOrder::DateAsc => Some(
-                segment
-                    .fast_fields()
-                    .u64("date_key")?
-                    .first_or_default_col(0),
-            ),
+            PageOrder::DateDesc | PageOrder::DateAsc => key("date_key")?,
+            PageOrder::Browse => key("browse_key")?,
         };
         let counts = tables.groups().iter().map(|g| vec![0; g.len()]).collect();
         Ok(OnePassSegment {

@@ -233,6 +233,20 @@ impl Filters {
             let any = BooleanQuery::new(request.greta_articles.iter().map(article).collect());
             always.push(Box::new(any));
         }
+        if !request.provenances.is_empty() {
+            let any = BooleanQuery::new(
+                request
+                    .provenances
+                    .iter()
+                    .map(|p| {
+                        let term = Term::from_field_text(f.provenance, p.as_str());
+                        let query = TermQuery::new(term, IndexRecordOption::Basic);
+                        (Occur::Should, Box::new(query) as Box<dyn Query>)
+                    })
+                    .collect(),
+            );
+            always.push(Box::new(any));
+        }
         let mut excluded: Vec<Box<dyn Query>> = Vec::new();
         if !request.include_restricted {
             // Restricted documents must not show in any way (hits, totals, facet counts).
@@ -379,7 +393,8 @@ fn search_on(
     };
     // The empty query has no relevance order; browse it newest first.
     let order = match (request.sort, &parsed) {
-        (Sort::Relevance, query::Node::All) | (Sort::DateDesc, _) => PageOrder::DateDesc,
+        (Sort::Relevance, query::Node::All) => PageOrder::Browse,
+        (Sort::DateDesc, _) => PageOrder::DateDesc,
         (Sort::Relevance, _) => PageOrder::Score,
         (Sort::DateAsc, _) => PageOrder::DateAsc,
     };

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::query::QueryError;
 use super::SearchError;
-use crate::document::{normalize_language_tag, Kind, Strength, CONVENTION_ARTICLES};
+use crate::document::{normalize_language_tag, Kind, Provenance, Strength, CONVENTION_ARTICLES};
 use crate::domain::{countries, taxonomy};
 use crate::limits::{
     DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
@@ -60,6 +60,8 @@ pub struct SearchRequest {
     pub greta_strengths: Vec<Strength>,
     /// Articles of the Convention a GRETA document concerns (OR-ed).
     pub greta_articles: Vec<u16>,
+    /// Real documents, samples, or both (OR-ed; none: all).
+    pub provenances: Vec<Provenance>,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
@@ -82,6 +84,7 @@ impl Default for SearchRequest {
             greta_rounds: Vec::new(),
             greta_strengths: Vec::new(),
             greta_articles: Vec::new(),
+            provenances: Vec::new(),
             sort: Sort::Relevance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
@@ -138,6 +141,9 @@ impl SearchRequest {
                 "article" => r
                     .greta_articles
                     .push(value.parse().map_err(|_| not_an_article(value))?),
+                "provenance" => r.provenances.push(Provenance::parse(value).ok_or_else(|| {
+                    bad("provenance", format!("`{value}`: expected real or sample"))
+                })?),
                 "strength" => r.greta_strengths.push(Strength::parse(value).ok_or_else(|| {
                     bad("strength", format!("`{value}`: expected urges, considers or invites"))
                 })?),
@@ -151,7 +157,7 @@ impl SearchRequest {
                 other => {
                     return Err(bad(
                         other,
-                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, article, sort, page, per_page",
+                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, article, provenance, sort, page, per_page",
                     ))
                 }
             }
