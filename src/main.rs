@@ -17,7 +17,7 @@ use thb_caselaw::server::{self, ServeOptions};
 use thb_engine::document::{Kind, Strength};
 use thb_engine::domain::countries;
 use thb_engine::index::{IndexError, IndexHandle};
-use thb_engine::ingest::{self, IngestError, IngestOptions};
+use thb_engine::ingest::{self, Format, IngestError, IngestOptions};
 use thb_engine::limits::{HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 use thb_engine::search::{self, SearchError, SearchRequest, Sort};
 
@@ -50,6 +50,12 @@ enum Command {
         allow_personal_data: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Import documents in the formats they are published in (HUDOC, the HUDOC-GRETA feed);
+    /// reported and upserted as `ingest` does.
+    Import {
+        #[command(subcommand)]
+        format: ImportFormat,
     },
     /// Merge the index's segments into fewer, larger ones: one per core by default, as an
     /// ingest does by itself after a bulk load. For an index grown by many small ingests or
@@ -158,6 +164,36 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ImportFormat {
+    /// HUDOC JSON (ECtHR judgments and decisions): one item per .json file, a JSON array of
+    /// items, or JSON Lines; directories are read recursively.
+    Hudoc {
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+    /// Rows of the HUDOC-GRETA feed (one section title per row), JSON Lines.
+    GretaRss {
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Writer memory in MiB.
+    #[arg(long, default_value_t = 256)]
+    heap_mib: usize,
+    /// Skip the personal data guard; by default a finding in these published texts is printed
+    /// as a warning and the document imported.
+    #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
+    allow_personal_data: bool,
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
 /// A yes/no flag that may also come from the environment: `1 true yes on` or `0 false no off`
 /// (any case), and an empty value as unset. Anything else is an error: a typo must never switch
 /// the personal data guard off (or on) silently.
@@ -202,33 +238,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             heap_mib,
             allow_personal_data,
             paths,
-        } => {
-            // Check the paths before creating an index a failed run would leave behind.
-            ingest::collect_files(&paths)?;
-            let handle = IndexHandle::open_or_create(&index)?;
-            let options = IngestOptions {
+        } => ingest_files(
+            &index,
+            &paths,
+            IngestOptions {
                 heap_bytes: heap_mib * 1024 * 1024,
                 commit_every,
-                progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
-                detect_language: true,
                 allow_personal_data,
+                ..IngestOptions::default()
+            },
+        ),
+        Command::Import { format } => {
+            let (format, args) = match format {
+                ImportFormat::Hudoc { args } => (Format::Hudoc, args),
+                ImportFormat::GretaRss { args } => (Format::GretaRss, args),
             };
-            let report = ingest::ingest_paths(&handle, &paths, &options)?;
-            for rejection in &report.rejected {
-                eprintln!("{rejection}");
-            }
-            println!(
-                "added {}, updated {}, rejected {} ({:.1}s)",
-                report.added,
-                report.updated,
-                report.rejected.len(),
-                report.elapsed.as_secs_f64()
-            );
-            Ok(if report.rejected.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            ingest_files(
+                &args.index,
+                &args.paths,
+                IngestOptions {
+                    heap_bytes: args.heap_mib * 1024 * 1024,
+                    allow_personal_data: args.allow_personal_data,
+                    format,
+                    ..IngestOptions::default()
+                },
+            )
         }
         Command::Search {
             index,
@@ -350,6 +384,47 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             stats(&handle, json)
         }
     }
+}
+
+/// `ingest` and `import`: reads `paths` into the index, prints the guard's warnings, each
+/// rejection as `file:line: field: message` and a summary; exit status 1 when a record was
+/// rejected.
+fn ingest_files(
+    index: &std::path::Path,
+    paths: &[PathBuf],
+    options: IngestOptions,
+) -> anyhow::Result<ExitCode> {
+    // Check the paths before creating an index a failed run would leave behind.
+    ingest::collect_files_of(paths, options.format)?;
+    let handle = IndexHandle::open_or_create(index)?;
+    let options = IngestOptions {
+        progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
+        ..options
+    };
+    let report = ingest::ingest_paths(&handle, paths, &options)?;
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
+    for rejection in &report.rejected {
+        eprintln!("{rejection}");
+    }
+    let warned = if report.warnings.is_empty() {
+        String::new()
+    } else {
+        format!(", {} with a personal data warning", report.warnings.len())
+    };
+    println!(
+        "added {}, updated {}, rejected {}{warned} ({:.1}s)",
+        report.added,
+        report.updated,
+        report.rejected.len(),
+        report.elapsed.as_secs_f64()
+    );
+    Ok(if report.rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
