@@ -36,20 +36,11 @@ struct Cli {
 enum Command {
     /// Add or replace documents from .jsonl, .json and .md files or directories.
     Ingest {
-        #[arg(long, default_value = "index")]
-        index: PathBuf,
         /// Commit after this many documents (and at the end).
         #[arg(long, default_value_t = 100_000)]
         commit_every: usize,
-        /// Writer memory in MiB.
-        #[arg(long, default_value_t = 256)]
-        heap_mib: usize,
-        /// Accept public documents that look like they hold personal data (a JMBG, an e-mail
-        /// address, a telephone number); by default they are rejected.
-        #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
-        allow_personal_data: bool,
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        args: WriteArgs,
     },
     /// Import documents in the formats they are published in (HUDOC, the HUDOC-GRETA feed);
     /// reported and upserted as `ingest` does.
@@ -170,24 +161,26 @@ enum ImportFormat {
     /// items, or JSON Lines; directories are read recursively.
     Hudoc {
         #[command(flatten)]
-        args: ImportArgs,
+        args: WriteArgs,
     },
     /// Rows of the HUDOC-GRETA feed (one section title per row), JSON Lines.
     GretaRss {
         #[command(flatten)]
-        args: ImportArgs,
+        args: WriteArgs,
     },
 }
 
+/// What `ingest` and `import` both take.
 #[derive(clap::Args)]
-struct ImportArgs {
+struct WriteArgs {
     #[arg(long, default_value = "index")]
     index: PathBuf,
     /// Writer memory in MiB.
     #[arg(long, default_value_t = 256)]
     heap_mib: usize,
-    /// Skip the personal data guard; by default a finding in these published texts is printed
-    /// as a warning and the document imported.
+    /// Accept public documents that look like they hold personal data (a JMBG, an e-mail
+    /// address, a telephone number) without a word; by default `ingest` rejects them and
+    /// `import` (of texts their court or GRETA published) imports them with a warning.
     #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
     allow_personal_data: bool,
     #[arg(required = true)]
@@ -232,19 +225,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest {
-            index,
-            commit_every,
-            heap_mib,
-            allow_personal_data,
-            paths,
-        } => ingest_files(
-            &index,
-            &paths,
+        Command::Ingest { commit_every, args } => ingest_files(
+            &args,
             IngestOptions {
-                heap_bytes: heap_mib * 1024 * 1024,
                 commit_every,
-                allow_personal_data,
                 ..IngestOptions::default()
             },
         ),
@@ -254,11 +238,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ImportFormat::GretaRss { args } => (Format::GretaRss, args),
             };
             ingest_files(
-                &args.index,
-                &args.paths,
+                &args,
                 IngestOptions {
-                    heap_bytes: args.heap_mib * 1024 * 1024,
-                    allow_personal_data: args.allow_personal_data,
                     format,
                     ..IngestOptions::default()
                 },
@@ -386,22 +367,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `ingest` and `import`: reads `paths` into the index, prints the guard's warnings, each
+/// `ingest` and `import`: reads the paths into the index, prints the guard's warnings, each
 /// rejection as `file:line: field: message` and a summary; exit status 1 when a record was
 /// rejected.
-fn ingest_files(
-    index: &std::path::Path,
-    paths: &[PathBuf],
-    options: IngestOptions,
-) -> anyhow::Result<ExitCode> {
+fn ingest_files(args: &WriteArgs, options: IngestOptions) -> anyhow::Result<ExitCode> {
     // Check the paths before creating an index a failed run would leave behind.
-    ingest::collect_files_of(paths, options.format)?;
-    let handle = IndexHandle::open_or_create(index)?;
+    ingest::collect_files_of(&args.paths, options.format)?;
+    let handle = IndexHandle::open_or_create(&args.index)?;
     let options = IngestOptions {
+        heap_bytes: args.heap_mib * 1024 * 1024,
+        allow_personal_data: args.allow_personal_data,
         progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
         ..options
     };
-    let report = ingest::ingest_paths(&handle, paths, &options)?;
+    let report = ingest::ingest_paths(&handle, &args.paths, &options)?;
     for warning in &report.warnings {
         eprintln!("{warning}");
     }

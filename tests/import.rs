@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{run, stderr, stdout, Server};
+use common::{run, search_json, stderr, stdout, Server};
 use serde_json::Value;
 
 fn shared_data(name: &str) -> Option<PathBuf> {
@@ -20,14 +20,6 @@ fn shared_data(name: &str) -> Option<PathBuf> {
         eprintln!("skipped: {} is absent", path.display());
         None
     }
-}
-
-fn search_json(index: &str, args: &[&str]) -> Value {
-    let mut all = vec!["search", "--index", index, "--json"];
-    all.extend_from_slice(args);
-    let output = run(&all);
-    assert!(output.status.success(), "{}", stderr(&output));
-    serde_json::from_str(&stdout(&output)).unwrap()
 }
 
 /// Facet counts as a map, e.g. `{"judgment": 41, "decision": 8}`.
