@@ -156,6 +156,13 @@ fn hudoc_items_are_imported_with_their_facets_identifiers_and_formation() {
     assert!(document["text"].as_str().unwrap().len() > 1000);
     assert!(!document["text"].as_str().unwrap().contains("&#xa0;"));
     assert!(!document["text"].as_str().unwrap().contains("font-size"));
+    // The scraper removed the tags; the Court's numbered paragraphs are set apart again.
+    let text = document["text"].as_str().unwrap();
+    assert!(
+        text.contains("\n\n1. ") && text.contains("\n\n2. "),
+        "{}",
+        &text[..2000]
+    );
 }
 
 #[test]

@@ -89,7 +89,11 @@ pub fn to_record(value: Value) -> Result<Value, RecordError> {
     record.insert("id".into(), json!(format!("hudoc:{}", itemid.trim())));
     record.insert("kind".into(), json!(kind.as_str()));
     record.insert("title".into(), json!(collapse_spaces(&title)));
-    let text = html::to_text(&body);
+    let mut text = html::to_text(&body);
+    if !text.contains('\n') {
+        // A scraper stripped the tags: the Court's paragraph numbers still show where they were.
+        text = numbered_paragraphs(&text);
+    }
     if text.is_empty() {
         return Err(RecordError::field(
             text_field,
@@ -166,6 +170,94 @@ pub fn to_record(value: Value) -> Result<Value, RecordError> {
         record.insert("echr".into(), Value::Object(echr));
     }
     Ok(Value::Object(record))
+}
+
+/// A blank line before each of the Court's numbered paragraphs, in a text that lost its
+/// paragraph breaks: `… the applicant. 12. The Court …` (or `12 . The`, where a tag stood
+/// between the number and its point). Judgments number their paragraphs once, in order, from
+/// the facts to the Court's assessment, so a number starts a paragraph only if it is the next
+/// one (or skips at most [`MAX_SKIPPED`] a scraper garbled), is followed by a capital letter or
+/// an opening quote or bracket, and does not follow a word that cites (`Article 3. The`,
+/// `§ 12. The`). The operative part and separate opinions number again from 1; they stay as
+/// they are.
+fn numbered_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 100);
+    let mut next = 1u32;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let at_word_start = out.is_empty() || out.ends_with(' ');
+        if at_word_start && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some((number, used)) = paragraph_number(rest) {
+                let cites = out
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|word| CITING_WORDS.contains(&word.to_lowercase().as_str()));
+                if (next..=next + MAX_SKIPPED).contains(&number) && !cites {
+                    let kept = out.trim_end().len();
+                    out.truncate(kept);
+                    if !out.is_empty() {
+                        out.push_str("\n\n");
+                    }
+                    out.push_str(&format!("{number}. "));
+                    rest = &rest[used..];
+                    next = number + 1;
+                    continue;
+                }
+            }
+        }
+        let c = rest.chars().next().expect("rest is not empty");
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// How many paragraph numbers may be missing between two found (see [`numbered_paragraphs`]).
+const MAX_SKIPPED: u32 = 2;
+
+/// Words after which a number is cited, not a paragraph's own.
+const CITING_WORDS: &[&str] = &[
+    "§",
+    "§§",
+    "and",
+    "art",
+    "art.",
+    "article",
+    "articles",
+    "no",
+    "no.",
+    "nos",
+    "nos.",
+    "para",
+    "para.",
+    "paragraph",
+    "paragraphs",
+    "protocol",
+    "rule",
+    "rules",
+    "to",
+];
+
+/// `12. X` or `12 . X` at the start of `text`, X a capital letter or an opening quote or
+/// bracket: the number and the bytes before X.
+fn paragraph_number(text: &str) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 4 {
+        return None;
+    }
+    let number: u32 = text[..digits].parse().ok()?;
+    let after = &text[digits..];
+    let point = if after.starts_with(". ") {
+        2
+    } else if after.starts_with(" . ") {
+        3
+    } else {
+        return None;
+    };
+    let first = after[point..].chars().next()?;
+    (first.is_uppercase() || matches!(first, '"' | '“' | '«' | '‘' | '('))
+        .then_some((number, digits + point))
 }
 
 /// The first of `ours`'s names present with a value, and that value as text: a string, a
@@ -336,6 +428,28 @@ mod tests {
         assert_eq!(echr.articles, ["4", "4-1", "14", "14+4"]);
         assert_eq!(echr.violation, ["4"]);
         assert_eq!(echr.nonviolation, ["14"]);
+    }
+
+    #[test]
+    fn numbered_paragraphs_are_set_apart_in_a_text_without_breaks() {
+        let flat = "PROCEDURE 1. The case originated in an application. The facts 2 . The \
+            applicant was represented; see Article 3. The Court notes § 4. Nothing. 3. \"The \
+            Government\" replied: 5. (a) First. 1. Holds that there has been a violation. 9. \
+            Far ahead.";
+        assert_eq!(
+            numbered_paragraphs(flat),
+            "PROCEDURE\n\n1. The case originated in an application. The facts\n\n2. The \
+            applicant was represented; see Article 3. The Court notes § 4. Nothing.\n\n3. \"The \
+            Government\" replied:\n\n5. (a) First. 1. Holds that there has been a violation. 9. \
+            Far ahead."
+        );
+        let mut value = item();
+        value["full_text"] =
+            json!(".s1 { font-size:12pt } THE FACTS 1. The applicant.&#xa0; 2. The Court.");
+        assert_eq!(
+            mapped(value).text,
+            "THE FACTS\n\n1. The applicant.\n\n2. The Court."
+        );
     }
 
     #[test]
