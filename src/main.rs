@@ -18,7 +18,7 @@ use thb_engine::backup;
 use thb_engine::document::{Kind, Provenance, Strength};
 use thb_engine::domain::countries;
 use thb_engine::index::{IndexError, IndexHandle};
-use thb_engine::ingest::{self, IngestError, IngestOptions};
+use thb_engine::ingest::{self, Format, IngestError, IngestOptions};
 use thb_engine::limits::{HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 use thb_engine::search::{self, SearchError, SearchRequest, Sort};
 
@@ -37,20 +37,17 @@ struct Cli {
 enum Command {
     /// Add or replace documents from .jsonl, .json and .md files or directories.
     Ingest {
-        #[arg(long, default_value = "index")]
-        index: PathBuf,
         /// Commit after this many documents (and at the end).
         #[arg(long, default_value_t = 100_000)]
         commit_every: usize,
-        /// Writer memory in MiB.
-        #[arg(long, default_value_t = 256)]
-        heap_mib: usize,
-        /// Accept public documents that look like they hold personal data (a JMBG, an e-mail
-        /// address, a telephone number); by default they are rejected.
-        #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
-        allow_personal_data: bool,
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        args: WriteArgs,
+    },
+    /// Import documents in the formats they are published in (HUDOC, the HUDOC-GRETA feed);
+    /// reported and upserted as `ingest` does.
+    Import {
+        #[command(subcommand)]
+        format: ImportFormat,
     },
     /// Merge the index's segments into fewer, larger ones: one per core by default, as an
     /// ingest does by itself after a bulk load. For an index grown by many small ingests or
@@ -191,6 +188,38 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ImportFormat {
+    /// HUDOC JSON (ECtHR judgments and decisions): one item per .json file, a JSON array of
+    /// items, or JSON Lines; directories are read recursively.
+    Hudoc {
+        #[command(flatten)]
+        args: WriteArgs,
+    },
+    /// Rows of the HUDOC-GRETA feed (one section title per row), JSON Lines.
+    GretaRss {
+        #[command(flatten)]
+        args: WriteArgs,
+    },
+}
+
+/// What `ingest` and `import` both take.
+#[derive(clap::Args)]
+struct WriteArgs {
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Writer memory in MiB.
+    #[arg(long, default_value_t = 256)]
+    heap_mib: usize,
+    /// Accept public documents that look like they hold personal data (a JMBG, an e-mail
+    /// address, a telephone number) without a word; by default `ingest` rejects them and
+    /// `import` (of texts their court or GRETA published) imports them with a warning.
+    #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
+    allow_personal_data: bool,
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
 /// A yes/no flag that may also come from the environment: `1 true yes on` or `0 false no off`
 /// (any case), and an empty value as unset. Anything else is an error: a typo must never switch
 /// the personal data guard off (or on) silently.
@@ -229,39 +258,25 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest {
-            index,
-            commit_every,
-            heap_mib,
-            allow_personal_data,
-            paths,
-        } => {
-            // Check the paths before creating an index a failed run would leave behind.
-            ingest::collect_files(&paths)?;
-            let handle = IndexHandle::open_or_create(&index)?;
-            let options = IngestOptions {
-                heap_bytes: heap_mib * 1024 * 1024,
+        Command::Ingest { commit_every, args } => ingest_files(
+            &args,
+            IngestOptions {
                 commit_every,
-                progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
-                detect_language: true,
-                allow_personal_data,
+                ..IngestOptions::default()
+            },
+        ),
+        Command::Import { format } => {
+            let (format, args) = match format {
+                ImportFormat::Hudoc { args } => (Format::Hudoc, args),
+                ImportFormat::GretaRss { args } => (Format::GretaRss, args),
             };
-            let report = ingest::ingest_paths(&handle, &paths, &options)?;
-            for rejection in &report.rejected {
-                eprintln!("{rejection}");
-            }
-            println!(
-                "added {}, updated {}, rejected {} ({:.1}s)",
-                report.added,
-                report.updated,
-                report.rejected.len(),
-                report.elapsed.as_secs_f64()
-            );
-            Ok(if report.rejected.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            ingest_files(
+                &args,
+                IngestOptions {
+                    format,
+                    ..IngestOptions::default()
+                },
+            )
         }
         Command::Search {
             index,
@@ -438,6 +453,45 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             stats(&handle, json)
         }
     }
+}
+
+/// `ingest` and `import`: reads the paths into the index, prints the guard's warnings, each
+/// rejection as `file:line: field: message` and a summary; exit status 1 when a record was
+/// rejected.
+fn ingest_files(args: &WriteArgs, options: IngestOptions) -> anyhow::Result<ExitCode> {
+    // Check the paths before creating an index a failed run would leave behind.
+    ingest::collect_files_of(&args.paths, options.format)?;
+    let handle = IndexHandle::open_or_create(&args.index)?;
+    let options = IngestOptions {
+        heap_bytes: args.heap_mib * 1024 * 1024,
+        allow_personal_data: args.allow_personal_data,
+        progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
+        ..options
+    };
+    let report = ingest::ingest_paths(&handle, &args.paths, &options)?;
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
+    for rejection in &report.rejected {
+        eprintln!("{rejection}");
+    }
+    let warned = if report.warnings.is_empty() {
+        String::new()
+    } else {
+        format!(", {} with a personal data warning", report.warnings.len())
+    };
+    println!(
+        "added {}, updated {}, rejected {}{warned} ({:.1}s)",
+        report.added,
+        report.updated,
+        report.rejected.len(),
+        report.elapsed.as_secs_f64()
+    );
+    Ok(if report.rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {

@@ -3,16 +3,7 @@
 
 mod common;
 
-use common::{fixture, run, stderr, stdout};
-use serde_json::Value;
-
-fn search_json(index: &str, args: &[&str]) -> Value {
-    let mut all = vec!["search", "--index", index, "--json"];
-    all.extend_from_slice(args);
-    let output = run(&all);
-    assert!(output.status.success(), "{}", stderr(&output));
-    serde_json::from_str(&stdout(&output)).unwrap()
-}
+use common::{fixture, run, search_json, stderr, stdout};
 
 #[test]
 fn broken_records_are_reported_by_line_and_the_good_ones_are_searchable() {

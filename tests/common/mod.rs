@@ -69,6 +69,15 @@ pub fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// `thb-caselaw search --index INDEX --json ARGS…`, which must succeed, as JSON.
+pub fn search_json(index: &str, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["search", "--index", index, "--json"];
+    all.extend_from_slice(args);
+    let output = run(&all);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("search --json prints JSON")
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }

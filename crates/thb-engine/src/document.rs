@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{countries, taxonomy};
 use crate::limits::{
-    MAX_DOCUMENT_BYTES, MAX_ID_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_SHORT_FIELD_BYTES,
+    MAX_CONCLUSION_BYTES, MAX_DOCUMENT_BYTES, MAX_ID_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS,
+    MAX_SHORT_FIELD_BYTES,
 };
 use thb_text::normalize::clean_text;
 
@@ -179,6 +180,60 @@ pub struct Greta {
     pub paragraph: Option<String>,
 }
 
+/// Which formation of the European Court of Human Rights gave a judgment or decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Formation {
+    /// Seventeen judges: the Court's leading cases and referrals.
+    GrandChamber,
+    /// Seven judges of a Section.
+    Chamber,
+    /// Three judges, on well-established case-law.
+    Committee,
+}
+
+impl Formation {
+    /// The formation as the Court names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Formation::GrandChamber => "Grand Chamber",
+            Formation::Chamber => "Chamber",
+            Formation::Committee => "Committee",
+        }
+    }
+}
+
+/// HUDOC's importance levels: 1 (key case) to 4 (low importance).
+pub const ECHR_IMPORTANCE: std::ops::RangeInclusive<u8> = 1..=4;
+
+/// European Court of Human Rights metadata of a judgment or decision, as HUDOC publishes it.
+/// Kept with the document (stored and returned by `GET /api/documents/{id}`), not a facet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Echr {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formation: Option<Formation>,
+    /// HUDOC's importance level, 1 (key case) to 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance: Option<u8>,
+    /// Every application number of the case (`application_number` holds the first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub application_numbers: Vec<String>,
+    /// Provisions of the Convention and its Protocols the case concerns, as HUDOC writes them
+    /// (`4`, `5-1-f`, `14+8-1`, `P1-1`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<String>,
+    /// Provisions the Court found violated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub violation: Vec<String>,
+    /// Provisions the Court found not violated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nonviolation: Vec<String>,
+    /// The Court's conclusion as HUDOC summarises it (`Violation of Art. 4;No violation of …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conclusion: Option<String>,
+}
+
 /// A calendar date (the interchange format writes it `YYYY-MM-DD`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -276,6 +331,8 @@ pub struct Document {
     pub source_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub greta: Option<Greta>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub echr: Option<Echr>,
     #[serde(default)]
     pub access: Access,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,6 +379,8 @@ struct RawDocument {
     #[serde(default)]
     greta: Option<Greta>,
     #[serde(default)]
+    echr: Option<Echr>,
+    #[serde(default)]
     access: Option<Access>,
     #[serde(default)]
     provenance: Option<Provenance>,
@@ -345,6 +404,7 @@ pub const FIELDS: &[&str] = &[
     "application_number",
     "source_url",
     "greta",
+    "echr",
     "access",
     "provenance",
     "personal_data",
@@ -459,6 +519,9 @@ impl Document {
         if let Some(greta) = &raw.greta {
             validate_greta(greta)?;
         }
+        if let Some(echr) = &raw.echr {
+            validate_echr(echr)?;
+        }
         let optional = |field: &str, v: Option<String>| -> Result<Option<String>, RecordError> {
             match v.map(|s| clean_text(&s)) {
                 Some(s) if s.trim().is_empty() => Err(RecordError::field(
@@ -483,6 +546,7 @@ impl Document {
             application_number: optional("application_number", raw.application_number)?,
             source_url: raw.source_url,
             greta: raw.greta,
+            echr: raw.echr,
             access: raw.access.unwrap_or_default(),
             provenance: raw.provenance,
             personal_data: raw.personal_data,
@@ -661,6 +725,83 @@ fn validate_greta(greta: &Greta) -> Result<(), RecordError> {
     Ok(())
 }
 
+/// A Convention provision as HUDOC writes it: digits, `P` (Protocol), `+` (taken with) and
+/// `-` (paragraph), and a letter for a sub-paragraph (`5-1-f`).
+fn is_echr_provision(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 32
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == 'P')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-')
+}
+
+fn validate_echr(echr: &Echr) -> Result<(), RecordError> {
+    if let Some(importance) = echr.importance {
+        if !ECHR_IMPORTANCE.contains(&importance) {
+            return Err(RecordError::field(
+                "echr.importance",
+                format!("{importance} is not a HUDOC importance level (1–4)"),
+            ));
+        }
+    }
+    for (field, list) in [
+        ("echr.application_numbers", &echr.application_numbers),
+        ("echr.articles", &echr.articles),
+        ("echr.violation", &echr.violation),
+        ("echr.nonviolation", &echr.nonviolation),
+    ] {
+        check_list_length(field, list.len())?;
+        for (i, value) in list.iter().enumerate() {
+            let field = format!("{field}[{i}]");
+            check_short(&field, Some(value))?;
+            if value.trim().is_empty() || value.chars().any(char::is_control) {
+                return Err(RecordError::field(
+                    field,
+                    "empty or holds a control character",
+                ));
+            }
+        }
+    }
+    for (i, provision) in echr
+        .articles
+        .iter()
+        .chain(&echr.violation)
+        .chain(&echr.nonviolation)
+        .enumerate()
+    {
+        if !is_echr_provision(provision) {
+            let (field, at) = if i < echr.articles.len() {
+                ("echr.articles", i)
+            } else if i < echr.articles.len() + echr.violation.len() {
+                ("echr.violation", i - echr.articles.len())
+            } else {
+                (
+                    "echr.nonviolation",
+                    i - echr.articles.len() - echr.violation.len(),
+                )
+            };
+            return Err(RecordError::field(
+                format!("{field}[{at}]"),
+                format!("`{provision}` is not a Convention provision as HUDOC writes it (e.g. `4`, `5-1-f`, `14+8-1`, `P1-1`)"),
+            ));
+        }
+    }
+    if let Some(conclusion) = &echr.conclusion {
+        if conclusion.len() > MAX_CONCLUSION_BYTES {
+            return Err(RecordError::field(
+                "echr.conclusion",
+                format!(
+                    "{} bytes; a conclusion holds at most {MAX_CONCLUSION_BYTES} bytes",
+                    conclusion.len()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Normalises a BCP 47 language tag to its canonical case (`sr-cyrl` → `sr-Cyrl`): a 2–3
 /// letter language, then an optional 4-letter script and an optional 2-letter or 3-digit region.
 pub fn normalize_language_tag(tag: &str) -> Result<String, String> {
@@ -790,6 +931,25 @@ mod tests {
                 "greta.paragraph",
                 "control character",
             ),
+            ("echr", json!({"importance": 5}), "echr.importance", "1–4"),
+            (
+                "echr",
+                json!({"articles": ["4", "Art 4"]}),
+                "echr.articles[1]",
+                "not a Convention provision",
+            ),
+            (
+                "echr",
+                json!({"violation": ["4"], "nonviolation": ["x"]}),
+                "echr.nonviolation[0]",
+                "not a Convention provision",
+            ),
+            (
+                "echr",
+                json!({"formation": "plenary"}),
+                "echr.formation",
+                "unknown variant",
+            ),
             (
                 "personal_data",
                 json!("yes"),
@@ -821,6 +981,23 @@ mod tests {
             .unwrap()
             .get("personal_data")
             .is_none());
+    }
+
+    #[test]
+    fn echr_metadata_is_kept_and_written_back() {
+        let echr = json!({
+            "formation": "grand-chamber",
+            "importance": 1,
+            "application_numbers": ["8675/15", "8697/15"],
+            "articles": ["4", "5-1-f", "14+8-1", "P1-1"],
+            "violation": ["4"],
+            "conclusion": "Violation of Article 4"
+        });
+        let d = Document::from_json(with("echr", echr.clone())).unwrap();
+        let kept = d.echr.as_ref().unwrap();
+        assert_eq!(kept.formation, Some(Formation::GrandChamber));
+        assert_eq!(kept.formation.unwrap().name(), "Grand Chamber");
+        assert_eq!(serde_json::to_value(&d).unwrap()["echr"], echr);
     }
 
     #[test]

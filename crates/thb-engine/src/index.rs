@@ -306,6 +306,12 @@ impl IndexHandle {
         for ident in [&d.ecli, &d.application_number].into_iter().flatten() {
             doc.add_text(f.ident, ident);
         }
+        // A case joined from several applications is found by any of them.
+        for number in d.echr.iter().flat_map(|e| &e.application_numbers) {
+            if d.application_number.as_ref() != Some(number) {
+                doc.add_text(f.ident, number);
+            }
+        }
         if let Some(court) = &d.court {
             doc.add_text(f.court, court);
             doc.add_facet(f.court_facet, Facet::from_path([court.trim()]));

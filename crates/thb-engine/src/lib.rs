@@ -11,12 +11,12 @@
 //! | module | owns |
 //! |---|---|
 //! | [`document`] | the document model, its validation and the interchange format |
-//! | [`domain`] | legal-domain data: countries (with Kosovo*), the theme taxonomy, courts' abbreviations |
+//! | [`domain`] | legal-domain data: countries (with Kosovo*; alpha-3 codes and names too), the theme taxonomy, courts' abbreviations |
 //! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed |
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
 //! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), built by the reader's warmer |
 //! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness, compaction |
-//! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors |
+//! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors; importers of HUDOC and the HUDOC-GRETA feed ([`ingest::hudoc`], [`ingest::greta`], HTML to text in [`ingest::html`]) mapping their records onto the interchange format |
 //! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |
 //! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; several words matched a window of documents at a time ([`search::conjunction`]); what a caller without a token may see ([`search::public_view`]); recent responses kept until the index changes ([`search::cache`]) |
 //! | [`backup`] | export to the interchange format, backup of a commit point while served, restore |

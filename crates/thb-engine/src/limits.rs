@@ -68,6 +68,9 @@ pub const MAX_LIST_ITEMS: usize = 64;
 /// Longest single value of a document's short fields (`title`, `court`, `ecli`,
 /// `application_number`, `source_url`, a theme, `greta.paragraph`), in bytes.
 pub const MAX_SHORT_FIELD_BYTES: usize = 4 * 1024;
+/// Longest `echr.conclusion`: HUDOC's list of the Court's findings, a few hundred bytes for most
+/// judgments and some 6 KB for an inter-state case with dozens of findings.
+pub const MAX_CONCLUSION_BYTES: usize = 16 * 1024;
 /// Time a client has to send a request's head, counted from when its connection starts waiting
 /// for one: a connection that sends half a request line and waits, or sits idle between
 /// keep-alive requests, is closed then (`server`), so held-open connections cannot pile up.

@@ -547,6 +547,7 @@ pub fn document(seed: u64, n: u64, words: WordRange) -> Document {
         greta,
         access,
         provenance: Some(Provenance::Sample),
+        echr: None,
         personal_data: None,
     }
 }

@@ -315,6 +315,301 @@ pub const COUNTRIES: &[(&str, &str)] = &[
     ("ZW", "Zimbabwe"),
 ];
 
+/// ISO 3166-1 alpha-3 codes (HUDOC's `respondent` and GRETA's identifiers write states so) and
+/// their alpha-2 code, sorted by alpha-3 (binary-searched); `XKX` is Kosovo*'s user-assigned
+/// alpha-3 code, as `XK` is its alpha-2 one.
+pub const ALPHA3: &[(&str, &str)] = &[
+    ("ABW", "AW"),
+    ("AFG", "AF"),
+    ("AGO", "AO"),
+    ("AIA", "AI"),
+    ("ALA", "AX"),
+    ("ALB", "AL"),
+    ("AND", "AD"),
+    ("ARE", "AE"),
+    ("ARG", "AR"),
+    ("ARM", "AM"),
+    ("ASM", "AS"),
+    ("ATA", "AQ"),
+    ("ATF", "TF"),
+    ("ATG", "AG"),
+    ("AUS", "AU"),
+    ("AUT", "AT"),
+    ("AZE", "AZ"),
+    ("BDI", "BI"),
+    ("BEL", "BE"),
+    ("BEN", "BJ"),
+    ("BES", "BQ"),
+    ("BFA", "BF"),
+    ("BGD", "BD"),
+    ("BGR", "BG"),
+    ("BHR", "BH"),
+    ("BHS", "BS"),
+    ("BIH", "BA"),
+    ("BLM", "BL"),
+    ("BLR", "BY"),
+    ("BLZ", "BZ"),
+    ("BMU", "BM"),
+    ("BOL", "BO"),
+    ("BRA", "BR"),
+    ("BRB", "BB"),
+    ("BRN", "BN"),
+    ("BTN", "BT"),
+    ("BVT", "BV"),
+    ("BWA", "BW"),
+    ("CAF", "CF"),
+    ("CAN", "CA"),
+    ("CCK", "CC"),
+    ("CHE", "CH"),
+    ("CHL", "CL"),
+    ("CHN", "CN"),
+    ("CIV", "CI"),
+    ("CMR", "CM"),
+    ("COD", "CD"),
+    ("COG", "CG"),
+    ("COK", "CK"),
+    ("COL", "CO"),
+    ("COM", "KM"),
+    ("CPV", "CV"),
+    ("CRI", "CR"),
+    ("CUB", "CU"),
+    ("CUW", "CW"),
+    ("CXR", "CX"),
+    ("CYM", "KY"),
+    ("CYP", "CY"),
+    ("CZE", "CZ"),
+    ("DEU", "DE"),
+    ("DJI", "DJ"),
+    ("DMA", "DM"),
+    ("DNK", "DK"),
+    ("DOM", "DO"),
+    ("DZA", "DZ"),
+    ("ECU", "EC"),
+    ("EGY", "EG"),
+    ("ERI", "ER"),
+    ("ESH", "EH"),
+    ("ESP", "ES"),
+    ("EST", "EE"),
+    ("ETH", "ET"),
+    ("FIN", "FI"),
+    ("FJI", "FJ"),
+    ("FLK", "FK"),
+    ("FRA", "FR"),
+    ("FRO", "FO"),
+    ("FSM", "FM"),
+    ("GAB", "GA"),
+    ("GBR", "GB"),
+    ("GEO", "GE"),
+    ("GGY", "GG"),
+    ("GHA", "GH"),
+    ("GIB", "GI"),
+    ("GIN", "GN"),
+    ("GLP", "GP"),
+    ("GMB", "GM"),
+    ("GNB", "GW"),
+    ("GNQ", "GQ"),
+    ("GRC", "GR"),
+    ("GRD", "GD"),
+    ("GRL", "GL"),
+    ("GTM", "GT"),
+    ("GUF", "GF"),
+    ("GUM", "GU"),
+    ("GUY", "GY"),
+    ("HKG", "HK"),
+    ("HMD", "HM"),
+    ("HND", "HN"),
+    ("HRV", "HR"),
+    ("HTI", "HT"),
+    ("HUN", "HU"),
+    ("IDN", "ID"),
+    ("IMN", "IM"),
+    ("IND", "IN"),
+    ("IOT", "IO"),
+    ("IRL", "IE"),
+    ("IRN", "IR"),
+    ("IRQ", "IQ"),
+    ("ISL", "IS"),
+    ("ISR", "IL"),
+    ("ITA", "IT"),
+    ("JAM", "JM"),
+    ("JEY", "JE"),
+    ("JOR", "JO"),
+    ("JPN", "JP"),
+    ("KAZ", "KZ"),
+    ("KEN", "KE"),
+    ("KGZ", "KG"),
+    ("KHM", "KH"),
+    ("KIR", "KI"),
+    ("KNA", "KN"),
+    ("KOR", "KR"),
+    ("KWT", "KW"),
+    ("LAO", "LA"),
+    ("LBN", "LB"),
+    ("LBR", "LR"),
+    ("LBY", "LY"),
+    ("LCA", "LC"),
+    ("LIE", "LI"),
+    ("LKA", "LK"),
+    ("LSO", "LS"),
+    ("LTU", "LT"),
+    ("LUX", "LU"),
+    ("LVA", "LV"),
+    ("MAC", "MO"),
+    ("MAF", "MF"),
+    ("MAR", "MA"),
+    ("MCO", "MC"),
+    ("MDA", "MD"),
+    ("MDG", "MG"),
+    ("MDV", "MV"),
+    ("MEX", "MX"),
+    ("MHL", "MH"),
+    ("MKD", "MK"),
+    ("MLI", "ML"),
+    ("MLT", "MT"),
+    ("MMR", "MM"),
+    ("MNE", "ME"),
+    ("MNG", "MN"),
+    ("MNP", "MP"),
+    ("MOZ", "MZ"),
+    ("MRT", "MR"),
+    ("MSR", "MS"),
+    ("MTQ", "MQ"),
+    ("MUS", "MU"),
+    ("MWI", "MW"),
+    ("MYS", "MY"),
+    ("MYT", "YT"),
+    ("NAM", "NA"),
+    ("NCL", "NC"),
+    ("NER", "NE"),
+    ("NFK", "NF"),
+    ("NGA", "NG"),
+    ("NIC", "NI"),
+    ("NIU", "NU"),
+    ("NLD", "NL"),
+    ("NOR", "NO"),
+    ("NPL", "NP"),
+    ("NRU", "NR"),
+    ("NZL", "NZ"),
+    ("OMN", "OM"),
+    ("PAK", "PK"),
+    ("PAN", "PA"),
+    ("PCN", "PN"),
+    ("PER", "PE"),
+    ("PHL", "PH"),
+    ("PLW", "PW"),
+    ("PNG", "PG"),
+    ("POL", "PL"),
+    ("PRI", "PR"),
+    ("PRK", "KP"),
+    ("PRT", "PT"),
+    ("PRY", "PY"),
+    ("PSE", "PS"),
+    ("PYF", "PF"),
+    ("QAT", "QA"),
+    ("REU", "RE"),
+    ("ROU", "RO"),
+    ("RUS", "RU"),
+    ("RWA", "RW"),
+    ("SAU", "SA"),
+    ("SDN", "SD"),
+    ("SEN", "SN"),
+    ("SGP", "SG"),
+    ("SGS", "GS"),
+    ("SHN", "SH"),
+    ("SJM", "SJ"),
+    ("SLB", "SB"),
+    ("SLE", "SL"),
+    ("SLV", "SV"),
+    ("SMR", "SM"),
+    ("SOM", "SO"),
+    ("SPM", "PM"),
+    ("SRB", "RS"),
+    ("SSD", "SS"),
+    ("STP", "ST"),
+    ("SUR", "SR"),
+    ("SVK", "SK"),
+    ("SVN", "SI"),
+    ("SWE", "SE"),
+    ("SWZ", "SZ"),
+    ("SXM", "SX"),
+    ("SYC", "SC"),
+    ("SYR", "SY"),
+    ("TCA", "TC"),
+    ("TCD", "TD"),
+    ("TGO", "TG"),
+    ("THA", "TH"),
+    ("TJK", "TJ"),
+    ("TKL", "TK"),
+    ("TKM", "TM"),
+    ("TLS", "TL"),
+    ("TON", "TO"),
+    ("TTO", "TT"),
+    ("TUN", "TN"),
+    ("TUR", "TR"),
+    ("TUV", "TV"),
+    ("TWN", "TW"),
+    ("TZA", "TZ"),
+    ("UGA", "UG"),
+    ("UKR", "UA"),
+    ("UMI", "UM"),
+    ("URY", "UY"),
+    ("USA", "US"),
+    ("UZB", "UZ"),
+    ("VAT", "VA"),
+    ("VCT", "VC"),
+    ("VEN", "VE"),
+    ("VGB", "VG"),
+    ("VIR", "VI"),
+    ("VNM", "VN"),
+    ("VUT", "VU"),
+    ("WLF", "WF"),
+    ("WSM", "WS"),
+    ("XKX", "XK"),
+    ("YEM", "YE"),
+    ("ZAF", "ZA"),
+    ("ZMB", "ZM"),
+    ("ZWE", "ZW"),
+];
+
+/// The alpha-2 code of an ISO 3166-1 alpha-3 code (upper case), e.g. `RUS` → `RU`.
+pub fn from_alpha3(code: &str) -> Option<&'static str> {
+    ALPHA3
+        .binary_search_by(|(alpha3, _)| (*alpha3).cmp(code))
+        .ok()
+        .map(|i| ALPHA3[i].1)
+}
+
+/// Names sources use besides the English short names of [`COUNTRIES`]: former and informal
+/// names, the Council of Europe's earlier spellings. Compared without regard to case.
+const NAME_ALIASES: &[(&str, &str)] = &[
+    ("The former Yugoslav Republic of Macedonia", "MK"),
+    ("Former Yugoslav Republic of Macedonia", "MK"),
+    ("Macedonia", "MK"),
+    ("Turkey", "TR"),
+    ("Russia", "RU"),
+    ("Moldova", "MD"),
+    ("Czechia", "CZ"),
+    ("Slovakia", "SK"),
+    ("The Netherlands", "NL"),
+    ("Kosovo*", "XK"),
+    ("United Kingdom of Great Britain and Northern Ireland", "GB"),
+];
+
+/// The code of a country written as a name (`Serbia`, `Türkiye`, `"The former Yugoslav Republic
+/// of Macedonia"`), compared without regard to case, surrounding quotes or spaces.
+pub fn from_name(name: &str) -> Option<&'static str> {
+    let name = name
+        .trim()
+        .trim_matches(|c: char| c == '"' || c == '“' || c == '”')
+        .trim();
+    COUNTRIES
+        .iter()
+        .map(|(code, english)| (*english, *code))
+        .chain(NAME_ALIASES.iter().copied())
+        .find(|(known, _)| known.to_lowercase() == name.to_lowercase())
+        .map(|(_, code)| code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,5 +634,40 @@ mod tests {
         assert!(lookup("YU").is_none());
         assert!(lookup("rs").is_none());
         assert_eq!(lookup("RS").map(|c| c.name), Some("Serbia"));
+    }
+
+    #[test]
+    fn alpha3_is_sorted_and_maps_onto_accepted_codes() {
+        for pair in ALPHA3.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+        }
+        for (alpha3, alpha2) in ALPHA3 {
+            assert!(lookup(alpha2).is_some(), "{alpha3} → {alpha2}");
+        }
+        for (alpha3, alpha2) in [("RUS", "RU"), ("GBR", "GB"), ("MDA", "MD"), ("XKX", "XK")] {
+            assert_eq!(from_alpha3(alpha3), Some(alpha2));
+        }
+        assert_eq!(from_alpha3("rus"), None);
+        assert_eq!(from_alpha3("YUG"), None);
+    }
+
+    #[test]
+    fn names_are_found_in_their_usual_spellings() {
+        for (name, code) in [
+            ("Serbia", "RS"),
+            ("serbia ", "RS"),
+            ("Türkiye", "TR"),
+            ("Turkey", "TR"),
+            ("\"The former Yugoslav Republic of Macedonia\"", "MK"),
+            ("Republic of Moldova", "MD"),
+            ("Czech Republic", "CZ"),
+            ("United Kingdom", "GB"),
+            ("Kosovo", "XK"),
+            ("Kosovo*", "XK"),
+        ] {
+            assert_eq!(from_name(name), Some(code), "{name}");
+        }
+        assert_eq!(from_name(""), None);
+        assert_eq!(from_name("Yugoslavia"), None);
     }
 }

@@ -1,10 +1,15 @@
 //! Ingest: files (`.jsonl`, `.json`, `.md`) or request bodies → validated documents → the index.
 //!
+//! Importers of other formats ([`hudoc`], [`greta`]) map each of their records onto the
+//! interchange format ([`Format`]); from there a record takes the same path as any other.
 //! A rejected record never stops the others. Each rejection is reported as
 //! `file:line: field: what is wrong`; the valid records are committed. Validation and language
 //! detection run in parallel over batches (they are the CPU-heavy part); the single writer
 //! receives the results in input order, so the last version of a repeated id wins.
 
+pub mod greta;
+pub mod html;
+pub mod hudoc;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;
@@ -28,8 +33,9 @@ use crate::privacy;
 use thb_text::language;
 use thb_text::normalize::prefix_within;
 
-/// A record ready for the writer: the document and its index form, built on a worker thread.
-type Prepared = (Document, TantivyDocument);
+/// A record ready for the writer: the document, its index form (built on a worker thread) and
+/// the personal data guard's finding when the guard only warns.
+type Prepared = (Document, TantivyDocument, Option<RecordError>);
 
 /// Records validated and detected together; big enough to keep both cores busy.
 const BATCH: usize = 256;
@@ -82,12 +88,36 @@ impl fmt::Display for Rejection {
     }
 }
 
+/// A document accepted with a finding of the personal data guard ([`PersonalDataGuard::Warn`]):
+/// where it was, which document, and the finding (masked, as in a rejection).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Warning {
+    pub source: String,
+    pub line: usize,
+    pub id: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: warning: {}: {}: {}",
+            self.source, self.line, self.id, self.field, self.message
+        )
+    }
+}
+
 /// The outcome of one ingest.
 #[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct IngestReport {
     pub added: usize,
     pub updated: usize,
     pub rejected: Vec<Rejection>,
+    /// Documents accepted with a personal data finding (imports of court publications only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     /// Ids accepted, in order (for per-record API results).
     #[serde(skip)]
     pub accepted_ids: Vec<(String, usize)>,
@@ -103,8 +133,12 @@ pub struct IngestReport {
 pub enum IngestError {
     #[error("{path}: no such file or directory")]
     NoSuchPath { path: PathBuf },
-    #[error("{path}: unsupported file type; ingest reads .jsonl, .json and .md")]
-    Unsupported { path: PathBuf },
+    #[error("{path}: unsupported file type; {format} reads {extensions}")]
+    Unsupported {
+        path: PathBuf,
+        format: &'static str,
+        extensions: &'static str,
+    },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -129,6 +163,94 @@ pub struct IngestOptions {
     /// Let public documents through the personal data guard (`--allow-personal-data`): for an
     /// operator whose collection is already checked, e.g. judgments that name courts' phones.
     pub allow_personal_data: bool,
+    /// What the files hold: our interchange format, or a format an importer maps onto it.
+    pub format: Format,
+}
+
+impl IngestOptions {
+    /// The guard of this run: off when the operator allows personal data, else as the format
+    /// asks ([`Format::guard`]).
+    pub fn guard(&self) -> PersonalDataGuard {
+        if self.allow_personal_data {
+            PersonalDataGuard::Allow
+        } else {
+            self.format.guard()
+        }
+    }
+}
+
+/// What the personal data guard does with a public document in which it finds a likely
+/// identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PersonalDataGuard {
+    /// Reject the record (our own documents: `ingest`, the write API).
+    #[default]
+    Reject,
+    /// Accept it and report a [`Warning`]: for courts' own publications, which the court has
+    /// published already; the operator decides whether to redact or restrict them.
+    Warn,
+    /// Do not check (`--allow-personal-data`).
+    Allow,
+}
+
+/// The formats ingest reads. Each maps its records onto the interchange format
+/// (`Document::from_json`), so validation, the guard and the writer are the same for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Our own format (README, "Document format"): `.jsonl`, `.json`, `.md`.
+    #[default]
+    Interchange,
+    /// HUDOC's JSON, as its exports, its API and scrapers write it ([`hudoc`]).
+    Hudoc,
+    /// Rows of the HUDOC-GRETA feed ([`greta`]).
+    GretaRss,
+}
+
+impl Format {
+    /// The command that reads it, for messages.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Interchange => "ingest",
+            Format::Hudoc => "import hudoc",
+            Format::GretaRss => "import greta-rss",
+        }
+    }
+
+    /// File extensions read; other files in a directory are skipped.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Interchange => &["jsonl", "json", "md"],
+            Format::Hudoc | Format::GretaRss => &["jsonl", "json"],
+        }
+    }
+
+    fn extensions_text(self) -> &'static str {
+        match self {
+            Format::Interchange => ".jsonl, .json and .md",
+            Format::Hudoc | Format::GretaRss => ".jsonl and .json",
+        }
+    }
+
+    /// The guard's default: imported court and GRETA publications are already public, so a
+    /// finding warns; our own documents are rejected.
+    pub fn guard(self) -> PersonalDataGuard {
+        match self {
+            Format::Interchange => PersonalDataGuard::Reject,
+            Format::Hudoc | Format::GretaRss => PersonalDataGuard::Warn,
+        }
+    }
+
+    /// One record of this format as a record of the interchange format.
+    pub fn to_interchange(
+        self,
+        value: serde_json::Value,
+    ) -> Result<serde_json::Value, RecordError> {
+        match self {
+            Format::Interchange => Ok(value),
+            Format::Hudoc => hudoc::to_record(value),
+            Format::GretaRss => greta::to_record(value),
+        }
+    }
 }
 
 impl Default for IngestOptions {
@@ -139,22 +261,30 @@ impl Default for IngestOptions {
             progress: None,
             detect_language: true,
             allow_personal_data: false,
+            format: Format::Interchange,
         }
     }
-}
-
-fn is_ingestible(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "json" | "md")
-    )
 }
 
 /// Expands paths into the files to read: directories recursively (sorted, so runs are
 /// reproducible), skipping files of other types and hidden entries; a named file must be of a
 /// supported type.
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+    collect_files_of(paths, Format::Interchange)
+}
+
+/// [`collect_files`] for the files of `format`.
+pub fn collect_files_of(paths: &[PathBuf], format: Format) -> Result<Vec<PathBuf>, IngestError> {
+    let is_ingestible = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| format.extensions().contains(&e))
+    };
+    fn walk(
+        dir: &Path,
+        out: &mut Vec<PathBuf>,
+        is_ingestible: &dyn Fn(&Path) -> bool,
+    ) -> Result<(), IngestError> {
         let io = |source| IngestError::Io {
             path: dir.to_path_buf(),
             source,
@@ -172,7 +302,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
         entries.sort();
         for path in entries {
             if path.is_dir() {
-                walk(&path, out)?;
+                walk(&path, out, is_ingestible)?;
             } else if is_ingestible(&path) {
                 out.push(path);
             }
@@ -182,10 +312,14 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut files)?;
+            walk(path, &mut files, &is_ingestible)?;
         } else if path.is_file() {
             if !is_ingestible(path) {
-                return Err(IngestError::Unsupported { path: path.clone() });
+                return Err(IngestError::Unsupported {
+                    path: path.clone(),
+                    format: format.name(),
+                    extensions: format.extensions_text(),
+                });
             }
             files.push(path.clone());
         } else {
@@ -227,16 +361,20 @@ pub fn corpus_fingerprint(
 pub struct Preparation {
     /// Detect the language of documents that declare none (off: `und`).
     pub detect_language: bool,
-    /// Skip the personal data guard for every record (the configuration's
-    /// `allow_personal_data`); a record can also allow itself with `"personal_data": "allowed"`.
-    pub allow_personal_data: bool,
+    /// What the personal data guard does with a finding ([`PersonalDataGuard::Allow`] from the
+    /// configuration's `allow_personal_data`); a record can also allow itself with
+    /// `"personal_data": "allowed"`.
+    pub personal_data: PersonalDataGuard,
+    /// The format of the records, mapped onto the interchange format first.
+    pub format: Format,
 }
 
 impl Default for Preparation {
     fn default() -> Self {
         Preparation {
             detect_language: true,
-            allow_personal_data: false,
+            personal_data: PersonalDataGuard::Reject,
+            format: Format::Interchange,
         }
     }
 }
@@ -259,10 +397,36 @@ pub fn prepare_with(
     value: serde_json::Value,
     preparation: Preparation,
 ) -> Result<Document, RecordError> {
+    prepare_reporting(value, preparation).map(|(document, _)| document)
+}
+
+/// [`prepare_with`], returning with the document the guard's finding when the guard only warns.
+fn prepare_reporting(
+    value: serde_json::Value,
+    preparation: Preparation,
+) -> Result<(Document, Option<RecordError>), RecordError> {
+    let value = preparation.format.to_interchange(value)?;
     let mut document = Document::from_json(value)?;
-    if !preparation.allow_personal_data {
-        check_personal_data(&document)?;
-    }
+    let finding = match preparation.personal_data {
+        PersonalDataGuard::Allow => None,
+        PersonalDataGuard::Reject => {
+            if let Some((field, finding)) = personal_data_finding(&document) {
+                return Err(RecordError::field(
+                    field,
+                    format!(
+                        "{finding}; redact it, mark the document restricted, or set \"personal_data\": \"allowed\""
+                    ),
+                ));
+            }
+            None
+        }
+        PersonalDataGuard::Warn => personal_data_finding(&document).map(|(field, finding)| {
+            RecordError::field(
+                field,
+                format!("{finding}; imported as published, redact it or mark it restricted if it names a person"),
+            )
+        }),
+    };
     let detect = preparation.detect_language;
     if document.language.is_none() && !detect {
         document.language = Some("und".into());
@@ -274,30 +438,23 @@ pub fn prepare_with(
         sample.push_str(prefix_within(&document.text, language::SAMPLE_BYTES));
         document.language = Some(language::detect(&sample).tag);
     }
-    Ok(document)
+    Ok((document, finding))
 }
 
 /// The personal data guard (Convention CETS No. 197, Art. 11: victims' identities are
-/// protected): a public document any of whose strings holds a likely personal number, e-mail
-/// address or telephone number is rejected, naming the field and position but never repeating
-/// the identifier. Restricted documents and records marked `"personal_data": "allowed"` pass.
-fn check_personal_data(document: &Document) -> Result<(), RecordError> {
+/// protected): the first likely personal number, e-mail address or telephone number in any
+/// string of a public document, with the field it is in. The finding names the position but
+/// never repeats the identifier. Restricted documents and records marked
+/// `"personal_data": "allowed"` have none.
+fn personal_data_finding(document: &Document) -> Option<(Cow<'static, str>, privacy::Finding)> {
     if document.access == Access::Restricted
         || document.personal_data == Some(PersonalData::Allowed)
     {
-        return Ok(());
+        return None;
     }
-    for (field, value) in string_fields(document) {
-        if let Some(finding) = privacy::find(value) {
-            return Err(RecordError::field(
-                field,
-                format!(
-                    "{finding}; redact it, mark the document restricted, or set \"personal_data\": \"allowed\""
-                ),
-            ));
-        }
-    }
-    Ok(())
+    string_fields(document)
+        .into_iter()
+        .find_map(|(field, value)| privacy::find(value).map(|finding| (field, finding)))
 }
 
 /// Every string of a document, named as [`RecordError`] names fields (`greta.paragraph`,
@@ -382,7 +539,23 @@ impl<'a> Session<'a> {
 
     /// Lets every record of this session through the personal data guard (see [`Preparation`]).
     pub fn allow_personal_data(mut self, allow: bool) -> Self {
-        self.preparation.allow_personal_data = allow;
+        self.preparation.personal_data = if allow {
+            PersonalDataGuard::Allow
+        } else {
+            PersonalDataGuard::Reject
+        };
+        self
+    }
+
+    /// What the guard does with a finding in this session's records.
+    pub fn personal_data_guard(mut self, guard: PersonalDataGuard) -> Self {
+        self.preparation.personal_data = guard;
+        self
+    }
+
+    /// The format of the records this session is given (mapped on the worker threads).
+    pub fn format(mut self, format: Format) -> Self {
+        self.preparation.format = format;
         self
     }
 
@@ -393,20 +566,28 @@ impl<'a> Session<'a> {
         let prepared: Vec<(usize, Result<Prepared, RecordError>)> = batch
             .into_par_iter()
             .map(|record| {
-                let result =
-                    record
-                        .value
-                        .and_then(|v| prepare_with(v, preparation))
-                        .map(|document| {
-                            let built = handle.to_tantivy(&document);
-                            (document, built)
-                        });
+                let result = record
+                    .value
+                    .and_then(|v| prepare_reporting(v, preparation))
+                    .map(|(document, finding)| {
+                        let built = handle.to_tantivy(&document);
+                        (document, built, finding)
+                    });
                 (record.line, result)
             })
             .collect();
         for (line, result) in prepared {
             match result {
-                Ok((document, built)) => {
+                Ok((document, built, finding)) => {
+                    if let Some(finding) = finding {
+                        self.report.warnings.push(Warning {
+                            source: source.to_string(),
+                            line,
+                            id: document.id.clone(),
+                            field: finding.field.unwrap_or_default(),
+                            message: finding.message,
+                        });
+                    }
                     // The session holds the only writer: what its searcher and its own ids do
                     // not know is new.
                     let existed = !self.seen.insert(document.id.clone())
@@ -465,7 +646,7 @@ pub fn ingest_paths(
     paths: &[PathBuf],
     options: &IngestOptions,
 ) -> Result<IngestReport, IngestError> {
-    let files = collect_files(paths)?;
+    let files = collect_files_of(paths, options.format)?;
     let total_bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
@@ -478,7 +659,8 @@ pub fn ingest_paths(
         options.commit_every,
         options.detect_language,
     )
-    .allow_personal_data(options.allow_personal_data);
+    .personal_data_guard(options.guard())
+    .format(options.format);
     let progress = |bytes: u64, documents: usize| {
         if let Some(p) = &options.progress {
             p.update(bytes, total_bytes, documents);
@@ -693,7 +875,8 @@ mod tests {
             record(&text),
             Preparation {
                 detect_language: false,
-                allow_personal_data: true,
+                personal_data: PersonalDataGuard::Allow,
+                ..Preparation::default()
             },
         );
         assert!(by_configuration.is_ok());
@@ -857,5 +1040,50 @@ mod tests {
             }
         }
         assert!(strings >= 19, "only {strings} strings seen");
+    }
+
+    #[test]
+    fn a_warning_guard_keeps_the_document_and_reports_the_masked_finding() {
+        let text = format!("JMBG {VALID_JMBG}");
+        let (document, finding) = prepare_reporting(
+            record(&text),
+            Preparation {
+                detect_language: false,
+                personal_data: PersonalDataGuard::Warn,
+                ..Preparation::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(document.id, "rs:sample:k-1-2020");
+        let finding = finding.expect("the finding is reported");
+        assert_eq!(finding.field.as_deref(), Some("text"));
+        assert!(finding.message.contains("personal number (JMBG) at line 1"));
+        assert!(finding.message.contains("imported as published"));
+        assert!(!finding.message.contains(VALID_JMBG));
+    }
+
+    #[test]
+    fn imports_warn_and_ingest_rejects_unless_allowed() {
+        let options = |format, allow_personal_data| IngestOptions {
+            format,
+            allow_personal_data,
+            ..IngestOptions::default()
+        };
+        assert_eq!(
+            options(Format::Interchange, false).guard(),
+            PersonalDataGuard::Reject
+        );
+        assert_eq!(
+            options(Format::Hudoc, false).guard(),
+            PersonalDataGuard::Warn
+        );
+        assert_eq!(
+            options(Format::GretaRss, false).guard(),
+            PersonalDataGuard::Warn
+        );
+        assert_eq!(
+            options(Format::Hudoc, true).guard(),
+            PersonalDataGuard::Allow
+        );
     }
 }
