@@ -65,9 +65,11 @@ fn count_of(page: &str, name: &str, value: &str) -> Option<u64> {
 }
 
 fn hit_titles(page: &str) -> Vec<String> {
-    page.split("<h3 class=\"hit-title\"><a href=\"")
+    page.split("<h3 class=\"hit-title\"")
         .skip(1)
         .filter_map(|piece| {
+            let link = piece.find("<a href=\"")?;
+            let piece = &piece[link..];
             let start = piece.find('>')? + 1;
             let end = piece.find("</a>")?;
             Some(piece[start..end].to_string())
@@ -517,4 +519,25 @@ fn real_cases_only_is_a_filter_with_its_chip() {
     );
     let titles = hit_titles(&page);
     assert_eq!(titles, ["Rantsev v. Cyprus and Russia"], "{titles:?}");
+}
+
+#[test]
+fn a_hit_shows_its_greta_round_and_wording_and_the_page_has_its_heading() {
+    let (_, page) = fetch_page("/?q=trafficking");
+    assert!(
+        page.contains("<h1 class=\"visually-hidden\">trafficking · "),
+        "the results page has an h1 naming the search"
+    );
+    assert!(
+        page.contains("<span class=\"hit-round\">Round 3</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"hit-strength\">Urges (most pressing)</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<h3 class=\"hit-title\" lang=\"en\">"),
+        "a hit's title says its language"
+    );
 }

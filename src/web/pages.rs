@@ -156,6 +156,7 @@ pub(crate) fn search_page(
         q => format!("{q} · {}", ui.t("page_title")),
     };
     let body = html! {
+        h1.visually-hidden { (title) }
         form #search-form .search-form method="get" action="/" role="search" {
             (search_bar(params))
             @match outcome {
@@ -379,12 +380,21 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
     let ui = params.ui;
     html! {
         li.hit {
-            h3.hit-title { a href=(params.document_url(&hit.id)) { (hit.title) } }
+            h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (hit.title) } }
             @if hit.provenance == Some(Provenance::Sample) {
                 p.badge.sample { (ui.t("sample_badge")) }
             }
             p.hit-meta {
                 span.hit-kind { (kind_label(ui, hit.kind.as_str())) }
+                // A GRETA document's round and wording, as researchers filter and cite them.
+                @if let Some(greta) = &hit.greta {
+                    span.sep aria-hidden="true" { " · " }
+                    span.hit-round { (greta_round_label(ui, &greta.round.to_string())) }
+                    @if let Some(strength) = greta.strength {
+                        span.sep aria-hidden="true" { " · " }
+                        span.hit-strength { (strength_label(ui, strength.as_str())) }
+                    }
+                }
                 @if let Some(court) = &hit.court {
                     span.sep aria-hidden="true" { " · " }
                     // The court's other decisions for the same query, as HUDOC's metadata links.
