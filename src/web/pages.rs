@@ -815,6 +815,37 @@ fn simple_facet(
 
 /// Widest span of years the histogram draws gap-free; beyond it only years with documents.
 const MAX_HISTOGRAM_YEARS: u16 = 120;
+/// Most bars the histogram draws: at 8 px or more each, they fit the filter panel (about
+/// 190 px) at any width. More years than this are grouped into periods.
+const MAX_HISTOGRAM_BARS: usize = 20;
+
+/// The histogram's bars, `(first year, last year, documents)`: a bar a year, or, when the years
+/// are too many for [`MAX_HISTOGRAM_BARS`], a bar a period of 2, 5, 10, … years aligned on
+/// round years (1990–1994, 1995–1999).
+fn histogram_bars(years: &[(u16, u64)]) -> Vec<(u16, u16, u64)> {
+    let (Some(&(first, _)), Some(&(last, _))) = (years.first(), years.last()) else {
+        return Vec::new();
+    };
+    let step = [1u16, 2, 5, 10, 20, 25, 50, 100]
+        .into_iter()
+        .find(|&step| {
+            let start = first - first % step;
+            usize::from((last - start) / step) < MAX_HISTOGRAM_BARS
+        })
+        .unwrap_or(100);
+    if step == 1 {
+        return years.iter().map(|&(y, c)| (y, y, c)).collect();
+    }
+    let mut bars: Vec<(u16, u16, u64)> = Vec::new();
+    for &(year, count) in years {
+        let start = year - year % step;
+        match bars.last_mut() {
+            Some(bar) if bar.0 == start => bar.2 += count,
+            _ => bars.push((start, start + step - 1, count)),
+        }
+    }
+    bars
+}
 
 fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let ui = params.ui;
@@ -840,18 +871,19 @@ fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
                 .collect();
         }
     }
-    let max = years.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
+    let bars = histogram_bars(&years);
+    let max = bars.iter().map(|(_, _, c)| *c).max().unwrap_or(0).max(1);
     let from = params
         .first("year_from")
         .and_then(|v| v.parse::<u16>().ok());
     let to = params.first("year_to").and_then(|v| v.parse::<u16>().ok());
-    let in_range = |y: u16| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t);
-    let year_url = |y: u16| {
-        let y = y.to_string();
+    let in_range =
+        |start: u16, end: u16| from.is_none_or(|f| end >= f) && to.is_none_or(|t| start <= t);
+    let years_url = |start: u16, end: u16| {
         params
             .first_page()
-            .with("year_from", Some(&y))
-            .with("year_to", Some(&y))
+            .with("year_from", Some(&start.to_string()))
+            .with("year_to", Some(&end.to_string()))
             .search_url()
     };
     html! {
@@ -861,12 +893,13 @@ fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
             @else {
                 div.histogram-wrap {
                     ul.histogram aria-label=(ui.t("year_histogram")) {
-                        @for (year, count) in &years {
+                        @for (start, end, count) in &bars {
                             @let level = (count * 10).div_ceil(max);
-                            @let label = format!("{year}: {count}");
+                            @let period = if start == end { start.to_string() } else { format!("{start}–{end}") };
+                            @let label = format!("{period}: {count}");
                             li {
                                 @if *count > 0 {
-                                    a.bar.in-range[in_range(*year)] href=(year_url(*year)) title=(label) aria-label=(label) {
+                                    a.bar.in-range[in_range(*start, *end)] href=(years_url(*start, *end)) title=(label) aria-label=(label) {
                                         span class={ "fill h" (level) } {}
                                     }
                                 } @else {
@@ -876,8 +909,8 @@ fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
                         }
                     }
                     div.histogram-axis aria-hidden="true" {
-                        span { (years[0].0) }
-                        @if years.len() > 1 { span { (years[years.len() - 1].0) } }
+                        span { (bars[0].0) }
+                        @if bars.len() > 1 { span { (bars[bars.len() - 1].1) } }
                     }
                 }
             }
@@ -1082,5 +1115,30 @@ mod tests {
             query_without("\"forced labour\" Rantsev", "\"forced labour\""),
             "Rantsev"
         );
+    }
+
+    #[test]
+    fn a_long_span_of_years_is_grouped_into_periods_a_panel_can_hold() {
+        let dense =
+            |from: u16, to: u16| -> Vec<(u16, u64)> { (from..=to).map(|y| (y, 1)).collect() };
+        // Few years: a bar each.
+        assert_eq!(histogram_bars(&dense(2010, 2022)).len(), 13);
+        assert_eq!(histogram_bars(&[]), vec![]);
+        // 1996–2026 (31 years): periods of two years, aligned.
+        let bars = histogram_bars(&dense(1996, 2026));
+        assert!(bars.len() <= MAX_HISTOGRAM_BARS, "{bars:?}");
+        assert_eq!(bars[0], (1996, 1997, 2));
+        assert_eq!(*bars.last().unwrap(), (2026, 2027, 1));
+        assert_eq!(
+            bars.iter().map(|b| b.2).sum::<u64>(),
+            31,
+            "no document lost"
+        );
+        // A century and a half of sparse years: periods of ten.
+        let sparse = [(1880, 2), (1950, 1), (1951, 1), (2025, 3)];
+        let bars = histogram_bars(&sparse);
+        assert!(bars.len() <= MAX_HISTOGRAM_BARS, "{bars:?}");
+        assert_eq!(bars[0], (1880, 1889, 2));
+        assert_eq!(bars.iter().map(|b| b.2).sum::<u64>(), 7);
     }
 }

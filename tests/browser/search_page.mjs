@@ -65,6 +65,24 @@ const facetCounts = (name) =>
     inputs.map((i) => `${i.value}=${i.closest("label").querySelector(".facet-count").textContent}`).join(" "),
   );
 
+// The year histogram on the current page: every bar inside the year panel and at least 8 px
+// wide (they were 2 px and spilled out of it), the axis labels inside it too.
+async function histogramFits(width) {
+  const layout = await page.evaluate(() => {
+    const panel = document.querySelector("fieldset.facet-year").getBoundingClientRect();
+    const inside = (r) => r.left >= panel.left - 0.5 && r.right <= panel.right + 0.5;
+    const bars = [...document.querySelectorAll(".histogram li")].map((li) => li.getBoundingClientRect());
+    const labels = [...document.querySelectorAll(".histogram-axis span")].map((s) => s.getBoundingClientRect());
+    return {
+      bars: bars.length,
+      narrowest: Math.min(...bars.map((r) => r.width)),
+      outside: bars.filter((r) => !inside(r)).length + labels.filter((r) => !inside(r)).length,
+    };
+  });
+  check(layout.bars > 0 && layout.outside === 0, `at ${width} px the ${layout.bars} histogram bars and labels sit inside their panel`);
+  check(layout.narrowest >= 7.5, `at ${width} px each bar is at least 8 px wide (${layout.narrowest.toFixed(1)})`);
+}
+
 let failed = false;
 try {
   // 1. The page.
@@ -172,10 +190,16 @@ try {
   await page.locator("#filters > summary").click();
   check(await page.locator("#filters").evaluate((d) => d.open), "the facets unfold");
   await shot("mobile-filters.png", { fullPage: true });
+  await histogramFits(375);
   await page.goto(`${base}/documents/echr:25965/04?q=trafficking`);
   const docOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(docOverflow <= 0, `the document page fits 375 px (${docOverflow})`);
   await shot("mobile-document.png", { fullPage: true });
+
+  // The year histogram's bars stay inside their panel, each at least 8 px wide.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${base}/`);
+  await histogramFits(1366);
 
   // 11. A malformed query explains itself and links to the fix.
   await page.setViewportSize({ width: 1280, height: 900 });
