@@ -114,6 +114,21 @@ enum Token {
     },
 }
 
+/// Whether `name:rest` was meant as a field: a short plain word before the colon and a term
+/// after it (`contry:RS`, `titel:rantsev`), not an identifier or a link.
+fn looks_like_a_field(name: &str, rest: &str) -> bool {
+    (2..=12).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_alphabetic())
+        && !matches!(
+            name.to_ascii_lowercase().as_str(),
+            "http" | "https" | "ftp" | "mailto" | "urn" | "doi" | "isbn"
+        )
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '"')
+}
+
 /// The words of a phrase as the analysers will see them: runs of letters and digits.
 fn phrase_words(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric())
@@ -188,6 +203,13 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
         ));
     }
     Ok(node)
+}
+
+/// `query` with a `)` added for each `(` it leaves open.
+fn balanced(query: &str) -> String {
+    let open = query.chars().filter(|&c| c == '(').count();
+    let close = query.chars().filter(|&c| c == ')').count();
+    format!("{query}{}", ")".repeat(open.saturating_sub(close)))
 }
 
 fn remove_char_at(source: &str, column: usize) -> String {
@@ -307,6 +329,18 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                     Some((name, rest)) => match QueryField::parse(name) {
                         Some(QueryField::Ecli) if rest.contains(':') => (None, word.clone()),
                         Some(field) => (Some(field), rest.to_string()),
+                        // `foo:bar` reads as a field that does not exist: say so, rather than
+                        // search for the glued word and find nothing. A colon after anything
+                        // but a plain word (`Art. 4:`, `ECLI:…`, a URL) stays part of the text.
+                        None if looks_like_a_field(name, rest) => {
+                            return Err(error(
+                                format!(
+                                    "`{name}:` is not a field; the fields are title:, text:, court:, id: and ecli:"
+                                ),
+                                Some(column),
+                                Some(source.replacen(&format!("{name}:"), &format!("{name} "), 1)),
+                            ));
+                        }
                         None => (None, word.clone()),
                     },
                     None => (None, word.clone()),
@@ -386,10 +420,36 @@ impl Parser {
             items.push(self.parse_unary(depth, field)?);
         }
         match items.len() {
-            0 => Err(match self.peek() {
-                Some(Token::Or) => error("`OR` needs a term on both sides", self.column(), None),
-                Some(Token::Close) if depth > 0 => error("empty parentheses", self.column(), None),
-                _ => error("unexpected end of the query", None, None),
+            0 => Err(match (self.peek(), self.column()) {
+                (Some(Token::Or), column) => error("`OR` needs a term on both sides", column, None),
+                (Some(Token::Close), column) if depth > 0 => {
+                    error("empty parentheses", column, None)
+                }
+                (Some(Token::Close), Some(column)) => error(
+                    "unexpected `)` without a matching `(`",
+                    Some(column),
+                    Some(remove_char_at(&self.source, column)).filter(|s| !s.is_empty()),
+                ),
+                // The query stops where a term was due: after `(`, `OR`, `NOT` or `-`.
+                _ => {
+                    let end = self.source.trim_end();
+                    let kept =
+                        end.trim_end_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());
+                    let kept = kept
+                        .strip_suffix(" OR")
+                        .or_else(|| kept.strip_suffix(" NOT"))
+                        .unwrap_or(kept)
+                        .trim_end();
+                    let suggestion = (!kept.is_empty()).then(|| balanced(kept));
+                    error(
+                        match depth {
+                            0 => "the query ends where a term was expected",
+                            _ => "the query ends inside `(` before any term: close the group or remove the `(`",
+                        },
+                        Some(end.chars().count() + 1),
+                        suggestion,
+                    )
+                }
             }),
             1 => Ok(items.pop().unwrap_or(Node::All)),
             _ => Ok(Node::And(items)),
@@ -587,6 +647,39 @@ mod tests {
         assert!(parse("slavery OR").is_err());
         assert!(parse("slavery -").is_ok(), "a lone dash is punctuation");
         assert!(parse("NOT").is_err());
+    }
+
+    #[test]
+    fn a_query_cut_short_says_where_and_how_to_finish_it() {
+        let e = parse("(((").unwrap_err();
+        assert!(e.message.contains("ends inside `(`"), "{e}");
+        assert_eq!(e.column, Some(4));
+        assert_eq!(e.suggestion, None, "nothing is left to search for");
+        let e = parse("(forced labour OR (").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("(forced labour)"), "{e}");
+        let e = parse(")").unwrap_err();
+        assert!(e.message.contains("without a matching `(`"), "{e}");
+        assert_eq!(e.column, Some(1));
+        let e = parse("trafficking OR (").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("trafficking"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_not_searched_for() {
+        let e = parse("contry:RS trafficking").unwrap_err();
+        assert!(e.message.starts_with("`contry:` is not a field"), "{e}");
+        assert_eq!(e.column, Some(1));
+        assert_eq!(e.suggestion.as_deref(), Some("contry RS trafficking"));
+        // A colon in an identifier, a link or after a number is text, as before.
+        for q in [
+            "ECLI:CE:ECHR:2010:0107JUD002596504",
+            "https://hudoc.echr.coe.int/eng?i=001-96549",
+            "Art. 4:",
+            "note: trafficking",
+            "title:rantsev",
+        ] {
+            assert!(parse(q).is_ok(), "{q}");
+        }
     }
 
     #[test]
