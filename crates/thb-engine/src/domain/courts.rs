@@ -11,7 +11,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("CJEU", "Court of Justice of the European Union"),
 ];
 
-/// The full name `word` abbreviates, if it is one of [`ALIASES`].
+/// The full name `word` abbreviates, if it is one of `ALIASES`.
 pub fn full_name(word: &str) -> Option<&'static str> {
     let word = word.trim();
     ALIASES

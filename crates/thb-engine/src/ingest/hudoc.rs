@@ -3,7 +3,7 @@
 //! Reads one HUDOC item as its exports and scrapers write it (`itemid`, `title`, `app_no`,
 //! `date`, `country`, `doc_type`, `full_text`, …) or as HUDOC's API names the same fields
 //! (`appno`, `docname`, `respondent`, `kpdate`, `languageisocode`, `article`,
-//! `doctypebranch`): [`FIELDS`] lists both. Owns the mapping only: the record it returns is
+//! `doctypebranch`): `FIELDS` lists both. Owns the mapping only: the record it returns is
 //! validated by `Document::from_json` like any other, so the model's rules hold for imports
 //! too. Fields it does not map (`fetched_at`, `text_url`, …) are ignored: exports and scrapers
 //! add their own.

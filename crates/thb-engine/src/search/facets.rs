@@ -96,7 +96,7 @@ pub struct Harvest {
 }
 
 /// When a search must end. The pass checks it as it goes (every window of a conjunction, every
-/// [`Deadline::EVERY`] documents otherwise) and stops there, so a runaway search gives its
+/// `Deadline::EVERY` documents otherwise) and stops there, so a runaway search gives its
 /// cores back at the deadline instead of running on after its client got the 503.
 #[derive(Debug)]
 pub struct Deadline {
