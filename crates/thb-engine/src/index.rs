@@ -261,8 +261,26 @@ impl IndexHandle {
     /// document until its segment is merged (a deleted id ingested again is new, not updated).
     pub fn is_live(&self, searcher: &Searcher, id: &str) -> Result<bool, IndexError> {
         let term = Term::from_field_text(self.fields.id, id);
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
-        Ok(searcher.search(&query, &tantivy::collector::Count)? > 0)
+        // Ingest asks this of every document it writes: a dictionary lookup per segment, and
+        // the id's few postings tested against the deletes, rather than a search each time.
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.id)?;
+            let postings = inverted
+                .read_postings(&term, IndexRecordOption::Basic)
+                .map_err(TantivyError::from)?;
+            let Some(mut postings) = postings else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            let mut doc = tantivy::DocSet::doc(&postings);
+            while doc != tantivy::TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    return Ok(true);
+                }
+                doc = tantivy::DocSet::advance(&mut postings);
+            }
+        }
+        Ok(false)
     }
 
     /// Replaces (or adds) a document, built by [`Self::to_tantivy`]: delete by id, then add,
