@@ -492,7 +492,7 @@ impl Document {
             ));
         }
         let text = non_empty("text", text)?;
-        let country = validate_countries(raw.country)?;
+        let country = validate_countries(raw.country, kind)?;
         let date = raw
             .date
             .map(|d| Date::parse(&d).map_err(|e| RecordError::field("date", e)))
@@ -641,13 +641,22 @@ pub fn validate_id(id: &str) -> Result<String, RecordError> {
     Ok(id.to_string())
 }
 
-fn validate_countries(value: OneOrMany) -> Result<Vec<String>, RecordError> {
+/// A report may concern no one state (GRETA's General Reports on its activities cover every
+/// Party), so its list may be empty; every judgment, decision, recommendation and law belongs to
+/// a state.
+fn validate_countries(value: OneOrMany, kind: Kind) -> Result<Vec<String>, RecordError> {
     let codes = match value {
         OneOrMany::One(code) => vec![code],
         OneOrMany::Many(codes) => codes,
     };
-    if codes.is_empty() {
-        return Err(RecordError::field("country", "empty list (required)"));
+    if codes.is_empty() && kind != Kind::Report {
+        return Err(RecordError::field(
+            "country",
+            format!(
+                "empty list (required for a {}; only a report may concern no one state)",
+                kind.as_str()
+            ),
+        ));
     }
     let mut out: Vec<String> = Vec::with_capacity(codes.len());
     for (i, code) in codes.iter().enumerate() {

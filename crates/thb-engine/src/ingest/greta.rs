@@ -62,22 +62,31 @@ pub fn to_record(value: Value) -> Result<Value, RecordError> {
             .unwrap_or((Kind::Report, None)),
         None => (Kind::Report, None),
     };
+    // GRETA's General Reports on its activities concern every Party, not one state: they are
+    // imported with no country (`GEN--2018--ENG`), as the document model allows for reports.
+    let general = doc_type
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case("General Reports"))
+        || segments.first() == Some(&"GEN");
     let country = match text("country") {
-        Some(name) => countries::from_name(&name).ok_or_else(|| {
+        Some(name) => Some(countries::from_name(&name).ok_or_else(|| {
             RecordError::field(
                 "country",
                 format!("`{name}` is not a country name this import knows; expected an English short name such as `Serbia` or `Türkiye`"),
             )
-        })?,
-        None => segments
-            .first()
-            .and_then(|prefix| countries::from_alpha3(prefix))
-            .ok_or_else(|| {
-                RecordError::field(
-                    "country",
-                    format!("empty, and the identifier `{identifier}` names no state either; every document needs a country"),
-                )
-            })?,
+        })?),
+        None if general => None,
+        None => Some(
+            segments
+                .first()
+                .and_then(|prefix| countries::from_alpha3(prefix))
+                .ok_or_else(|| {
+                    RecordError::field(
+                        "country",
+                        format!("empty, and the identifier `{identifier}` names no state either; every document but a General Report needs a country"),
+                    )
+                })?,
+        ),
     };
     let round = text("round")
         .map(|round| {
@@ -100,7 +109,10 @@ pub fn to_record(value: Value) -> Result<Value, RecordError> {
     record.insert("kind".into(), json!(kind.as_str()));
     record.insert("title".into(), json!(title));
     record.insert("text".into(), json!(title));
-    record.insert("country".into(), json!([country]));
+    record.insert(
+        "country".into(),
+        json!(country.into_iter().collect::<Vec<_>>()),
+    );
     if let Some(date) = text("date") {
         record.insert("date".into(), json!(date));
     }
@@ -129,7 +141,12 @@ pub fn to_record(value: Value) -> Result<Value, RecordError> {
 
 /// The title of a row the feed gives none: `Section 17 of Country Reports, Germany, round 3
 /// (untitled in the feed)`.
-fn untitled(identifier: &str, doc_type: Option<&str>, country: &str, round: Option<u8>) -> String {
+fn untitled(
+    identifier: &str,
+    doc_type: Option<&str>,
+    country: Option<&str>,
+    round: Option<u8>,
+) -> String {
     let section = identifier
         .rsplit('-')
         .next()
@@ -139,8 +156,10 @@ fn untitled(identifier: &str, doc_type: Option<&str>, country: &str, round: Opti
         None => String::new(),
     };
     title.push_str(doc_type.unwrap_or("GRETA document"));
-    title.push_str(", ");
-    title.push_str(&countries::display_name(country));
+    if let Some(country) = country {
+        title.push_str(", ");
+        title.push_str(&countries::display_name(country));
+    }
     if let Some(round) = round {
         title.push_str(&format!(", round {round}"));
     }
@@ -259,12 +278,29 @@ mod tests {
         value["country"] = json!("");
         value["greta_identifier"] = json!("LTU-REP-3-2023--ENG-1");
         assert_eq!(mapped(value).country, vec!["LT"]);
+        // A country report whose identifier names no state is refused.
         let mut value = row();
         value["country"] = json!("");
-        value["greta_identifier"] = json!("GEN--2018--ENG");
+        value["greta_identifier"] = json!("XXX-REP-3-2023--ENG-1");
         let error = to_record(value).unwrap_err();
         assert_eq!(error.field.as_deref(), Some("country"));
-        assert!(error.message.contains("`GEN--2018--ENG`"), "{error}");
+        assert!(error.message.contains("`XXX-REP-3-2023--ENG-1`"), "{error}");
+        // A General Report concerns every Party: no country, and still a valid report.
+        let mut value = row();
+        value["country"] = json!("");
+        value["doc_type"] = json!("General Reports");
+        value["round"] = json!(null);
+        value["greta_identifier"] = json!("GEN--2018--ENG");
+        let general = mapped(value);
+        assert!(general.country.is_empty());
+        assert_eq!(general.kind, Kind::Report);
+        // Only a report may have no country.
+        let mut record = to_record(row()).unwrap();
+        record["country"] = json!([]);
+        record["kind"] = json!("judgment");
+        let error = Document::from_json(record).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("country"));
+        assert!(error.message.contains("judgment"), "{error}");
         let mut value = row();
         value["country"] = json!("Ruritania");
         assert!(to_record(value)
