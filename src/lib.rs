@@ -26,12 +26,18 @@
 //! | [`web`] | the server-rendered search page and its embedded assets |
 //! | [`app`] | the service's one router: API and page routes behind the shared layers |
 //! | [`server`] | the listener: connection cap, header-read timeout, bounded graceful shutdown |
-//! | [`config`] | the one configuration struct handed down from `main` |
+//! | [`config`] | the one configuration struct handed down from `main`: flags, `THB_*`, the TOML file |
+//! | [`logging`] | the log's format (text or JSON lines) and level |
+//! | [`metrics`] | the Prometheus registry behind `/metrics` |
+//! | [`openapi`] | the OpenAPI document of the API, generated from the handlers |
 //! | [`progress`] | how the command line draws an ingest's progress |
 
 pub mod api;
 pub mod app;
 pub mod config;
+pub mod logging;
+pub mod metrics;
+pub mod openapi;
 pub mod progress;
 pub mod server;
 pub mod web;

@@ -1,25 +1,22 @@
 //! The `thb-caselaw` command: argument parsing and wiring only; the work is in the library.
 
 use std::io::IsTerminal;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use thb_caselaw::api::AppState;
 use thb_caselaw::app;
-use thb_caselaw::config::{parse_tokens, Config, DEFAULT_RESPONSE_CACHE_MIB};
-use thb_caselaw::server::{self, ServeOptions};
+use thb_caselaw::config::{self, switch, Config, LogOptions, Settings};
+use thb_caselaw::{logging, server};
 use thb_engine::backup;
 use thb_engine::document::{Kind, Provenance, Strength};
 use thb_engine::domain::countries;
 use thb_engine::index::{IndexError, IndexHandle};
 use thb_engine::ingest::{self, Format, IngestError, IngestOptions};
-use thb_engine::limits::{HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 use thb_engine::search::{self, SearchError, SearchRequest, Sort};
 
 #[derive(Parser)]
@@ -133,51 +130,20 @@ enum Command {
         query: Vec<String>,
     },
     /// Serve the web page and the API, building the index from the corpus first when it is
-    /// missing or older than the corpus.
+    /// missing or older than the corpus. Every setting may come from a flag, its `THB_*`
+    /// environment variable or the `--config` file, in that order.
     Serve {
-        #[arg(long, default_value = "index")]
-        index: PathBuf,
-        #[arg(long, default_value = "corpus")]
-        corpus: PathBuf,
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
         /// Delete the index and build it again from the corpus (documents added by other
         /// means must be ingested again).
         #[arg(long)]
         rebuild: bool,
-        /// Comma-separated admin tokens (write, delete, read restricted).
-        #[arg(
-            long,
-            env = "THB_ADMIN_TOKEN",
-            hide_env_values = true,
-            default_value = ""
-        )]
-        admin_token: String,
-        /// Comma-separated reader tokens (read restricted documents).
-        #[arg(
-            long,
-            env = "THB_READER_TOKEN",
-            hide_env_values = true,
-            default_value = ""
-        )]
-        reader_token: String,
-        /// Accept public documents that look like they hold personal data, in the corpus build
-        /// and through the write API; by default they are rejected.
-        #[arg(long, env = "THB_ALLOW_PERSONAL_DATA", value_parser = switch)]
-        allow_personal_data: bool,
-        /// MiB of recent search responses kept to answer the same request again without
-        /// searching (emptied by every change to the index); 0 turns the cache off.
-        #[arg(long, env = "THB_CACHE_MIB", default_value_t = DEFAULT_RESPONSE_CACHE_MIB)]
-        cache_mib: u16,
-        /// Seconds a client has to send a request's head, counted from when its connection
-        /// starts waiting for one: slow or idle connections are closed after it.
-        #[arg(long, env = "THB_HEADER_TIMEOUT", default_value_t = HEADER_READ_TIMEOUT.as_secs(),
-              value_parser = clap::value_parser!(u64).range(1..=3600))]
-        header_timeout: u64,
-        /// Most connections served at once; further clients wait until one closes.
-        #[arg(long, env = "THB_MAX_CONNECTIONS", default_value_t = MAX_CONNECTIONS,
-              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=65536))]
-        max_connections: usize,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Check the server's settings.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
     },
     /// Document counts by kind, country and language; index size on disk.
     Stats {
@@ -185,6 +151,16 @@ enum Command {
         index: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Print the settings `serve` would use, each with where it came from (tokens masked);
+    /// exit 2 naming the file, line and setting when one is wrong.
+    Check {
+        #[command(flatten)]
+        settings: Settings,
     },
 }
 
@@ -220,34 +196,20 @@ struct WriteArgs {
     paths: Vec<PathBuf>,
 }
 
-/// A yes/no flag that may also come from the environment: `1 true yes on` or `0 false no off`
-/// (any case), and an empty value as unset. Anything else is an error: a typo must never switch
-/// the personal data guard off (or on) silently.
-fn switch(value: &str) -> Result<bool, String> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "on" => Ok(true),
-        "" | "0" | "false" | "no" | "off" => Ok(false),
-        other => Err(format!(
-            "`{other}` is not a yes/no value (1/0, true/false, yes/no, on/off)"
-        )),
-    }
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let default_level = if matches!(cli.command, Command::Serve { .. }) {
-        "info"
-    } else {
-        "warn"
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    match run(cli) {
+    // The matches of the subcommand whose settings are resolved: they tell a flag from its
+    // environment variable, for `config check`.
+    let settings_matches = match matches.subcommand() {
+        Some(("serve", m)) => Some(m.clone()),
+        Some(("config", m)) => m.subcommand().map(|(_, m)| m.clone()),
+        _ => None,
+    };
+    match run(cli, settings_matches.as_ref()) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -256,8 +218,32 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, settings_matches: Option<&ArgMatches>) -> anyhow::Result<ExitCode> {
+    let resolve = |settings: &Settings| {
+        config::resolve(settings, settings_matches, std::env::var("RUST_LOG").ok())
+    };
+    // The server logs as its settings say (resolved below); the other commands log warnings.
+    if !matches!(cli.command, Command::Serve { .. } | Command::Config { .. }) {
+        logging::init(&LogOptions {
+            level: std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
+            ..LogOptions::default()
+        });
+    }
     match cli.command {
+        Command::Serve { rebuild, settings } => {
+            let resolved = resolve(&settings)?;
+            logging::init(&resolved.config.log);
+            serve(resolved.config, rebuild)
+        }
+        Command::Config {
+            command: ConfigCommand::Check { settings },
+        } => {
+            let resolved = resolve(&settings)?;
+            for (name, value, source) in resolved.describe() {
+                println!("{name:<20} = {value:<32} ({source})");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Ingest { commit_every, args } => ingest_files(
             &args,
             IngestOptions {
@@ -420,34 +406,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve {
-            index,
-            corpus,
-            addr,
-            rebuild,
-            admin_token,
-            reader_token,
-            allow_personal_data,
-            cache_mib,
-            header_timeout,
-            max_connections,
-        } => {
-            let config = Config {
-                index_dir: index,
-                corpus_dir: corpus,
-                addr,
-                admin_tokens: parse_tokens(&admin_token),
-                reader_tokens: parse_tokens(&reader_token),
-                allow_personal_data,
-                response_cache_mib: usize::from(cache_mib),
-                serve: ServeOptions {
-                    header_read_timeout: Duration::from_secs(header_timeout),
-                    max_connections,
-                    ..ServeOptions::default()
-                },
-            };
-            serve(config, rebuild)
-        }
         Command::Stats { index, json } => {
             let handle = IndexHandle::open(&index)?;
             stats(&handle, json)
@@ -504,22 +462,25 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     let corpus_options = IngestOptions {
-        progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
+        progress: Some(Arc::new(thb_caselaw::progress::Log::new())),
         allow_personal_data: config.allow_personal_data,
+        heap_bytes: config.writer_mib << 20,
         ..IngestOptions::default()
     };
+    let mut corpus_rejections = Vec::new();
     match ingest::ensure_corpus_built(&handle, &config.corpus_dir, &corpus_options) {
         Ok(Some(report)) => {
             for rejection in &report.rejected {
-                eprintln!("{rejection}");
+                tracing::warn!(reason = rejection.reason.as_str(), "corpus: {rejection}");
             }
-            eprintln!(
-                "built the index from {}: {} added, {} updated, {} rejected",
-                config.corpus_dir.display(),
-                report.added,
-                report.updated,
-                report.rejected.len()
+            tracing::info!(
+                added = report.added,
+                updated = report.updated,
+                rejected = report.rejected.len(),
+                "built the index from {}",
+                config.corpus_dir.display()
             );
+            corpus_rejections = report.rejected;
         }
         Ok(None) => {}
         Err(IngestError::NoSuchPath { path }) => {
@@ -541,12 +502,14 @@ fn serve(config: Config, rebuild: bool) -> anyhow::Result<ExitCode> {
         let local = listener.local_addr()?;
         let options = config.serve;
         let state = Arc::new(AppState::new(handle, config));
+        state.metrics.count_rejections("corpus", &corpus_rejections);
         // The line tests and scripts wait for; keep its shape.
         println!("listening on http://{local}");
+        tracing::info!(addr = %local, "listening");
         if server::serve(listener, app::router(state), options, shutdown_signal()).await {
-            eprintln!("stopped");
+            tracing::info!("stopped");
         } else {
-            eprintln!("stopped, with requests still in flight");
+            tracing::warn!("stopped, with requests still in flight");
         }
         Ok::<_, anyhow::Error>(())
     })?;

@@ -88,3 +88,55 @@ impl Progress for Stderr {
         );
     }
 }
+
+/// Progress as log events, for the server's corpus build: in the log's format (a JSON line
+/// when the log is JSON), every few seconds and at the end.
+#[derive(Debug)]
+pub struct Log {
+    started: Instant,
+    last_line: Mutex<Instant>,
+}
+
+impl Log {
+    pub fn new() -> Log {
+        Log {
+            started: Instant::now(),
+            last_line: Mutex::new(Instant::now()),
+        }
+    }
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log::new()
+    }
+}
+
+impl Progress for Log {
+    fn update(&self, bytes: u64, total_bytes: u64, documents: usize) {
+        let Ok(mut last) = self.last_line.lock() else {
+            return;
+        };
+        if last.elapsed() >= Duration::from_secs(5) {
+            *last = Instant::now();
+            tracing::info!(documents, bytes, total_bytes, "building the index");
+        }
+    }
+
+    fn finished(&self, report: &IngestReport) {
+        tracing::info!(
+            documents = report.added + report.updated,
+            seconds = self.started.elapsed().as_secs_f64(),
+            "ingest finished"
+        );
+    }
+
+    fn merged(&self, before: usize, after: usize, elapsed: Duration) {
+        tracing::info!(
+            before,
+            after,
+            seconds = elapsed.as_secs_f64(),
+            "segments merged"
+        );
+    }
+}

@@ -23,15 +23,22 @@ pub struct ApiError {
     pub detail: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
+/// The body of every error response.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub(crate) struct Body<'a> {
     error: Inner<'a>,
 }
 
-#[derive(Serialize)]
-struct Inner<'a> {
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = ErrorDetail)]
+pub(crate) struct Inner<'a> {
+    /// A stable, machine-readable code: `invalid_query`, `invalid_parameter`, `not_found`,
+    /// `unauthorized`, `too_large`, `timeout`, `locked`, ….
     code: &'a str,
+    /// What is wrong, in a sentence a user can act on (naming the parameter or field).
     message: &'a str,
+    /// A corrected query, when one can be offered.
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<&'a str>,
 }

@@ -22,6 +22,7 @@ use serde::Serialize;
 pub use error::ApiError;
 
 use crate::config::Config;
+use crate::metrics::Metrics;
 use auth::Access;
 use thb_engine::document::Document;
 use thb_engine::index::IndexHandle;
@@ -35,15 +36,20 @@ pub struct AppState {
     pub config: Config,
     /// Recent search responses, shared by the API and the page.
     pub responses: Arc<ResponseCache>,
+    /// What `/metrics` reports.
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
     pub fn new(handle: IndexHandle, config: Config) -> AppState {
         let responses = Arc::new(ResponseCache::new(config.response_cache_mib << 20));
+        let handle = Arc::new(handle);
+        let metrics = Arc::new(Metrics::new(handle.clone(), responses.clone()));
         AppState {
-            handle: Arc::new(handle),
+            handle,
             config,
             responses,
+            metrics,
         }
     }
 }
@@ -139,8 +145,9 @@ async fn document_handler(
     Ok(Json(fetch_document(&state, id, access).await?))
 }
 
-#[derive(Serialize)]
-struct Health {
+/// What `GET /api/health` answers.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Health {
     status: &'static str,
     documents: u64,
     /// Unix time of the last commit.

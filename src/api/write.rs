@@ -25,13 +25,9 @@ use serde_json::value::RawValue;
 
 use super::auth::{self, Access};
 use super::{ApiError, SharedState};
-use thb_engine::document::{validate_id, RecordError};
+use thb_engine::document::{validate_id, Reason, RecordError};
 use thb_engine::index::{IndexError, IndexHandle};
 use thb_engine::ingest::{jsonl, IngestReport, RawRecord, Session};
-
-/// Writer memory for one request. A budget, not an allocation (tantivy grows its arenas as
-/// documents arrive); `IndexHandle::writer` raises it to its per-thread minimum.
-const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
 
 /// The server's write queue: one write at a time, the others wait their turn. Shared by the
 /// write routes as an `Extension`.
@@ -48,7 +44,7 @@ enum Positions {
 }
 
 /// One rejected record of a write.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RejectedRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
@@ -57,11 +53,13 @@ pub struct RejectedRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     pub message: String,
+    /// `record`, `unknown_field`, `invalid_field` or `personal_data`.
+    pub reason: Reason,
 }
 
 /// The answer to `POST /api/documents`: counts as in `ingest`, each rejection with its
 /// position, and the ids written, in order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct WriteReport {
     pub added: usize,
     pub updated: usize,
@@ -69,7 +67,7 @@ pub struct WriteReport {
     pub ids: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Deleted {
     pub deleted: String,
 }
@@ -128,15 +126,17 @@ async fn write_records(
     }
     let handle = state.handle.clone();
     let allow_personal_data = state.config.allow_personal_data;
+    let heap_bytes = state.config.writer_mib << 20;
     let turn = writes.0.lock_owned().await;
     let task = tokio::task::spawn_blocking(move || {
         // Held until the commit is done, even when the client has gone away meanwhile.
         let _turn = turn;
-        ingest_records(&handle, records, allow_personal_data)
+        ingest_records(&handle, records, allow_personal_data, heap_bytes)
     });
     let report = task
         .await
         .map_err(|e| ApiError::internal("the write", e))??;
+    state.metrics.count_rejections("api", &report.rejected);
     Ok(WriteReport {
         added: report.added,
         updated: report.updated,
@@ -148,6 +148,7 @@ async fn write_records(
                 line: matches!(positions, Positions::Line).then_some(r.line),
                 field: r.field,
                 message: r.message,
+                reason: r.reason,
             })
             .collect(),
         ids: report.accepted_ids.into_iter().map(|(id, _)| id).collect(),
@@ -159,8 +160,11 @@ fn ingest_records(
     handle: &IndexHandle,
     records: Vec<RawRecord>,
     allow_personal_data: bool,
+    heap_bytes: usize,
 ) -> Result<IngestReport, IndexError> {
-    let mut writer = handle.writer(WRITER_HEAP_BYTES)?;
+    // A budget, not an allocation (tantivy grows its arenas as documents arrive);
+    // `IndexHandle::writer` raises it to its per-thread minimum.
+    let mut writer = handle.writer(heap_bytes)?;
     // See commits made by other processes since the last reload, so that `added` and
     // `updated` are counted against the index as it is now.
     handle.reload()?;
@@ -259,7 +263,8 @@ pub async fn delete_document(
 /// Deletes the live document with this id and commits; false (nothing written) when there is
 /// none.
 fn delete_by_id(handle: &IndexHandle, id: &str) -> Result<bool, IndexError> {
-    let mut writer = handle.writer(WRITER_HEAP_BYTES)?;
+    // A delete buffers one term: the writer's per-thread minimum is plenty.
+    let mut writer = handle.writer(0)?;
     handle.reload()?;
     if !handle.is_live(&handle.searcher(), id)? {
         return Ok(false);

@@ -11,6 +11,11 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 /// `(name, content type, content)` of every asset.
+/// The assets' names, for the OpenAPI document.
+pub(crate) fn names() -> Vec<&'static str> {
+    ASSETS.iter().map(|(name, _, _)| *name).collect()
+}
+
 const ASSETS: [(&str, &str, &str); 2] = [
     (
         "app.css",

@@ -37,6 +37,16 @@ use crate::api::{self, auth, ApiError, SharedState};
 use params::PageParams;
 use thb_engine::search::{self, SearchError};
 
+/// The `ui` parameter's values, for the OpenAPI document.
+pub fn interface_languages() -> Vec<&'static str> {
+    i18n::Ui::ALL.iter().map(|ui| ui.code()).collect()
+}
+
+/// The names `/assets/{name}` serves, for the OpenAPI document.
+pub fn asset_names() -> Vec<&'static str> {
+    assets::names()
+}
+
 /// The routes of the web page, merged into the API's router.
 pub fn routes() -> Router<SharedState> {
     Router::new()

@@ -110,6 +110,13 @@ pub fn serve_command(index: &Path, corpus: &Path, args: &[&str], env: &[(&str, &
         .env_remove("THB_READER_TOKEN")
         .env_remove("THB_ALLOW_PERSONAL_DATA")
         .env_remove("THB_CACHE_MIB")
+        .env_remove("THB_CONFIG")
+        .env_remove("THB_LOG")
+        .env_remove("THB_LOG_FORMAT")
+        .env_remove("THB_CORS_ORIGINS")
+        .env_remove("THB_WRITER_MIB")
+        .env_remove("THB_HEADER_TIMEOUT")
+        .env_remove("THB_MAX_CONNECTIONS")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped());
     for (k, v) in env {

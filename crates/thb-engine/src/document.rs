@@ -24,6 +24,41 @@ pub struct RecordError {
     pub field: Option<String>,
     /// What is wrong, in a sentence a user can act on.
     pub message: String,
+    /// The kind of fault, for counting (`/metrics`) and for programs reading the write API.
+    pub reason: Reason,
+}
+
+/// The kinds of fault a record can have: few and fixed, so that they can label a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Reason {
+    /// The record as a whole: not JSON, not an object, too large, too deep, not UTF-8.
+    Record,
+    /// A field the format does not have (a typo such as `contry`).
+    UnknownField,
+    /// A field missing or with a wrong value.
+    InvalidField,
+    /// The personal data guard found a likely identifier in a public document.
+    PersonalData,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 4] = [
+        Reason::Record,
+        Reason::UnknownField,
+        Reason::InvalidField,
+        Reason::PersonalData,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Record => "record",
+            Reason::UnknownField => "unknown_field",
+            Reason::InvalidField => "invalid_field",
+            Reason::PersonalData => "personal_data",
+        }
+    }
 }
 
 impl RecordError {
@@ -31,13 +66,20 @@ impl RecordError {
         RecordError {
             field: Some(field.into()),
             message: message.into(),
+            reason: Reason::InvalidField,
         }
+    }
+
+    /// The same error, of another kind.
+    pub fn because(self, reason: Reason) -> Self {
+        RecordError { reason, ..self }
     }
 
     pub fn record(message: impl Into<String>) -> Self {
         RecordError {
             field: None,
             message: message.into(),
+            reason: Reason::Record,
         }
     }
 }
@@ -45,6 +87,7 @@ impl RecordError {
 /// What a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Kind {
     Judgment,
     Decision,
@@ -80,6 +123,7 @@ impl Kind {
 /// How strongly GRETA words a recommendation, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Strength {
     /// "GRETA urges …": the most pressing.
     Urges,
@@ -108,6 +152,7 @@ impl Strength {
 /// Who may see a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Access {
     #[default]
     Public,
@@ -127,6 +172,7 @@ impl Access {
 /// Whether a document is about a real decision or is illustrative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Provenance {
     /// A real decision or recommendation, accurately quoted or summarised.
     Real,
@@ -154,6 +200,7 @@ impl Provenance {
 /// Whether a public document may contain personal data (see `privacy`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum PersonalData {
     /// Someone checked the document and its identifiers may be published (e.g. a court's own
     /// contact details); the personal data guard lets it through.
@@ -167,6 +214,7 @@ pub const CONVENTION_ARTICLES: std::ops::RangeInclusive<u16> = 1..=47;
 /// GRETA metadata of a recommendation or report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Greta {
     /// Evaluation round (1–5).
     pub round: u8,
@@ -183,6 +231,7 @@ pub struct Greta {
 /// Which formation of the European Court of Human Rights gave a judgment or decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Formation {
     /// Seventeen judges: the Court's leading cases and referrals.
     GrandChamber,
@@ -210,6 +259,7 @@ pub const ECHR_IMPORTANCE: std::ops::RangeInclusive<u8> = 1..=4;
 /// Kept with the document (stored and returned by `GET /api/documents/{id}`), not a facet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Echr {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formation: Option<Formation>,
@@ -307,6 +357,7 @@ impl<'de> Deserialize<'de> for Date {
 /// A validated document. Serialises to the interchange format (with `country` always a list and
 /// `language` filled in, declared or detected).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Document {
     pub id: String,
     pub kind: Kind,
@@ -314,6 +365,7 @@ pub struct Document {
     pub text: String,
     pub country: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub date: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub court: Option<String>,
@@ -437,10 +489,10 @@ impl Document {
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, f)| format!("; did you mean `{f}`?"))
                 .unwrap_or_default();
-            return Err(RecordError::field(
-                unknown.clone(),
-                format!("unknown field{hint}"),
-            ));
+            return Err(
+                RecordError::field(unknown.clone(), format!("unknown field{hint}"))
+                    .because(Reason::UnknownField),
+            );
         }
         let raw: RawDocument = serde_path_to_error::deserialize(serde_json::Value::Object(map))
             .map_err(|e| {

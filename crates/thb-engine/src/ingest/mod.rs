@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tantivy::{IndexWriter, TantivyDocument};
 
-use crate::document::{Access, Document, PersonalData, RecordError};
+use crate::document::{Access, Document, PersonalData, Reason, RecordError};
 use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
 use crate::privacy;
@@ -76,6 +76,7 @@ pub struct Rejection {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     pub message: String,
+    pub reason: Reason,
 }
 
 impl fmt::Display for Rejection {
@@ -416,7 +417,8 @@ fn prepare_reporting(
                     format!(
                         "{finding}; redact it, mark the document restricted, or set \"personal_data\": \"allowed\""
                     ),
-                ));
+                )
+                .because(Reason::PersonalData));
             }
             None
         }
@@ -611,6 +613,7 @@ impl<'a> Session<'a> {
                     line,
                     field: error.field,
                     message: error.message,
+                    reason: error.reason,
                 }),
             }
         }

@@ -39,6 +39,7 @@ struct Inner {
 
 /// What the cache holds and has done (`/api/health` shows it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CacheStats {
     pub entries: usize,
     pub bytes: usize,

@@ -62,6 +62,7 @@ impl From<tantivy::TantivyError> for SearchError {
 
 /// One hit as the API returns it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hit {
     pub id: String,
     pub kind: Kind,
@@ -90,6 +91,7 @@ pub struct Hit {
 
 /// One facet value and the number of hits it would have.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetValue {
     pub value: String,
     pub count: u64,
@@ -97,6 +99,7 @@ pub struct FacetValue {
 
 /// Counts per facet dimension over the filtered result set.
 #[derive(Debug, Clone, Serialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCounts {
     pub country: Vec<FacetValue>,
     /// Hierarchical: top-level themes and `parent/child` paths.
@@ -144,6 +147,7 @@ impl FacetCounts {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchResponse {
     pub total: usize,
     pub page: usize,

@@ -24,6 +24,7 @@ const MOST_WORDS: usize = 12;
 
 /// The documents that match some of the query's words.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Partial {
     /// How many documents match some but not all of the words (with the filters).
     pub total: usize,
@@ -35,6 +36,7 @@ pub struct Partial {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WordMatches {
     /// As typed (a phrase in its quotes).
     pub word: String,

@@ -1,0 +1,705 @@
+//! The OpenAPI 3.1 document of `/api/openapi.json`. The schemas are derived from the types the
+//! handlers return (utoipa's `ToSchema`, on the engine's types behind its `openapi` feature), so
+//! they cannot drift from what is serialised; the enumerations of the search parameters come
+//! from the same tables the parameters are checked against (countries, themes, kinds, limits).
+//! `.ci/run` runs schemathesis against the real server with this document: no 5xx, and every
+//! response matches it.
+
+use serde_json::{json, Value};
+use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::path::{
+    HttpMethod, OperationBuilder, Parameter, ParameterBuilder, ParameterIn, ParameterStyle,
+};
+use utoipa::openapi::request_body::RequestBodyBuilder;
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Required, ResponseBuilder, Schema};
+use utoipa::OpenApi as _;
+
+use thb_engine::document::{Kind, Provenance, Strength, CONVENTION_ARTICLES};
+use thb_engine::domain::{countries, taxonomy};
+use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_BYTES};
+
+/// The schemas, collected from the types with everything they refer to.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "thb-caselaw",
+        description = "Case-law and GRETA recommendations on trafficking in human beings: multilingual full-text search (Latin and Cyrillic, with or without diacritics, inflected forms), faceted by country, theme, kind, language, year, court, GRETA round and strength.\n\nKosovo*: all reference to Kosovo is without prejudice to status, in line with UNSCR 1244; its code is `XK`.\n\nRead routes are public; restricted documents need a reader or admin token (`Authorization: Bearer …`), writes an admin token. Every error has the `Error` shape.",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    components(schemas(
+        thb_engine::search::SearchResponse,
+        thb_engine::document::Document,
+        crate::api::Health,
+        crate::api::error::Body,
+        crate::api::write::WriteReport,
+        crate::api::write::Deleted,
+    ))
+)]
+struct Schemas;
+
+/// The whole document.
+pub fn document() -> OpenApi {
+    let mut doc = Schemas::openapi();
+    if let Some(components) = doc.components.as_mut() {
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A reader token (restricted documents, /metrics) or an admin token (also writes)",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+    let paths = &mut doc.paths;
+    let optional_auth = || {
+        vec![
+            SecurityRequirement::default(),
+            SecurityRequirement::new("bearer", Vec::<String>::new()),
+        ]
+    };
+    let search = OperationBuilder::new()
+        .operation_id(Some("search"))
+        .tag("search")
+        .summary(Some("Search documents"))
+        .description(Some("Full-text search with facet counts. Every word must match (in any script, with or without diacritics, in inflected forms); when all of them together match few documents, `partial` holds the documents that match some. Repeat a filter parameter to select several values."))
+        .parameters(Some(search_parameters()))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("The page of hits, the facet counts and partial matches", "SearchResponse"))
+        .response("400", error_response("A parameter or the query is wrong; the message names it, and `suggestion` may hold a corrected query"))
+        .response("401", error_response("The Authorization header carries no valid token"))
+        .response("503", error_response("The search ran past its deadline"));
+    paths.add_path_operation("/api/search", vec![HttpMethod::Get], search);
+
+    let id = || {
+        ParameterBuilder::new()
+            .name("id")
+            .parameter_in(ParameterIn::Path)
+            .required(Required::True)
+            .description(Some(
+                "The document's id (A-Z a-z 0-9 . _ : / -); a `/` in it is sent as it is",
+            ))
+            .schema(Some(string()))
+            .example(Some(json!("echr:001-96549")))
+            .build()
+    };
+    let get_document = OperationBuilder::new()
+        .operation_id(Some("getDocument"))
+        .tag("documents")
+        .summary(Some("One document, whole"))
+        .parameters(Some(vec![id()]))
+        .securities(Some(optional_auth()))
+        .response(
+            "200",
+            json_response("The document in the interchange format", "Document"),
+        )
+        .response(
+            "401",
+            error_response("The Authorization header carries no valid token"),
+        )
+        .response(
+            "404",
+            error_response(
+                "No document has this id (or it is restricted and the request has no token)",
+            ),
+        );
+    paths.add_path_operation("/api/documents/{id}", vec![HttpMethod::Get], get_document);
+    let delete_document = OperationBuilder::new()
+        .operation_id(Some("deleteDocument"))
+        .tag("documents")
+        .summary(Some("Delete a document (admin token)"))
+        .description(Some("Committed before the answer."))
+        .parameters(Some(vec![id()]))
+        .securities(Some(vec![SecurityRequirement::new(
+            "bearer",
+            Vec::<String>::new(),
+        )]))
+        .response("200", json_response("Deleted", "Deleted"))
+        .response("400", error_response("The id is not a valid id"))
+        .response("401", error_response("No admin token"))
+        .response("404", error_response("No document has this id"))
+        .response(
+            "503",
+            error_response("An ingest holds the index (`locked`)"),
+        );
+    paths.add_path_operation(
+        "/api/documents/{id}",
+        vec![HttpMethod::Delete],
+        delete_document,
+    );
+
+    let post_documents = OperationBuilder::new()
+        .operation_id(Some("writeDocuments"))
+        .tag("documents")
+        .summary(Some("Add or replace documents (admin token)"))
+        .description(Some(format!("A JSON array of documents or JSON Lines, at most {} MiB; upserted by id, validated as `thb-caselaw ingest` validates (the personal data guard included), committed in one commit before the answer. Valid records are written even when others are rejected (422).", MAX_BODY_BYTES >> 20)))
+        .request_body(Some(
+            RequestBodyBuilder::new()
+                .required(Some(Required::True))
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(ArrayBuilder::new().items(Ref::from_schema_name("Document"))))
+                        .examples_from_iter(document_examples())
+                        .build(),
+                )
+                .content(
+                    "application/x-ndjson",
+                    ContentBuilder::new()
+                        .schema(Some(string()))
+                        .build(),
+                )
+                .build(),
+        ))
+        .securities(Some(vec![SecurityRequirement::new(
+            "bearer",
+            Vec::<String>::new(),
+        )]))
+        .response("200", json_response("Every record was written", "WriteReport"))
+        .response("400", error_response("The body is neither a JSON array nor JSON Lines"))
+        .response("401", error_response("No admin token"))
+        .response("413", error_response("The body is over the limit"))
+        .response("422", json_response("Some records were rejected (each with its position, field and reason); the others were written", "WriteReport"))
+        .response("503", error_response("An ingest holds the index (`locked`)"));
+    paths.add_path_operation("/api/documents", vec![HttpMethod::Post], post_documents);
+
+    let health = OperationBuilder::new()
+        .operation_id(Some("health"))
+        .tag("operations")
+        .summary(Some(
+            "Liveness, document count, last commit, response cache",
+        ))
+        .securities(Some(optional_auth()))
+        .response(
+            "200",
+            json_response(
+                "The documents the caller may see, and the last commit",
+                "Health",
+            ),
+        )
+        .response(
+            "401",
+            error_response("The Authorization header carries no valid token"),
+        );
+    paths.add_path_operation("/api/health", vec![HttpMethod::Get], health);
+
+    let openapi = OperationBuilder::new()
+        .operation_id(Some("openapi"))
+        .tag("operations")
+        .summary(Some("This document"))
+        .response(
+            "200",
+            ResponseBuilder::new()
+                .description("The OpenAPI 3.1 document")
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(ObjectBuilder::new().schema_type(Type::Object)))
+                        .build(),
+                )
+                .build(),
+        );
+    paths.add_path_operation("/api/openapi.json", vec![HttpMethod::Get], openapi);
+
+    let metrics = OperationBuilder::new()
+        .operation_id(Some("metrics"))
+        .tag("operations")
+        .summary(Some("Prometheus metrics (reader or admin token)"))
+        .securities(Some(vec![SecurityRequirement::new(
+            "bearer",
+            Vec::<String>::new(),
+        )]))
+        .response(
+            "200",
+            text_response(
+                "The metrics in the OpenMetrics text format",
+                "application/openmetrics-text",
+            ),
+        )
+        .response("401", error_response("No reader or admin token"));
+    paths.add_path_operation("/metrics", vec![HttpMethod::Get], metrics);
+
+    let page_parameters = || {
+        let mut parameters = search_parameters();
+        parameters.push(
+            ParameterBuilder::new()
+                .name("ui")
+                .parameter_in(ParameterIn::Query)
+                .required(Required::False)
+                .description(Some(format!(
+                    "The interface language: {}; any other value shows the page in English",
+                    crate::web::interface_languages().join(", ")
+                )))
+                .schema(Some(string()))
+                .build(),
+        );
+        parameters
+    };
+    let page = OperationBuilder::new()
+        .operation_id(Some("searchPage"))
+        .tag("page")
+        .summary(Some("The search page (HTML)"))
+        .parameters(Some(page_parameters()))
+        .securities(Some(optional_auth()))
+        .response("200", text_response("The page", "text/html"))
+        .response(
+            "400",
+            text_response(
+                "The page, saying what is wrong and offering a corrected search",
+                "text/html",
+            ),
+        )
+        .response(
+            "401",
+            text_response("The page, saying the token is not valid", "text/html"),
+        )
+        .response(
+            "503",
+            text_response(
+                "The page, saying the search ran past its deadline",
+                "text/html",
+            ),
+        );
+    paths.add_path_operation("/", vec![HttpMethod::Get], page);
+
+    let document_page = OperationBuilder::new()
+        .operation_id(Some("documentPage"))
+        .tag("page")
+        .summary(Some("One document's page (HTML), the query's words marked"))
+        .parameters(Some({
+            let mut parameters = vec![id()];
+            parameters.extend(page_parameters().into_iter().filter(|p| p.name == "ui"));
+            // The words of the search the reader came from, marked in the text.
+            parameters.push(
+                ParameterBuilder::new()
+                    .name("q")
+                    .parameter_in(ParameterIn::Query)
+                    .required(Required::False)
+                    .description(Some("The query whose words are marked in the text"))
+                    .schema(Some(string()))
+                    .build(),
+            );
+            parameters
+        }))
+        .securities(Some(optional_auth()))
+        .response("200", text_response("The page", "text/html"))
+        .response(
+            "400",
+            text_response("The page, saying what is wrong", "text/html"),
+        )
+        .response(
+            "401",
+            text_response("The page, saying the token is not valid", "text/html"),
+        )
+        .response(
+            "404",
+            text_response("The page, saying no document has this id", "text/html"),
+        );
+    paths.add_path_operation("/documents/{id}", vec![HttpMethod::Get], document_page);
+
+    for (path, id, content_type, what) in [
+        ("/export.csv", "exportCsv", "text/csv", "CSV"),
+        (
+            "/export.jsonl",
+            "exportJsonLines",
+            "application/x-ndjson",
+            "JSON Lines",
+        ),
+    ] {
+        let export = OperationBuilder::new()
+            .operation_id(Some(id))
+            .tag("page")
+            .summary(Some(format!(
+                "The result set as {what}, at most {} rows",
+                thb_engine::limits::MAX_EXPORT_ROWS
+            )))
+            // The whole result set, up to the cap: paging does not apply.
+            .parameters(Some(
+                search_parameters()
+                    .into_iter()
+                    .filter(|p| p.name != "page" && p.name != "per_page")
+                    .collect::<Vec<_>>(),
+            ))
+            .securities(Some(optional_auth()))
+            .response("200", text_response("The rows", content_type))
+            .response(
+                "400",
+                text_response("The page, saying what is wrong", "text/html"),
+            )
+            .response(
+                "401",
+                text_response("The page, saying the token is not valid", "text/html"),
+            )
+            .response(
+                "503",
+                text_response(
+                    "The page, saying the search ran past its deadline",
+                    "text/html",
+                ),
+            );
+        paths.add_path_operation(path, vec![HttpMethod::Get], export);
+    }
+
+    let asset = OperationBuilder::new()
+        .operation_id(Some("asset"))
+        .tag("page")
+        .summary(Some("The page's stylesheet and script"))
+        .parameters(Some(vec![ParameterBuilder::new()
+            .name("name")
+            .parameter_in(ParameterIn::Path)
+            .required(Required::True)
+            .schema(Some(enumeration(crate::web::asset_names())))
+            .build()]))
+        .response("200", {
+            ResponseBuilder::new()
+                .description("The asset")
+                .content(
+                    "text/css",
+                    ContentBuilder::new().schema(Some(string())).build(),
+                )
+                .content(
+                    "text/javascript",
+                    ContentBuilder::new().schema(Some(string())).build(),
+                )
+                .build()
+        })
+        .response(
+            "304",
+            ResponseBuilder::new().description("Not modified").build(),
+        )
+        .response("404", error_response("No such asset"));
+    paths.add_path_operation("/assets/{name}", vec![HttpMethod::Get], asset);
+
+    // What the service's outer layers answer before any route sees a request.
+    for item in doc.paths.paths.values_mut() {
+        for operation in [&mut item.get, &mut item.post, &mut item.delete]
+            .into_iter()
+            .flatten()
+        {
+            let responses = &mut operation.responses.responses;
+            for (status, description) in [
+                ("414", "The request target is longer than 8 KiB"),
+                ("431", "The request has more than 100 headers"),
+            ] {
+                responses
+                    .entry(status.to_string())
+                    .or_insert_with(|| error_response(description).into());
+            }
+        }
+    }
+    doc
+}
+
+/// The document as the route serves it.
+pub fn document_json() -> String {
+    serde_json::to_string(&document()).unwrap_or_else(|e| {
+        // Serialising plain maps and strings cannot fail; if it ever did, say so in the document.
+        json!({"openapi": "3.1.0", "info": {"title": "thb-caselaw", "version": env!("CARGO_PKG_VERSION"), "description": format!("the document could not be generated: {e}")}, "paths": {}}).to_string()
+    })
+}
+
+/// The search parameters, shared by the API, the page and the exports.
+fn search_parameters() -> Vec<Parameter> {
+    let query = |name: &str, description: &str, schema: RefOr<Schema>| {
+        ParameterBuilder::new()
+            .name(name)
+            .parameter_in(ParameterIn::Query)
+            .required(Required::False)
+            .description(Some(description))
+            .schema(Some(schema))
+            .build()
+    };
+    // A filter that may be repeated: `country=RS&country=XK`.
+    let repeated = |name: &str, description: &str, items: RefOr<Schema>| {
+        let mut parameter = query(
+            name,
+            description,
+            ArrayBuilder::new()
+                .items(items)
+                .max_items(Some(thb_engine::limits::MAX_FILTER_VALUES))
+                .into(),
+        );
+        parameter.style = Some(ParameterStyle::Form);
+        parameter.explode = Some(true);
+        parameter
+    };
+    let country_codes: Vec<&str> = countries::COUNTRIES.iter().map(|(code, _)| *code).collect();
+    vec![
+        query(
+            "q",
+            "The query: words (all must match, in any script, inflected forms too), \"a phrase\", \"a phrase\"~N, prefix*, -excluded, OR, ( ), field:word (title, court, ecli, appno, id)",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(MAX_QUERY_BYTES))
+                .examples([
+                    json!("trafficking identification of victims"),
+                    json!("traite des êtres humains"),
+                    json!("trgovina ljudima"),
+                    json!("трговина људима"),
+                    json!("трговија со луѓе"),
+                    json!("trafikimi i qenieve njerëzore"),
+                    json!("insan ticareti mağdur"),
+                    json!("traffikar tal-bnedmin"),
+                    json!("\"positive obligation\" Article 4"),
+                    json!("title:Rantsev"),
+                    json!("25965/04"),
+                ])
+                .into(),
+        ),
+        repeated(
+            "country",
+            "ISO 3166-1 alpha-2 code; `XK` is Kosovo* (without prejudice to status, UNSCR 1244)",
+            enumeration(country_codes),
+        ),
+        repeated(
+            "theme",
+            "A theme of the taxonomy; a parent (`victims`) includes its children",
+            enumeration(taxonomy::all().to_vec()),
+        ),
+        repeated(
+            "kind",
+            "What the document is",
+            enumeration(Kind::ALL.iter().map(|k| k.as_str()).collect()),
+        ),
+        repeated(
+            "lang",
+            "BCP 47 language tag of the text (`sr`, `sr-Cyrl`, `sq`, `tr`, …; `und` undetermined)",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))
+                .examples([json!("sr-Cyrl"), json!("sq"), json!("tr")])
+                .into(),
+        ),
+        repeated("court", "The court or body, as the documents name it", string()),
+        query("year_from", "First year (inclusive)", integer(1800, 2100)),
+        query("year_to", "Last year (inclusive)", integer(1800, 2100)),
+        repeated("round", "GRETA evaluation round", integer(1, 5)),
+        repeated(
+            "strength",
+            "GRETA's wording: urges (most pressing), considers, invites",
+            enumeration(Strength::ALL.iter().map(|s| s.as_str()).collect()),
+        ),
+        repeated(
+            "article",
+            "Article of the Convention (CETS No. 197) a GRETA document concerns",
+            integer(
+                i64::from(*CONVENTION_ARTICLES.start()),
+                i64::from(*CONVENTION_ARTICLES.end()),
+            ),
+        ),
+        repeated(
+            "provenance",
+            "`real` documents or illustrative `sample`s",
+            enumeration(
+                [Provenance::Real, Provenance::Sample]
+                    .iter()
+                    .map(|p| p.as_str())
+                    .collect(),
+            ),
+        ),
+        query(
+            "sort",
+            "Result order (`date` and `newest` are read as date-desc, `oldest` as date-asc)",
+            enumeration(vec![
+                "relevance",
+                "date-desc",
+                "date-asc",
+                "date",
+                "newest",
+                "oldest",
+            ]),
+        ),
+        query("page", "Page number, from 1; pages reach the first 1,000 results", integer(1, 1000)),
+        query(
+            "per_page",
+            "Hits per page",
+            integer(1, MAX_PER_PAGE as i64),
+        ),
+    ]
+}
+
+fn string() -> RefOr<Schema> {
+    ObjectBuilder::new().schema_type(Type::String).into()
+}
+
+fn integer(min: i64, max: i64) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(min as f64))
+        .maximum(Some(max as f64))
+        .into()
+}
+
+fn enumeration(values: Vec<&str>) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values))
+        .into()
+}
+
+fn json_response(description: &str, schema: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name(schema)))
+                .build(),
+        )
+        .build()
+}
+
+fn error_response(description: &str) -> utoipa::openapi::Response {
+    json_response(description, "Error")
+}
+
+fn text_response(description: &str, content_type: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            content_type,
+            ContentBuilder::new().schema(Some(string())).build(),
+        )
+        .build()
+}
+
+/// Examples of a write, in several of the languages and scripts the database holds. Invented
+/// for the example, and marked as samples as every illustrative document must be.
+fn document_examples() -> Vec<(&'static str, utoipa::openapi::example::Example)> {
+    let example = |summary: &str, value: Value| {
+        ExampleBuilder::new()
+            .summary(summary)
+            .value(Some(value))
+            .build()
+    };
+    vec![
+        (
+            "serbian-cyrillic",
+            example(
+                "A decision in Serbian (Cyrillic)",
+                json!([{
+                    "id": "example:rs:decision-1",
+                    "kind": "decision",
+                    "title": "Пресуда о трговини људима ради радне експлоатације",
+                    "text": "Суд је утврдио да је оптужени врбовао раднике обманом и одузео им личне исправе.",
+                    "country": "RS",
+                    "language": "sr-Cyrl",
+                    "date": "2021-05-12",
+                    "themes": ["exploitation/labour", "means/deception"],
+                    "provenance": "sample"
+                }]),
+            ),
+        ),
+        (
+            "albanian",
+            example(
+                "A decision in Albanian, Kosovo*",
+                json!([{
+                    "id": "example:xk:decision-1",
+                    "kind": "decision",
+                    "title": "Aktgjykim për trafikimin me njerëz",
+                    "text": "Gjykata konstatoi se i akuzuari kishte rekrutuar viktimat me mashtrim.",
+                    "country": "XK",
+                    "language": "sq",
+                    "date": "2020-11-03",
+                    "provenance": "sample"
+                }]),
+            ),
+        ),
+        (
+            "turkish",
+            example(
+                "A decision in Turkish",
+                json!([{
+                    "id": "example:tr:decision-1",
+                    "kind": "decision",
+                    "title": "İnsan ticareti suçuna ilişkin karar",
+                    "text": "Mahkeme, sanığın mağdurları zorla çalıştırdığını tespit etmiştir.",
+                    "country": "TR",
+                    "language": "tr",
+                    "date": "2019-02-18",
+                    "provenance": "sample"
+                }]),
+            ),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use thb_engine::search::SearchRequest;
+
+    #[test]
+    fn every_documented_search_parameter_is_accepted_and_no_other() {
+        let documented: Vec<String> = search_parameters().into_iter().map(|p| p.name).collect();
+        for name in &documented {
+            let value = match name.as_str() {
+                "country" => "RS",
+                "theme" => "victims",
+                "kind" => "judgment",
+                "lang" => "sr",
+                "year_from" | "year_to" => "2020",
+                "round" | "page" | "per_page" => "1",
+                "strength" => "urges",
+                "article" => "4",
+                "provenance" => "real",
+                "sort" => "date-desc",
+                _ => "trafficking",
+            };
+            assert!(
+                SearchRequest::from_pairs([(name.as_str(), value)]).is_ok(),
+                "{name}={value}"
+            );
+        }
+        // The engine's message lists what it accepts: the document lists the same.
+        let refused = SearchRequest::from_pairs([("nonsense", "1")])
+            .unwrap_err()
+            .to_string();
+        let accepted: Vec<&str> = refused
+            .rsplit("expected ")
+            .next()
+            .unwrap()
+            .split(", ")
+            .collect();
+        assert_eq!(accepted, documented, "{refused}");
+    }
+
+    #[test]
+    fn the_document_is_openapi_3_1_with_every_route_and_resolvable_references() {
+        let doc: Value = serde_json::from_str(&document_json()).unwrap();
+        assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"), "{doc}");
+        let paths = doc["paths"].as_object().unwrap();
+        for path in [
+            "/api/search",
+            "/api/documents",
+            "/api/documents/{id}",
+            "/api/health",
+            "/api/openapi.json",
+            "/metrics",
+            "/",
+            "/documents/{id}",
+            "/export.csv",
+            "/export.jsonl",
+            "/assets/{name}",
+        ] {
+            assert!(paths.contains_key(path), "{path} is not documented");
+        }
+        assert!(paths["/api/documents/{id}"]["get"].is_object());
+        assert!(paths["/api/documents/{id}"]["delete"].is_object());
+        // Every $ref names a schema the document holds.
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        let text = doc.to_string();
+        for reference in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
+            let name = &reference[..reference.find('"').unwrap()];
+            assert!(schemas.contains_key(name), "no schema {name}");
+        }
+        // Kosovo* is in the country list, with its note.
+        assert!(text.contains("\"XK\""));
+        assert!(text.contains("UNSCR 1244"));
+    }
+}
