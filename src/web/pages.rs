@@ -397,8 +397,9 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 }
                 @if let Some(court) = &hit.court {
                     span.sep aria-hidden="true" { " · " }
-                    // The court's other decisions for the same query, as HUDOC's metadata links.
-                    a.hit-court href=(params.first_page().with("court", Some(court)).search_url()) { (court) }
+                    // The court's other decisions for the same query, as HUDOC's metadata links;
+                    // by its facet value, so the court facet shows it ticked.
+                    a.hit-court href=(params.first_page().with("court", Some(&courts::facet_value(court))).search_url()) { (court) }
                 }
                 span.sep aria-hidden="true" { " · " }
                 span { (country_list(ui, &hit.country)) }
@@ -742,9 +743,10 @@ fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
 fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let mut entries = with_selected(values, params.values("court").map(str::to_string));
     for (selected, count) in &mut entries[values.len()..] {
+        // Courts only: a formation's documents are already counted with its court.
         *count = values
             .iter()
-            .filter(|v| courts::selects(selected, &v.value))
+            .filter(|v| v.parent.is_none() && courts::selects(selected, &v.value))
             .map(|v| v.count)
             .sum();
     }
@@ -1099,6 +1101,7 @@ mod tests {
         let values = vec![FacetValue {
             value: "RS".into(),
             count: 3,
+            parent: None,
         }];
         let entries = with_selected(&values, ["rs".to_string(), "BA".to_string()].into_iter());
         assert_eq!(entries, vec![("RS".to_string(), 3), ("BA".to_string(), 0)]);
