@@ -52,6 +52,15 @@ pub fn full_name(word: &str) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// The abbreviation of a court's full name, if lawyers have one for it (`ECtHR`).
+pub fn abbreviation(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    ALIASES
+        .iter()
+        .find(|(_, full)| full.eq_ignore_ascii_case(name))
+        .map(|(abbreviation, _)| *abbreviation)
+}
+
 /// The formation `text` names, in [`FORMATIONS`]' spelling when it is one of them; `None` when
 /// it names none ("Malta" in "Court of Magistrates (Malta)").
 fn formation(text: &str) -> Option<&str> {
@@ -270,5 +279,10 @@ mod tests {
         assert_eq!(full_name("ECHR"), None, "also the Convention");
         assert_eq!(full_name(ECTHR), None);
         assert_eq!(full_name("ECtH"), None);
+        assert_eq!(
+            abbreviation(" european court of human rights"),
+            Some("ECtHR")
+        );
+        assert_eq!(abbreviation("Viši sud u Beogradu"), None);
     }
 }
