@@ -694,10 +694,14 @@ mod tests {
 
     #[test]
     fn theme_children_name_their_parent_and_flat_dimensions_have_none() {
-        let counts = HashMap::from([("labour".to_string(), 3), ("labour/forced".to_string(), 2)]);
+        let counts = HashMap::from([
+            ("exploitation/labour".to_string(), 2),
+            ("exploitation".to_string(), 3),
+        ]);
         let themes = facet_values(counts, Dimension::Theme);
+        assert_eq!(themes[0].value, "exploitation", "taxonomy order");
         assert_eq!(themes[0].parent, None);
-        assert_eq!(themes[1].parent.as_deref(), Some("labour"));
+        assert_eq!(themes[1].parent.as_deref(), Some("exploitation"));
         let countries = facet_values(HashMap::from([("RS".to_string(), 1)]), Dimension::Country);
         assert_eq!(countries[0].parent, None);
         let json = serde_json::to_value(&countries[0]).unwrap();
