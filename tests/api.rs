@@ -427,10 +427,12 @@ fn server_index_dir() -> String {
     args[at + 1].clone()
 }
 
-/// Lawyers write "ECtHR"; documents name the court in full, and its Grand Chamber apart. The
-/// abbreviation finds both, as a filter and as a query word; a full name stays an exact filter.
+/// Lawyers write "ECtHR"; documents name the court in full, and its Grand Chamber as
+/// "… (Grand Chamber)". The court facet is a tree: the Grand Chamber under the Court, whose name
+/// or abbreviation finds both, as a filter (and the abbreviation as a query word); the Grand
+/// Chamber's own value, or its name as written, finds it alone.
 #[test]
-fn courts_are_counted_and_an_abbreviation_finds_the_court_and_its_grand_chamber() {
+fn courts_are_counted_and_the_court_finds_its_grand_chamber() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
@@ -470,9 +472,19 @@ fn courts_are_counted_and_an_abbreviation_finds_the_court_and_its_grand_chamber(
     assert_eq!(found("q=&court=ecthr"), court);
     assert_eq!(
         found("q=&court=European+Court+of+Human+Rights"),
-        vec!["sample:chamber"],
-        "a full name is exact"
+        court,
+        "the Court takes its Grand Chamber"
     );
+    for grand_chamber in [
+        "European+Court+of+Human+Rights%2FGrand+Chamber",
+        "European+Court+of+Human+Rights+%28Grand+Chamber%29",
+    ] {
+        assert_eq!(
+            found(&format!("q=&court={grand_chamber}")),
+            vec!["sample:grand-chamber"],
+            "{grand_chamber}"
+        );
+    }
     assert_eq!(found("q=ECtHR"), court);
     assert_eq!(found("q=court:ECtHR+forced+labour"), court);
     assert_eq!(found("q=trafficking+-ECtHR"), vec!["sample:national"]);
@@ -481,21 +493,38 @@ fn courts_are_counted_and_an_abbreviation_finds_the_court_and_its_grand_chamber(
     // court filter narrows the other dimensions' counts.
     let (_, filtered) = server.get_json("/api/search?q=trafficking&court=ECtHR");
     assert_eq!(filtered["total"], 2, "{filtered}");
-    let one = |court: &str| (court.to_string(), 1);
     assert_eq!(
         facet(&filtered, "court"),
         vec![
-            one("European Court of Human Rights"),
-            one("European Court of Human Rights (Grand Chamber)"),
-            one("Viši sud u Beogradu"),
+            ("European Court of Human Rights".to_string(), 2),
+            (
+                "European Court of Human Rights/Grand Chamber".to_string(),
+                1
+            ),
+            ("Viši sud u Beogradu".to_string(), 1),
+        ]
+    );
+    // The formation names the court it sits under; the courts name none.
+    let parents: Vec<&Value> = filtered["facets"]["court"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["parent"])
+        .collect();
+    assert_eq!(
+        parents,
+        [
+            &Value::Null,
+            &serde_json::json!("European Court of Human Rights"),
+            &Value::Null
         ]
     );
     assert_eq!(facet(&filtered, "country"), vec![("RS".to_string(), 2)]);
     let (_, both) = server.get_json(
         "/api/search?q=trafficking&court=Vi%C5%A1i+sud+u+Beogradu&court=European+Court+of+Human+Rights",
     );
-    assert_eq!(both["total"], 2, "either court: {both}");
-    assert_eq!(facet(&both, "country"), vec![("RS".to_string(), 2)]);
+    assert_eq!(both["total"], 3, "either court: {both}");
+    assert_eq!(facet(&both, "country"), vec![("RS".to_string(), 3)]);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! (`tests/browser/search_page.mjs`) against the real server. The script types a query, ticks
 //! a country facet and sees the counts and results change, opens a document and checks the
 //! highlighted words, goes back, exports CSV, and checks keyboard use, the language switcher
-//! and the 375 px layout. Screenshots go to `<target dir>/browser-screenshots/`.
+//! and the 375 px layout; on the shipped corpus, it ticks the European Court of Human Rights
+//! and keeps its Grand Chamber's judgment, and narrows the long court list by typing. Screenshots go to `<target dir>/browser-screenshots/`.
 //!
 //! Needs `chromium` (`apt-get install chromium`; another binary through `CHROMIUM_PATH`),
 //! `node`, and `cd tests/browser && npm ci`. Without them the test is skipped with a message,
@@ -71,6 +72,8 @@ fn the_search_page_works_in_a_real_browser() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let server = Server::start(&dir.path().join("index"), &fixture("web"), &[]);
+    // The shipped corpus too, for what needs its many courts (the court tree, the filter box).
+    let corpus_server = Server::start(&dir.path().join("corpus-index"), &root.join("corpus"), &[]);
     // <target dir>/tmp is where cargo lets integration tests write; screenshots go beside it.
     let target_tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let outdir = target_tmp
@@ -82,6 +85,7 @@ fn the_search_page_works_in_a_real_browser() {
         .arg(script_dir.join("search_page.mjs"))
         .arg(&server.base)
         .arg(&outdir)
+        .arg(&corpus_server.base)
         .env("CHROMIUM_PATH", chromium())
         .current_dir(root)
         .stdout(Stdio::piped())

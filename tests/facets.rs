@@ -113,7 +113,16 @@ fn values(d: &Document, dimension: &str) -> BTreeSet<String> {
                 .and_then(|g| g.strength)
                 .map(|s| s.as_str().to_string()),
         ),
-        "court" => out.extend(d.court.as_ref().map(|c| c.trim().to_string())),
+        "court" => {
+            // The court, and beneath it the formation that sat: both counted.
+            if let Some(court) = &d.court {
+                let formation = d.echr.as_ref().and_then(|e| e.formation);
+                let path = thb_engine::domain::courts::facet_path(court, formation);
+                for depth in 1..=path.len() {
+                    out.insert(path[..depth].join("/"));
+                }
+            }
+        }
         other => panic!("unknown dimension {other}"),
     }
     out
@@ -210,6 +219,15 @@ fn selections(documents: &[Document]) -> Vec<Selection> {
         pick("theme"),
         pick("kind"),
         pick("greta_round"),
+    ]));
+    // The court tree: the Strasbourg court takes its Grand Chamber's judgments, the Grand
+    // Chamber only its own (issue 19: ticking the Court dropped S.M. v. Croatia [GC]).
+    let court = |value: &str| BTreeMap::from([("court", vec![value.to_string()])]);
+    out.push(court("European Court of Human Rights"));
+    out.push(court("European Court of Human Rights/Grand Chamber"));
+    out.push(merge(&[
+        court("European Court of Human Rights"),
+        pick("theme"),
     ]));
     // Two values in one dimension: either is accepted.
     let mut languages: Vec<String> = documents

@@ -541,3 +541,112 @@ fn a_hit_shows_its_greta_round_and_wording_and_the_page_has_its_heading() {
         "a hit's title says its language"
     );
 }
+
+/// Issue 19, item 2, on the shipped corpus (`corpus/`, 97 courts in three scripts): the Grand
+/// Chamber is listed under the European Court of Human Rights, ticking the Court keeps S.M. v.
+/// Croatia [GC], the Grand Chamber alone narrows to its judgments, and the long court list has
+/// a filter box whose keys fold script and accents (`beograd` finds `Београд`).
+#[test]
+fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let server = Server::start(&dir.path().join("index"), &corpus, &[]);
+    let page = |query: &str| server.get(query).text().expect("body");
+    let court = "European+Court+of+Human+Rights";
+
+    // The API: the Court counts its Grand Chamber, which follows it and names it as parent.
+    let (_, all) = server.get_json("/api/search?q=&per_page=1");
+    let courts = all["facets"]["court"].as_array().unwrap();
+    let at = |value: &str| {
+        courts
+            .iter()
+            .position(|v| v["value"] == value)
+            .unwrap_or_else(|| panic!("{value} not in the court facet"))
+    };
+    let ecthr = at("European Court of Human Rights");
+    let gc = at("European Court of Human Rights/Grand Chamber");
+    assert_eq!(gc, ecthr + 1, "the Grand Chamber follows its Court");
+    assert_eq!(courts[gc]["parent"], "European Court of Human Rights");
+    assert_eq!(courts[gc]["count"], 3);
+    assert_eq!(
+        courts[ecthr]["count"], 23,
+        "the Court counts its 3 Grand Chamber judgments"
+    );
+    assert!(courts[ecthr].get("parent").is_none());
+    assert!(
+        !courts
+            .iter()
+            .any(|v| v["value"] == "European Court of Human Rights (Grand Chamber)"),
+        "the Grand Chamber is no court of its own"
+    );
+
+    // Ticking the Court keeps the Grand Chamber's judgments; the Grand Chamber alone, by its
+    // value or by the name documents give it, narrows to them.
+    let (_, by_court) = server.get_json(&format!("/api/search?q=&court={court}&per_page=50"));
+    assert_eq!(by_court["total"], 23);
+    let titles = |body: &serde_json::Value| -> Vec<String> {
+        body["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(titles(&by_court).contains(&"S.M. v. Croatia [GC]".to_string()));
+    for grand_chamber in [
+        format!("{court}%2FGrand+Chamber"),
+        format!("{court}+%28Grand+Chamber%29"),
+    ] {
+        let (_, body) = server.get_json(&format!("/api/search?q=&court={grand_chamber}"));
+        let mut found = titles(&body);
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "S.M. c. Croatie [GC]",
+                "S.M. v. Croatia [GC]",
+                "Stummer v. Austria [GC]"
+            ],
+            "{grand_chamber}"
+        );
+    }
+
+    // The page: the Grand Chamber's checkbox inside the Court's branch, labelled by itself.
+    let html = page(&format!("/?q=&court={court}"));
+    let branch_start = html
+        .find("name=\"court\" value=\"European Court of Human Rights\" checked")
+        .expect("the Court ticked");
+    let branch = &html[branch_start..];
+    let children = branch
+        .find("<ul class=\"facet-children\">")
+        .expect("a branch");
+    let grand_chamber = branch
+        .find("name=\"court\" value=\"European Court of Human Rights/Grand Chamber\"")
+        .expect("the Grand Chamber listed");
+    assert!(
+        children < grand_chamber,
+        "the Grand Chamber sits beneath the Court"
+    );
+    assert!(branch[grand_chamber..].contains("<span class=\"facet-label\">Grand Chamber</span>"));
+    assert!(html.contains("Court: European Court of Human Rights"));
+
+    // The long list has a filter box (hidden until the script shows it) and folded keys.
+    let courts_fieldset = &html[html.find("<legend>Court</legend>").expect("court facet")..];
+    let courts_fieldset = &courts_fieldset[..courts_fieldset.find("</fieldset>").unwrap()];
+    assert!(
+        courts_fieldset.contains("class=\"facet-filter\" type=\"search\" hidden"),
+        "the filter box waits for the script: without it the list reads as it is"
+    );
+    assert!(courts_fieldset.contains("<details class=\"facet-more\">"));
+    assert!(
+        courts_fieldset.contains("data-filter=\"visi sud u beogradu\""),
+        "the Cyrillic court's key is folded to Latin"
+    );
+    assert!(
+        courts_fieldset.contains("data-filter=\"european court of human rights ecthr\""),
+        "the Court is found by its abbreviation too"
+    );
+    // Short lists have none.
+    let kinds = &html[html.find("name=\"kind\"").unwrap()..];
+    assert!(!kinds[..kinds.find("</fieldset>").unwrap()].contains("facet-filter"));
+}

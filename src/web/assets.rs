@@ -79,3 +79,47 @@ pub(super) async fn serve(
     headers.insert(header::ETAG, etag_value);
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use thb_text::normalize::fold_for_search_string;
+
+    /// `app.js`'s table of folded letters (`var FOLD = { … };`), read as the JSON it is.
+    fn script_fold_table() -> BTreeMap<String, String> {
+        let script = include_str!("assets/app.js");
+        let start = script
+            .find("var FOLD = {")
+            .expect("app.js has its FOLD table")
+            + 11;
+        let end = start + script[start..].find("};").expect("the table ends");
+        serde_json::from_str(&script[start..=end]).expect("the table is JSON")
+    }
+
+    /// The filter box of long facet lists folds what is typed in the browser; the server folds
+    /// the labels with thb-text. They must agree letter for letter, or `beograd` stops finding
+    /// `Београд`.
+    #[test]
+    fn the_scripts_fold_table_is_thb_texts_search_fold() {
+        let table = script_fold_table();
+        for (letter, folded) in &table {
+            assert_eq!(
+                &fold_for_search_string(letter),
+                folded,
+                "app.js folds `{letter}` to `{folded}`"
+            );
+        }
+        // Every Serbian and Macedonian Cyrillic letter, and the Latin letters accents do not
+        // explain, are in it.
+        let needed = "абвгдђѓежзѕијклљмнњопрстћќуфхцчџшѐѝ"
+            .chars()
+            .chain("đłıøßæœħ".chars());
+        for letter in needed {
+            assert!(
+                table.contains_key(&letter.to_string()),
+                "`{letter}` missing"
+            );
+        }
+    }
+}

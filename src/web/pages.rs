@@ -15,6 +15,7 @@ use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
 use thb_engine::search::partial::Partial;
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
+use thb_text::normalize::{fold_for_search_string, is_word_char};
 
 use super::citation::citation;
 use super::i18n::{self, Ui};
@@ -397,8 +398,9 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 }
                 @if let Some(court) = &hit.court {
                     span.sep aria-hidden="true" { " · " }
-                    // The court's other decisions for the same query, as HUDOC's metadata links.
-                    a.hit-court href=(params.first_page().with("court", Some(court)).search_url()) { (court) }
+                    // The court's other decisions for the same query, as HUDOC's metadata links;
+                    // by its facet value, so the court facet shows it ticked.
+                    a.hit-court href=(params.first_page().with("court", Some(&courts::facet_value(court))).search_url()) { (court) }
                 }
                 span.sep aria-hidden="true" { " · " }
                 span { (country_list(ui, &hit.country)) }
@@ -488,6 +490,7 @@ fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
                 "strength" => strength_label(ui, value),
                 "article" => greta_article_label(ui, value),
                 "provenance" if value == "real" => ui.t("real_only").to_string(),
+                "court" => courts::display(value),
                 _ => value.to_string(),
             };
             chips.push((
@@ -680,42 +683,135 @@ fn facet_option(name: &str, value: &str, label: &str, count: u64, checked: bool)
 /// Options shown before the rest fold under "More"; selected options always show.
 const FACET_OPTIONS_SHOWN: usize = 8;
 
-/// A facet's checkboxes; past [`FACET_OPTIONS_SHOWN`] (plus a couple, not worth folding) the
-/// rarer values fold into a `<details>`.
+/// A facet's checkbox and those nested beneath it (a court's formations, a theme's
+/// sub-themes), each `(value, count)`.
+struct Branch<'a> {
+    value: &'a str,
+    count: u64,
+    children: Vec<(&'a str, u64)>,
+}
+
+/// The entries of a facet as branches, in their order: a value whose parent (`parent_of`) is
+/// listed goes beneath it; every other value starts a branch.
+fn branches<'a>(
+    entries: &'a [(String, u64)],
+    parent_of: impl Fn(&str) -> Option<&str>,
+) -> Vec<Branch<'a>> {
+    let listed_parent = |value: &str| {
+        parent_of(value)
+            .filter(|parent| entries.iter().any(|(v, _)| v == parent))
+            .map(str::to_string)
+    };
+    let mut out: Vec<Branch<'a>> = entries
+        .iter()
+        .filter(|(value, _)| listed_parent(value).is_none())
+        .map(|(value, count)| Branch {
+            value,
+            count: *count,
+            children: Vec::new(),
+        })
+        .collect();
+    for (value, count) in entries {
+        if let Some(parent) = listed_parent(value) {
+            if let Some(branch) = out.iter_mut().find(|b| b.value == parent) {
+                branch.children.push((value, *count));
+            }
+        }
+    }
+    out
+}
+
+/// A label as the filter box of a long facet list compares it: the words folded as search
+/// folds them, one space apart (`Виши суд у Београду` → `visi sud u beogradu`). `app.js` folds
+/// what is typed the same way (its table is checked against thb-text in `assets`).
+fn filter_key(label: &str) -> String {
+    label
+        .split(|c: char| !is_word_char(c))
+        .filter(|word| !word.is_empty())
+        .map(fold_for_search_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A facet's checkboxes, branches with their children nested. Past [`FACET_OPTIONS_SHOWN`]
+/// branches (plus a couple, not worth folding) the rarer ones fold into a `<details>`, and a
+/// filter box (shown by `app.js`; without JavaScript the list is read as it is) narrows the
+/// whole list as the user types. `search_words` gives what else the box should find a value by
+/// (a court's abbreviation).
 fn option_list(
     params: &PageParams,
     name: &str,
-    entries: &[(String, u64)],
+    entries: &[Branch<'_>],
     label: &dyn Fn(&str) -> String,
+    search_words: &dyn Fn(&str) -> Option<&'static str>,
 ) -> Markup {
     let fold = entries.len() > FACET_OPTIONS_SHOWN + 2;
-    let shows = |i: usize, value: &str| !fold || i < FACET_OPTIONS_SHOWN || params.has(name, value);
-    let pick = |wanted: bool| -> Vec<&(String, u64)> {
+    let selected = |branch: &Branch<'_>| {
+        params.has(name, branch.value) || branch.children.iter().any(|(c, _)| params.has(name, c))
+    };
+    let shows =
+        |i: usize, branch: &Branch<'_>| !fold || i < FACET_OPTIONS_SHOWN || selected(branch);
+    let pick = |wanted: bool| -> Vec<&Branch<'_>> {
         entries
             .iter()
             .enumerate()
-            .filter(|(i, (value, _))| shows(*i, value) == wanted)
-            .map(|(_, entry)| entry)
+            .filter(|(i, branch)| shows(*i, branch) == wanted)
+            .map(|(_, branch)| branch)
             .collect()
     };
     let (shown, folded) = (pick(true), pick(false));
+    // The filter box's key, on long lists only.
+    let key = |value: &str| -> Option<String> {
+        fold.then(|| {
+            let mut key = filter_key(&label(value));
+            if let Some(words) = search_words(value) {
+                key = format!("{key} {}", filter_key(words));
+            }
+            key
+        })
+    };
     let item = |value: &str, count: u64| {
         facet_option(name, value, &label(value), count, params.has(name, value))
     };
+    let branch = |branch: &Branch<'_>| {
+        html! {
+            li data-filter=[key(branch.value)] {
+                (item(branch.value, branch.count))
+                @if !branch.children.is_empty() {
+                    ul.facet-children {
+                        @for (child, count) in &branch.children {
+                            li data-filter=[key(child)] { (item(child, *count)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let ui = params.ui;
     html! {
         @if entries.is_empty() { p.facet-empty { "—" } }
+        @if fold {
+            input.facet-filter type="search" hidden autocomplete="off"
+                placeholder=(ui.t("facet_filter")) aria-label=(ui.t("facet_filter"));
+            p.facet-nomatch hidden { (ui.t("facet_filter_none")) }
+        }
         ul.facet-list {
-            @for (value, count) in shown { li { (item(value, *count)) } }
+            @for b in shown { (branch(b)) }
         }
         @if !folded.is_empty() {
             details.facet-more {
-                summary { (params.ui.fill("more", &[("n", &folded.len().to_string())])) }
+                summary { (ui.fill("more", &[("n", &folded.len().to_string())])) }
                 ul.facet-list {
-                    @for (value, count) in &folded { li { (item(value, *count)) } }
+                    @for b in folded { (branch(b)) }
                 }
             }
         }
     }
+}
+
+/// No other words to find a value by.
+fn no_words(_: &str) -> Option<&'static str> {
+    None
 }
 
 fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
@@ -728,7 +824,7 @@ fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     html! {
         fieldset.facet {
             legend { (ui.t("facet_country")) }
-            (option_list(params, "country", &entries, &|v| i18n::country_name(ui, v)))
+            (option_list(params, "country", &branches(&entries, |_| None), &|v| i18n::country_name(ui, v), &no_words))
             @if shows_kosovo {
                 p.kosovo-note { (KOSOVO_NOTE) }
             }
@@ -736,22 +832,30 @@ fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     }
 }
 
-/// Courts, most hits first. A selected value no document is named by (an abbreviation typed
-/// into the URL, `court=ECtHR`) shows as a checked option of its own, counting the hits of
-/// every court it selects.
+/// Courts, most hits first, each with the formations that sat beneath it (the Grand Chamber
+/// under the European Court of Human Rights). A selected value no document is named by (an
+/// abbreviation typed into the URL, `court=ECtHR`) shows as a checked option of its own,
+/// counting the hits of every court it selects.
 fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let mut entries = with_selected(values, params.values("court").map(str::to_string));
     for (selected, count) in &mut entries[values.len()..] {
+        // Courts only: a formation's documents are already counted with its court.
         *count = values
             .iter()
-            .filter(|v| courts::selects(selected, &v.value))
+            .filter(|v| v.parent.is_none() && courts::selects(selected, &v.value))
             .map(|v| v.count)
             .sum();
     }
+    let tree = branches(&entries, |v| match courts::split_value(v) {
+        (court, Some(_)) => Some(court),
+        (_, None) => None,
+    });
+    // A formation is labelled by itself: it shows beneath its court.
+    let label = |v: &str| courts::split_value(v).1.unwrap_or(v).to_string();
     html! {
-        fieldset.facet {
+        fieldset.facet.facet-tree {
             legend { (params.ui.t("court")) }
-            (option_list(params, "court", &entries, &str::to_string))
+            (option_list(params, "court", &tree, &label, &courts::abbreviation))
         }
     }
 }
@@ -764,35 +868,11 @@ fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
             .values("theme")
             .map(|t| t.trim_matches('/').to_ascii_lowercase()),
     );
-    let is_child_of =
-        |value: &str, parent: &str| value.split_once('/').is_some_and(|(p, _)| p == parent);
-    // Top-level themes, and children whose parent is not listed, start a branch.
-    let roots: Vec<&(String, u64)> = entries
-        .iter()
-        .filter(|(v, _)| match v.split_once('/') {
-            None => true,
-            Some((parent, _)) => !entries.iter().any(|(p, _)| p == parent),
-        })
-        .collect();
+    let tree = branches(&entries, |v| v.rsplit_once('/').map(|(parent, _)| parent));
     html! {
         fieldset.facet.facet-tree {
             legend { (ui.t("facet_theme")) }
-            @if entries.is_empty() { p.facet-empty { "—" } }
-            ul.facet-list {
-                @for (value, count) in roots {
-                    li {
-                        (facet_option("theme", value, &i18n::theme_label(ui, value), *count, params.has("theme", value)))
-                        @let children: Vec<&(String, u64)> = entries.iter().filter(|(v, _)| is_child_of(v, value)).collect();
-                        @if !children.is_empty() {
-                            ul.facet-children {
-                                @for (child, child_count) in children {
-                                    li { (facet_option("theme", child, &i18n::theme_label(ui, child), *child_count, params.has("theme", child))) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            (option_list(params, "theme", &tree, &|v| i18n::theme_label(ui, v), &no_words))
         }
     }
 }
@@ -808,7 +888,7 @@ fn simple_facet(
     html! {
         fieldset.facet {
             legend { (legend) }
-            (option_list(params, name, &entries, &label))
+            (option_list(params, name, &branches(&entries, |_| None), &label, &no_words))
         }
     }
 }
@@ -1099,6 +1179,7 @@ mod tests {
         let values = vec![FacetValue {
             value: "RS".into(),
             count: 3,
+            parent: None,
         }];
         let entries = with_selected(&values, ["rs".to_string(), "BA".to_string()].into_iter());
         assert_eq!(entries, vec![("RS".to_string(), 3), ("BA".to_string(), 0)]);

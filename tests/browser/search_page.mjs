@@ -1,11 +1,13 @@
 // Browser test of the search page: Debian's chromium driven by playwright-core (no browser
 // download). Run by tests/browser.rs against a live server:
 //
-//   node tests/browser/search_page.mjs http://127.0.0.1:PORT target/browser-screenshots
+//   node tests/browser/search_page.mjs http://127.0.0.1:PORT target/browser-screenshots http://127.0.0.1:PORT2
 //
 // It types a query, ticks a country facet and sees the counts and results change, opens a
 // document and finds the highlighted words, goes back through history, exports CSV, checks the
 // keyboard shortcuts, the language switcher and the phone-width layout, and saves screenshots.
+// The second server holds the shipped corpus: there it ticks the European Court of Human Rights
+// and keeps the Grand Chamber's judgment, and types in the long court list's filter box.
 // Set UPDATE_README_SCREENSHOT=1 to copy the results screenshot to tests/browser/screenshot.png.
 
 import { chromium } from "playwright-core";
@@ -14,9 +16,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const [base, outdir] = process.argv.slice(2);
-if (!base || !outdir) {
-  console.error("usage: node search_page.mjs <base-url> <screenshot-dir>");
+const [base, outdir, corpusBase] = process.argv.slice(2);
+if (!base || !outdir || !corpusBase) {
+  console.error("usage: node search_page.mjs <base-url> <screenshot-dir> <corpus-base-url>");
   process.exit(2);
 }
 fs.mkdirSync(outdir, { recursive: true });
@@ -264,6 +266,75 @@ try {
   check(page.url() === urlBefore, "an arrow key on the sort list does not load a page");
   await Promise.all([page.waitForURL(/sort=date-desc/), page.keyboard.press("Enter")]);
   check(page.url().includes("sort=date-desc"), "Enter applies the order chosen");
+
+  // 17. One court (issue 19): on the shipped corpus, ticking the European Court of Human
+  // Rights keeps the Grand Chamber's judgment, which sits beneath the Court in the facet.
+  const ecthr = 'input[name="court"][value="European Court of Human Rights"]';
+  const grandChamber = 'input[name="court"][value="European Court of Human Rights/Grand Chamber"]';
+  await page.goto(`${corpusBase}/?q=applicant`);
+  check((await hits()).includes("S.M. v. Croatia [GC]"), "the query finds S.M. v. Croatia [GC]");
+  check(
+    (await page.locator(`${ecthr} >> xpath=ancestor::li[1]`).locator(grandChamber).count()) === 1,
+    "the Grand Chamber is listed beneath the Court",
+  );
+  await Promise.all([page.waitForURL(/court=European/), page.locator(ecthr).check()]);
+  check(await page.locator(ecthr).isChecked(), "the Court is ticked");
+  check(
+    (await hits()).includes("S.M. v. Croatia [GC]"),
+    "ticking the Court keeps the Grand Chamber's S.M. v. Croatia [GC]",
+  );
+  const courtTotal = await total();
+  await Promise.all([page.waitForURL(/Grand\+Chamber/), page.locator(grandChamber).check()]);
+  await Promise.all([
+    page.waitForURL((u) => !u.searchParams.getAll("court").includes("European Court of Human Rights")),
+    page.locator(ecthr).uncheck(),
+  ]);
+  check(await page.locator(grandChamber).isChecked(), "the Grand Chamber alone is ticked");
+  check(
+    (await total()) < courtTotal && (await hits()).includes("S.M. v. Croatia [GC]"),
+    `the Grand Chamber alone narrows the results (${courtTotal} → ${await total()})`,
+  );
+  await shot("court-tree.png", { fullPage: true });
+
+  // 18. The long court list (folded under "More") has a filter box: typing narrows the list,
+  // across scripts and accents; emptying it restores the list.
+  await page.goto(`${corpusBase}/`);
+  const courtFacet = page.locator("fieldset.facet", { has: page.locator('input[name="court"]') });
+  const filterBox = courtFacet.locator("input.facet-filter");
+  const visibleCourts = () =>
+    courtFacet.locator(".facet-label:visible").allTextContents();
+  check(await filterBox.isVisible(), "the long court list offers a filter box");
+  const before = (await courtFacet.locator("ul.facet-list > li").count());
+  await filterBox.fill("beograd");
+  const found = await visibleCourts();
+  check(
+    found.includes("Виши суд у Београду") && found.includes("Viši sud u Beogradu") && !found.includes("GRETA"),
+    `typing "beograd" lists the Belgrade courts in both scripts and nothing else (${found.join(", ")})`,
+  );
+  check(found.length < before, `the list narrows (${before} → ${found.length})`);
+  await filterBox.fill("ecthr grand");
+  const grand = await visibleCourts();
+  check(
+    grand.includes("European Court of Human Rights") && grand.includes("Grand Chamber"),
+    `the abbreviation finds the Court and its Grand Chamber (${grand.join(", ")})`,
+  );
+  await filterBox.fill("zzqx");
+  check(
+    (await courtFacet.locator(".facet-nomatch").isVisible()) &&
+      !(await courtFacet.locator("details.facet-more").isVisible()),
+    "no match says so, with no empty \"More\" beneath",
+  );
+  await shot("court-filter.png", { fullPage: true });
+  await filterBox.fill("");
+  check(
+    (await visibleCourts()).length > 0 &&
+      !(await courtFacet.locator(".facet-nomatch").isVisible()) &&
+      (await courtFacet.locator("details.facet-more").isVisible()),
+    "emptying the box lists the courts again",
+  );
+  check(!(await courtFacet.locator("details.facet-more").evaluate((d) => d.open)), "and folds the rarer ones away again");
+  await filterBox.press("Enter");
+  check(page.url() === `${corpusBase}/`, "Enter in the filter box sends no search");
 
   check(problems.length === 0, `no console errors, page errors or 5xx (${problems.join("; ")})`);
 

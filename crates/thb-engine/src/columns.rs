@@ -1,8 +1,8 @@
 //! Each segment's facet values as plain arrays, for counting facets without tantivy's
 //! per-dimension collectors (see `search::facets`).
 //!
-//! Per segment, [`SegmentTables`] number every facet value of every dimension (themes with
-//! their ancestors). The dimensions are then packed into a few [`Group`]s: a group numbers the
+//! Per segment, [`SegmentTables`] number every facet value of every dimension (themes and
+//! courts with their ancestors). The dimensions are then packed into a few [`Group`]s: a group numbers the
 //! combinations of its dimensions' values that documents of the segment actually have, and a
 //! document is one combination number per group. A search counts a match with one increment
 //! per group (three on our corpora instead of one per value, about ten) in arrays small enough
@@ -210,7 +210,7 @@ impl SegmentTables {
         let mut readers = Vec::new();
         for dimension in Dimension::ALL {
             let facets = segment.facet_reader(dimension.field_name())?;
-            // tantivy's ordinal of a stored facet → ours of it and (themes) of its ancestors.
+            // tantivy's ordinal of a stored facet → ours of it and (themes, courts) of its ancestors.
             let mut expansion: Vec<Vec<u16>> = Vec::with_capacity(facets.num_facets());
             let mut facet = Facet::root();
             for tantivy_ord in 0..facets.num_facets() as u64 {
@@ -469,7 +469,8 @@ mod tests {
                     d.push((Dimension::GretaStrength, "/urges"));
                 }
                 if i % 4 != 1 {
-                    d.push((Dimension::Court, ["/ECtHR", "/Viši sud u Beogradu"][i % 2]));
+                    let courts = ["/ECtHR", "/Viši sud u Beogradu", "/ECtHR/Grand Chamber"];
+                    d.push((Dimension::Court, courts[i % 3]));
                 }
                 d
             })
@@ -493,7 +494,7 @@ mod tests {
         index
     }
 
-    /// What a document counts for: its values, themes with their ancestors.
+    /// What a document counts for: its values, themes and courts with their ancestors.
     fn expected(d: &[(Dimension, &str)]) -> BTreeSet<(usize, String)> {
         let mut out = BTreeSet::new();
         for (dimension, path) in d {

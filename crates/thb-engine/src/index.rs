@@ -23,6 +23,7 @@ use tantivy::{
 use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
+use crate::domain::courts;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 
 /// The file beside tantivy's own that records our format and the corpus the index was built from.
@@ -332,7 +333,11 @@ impl IndexHandle {
         }
         if let Some(court) = &d.court {
             doc.add_text(f.court, court);
-            doc.add_facet(f.court_facet, Facet::from_path([court.trim()]));
+            let formation = d.echr.as_ref().and_then(|e| e.formation);
+            doc.add_facet(
+                f.court_facet,
+                Facet::from_path(courts::facet_path(court, formation)),
+            );
         }
         let language = d.language.as_deref().unwrap_or("und");
         if let Some(stem_language) = StemLanguage::for_tag(language) {

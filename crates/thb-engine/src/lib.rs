@@ -11,7 +11,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`document`] | the document model, its validation and the interchange format |
-//! | [`domain`] | legal-domain data: countries (with Kosovo*; alpha-3 codes and names too), the theme taxonomy, courts' abbreviations |
+//! | [`domain`] | legal-domain data: countries (with Kosovo*; alpha-3 codes and names too), the theme taxonomy, courts' formations (the court facet's tree) and abbreviations |
 //! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed |
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
 //! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), built by the reader's warmer |

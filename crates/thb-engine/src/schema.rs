@@ -14,7 +14,7 @@ use tantivy::{IndexSettings, Term};
 use crate::analysis::Analyzer;
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
@@ -34,7 +34,8 @@ pub enum Dimension {
     Year,
     GretaRound,
     GretaStrength,
-    /// The court or body as the document names it (the Grand Chamber apart from the Court).
+    /// The court or body as the document names it, with the formation that sat beneath it
+    /// (`European Court of Human Rights/Grand Chamber`, see `domain::courts`).
     Court,
 }
 
@@ -70,10 +71,10 @@ impl Dimension {
         self as usize
     }
 
-    /// Themes form a tree: a document about `labour/forced` also counts for `labour`, and a
-    /// filter on `labour` takes it.
+    /// Themes and courts form trees: a document about `labour/forced` also counts for
+    /// `labour`, a Grand Chamber judgment for its Court, and a filter on the parent takes them.
     pub fn hierarchical(self) -> bool {
-        self == Dimension::Theme
+        matches!(self, Dimension::Theme | Dimension::Court)
     }
 }
 
@@ -102,7 +103,8 @@ pub struct Fields {
     /// stem made by one language's rules also meets another language's documents that have
     /// that stem (`nation`), a widening of recall measured at 6 % more hits per word.
     pub stem: Field,
-    /// Facets (hierarchical for themes); each also serves as the filter for its dimension.
+    /// Facets (hierarchical for themes and courts); each also serves as the filter for its
+    /// dimension.
     pub country: Field,
     pub theme: Field,
     pub kind: Field,
@@ -111,7 +113,8 @@ pub struct Fields {
     /// GRETA evaluation round (`/2`) and strength (`/urges`), for recommendations and reports.
     pub greta_round: Field,
     pub greta_strength: Field,
-    /// The court as written: counted, and the court filter.
+    /// The court, and beneath it the formation that sat (`domain::courts::facet_path`):
+    /// counted, and the court filter.
     pub court_facet: Field,
     /// Articles of the Convention (`/12`) a GRETA recommendation or report concerns: the
     /// `article` filter. A facet field, but not counted: a dimension held by few documents

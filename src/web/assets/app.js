@@ -10,6 +10,46 @@
     else document.addEventListener("DOMContentLoaded", fn);
   }
 
+  // The letters thb-text's search fold (`fold_for_search`) turns into something other than
+  // their base letter once accents are stripped: Cyrillic, `đ`, `ł`, `ß`, … (every lowercase
+  // letter of Latin-1 to Latin Extended-B and of the Cyrillic block for which that differs).
+  // `src/web/assets.rs` checks every entry against thb-text.
+  var FOLD = {
+    "ß": "ss", "æ": "ae", "ð": "d", "ø": "o", "þ": "th", "đ": "d", "ħ": "h", "ı": "i", "ĳ": "ij",
+    "ĸ": "k", "ŀ": "l", "ł": "l", "ŉ": "n", "ŋ": "n", "œ": "oe", "ŧ": "t", "ſ": "s", "ƀ": "b",
+    "ƃ": "b", "ƈ": "c", "ƌ": "d", "ƒ": "f", "ƕ": "hv", "ƙ": "k", "ƚ": "l", "ƞ": "n", "ƥ": "p",
+    "ƫ": "t", "ƭ": "t", "ƴ": "y", "ƶ": "z", "ǆ": "dz", "ǉ": "lj", "ǌ": "nj", "ǝ": "e", "ǣ": "ae",
+    "ǥ": "g", "ǯ": "z", "ǳ": "dz", "ǵ": "gj", "ǽ": "ae", "ǿ": "o", "ȡ": "d", "ȥ": "z", "ȴ": "l",
+    "ȵ": "n", "ȶ": "t", "ȷ": "j", "ȼ": "c", "ȿ": "s", "ɀ": "z", "ɇ": "e", "ɉ": "j", "ɋ": "q",
+    "ɍ": "r", "ɏ": "y", "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "z",
+    "з": "z", "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "ш": "s",
+    "щ": "sc", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "ѐ": "e", "ё": "e",
+    "ђ": "d", "ѓ": "gj", "є": "je", "ѕ": "dz", "і": "i", "ї": "ji", "ј": "j", "љ": "lj",
+    "њ": "nj", "ћ": "c", "ќ": "kj", "ѝ": "i", "ў": "u", "џ": "dz", "ѡ": "o", "ѣ": "e", "ѳ": "f",
+    "ѵ": "i", "ѷ": "i", "ґ": "g", "ӂ": "z", "ӑ": "a", "ӓ": "a", "ӗ": "e", "ӛ": "ӛ", "ӝ": "z",
+    "ӟ": "z", "ӣ": "i", "ӥ": "i", "ӧ": "o", "ӫ": "ӫ", "ӭ": "e", "ӯ": "u", "ӱ": "u", "ӳ": "u",
+    "ӵ": "c", "ӹ": "y"
+  };
+
+  // What is typed, folded as the server folds facet labels (`data-filter`): lowercase, the
+  // table above, accents stripped, one space between words, `dj` → `d` (Djakovica, Đakovica).
+  function fold(text) {
+    var mapped = "";
+    for (var letter of text.toLowerCase()) {
+      mapped += Object.prototype.hasOwnProperty.call(FOLD, letter) ? FOLD[letter] : letter;
+    }
+    var plain = mapped.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\p{L}\p{N}]+/gu, " ");
+    var out = "";
+    var previous = "";
+    for (var c of plain) {
+      if (c === "j" && previous === "d") continue;
+      out += c;
+      previous = c;
+    }
+    return out.trim();
+  }
+
   function isTyping(target) {
     if (!target) return false;
     var tag = target.tagName;
@@ -52,6 +92,52 @@
         if (event.target.id === "sort") sortByKeys = false;
       });
     }
+
+    // A long facet list's filter box: as the user types, only the values whose label holds
+    // every typed word stay listed, the folded part unfolded; emptied, the list is as it was. A
+    // child is read with its parent ("ecthr grand" finds the Grand Chamber under the Court), and
+    // a parent stays listed with its children when it or one of them matches.
+    document.querySelectorAll("input.facet-filter").forEach(function (box) {
+      var facet = box.closest("fieldset");
+      var more = facet.querySelector("details.facet-more");
+      var none = facet.querySelector(".facet-nomatch");
+      var openBefore = null;
+      box.hidden = false;
+      var keyOf = function (li) { return li.getAttribute("data-filter") || ""; };
+      var holds = function (key, words) {
+        return words.every(function (w) { return key.indexOf(w) >= 0; });
+      };
+      box.addEventListener("input", function () {
+        var words = fold(box.value).split(" ").filter(Boolean);
+        var listed = 0;
+        facet.querySelectorAll("ul.facet-list > li").forEach(function (li) {
+          var own = holds(keyOf(li), words);
+          var child = false;
+          li.querySelectorAll("ul.facet-children > li").forEach(function (c) {
+            var shows = own || holds(keyOf(li) + " " + keyOf(c), words);
+            c.hidden = !shows;
+            child = child || shows;
+          });
+          li.hidden = !(own || child);
+          if (!li.hidden) listed += 1;
+        });
+        if (none) none.hidden = listed > 0;
+        if (more && words.length) {
+          if (openBefore === null) openBefore = more.open;
+          more.open = true;
+          // "More (N)" over nothing that matches would promise what is not there.
+          more.hidden = !more.querySelector("ul.facet-list > li:not([hidden])");
+        } else if (more && openBefore !== null) {
+          more.open = openBefore;
+          more.hidden = false;
+          openBefore = null;
+        }
+      });
+      // Enter in the box must not send the search form (the box has no name; it filters).
+      box.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") event.preventDefault();
+      });
+    });
 
     // Empty fields are left out of the URL, so shared links stay short and readable.
     document.querySelectorAll("form.search-form").forEach(function (f) {

@@ -1,5 +1,6 @@
 //! Legal-domain data that is not text analysis: the countries (with Kosovo*), the theme
-//! taxonomy and courts' abbreviations. Pure data and lookups; no I/O beyond what is compiled in.
+//! taxonomy, courts' formations and abbreviations. Pure data and lookups; no I/O beyond what
+//! is compiled in.
 
 pub mod countries;
 pub mod courts;

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 
 use super::html;
 use crate::document::{Formation, Kind, RecordError};
-use crate::domain::countries;
+use crate::domain::{countries, courts};
 
 /// Our name for each HUDOC field, then the names it is found under, first found wins.
 const FIELDS: &[(&str, &[&str])] = &[
@@ -63,8 +63,9 @@ const LANGUAGES: &[(&str, &str)] = &[
 ];
 
 /// The Court, as the corpus and the court facet name it.
-pub const COURT: &str = "European Court of Human Rights";
-/// The Grand Chamber, named apart from the Court (the `ECtHR` abbreviation finds both).
+pub const COURT: &str = courts::ECTHR;
+/// The Grand Chamber, as the Court writes it; the court facet lists it under the Court (see
+/// `domain::courts`).
 pub const GRAND_CHAMBER: &str = "European Court of Human Rights (Grand Chamber)";
 
 /// One HUDOC item as a record of the interchange format: id `hudoc:<itemid>`, provenance

@@ -160,7 +160,7 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
     let facets: usize = Dimension::ALL
         .into_iter()
         .flat_map(|dimension| f.get(dimension))
-        .map(|v| PER_ITEM + v.value.len())
+        .map(|v| PER_ITEM + v.value.len() + v.parent.as_ref().map_or(0, String::len))
         .sum();
     PER_ITEM * 8 + request.query.len() + hits + words + facets
 }

@@ -47,7 +47,7 @@ pub enum Accept {
     AnyOf(Vec<String>),
     /// Years in this inclusive range.
     Years { from: u32, to: u32 },
-    /// Courts named (or abbreviated) thus: see `domain::courts::selects`.
+    /// Courts (or their formations) named or abbreviated thus: see `domain::courts::selects`.
     Courts(Vec<String>),
 }
 

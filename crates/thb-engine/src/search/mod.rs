@@ -28,7 +28,7 @@ use tantivy::{DocAddress, Searcher, Term};
 pub use request::{SearchRequest, Sort};
 
 use crate::document::{Greta, Kind, Provenance, Strength};
-use crate::domain::taxonomy;
+use crate::domain::{courts, taxonomy};
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::{SEARCH_DEADLINE, SNIPPET_CHARS};
 use crate::schema;
@@ -95,6 +95,12 @@ pub struct Hit {
 pub struct FacetValue {
     pub value: String,
     pub count: u64,
+    /// In a tree (themes, courts): the value this one sits beneath, whose count includes
+    /// it. The value is then the parent's, `/`, and its own name (`labour/forced`,
+    /// `European Court of Human Rights/Grand Chamber`). Left out at the top of a tree and in
+    /// flat dimensions, so a client that reads `value` and `count` only sees what it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 /// Counts per facet dimension over the filtered result set.
@@ -102,7 +108,7 @@ pub struct FacetValue {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCounts {
     pub country: Vec<FacetValue>,
-    /// Hierarchical: top-level themes and `parent/child` paths.
+    /// Hierarchical: top-level themes and `parent/child` paths, in taxonomy order.
     pub theme: Vec<FacetValue>,
     pub kind: Vec<FacetValue>,
     pub language: Vec<FacetValue>,
@@ -112,7 +118,8 @@ pub struct FacetCounts {
     pub greta_round: Vec<FacetValue>,
     /// GRETA strength, strongest first: `urges`, `considers`, `invites`.
     pub greta_strength: Vec<FacetValue>,
-    /// Courts and other bodies as the documents name them, most hits first.
+    /// Courts and other bodies as the documents name them, most hits first, each followed by
+    /// its formations (most hits first), which its count includes.
     pub court: Vec<FacetValue>,
 }
 
@@ -292,10 +299,50 @@ fn restrict(
     }
 }
 
+/// The value a facet value sits beneath, in a hierarchical dimension.
+fn parent_of(dimension: Dimension, value: &str) -> Option<String> {
+    match dimension {
+        Dimension::Theme => value.rsplit_once('/').map(|(parent, _)| parent.to_string()),
+        Dimension::Court => match courts::split_value(value) {
+            (court, Some(_)) => Some(court.to_string()),
+            (_, None) => None,
+        },
+        _ => None,
+    }
+}
+
+/// Most hits first, then by value.
+fn most_first(a: &FacetValue, b: &FacetValue) -> std::cmp::Ordering {
+    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+}
+
+/// Top-level values most hits first, each followed by its children most hits first.
+fn children_under_parents(mut values: Vec<FacetValue>) -> Vec<FacetValue> {
+    values.sort_by(most_first);
+    let (mut children, roots): (Vec<FacetValue>, Vec<FacetValue>) =
+        values.into_iter().partition(|v| v.parent.is_some());
+    let mut ordered = Vec::with_capacity(roots.len() + children.len());
+    for root in roots {
+        let (mine, others) = children
+            .into_iter()
+            .partition(|c| c.parent.as_deref() == Some(root.value.as_str()));
+        children = others;
+        ordered.push(root);
+        ordered.extend::<Vec<FacetValue>>(mine);
+    }
+    // A child is counted with its parent, so none is left; should one be, it is still listed.
+    ordered.extend(children);
+    ordered
+}
+
 fn facet_values(counts: HashMap<String, u64>, dimension: Dimension) -> Vec<FacetValue> {
     let mut values: Vec<FacetValue> = counts
         .into_iter()
-        .map(|(value, count)| FacetValue { value, count })
+        .map(|(value, count)| FacetValue {
+            parent: parent_of(dimension, &value),
+            value,
+            count,
+        })
         .collect();
     match dimension {
         Dimension::Year | Dimension::GretaRound => values.sort_by(|a, b| a.value.cmp(&b.value)),
@@ -312,7 +359,8 @@ fn facet_values(counts: HashMap<String, u64>, dimension: Dimension) -> Vec<Facet
                 .position(|t| *t == v.value)
                 .unwrap_or(usize::MAX)
         }),
-        _ => values.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value))),
+        Dimension::Court => values = children_under_parents(values),
+        _ => values.sort_by(most_first),
     }
     values
 }
@@ -530,4 +578,137 @@ pub fn highlight_terms(
     let searcher = handle.searcher();
     // The highlight of a document the caller already sees: no statistics are shown.
     Ok(build::build(&parsed, &handle.fields, &searcher, None)?.highlight)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::document::Document;
+
+    /// An index of judgments given by `(id, court as written, echr.formation)`.
+    fn courts_index(judgments: &[(&str, &str, Option<&str>)]) -> (IndexHandle, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let handle = IndexHandle::open_or_create(&dir.path().join("index")).unwrap();
+        let mut writer = handle.writer(15_000_000).unwrap();
+        for (id, court, formation) in judgments {
+            let mut record = json!({
+                "id": id,
+                "kind": "judgment",
+                "title": format!("Judgment {id}"),
+                "text": "The applicant was a victim of trafficking in human beings.",
+                "court": court,
+                "country": ["RS"],
+                "language": "en",
+            });
+            if let Some(formation) = formation {
+                record["echr"] = json!({ "formation": formation });
+            }
+            let document = Document::from_json(record).unwrap();
+            handle
+                .upsert(&writer, id, handle.to_tantivy(&document))
+                .unwrap();
+        }
+        handle.commit(&mut writer).unwrap();
+        (handle, dir)
+    }
+
+    fn courts_of(response: &SearchResponse) -> Vec<(&str, u64, Option<&str>)> {
+        response
+            .facets
+            .court
+            .iter()
+            .map(|v| (v.value.as_str(), v.count, v.parent.as_deref()))
+            .collect()
+    }
+
+    fn found(handle: &IndexHandle, courts: &[&str]) -> Vec<String> {
+        let request = SearchRequest {
+            courts: courts.iter().map(|c| c.to_string()).collect(),
+            ..SearchRequest::default()
+        };
+        let mut ids: Vec<String> = search(handle, &request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    const ECTHR: &str = "European Court of Human Rights";
+    const GC: &str = "European Court of Human Rights/Grand Chamber";
+
+    #[test]
+    fn the_court_counts_its_formations_and_a_filter_on_it_takes_them() {
+        let (handle, _dir) = courts_index(&[
+            (
+                "t:gc",
+                "European Court of Human Rights (Grand Chamber)",
+                None,
+            ),
+            (
+                "t:gc-2",
+                "European Court of Human Rights (Grand Chamber)",
+                None,
+            ),
+            ("t:chamber", ECTHR, Some("chamber")),
+            ("t:plain", ECTHR, None),
+            ("t:national", "Viši sud u Beogradu", None),
+        ]);
+        let all = search(&handle, &SearchRequest::default()).unwrap();
+        assert_eq!(
+            courts_of(&all),
+            vec![
+                (ECTHR, 4, None),
+                (GC, 2, Some(ECTHR)),
+                ("European Court of Human Rights/Chamber", 1, Some(ECTHR)),
+                ("Viši sud u Beogradu", 1, None),
+            ],
+            "the court first, its formations beneath it, most hits first"
+        );
+        assert_eq!(
+            found(&handle, &[ECTHR]),
+            vec!["t:chamber", "t:gc", "t:gc-2", "t:plain"]
+        );
+        assert_eq!(found(&handle, &[GC]), vec!["t:gc", "t:gc-2"]);
+        assert_eq!(
+            found(&handle, &["european court of human rights (grand chamber)"]),
+            vec!["t:gc", "t:gc-2"],
+            "the name as written selects its formation"
+        );
+        assert_eq!(
+            found(&handle, &[GC, "Viši sud u Beogradu"]),
+            vec!["t:gc", "t:gc-2", "t:national"]
+        );
+
+        // Choosing a formation leaves the court's counts as they were (multi-select) and
+        // narrows the other dimensions.
+        let request = SearchRequest {
+            courts: vec![GC.to_string()],
+            ..SearchRequest::default()
+        };
+        let chosen = search(&handle, &request).unwrap();
+        assert_eq!(chosen.total, 2);
+        assert_eq!(courts_of(&chosen), courts_of(&all));
+        assert_eq!(chosen.facets.country[0].count, 2);
+    }
+
+    #[test]
+    fn theme_children_name_their_parent_and_flat_dimensions_have_none() {
+        let counts = HashMap::from([
+            ("exploitation/labour".to_string(), 2),
+            ("exploitation".to_string(), 3),
+        ]);
+        let themes = facet_values(counts, Dimension::Theme);
+        assert_eq!(themes[0].value, "exploitation", "taxonomy order");
+        assert_eq!(themes[0].parent, None);
+        assert_eq!(themes[1].parent.as_deref(), Some("exploitation"));
+        let countries = facet_values(HashMap::from([("RS".to_string(), 1)]), Dimension::Country);
+        assert_eq!(countries[0].parent, None);
+        let json = serde_json::to_value(&countries[0]).unwrap();
+        assert_eq!(json, json!({"value": "RS", "count": 1}), "no `parent` key");
+    }
 }
