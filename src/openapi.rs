@@ -11,7 +11,7 @@ use utoipa::openapi::path::{
     HttpMethod, OperationBuilder, Parameter, ParameterBuilder, ParameterIn, ParameterStyle,
 };
 use utoipa::openapi::request_body::RequestBodyBuilder;
-use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+use utoipa::openapi::schema::{AnyOfBuilder, ArrayBuilder, ArrayItems, ObjectBuilder, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Required, ResponseBuilder, Schema};
 use utoipa::OpenApi as _;
@@ -224,7 +224,7 @@ pub fn document() -> OpenApi {
     paths.add_path_operation("/metrics", vec![HttpMethod::Get], metrics);
 
     let page_parameters = || {
-        let mut parameters = search_parameters();
+        let mut parameters = empty_means_unset(search_parameters());
         parameters.push(
             ParameterBuilder::new()
                 .name("ui")
@@ -319,7 +319,7 @@ pub fn document() -> OpenApi {
             )))
             // The whole result set, up to the cap: paging does not apply.
             .parameters(Some(
-                search_parameters()
+                empty_means_unset(search_parameters())
                     .into_iter()
                     .filter(|p| p.name != "page" && p.name != "per_page")
                     .collect::<Vec<_>>(),
@@ -431,7 +431,7 @@ fn search_parameters() -> Vec<Parameter> {
     vec![
         query(
             "q",
-            "The query: words (all must match, in any script, inflected forms too), \"a phrase\", \"a phrase\"~N, prefix*, -excluded, OR, ( ), field:word (title, court, ecli, appno, id)",
+            "The query: words (all must match, in any script, inflected forms too), \"a phrase\", \"a phrase\"~N, prefix*, -excluded, OR, ( ), field:word (title, text, court, id, ecli)",
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .max_length(Some(MAX_QUERY_BYTES))
@@ -503,9 +503,10 @@ fn search_parameters() -> Vec<Parameter> {
         ),
         query(
             "sort",
-            "Result order (`date` and `newest` are read as date-desc, `oldest` as date-asc)",
+            "Result order (empty is relevance, `date` and `newest` are read as date-desc, `oldest` as date-asc)",
             enumeration(vec![
                 "relevance",
+                "",
                 "date-desc",
                 "date-asc",
                 "date",
@@ -520,6 +521,38 @@ fn search_parameters() -> Vec<Parameter> {
             integer(1, MAX_PER_PAGE as i64),
         ),
     ]
+}
+
+/// The page's form sends every field, empty ones too, and a blank value means "not set": on
+/// the page and the exports each value may also be blank.
+fn empty_means_unset(parameters: Vec<Parameter>) -> Vec<Parameter> {
+    let or_empty = |schema: RefOr<Schema>| -> RefOr<Schema> {
+        AnyOfBuilder::new()
+            .item(schema)
+            // Blank: the page trims values (Rust's whitespace is ECMAScript's and U+0085).
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some("^[\\s\\u0085]*$")),
+            )
+            .into()
+    };
+    parameters
+        .into_iter()
+        .map(|mut parameter| {
+            parameter.schema = match parameter.schema.take() {
+                Some(RefOr::T(Schema::Array(mut array))) => {
+                    if let ArrayItems::RefOrSchema(items) = array.items {
+                        array.items = ArrayItems::RefOrSchema(Box::new(or_empty(*items)));
+                    }
+                    Some(RefOr::T(Schema::Array(array)))
+                }
+                Some(schema) => Some(or_empty(schema)),
+                None => None,
+            };
+            parameter
+        })
+        .collect()
 }
 
 fn string() -> RefOr<Schema> {
