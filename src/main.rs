@@ -11,7 +11,7 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use thb_caselaw::api::AppState;
 use thb_caselaw::app;
 use thb_caselaw::config::{self, switch, Config, LogOptions, Settings};
-use thb_caselaw::{logging, server};
+use thb_caselaw::{logging, metrics, server};
 use thb_engine::backup;
 use thb_engine::document::{Kind, Provenance, Strength};
 use thb_engine::domain::countries;
@@ -426,7 +426,16 @@ fn ingest_files(args: &WriteArgs, options: IngestOptions) -> anyhow::Result<Exit
         progress: Some(Arc::new(thb_caselaw::progress::Stderr::new())),
         ..options
     };
+    let command = if matches!(options.format, Format::Hudoc | Format::GretaRss) {
+        "import"
+    } else {
+        "ingest"
+    };
     let report = ingest::ingest_paths(&handle, &args.paths, &options)?;
+    // Kept beside the index for the server's /metrics; a failure to keep them is only a warning.
+    if let Err(e) = metrics::tally_rejections(&args.index, command, &report.rejected) {
+        tracing::warn!("could not count the rejections for /metrics: {e}");
+    }
     for warning in &report.warnings {
         eprintln!("{warning}");
     }

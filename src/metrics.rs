@@ -6,9 +6,15 @@
 //! (documents, segments, age of the last commit) and the response cache, so that they can never
 //! drift from what the index and the cache say of themselves.
 //!
+//! `ingest` and `import` run as processes of their own: they add their rejections to a tally
+//! kept beside the index ([`TALLY_FILE`]), which each scrape reads, so the server reports them
+//! too (`thb_cli_records_rejected_total`).
+//!
 //! Labels are few and fixed: the route is the router's template (`/api/documents/{*id}`),
 //! never the path a client sent, so no client can grow the label set.
 
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -193,6 +199,25 @@ impl Collector for Snapshot {
                 age.as_secs_f64(),
             )?;
         }
+        let tally = read_tally(self.handle.dir());
+        let counter_family = ConstCounter::new(0u64);
+        let mut family = encoder.encode_descriptor(
+            "cli_records_rejected",
+            "Records refused by `thb-caselaw ingest` and `import` runs on this index, by command and reason (kept in the index directory's rejections.json)",
+            None,
+            counter_family.metric_type(),
+        )?;
+        for command in ["ingest", "import"] {
+            for reason in Reason::ALL {
+                let count = tally
+                    .get(command)
+                    .and_then(|reasons| reasons.get(reason.as_str()))
+                    .copied()
+                    .unwrap_or(0);
+                let labels = [("command", command), ("reason", reason.as_str())];
+                ConstCounter::new(count).encode(family.encode_family(&labels)?)?;
+            }
+        }
         let stats = self.cache.stats();
         counter(
             &mut encoder,
@@ -214,6 +239,40 @@ impl Collector for Snapshot {
         )?;
         Ok(())
     }
+}
+
+/// The file in the index directory where `ingest` and `import` tally their rejections. tantivy
+/// leaves files it did not write alone, and a backup copies only the commit's own files.
+pub const TALLY_FILE: &str = "rejections.json";
+
+/// `{"ingest": {"unknown_field": 3, …}, "import": {…}}`.
+type Tally = BTreeMap<String, BTreeMap<String, u64>>;
+
+fn read_tally(index_dir: &Path) -> Tally {
+    std::fs::read(index_dir.join(TALLY_FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Adds one run's rejections to the tally of the index in `index_dir` (`command` is `ingest`
+/// or `import`). Written to a temporary file and renamed over the old one, so a scrape never
+/// reads half a file.
+pub fn tally_rejections(
+    index_dir: &Path,
+    command: &str,
+    rejections: &[Rejection],
+) -> std::io::Result<()> {
+    let mut tally = read_tally(index_dir);
+    let counts = tally.entry(command.to_string()).or_default();
+    for rejection in rejections {
+        *counts
+            .entry(rejection.reason.as_str().to_string())
+            .or_default() += 1;
+    }
+    let temporary = index_dir.join(format!("{TALLY_FILE}.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, serde_json::to_vec(&tally)?)?;
+    std::fs::rename(&temporary, index_dir.join(TALLY_FILE))
 }
 
 /// tantivy writes `meta.json` at each commit, and only then.

@@ -371,3 +371,54 @@ fn the_openapi_document_is_served_and_cors_follows_the_configured_origins() {
         "https://caselaw.example.org"
     );
 }
+
+#[test]
+fn rejections_of_ingest_and_import_runs_are_reported_by_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let file = dir.path().join("records.jsonl");
+    let good = json!({"id": "cli:1", "kind": "decision", "title": "Decision on begging",
+        "text": "Forced begging of children.", "country": "AL", "language": "en",
+        "provenance": "sample"});
+    let typo = json!({"id": "cli:2", "kind": "decision", "title": "T", "text": "T.",
+        "country": "AL", "jugde": "X"});
+    let bad_country = json!({"id": "cli:3", "kind": "decision", "title": "T", "text": "T.",
+        "country": "Albania"});
+    std::fs::write(&file, format!("{good}\n{typo}\n{bad_country}\nnot json\n")).unwrap();
+    let index_arg = index.to_str().unwrap();
+    let output = run(&["ingest", "--index", index_arg, file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    // A second run adds to the tally.
+    run(&["ingest", "--index", index_arg, file.to_str().unwrap()]);
+
+    let mut command = serve_command(
+        &index,
+        &dir.path().join("no-corpus"),
+        &[],
+        &[("THB_READER_TOKEN", READER)],
+    );
+    command.stderr(Stdio::null());
+    let mut child = command.spawn().unwrap();
+    let base = listening_address(&mut child, Duration::from_secs(60)).expect("it listens");
+    let server = Server { child, base };
+    let scrape = reqwest::blocking::Client::new()
+        .get(server.url("/metrics"))
+        .bearer_auth(READER)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    for (reason, count) in [
+        ("unknown_field", 2.0),
+        ("invalid_field", 2.0),
+        ("record", 2.0),
+        ("personal_data", 0.0),
+    ] {
+        let series =
+            format!(r#"thb_cli_records_rejected_total{{command="ingest",reason="{reason}"}}"#);
+        assert!(scrape.contains(&series), "{series} missing: {scrape}");
+        assert_eq!(sample(&scrape, &series), count, "{series}: {scrape}");
+    }
+    let import = r#"thb_cli_records_rejected_total{command="import",reason="record"}"#;
+    assert_eq!(sample(&scrape, import), 0.0);
+}
