@@ -18,7 +18,7 @@ use utoipa::OpenApi as _;
 
 use thb_engine::document::{Kind, Provenance, Strength, CONVENTION_ARTICLES};
 use thb_engine::domain::{countries, taxonomy};
-use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_BYTES};
+use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_CHARS};
 
 /// The schemas, collected from the types with everything they refer to.
 #[derive(utoipa::OpenApi)]
@@ -434,7 +434,7 @@ fn search_parameters() -> Vec<Parameter> {
             "The query: words (all must match, in any script, inflected forms too), \"a phrase\", \"a phrase\"~N, prefix*, -excluded, OR, ( ), field:word (title, text, court, id, ecli)",
             ObjectBuilder::new()
                 .schema_type(Type::String)
-                .max_length(Some(MAX_QUERY_BYTES))
+                .max_length(Some(MAX_QUERY_CHARS))
                 .examples([
                     json!("trafficking identification of victims"),
                     json!("traite des êtres humains"),

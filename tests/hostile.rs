@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use thb_engine::index::IndexHandle;
 use thb_engine::limits::{
     MAX_BODY_BYTES, MAX_DOCUMENT_BYTES, MAX_FRONT_MATTER_BRACKETS, MAX_FRONT_MATTER_BYTES,
-    MAX_JSON_DEPTH, MAX_PER_PAGE, MAX_PREFIX_EXPANSIONS, MAX_QUERY_BYTES, MAX_QUERY_CLAUSES,
+    MAX_JSON_DEPTH, MAX_PER_PAGE, MAX_PREFIX_EXPANSIONS, MAX_QUERY_CHARS, MAX_QUERY_CLAUSES,
     MAX_QUERY_DEPTH, MAX_RESULT_DEPTH, MAX_URI_BYTES, MIN_PREFIX_CHARS,
 };
 
@@ -127,20 +127,33 @@ fn nested(open: &str, depth: usize, close: &str) -> String {
 }
 
 #[test]
-fn a_query_over_the_byte_limit_is_400_naming_the_limit() {
-    let long = "trafficking ".repeat(MAX_QUERY_BYTES / 12 + 1);
-    assert!(long.len() > MAX_QUERY_BYTES);
+fn a_query_over_the_character_limit_is_400_naming_the_limit() {
+    let long = "trafficking ".repeat(MAX_QUERY_CHARS / 12 + 1);
+    assert!(long.len() > MAX_QUERY_CHARS);
     assert_400(
         search_q(&long),
         "invalid_query",
-        &format!("the limit is {MAX_QUERY_BYTES} bytes"),
+        &format!("the limit is {MAX_QUERY_CHARS} characters"),
         "long query",
     );
-    // Exactly at the limit is fine.
-    let at_limit = format!("trafficking {}", "a".repeat(MAX_QUERY_BYTES - 12));
-    assert_eq!(at_limit.len(), MAX_QUERY_BYTES);
+    // Exactly at the limit is fine, in Cyrillic too, where it is twice as many bytes: the
+    // limit counts what the user sees.
+    let at_limit = format!("trafficking {}", "a".repeat(MAX_QUERY_CHARS - 12));
+    assert_eq!(at_limit.chars().count(), MAX_QUERY_CHARS);
     let (status, body) = search_q(&at_limit);
     assert_eq!(status, 200, "{body}");
+    let cyrillic = format!("трговина {}", "љ".repeat(MAX_QUERY_CHARS - 9));
+    assert_eq!(cyrillic.chars().count(), MAX_QUERY_CHARS);
+    assert!(cyrillic.len() > 2 * MAX_QUERY_CHARS - 20);
+    let (status, body) = search_q(&cyrillic);
+    assert_eq!(status, 200, "{body}");
+    let over = format!("{cyrillic}љ");
+    assert_400(
+        search_q(&over),
+        "invalid_query",
+        &format!("is {} characters long", MAX_QUERY_CHARS + 1),
+        "long Cyrillic query",
+    );
 }
 
 #[test]
@@ -152,20 +165,20 @@ fn ten_thousand_nested_parentheses_are_a_400_and_the_server_lives_on() {
         assert_eq!(body["error"]["code"], "uri_too_long", "{body}");
         assert!(message(&body).contains(&format!("the limit is {MAX_URI_BYTES} bytes")));
     }
-    // Past the byte limit of a query: refused before any parsing.
+    // Past the length limit of a query: refused before any parsing.
     assert_400(
         search_q(&nested("(", 1_000, ")")),
         "invalid_query",
-        &format!("the limit is {MAX_QUERY_BYTES} bytes"),
+        &format!("the limit is {MAX_QUERY_CHARS} characters"),
         "1,000 nested parentheses",
     );
     assert_400(
         search_q(&"(".repeat(2_000)),
         "invalid_query",
-        "bytes",
+        "characters",
         "2,000 open parentheses",
     );
-    // Within the byte limit, the depth limit answers: plain groups, excluded groups and
+    // Within the length limit, the depth limit answers: plain groups, excluded groups and
     // field groups alike.
     let depth_message = format!("nested deeper than {MAX_QUERY_DEPTH} levels");
     for (open, depth) in [
@@ -175,7 +188,7 @@ fn ten_thousand_nested_parentheses_are_a_400_and_the_server_lives_on() {
         ("title:(", 100),
     ] {
         let query = nested(open, depth, ")");
-        assert!(query.len() <= MAX_QUERY_BYTES, "{open} × {depth}");
+        assert!(query.len() <= MAX_QUERY_CHARS, "{open} × {depth}");
         assert_400(
             search_q(&query),
             "invalid_query",

@@ -650,3 +650,34 @@ fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_
     let kinds = &html[html.find("name=\"kind\"").unwrap()..];
     assert!(!kinds[..kinds.find("</fieldset>").unwrap()].contains("facet-filter"));
 }
+
+#[test]
+fn an_error_page_keeps_its_filters_as_chips_and_the_box_states_its_limit_in_characters() {
+    // A malformed query with two filters: the error is the query's, the filters stay applied.
+    let (status, page) = fetch_page("/?q=%22forced+labour&country=CY&kind=judgment");
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("class=\"error-box\""), "{page}");
+    let chips = page
+        .split("class=\"chips\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no chips on the error page: {page}"));
+    assert!(chips.contains("Cyprus"), "{chips}");
+    // The parameter at fault is offered for removal, not shown as applied.
+    let (status, page) = fetch_page("/?q=labour&country=ZZ&kind=judgment");
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let chips = page.split("class=\"chips\"").nth(1).unwrap_or_default();
+    assert!(!chips.contains("ZZ"), "{chips}");
+    // The box takes at most the limit the error states, in characters.
+    let (_, page) = fetch_page("/");
+    assert!(
+        page.contains(&format!(
+            "maxlength=\"{}\"",
+            thb_engine::limits::MAX_QUERY_CHARS
+        )),
+        "{page}"
+    );
+    let long = "ж".repeat(thb_engine::limits::MAX_QUERY_CHARS + 1);
+    let (status, page) = fetch_page(&format!("/?q={long}"));
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("characters"), "{page}");
+}

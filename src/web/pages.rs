@@ -85,6 +85,7 @@ fn search_bar(params: &PageParams) -> Markup {
             label.search-label for="q" { (ui.t("search_label")) }
             div.search-row {
                 input #q type="search" name="q" value=(params.query())
+                    maxlength=(thb_engine::limits::MAX_QUERY_CHARS)
                     autocomplete="off" spellcheck="false" autocapitalize="off"
                     placeholder=(ui.t("search_placeholder")) aria-describedby="search-hint";
                 button.primary type="submit" { (ui.t("search_button")) }
@@ -160,19 +161,27 @@ pub(crate) fn search_page(
         h1.visually-hidden { (title) }
         form #search-form .search-form method="get" action="/" role="search" {
             (search_bar(params))
-            @match outcome {
-                Ok(response) => {
-                    // The page size and the article filter (reached from a document's articles)
-                    // have no control of their own on the page.
-                    (hidden_fields(params.pairs().filter(|(k, _)| matches!(*k, "per_page" | "article"))))
-                    (results_layout(params, response))
-                }
-                Err(error) => {
-                    // Keep every other parameter, so the corrected search keeps its filters.
-                    (hidden_fields(params.pairs().filter(|(k, _)| {
-                        *k != "q" && *k != "page" && Some(*k) != error.parameter.as_deref()
-                    })))
-                    (error_box(params, error))
+            // What a search changes: with JavaScript, the page swaps this part in place.
+            div #outcome {
+                @match outcome {
+                    Ok(response) => {
+                        // The page size and the article filter (reached from a document's
+                        // articles) have no control of their own on the page.
+                        (hidden_fields(params.pairs().filter(|(k, _)| matches!(*k, "per_page" | "article"))))
+                        (results_layout(params, response))
+                    }
+                    Err(error) => {
+                        // Keep every other parameter, so the corrected search keeps its filters,
+                        // and show them as chips: they are still applied.
+                        (hidden_fields(params.pairs().filter(|(k, _)| {
+                            *k != "q" && *k != "page" && Some(*k) != error.parameter.as_deref()
+                        })))
+                        (error_box(params, error))
+                        (chips(&match &error.parameter {
+                            Some(parameter) => params.with(parameter, None),
+                            None => params.clone(),
+                        }))
+                    }
                 }
             }
         }
@@ -799,7 +808,7 @@ fn option_list(
             @for b in shown { (branch(b)) }
         }
         @if !folded.is_empty() {
-            details.facet-more {
+            details.facet-more data-facet=(name) {
                 summary { (ui.fill("more", &[("n", &folded.len().to_string())])) }
                 ul.facet-list {
                     @for b in folded { (branch(b)) }

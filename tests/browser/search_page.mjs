@@ -128,6 +128,34 @@ try {
   const filteredUrl = page.url();
   await shot("results-filtered.png", { fullPage: true });
 
+  // 3b. A tick updates the results in place (issue 19, item 5): no page load, the scroll
+  // position and the focused checkbox stay; the address follows.
+  await page.evaluate(() => { window.__samePage = true; });
+  const kindBox = page.locator('input[name="kind"]').first();
+  const kindValue = await kindBox.getAttribute("value");
+  await kindBox.focus();
+  const scrolledTo = await page.evaluate(() => { window.scrollBy(0, 120); return window.scrollY; });
+  await Promise.all([page.waitForURL(new RegExp(`kind=${kindValue}`)), page.keyboard.press("Space")]);
+  await page.waitForFunction(() => !document.getElementById("outcome").hasAttribute("aria-busy"));
+  check(await page.evaluate(() => window.__samePage === true), "a tick updates the results without loading the page");
+  check(
+    await page.evaluate((v) => document.activeElement?.name === "kind" && document.activeElement?.value === v, kindValue),
+    "the ticked checkbox keeps the focus",
+  );
+  check(await page.locator(`input[name="kind"][value="${kindValue}"]`).isChecked(), "the new results show the tick");
+  const scrollAfter = await page.evaluate(() => window.scrollY);
+  check(Math.abs(scrollAfter - scrolledTo) <= 2, `the page keeps its scroll position (${scrolledTo} → ${scrollAfter})`);
+  await Promise.all([page.waitForURL((u) => !u.href.includes("kind=")), page.keyboard.press("Space")]);
+  // The year range applies as the facets do.
+  await page.locator('input[name="year_from"]').fill("2010");
+  await Promise.all([page.waitForURL(/year_from=2010/), page.locator('input[name="year_from"]').press("Tab")]);
+  check((await total()) <= afterTotal, "the year range applies without a button");
+  await page.goBack();
+  await page.waitForURL((u) => !u.href.includes("year_from="));
+  await page.waitForFunction(() => !document.getElementById("outcome").hasAttribute("aria-busy"));
+  check(await total() === afterTotal, "back undoes the year range in place");
+  check(await page.evaluate(() => window.__samePage === true), "history moves within the page");
+
   // 4. The syntax help opens and closes with Esc; "/" focuses the search box.
   await page.locator("#syntax-help > summary").click();
   check(await page.locator("#syntax-help").evaluate((d) => d.open), "the syntax help opens");
@@ -192,6 +220,13 @@ try {
   await page.locator("#filters > summary").click();
   check(await page.locator("#filters").evaluate((d) => d.open), "the facets unfold");
   await shot("mobile-filters.png", { fullPage: true });
+  // A tick at phone width leaves the panel unfolded (it refolded with every page load).
+  await Promise.all([
+    page.waitForURL(/country=RU/),
+    page.locator('input[name="country"][value="RU"]').check(),
+  ]);
+  check(await page.locator("#filters").evaluate((d) => d.open), "a tick keeps the phone's filter panel open");
+  await page.goto(filteredUrl);
   await histogramFits(375);
   await page.goto(`${base}/documents/echr:25965/04?q=trafficking`);
   const docOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

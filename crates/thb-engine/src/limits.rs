@@ -3,8 +3,10 @@
 
 use std::time::Duration;
 
-/// Longest accepted query string, in bytes. Longer queries are almost always pasted documents.
-pub const MAX_QUERY_BYTES: usize = 1024;
+/// Longest accepted query, in characters (what the search box's `maxlength` counts and what a
+/// user can count: a Cyrillic letter is one, not two bytes). Longer queries are almost always
+/// pasted documents. 1,024 Cyrillic letters percent-encoded are 6 KiB, within `MAX_URI_BYTES`.
+pub const MAX_QUERY_CHARS: usize = 1024;
 /// Deepest parenthesis nesting. tantivy-style recursive query building overflows the stack in
 /// the hundreds; no lawyer nests beyond a handful.
 pub const MAX_QUERY_DEPTH: usize = 32;

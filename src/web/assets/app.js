@@ -68,6 +68,13 @@
         if (form.requestSubmit) form.requestSubmit();
         else form.submit();
       };
+      // The year range applies as the facets do, once a year is complete.
+      form.addEventListener("change", function (event) {
+        var t = event.target;
+        if ((t.name === "year_from" || t.name === "year_to") && (t.value === "" || t.value.length === 4)) {
+          submit();
+        }
+      });
       var sortByKeys = false;
       var sortChanged = false;
       form.addEventListener("keydown", function (event) {
@@ -97,7 +104,8 @@
     // every typed word stay listed, the folded part unfolded; emptied, the list is as it was. A
     // child is read with its parent ("ecthr grand" finds the Grand Chamber under the Court), and
     // a parent stays listed with its children when it or one of them matches.
-    document.querySelectorAll("input.facet-filter").forEach(function (box) {
+    function enhanceFacetFilters(scope) {
+    scope.querySelectorAll("input.facet-filter").forEach(function (box) {
       var facet = box.closest("fieldset");
       var more = facet.querySelector("details.facet-more");
       var none = facet.querySelector(".facet-nomatch");
@@ -138,10 +146,118 @@
         if (event.key === "Enter") event.preventDefault();
       });
     });
+    }
+    enhanceFacetFilters(document);
+
+    // Results in place: with JavaScript a search (a tick, the sort, the year range, the box,
+    // a chip's ×, a page link) fetches the page it would have loaded and swaps the part that
+    // changes (#outcome), so the scroll position, the focused control and the open or folded
+    // panels stay as they were; the address and history follow (back and forward work). Any
+    // failure falls back to loading the page.
+    var outcome = document.getElementById("outcome");
+    function searchUrl(f) {
+      var data = new URLSearchParams();
+      f.querySelectorAll("input[name], select[name]").forEach(function (field) {
+        if (field.disabled) return;
+        if ((field.type === "checkbox" || field.type === "radio") && !field.checked) return;
+        if (field.value === "" || (field.name === "sort" && field.value === "relevance")) return;
+        data.append(field.name, field.value);
+      });
+      var query = data.toString();
+      return (f.getAttribute("action") || "/") + (query ? "?" + query : "");
+    }
+    // How to find the focused control again in the new content: its id, or its name and value.
+    function focusKey(element) {
+      if (!element || !outcome || !outcome.contains(element)) return null;
+      if (element.id) return "#" + CSS.escape(element.id);
+      if (element.name) {
+        return element.tagName.toLowerCase() + "[name=\"" + CSS.escape(element.name) + "\"][value=\"" +
+          CSS.escape(element.value) + "\"]";
+      }
+      return null;
+    }
+    var pending = null;
+    // The search the page shows.
+    var shown = window.location.pathname + window.location.search;
+    function load(url, push, focusHits) {
+      if (!outcome || !window.fetch || !window.DOMParser) {
+        window.location.assign(url);
+        return;
+      }
+      if (pending) pending.abort();
+      var controller = window.AbortController ? new AbortController() : null;
+      pending = controller;
+      var key = focusKey(document.activeElement);
+      outcome.setAttribute("aria-busy", "true");
+      fetch(url, { headers: { Accept: "text/html" }, signal: controller ? controller.signal : undefined })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var next = new DOMParser().parseFromString(html, "text/html");
+          var fresh = next.getElementById("outcome");
+          if (!fresh) throw new Error("no results in the page");
+          // Panels keep the state the reader gave them: the phone's filter panel, "More (N)".
+          var filters = document.getElementById("filters");
+          var filtersOpen = filters ? filters.open : null;
+          var moreOpen = {};
+          outcome.querySelectorAll("details.facet-more[data-facet]").forEach(function (d) {
+            moreOpen[d.getAttribute("data-facet")] = d.open;
+          });
+          outcome.innerHTML = fresh.innerHTML;
+          outcome.removeAttribute("aria-busy");
+          document.title = next.title;
+          var heading = document.querySelector("h1");
+          var freshHeading = next.querySelector("h1");
+          if (heading && freshHeading) heading.textContent = freshHeading.textContent;
+          var newFilters = document.getElementById("filters");
+          if (newFilters && filtersOpen !== null) newFilters.open = filtersOpen;
+          outcome.querySelectorAll("details.facet-more[data-facet]").forEach(function (d) {
+            var facet = d.getAttribute("data-facet");
+            if (Object.prototype.hasOwnProperty.call(moreOpen, facet)) d.open = d.open || moreOpen[facet];
+          });
+          enhanceFacetFilters(outcome);
+          if (push) history.pushState({ inPlace: true }, "", url);
+          shown = url;
+          var target = focusHits ? document.getElementById("hits") || document.getElementById("results")
+            : key && outcome.querySelector(key);
+          if (target) target.focus({ preventScroll: !focusHits });
+          if (focusHits && target) target.scrollIntoView({ block: "start" });
+        })
+        .catch(function (error) {
+          if (error && error.name === "AbortError") return;
+          window.location.assign(url);
+        });
+    }
+    if (outcome && form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        load(searchUrl(form), true, false);
+      });
+      // Chips, "clear filters", pages, the histogram's years: links to another search.
+      outcome.addEventListener("click", function (event) {
+        var link = event.target.closest("a[href]");
+        // In-page links (a skip link to #hits) stay what they are.
+        if (link && link.getAttribute("href").charAt(0) === "#") return;
+        if (!link || event.defaultPrevented || event.button !== 0 ||
+            event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+        var href = new URL(link.href, window.location.href);
+        if (href.origin !== window.location.origin || href.pathname !== "/") return;
+        event.preventDefault();
+        load(href.pathname + href.search, true, !!link.closest(".pagination"));
+      });
+      // Back and forward between searches; a move between #fragments of the same search (the
+      // skip link) is not a search.
+      window.addEventListener("popstate", function () {
+        var url = window.location.pathname + window.location.search;
+        if (url !== shown) load(url, false, false);
+      });
+      history.replaceState({ inPlace: true }, "", window.location.href);
+    }
 
     // Empty fields are left out of the URL, so shared links stay short and readable.
     document.querySelectorAll("form.search-form").forEach(function (f) {
-      f.addEventListener("submit", function () {
+      f.addEventListener("submit", function (event) {
+        // Answered in place (above): the fields stay as they are.
+        if (event.defaultPrevented) return;
         f.querySelectorAll("input[name], select[name]").forEach(function (field) {
           if (field.value === "" || (field.name === "sort" && field.value === "relevance")) {
             field.disabled = true;

@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::limits::{
-    MAX_PHRASE_SLOP, MAX_PHRASE_WORDS, MAX_QUERY_BYTES, MAX_QUERY_CLAUSES, MAX_QUERY_DEPTH,
+    MAX_PHRASE_SLOP, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, MAX_QUERY_CLAUSES, MAX_QUERY_DEPTH,
 };
 
 /// A field a query term can be restricted to.
@@ -147,11 +147,11 @@ fn unify_quotes(c: char) -> char {
 
 /// Parses a query string.
 pub fn parse(input: &str) -> Result<Node, QueryError> {
-    if input.len() > MAX_QUERY_BYTES {
+    let length = input.chars().count();
+    if length > MAX_QUERY_CHARS {
         return Err(error(
             format!(
-                "the query is {} bytes long; the limit is {MAX_QUERY_BYTES} bytes",
-                input.len()
+                "the query is {length} characters long; the limit is {MAX_QUERY_CHARS} characters"
             ),
             None,
             None,
@@ -685,7 +685,7 @@ mod tests {
     #[test]
     fn limits_are_checked_before_parsing() {
         let deep = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(parse(&deep).unwrap_err().message.contains("bytes"));
+        assert!(parse(&deep).unwrap_err().message.contains("characters"));
         let nested = format!("{}a{}", "(".repeat(40), ")".repeat(40));
         assert!(parse(&nested)
             .unwrap_err()
