@@ -26,6 +26,16 @@ fn server() -> &'static Server {
     )
 }
 
+/// A server on the shipped corpus, for the tests that read it.
+fn corpus_server() -> &'static Server {
+    static SERVER: OnceLock<(Server, tempfile::TempDir)> = OnceLock::new();
+    common::shared_server(
+        &SERVER,
+        |_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &[],
+    )
+}
+
 /// A page: its status and HTML (asserting it is HTML).
 fn fetch_page(path_and_query: &str) -> (StatusCode, String) {
     let response = server().get(path_and_query);
@@ -548,9 +558,7 @@ fn a_hit_shows_its_greta_round_and_wording_and_the_page_has_its_heading() {
 /// a filter box whose keys fold script and accents (`beograd` finds `Београд`).
 #[test]
 fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_corpus() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let server = Server::start(&dir.path().join("index"), &corpus, &[]);
+    let server = corpus_server();
     let page = |query: &str| server.get(query).text().expect("body");
     let court = "European+Court+of+Human+Rights";
 
@@ -637,7 +645,7 @@ fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_
         courts_fieldset.contains("class=\"facet-filter\" type=\"search\" hidden"),
         "the filter box waits for the script: without it the list reads as it is"
     );
-    assert!(courts_fieldset.contains("<details class=\"facet-more\">"));
+    assert!(courts_fieldset.contains("<details class=\"facet-more\" data-facet=\"court\">"));
     assert!(
         courts_fieldset.contains("data-filter=\"visi sud u beogradu\""),
         "the Cyrillic court's key is folded to Latin"
@@ -680,4 +688,55 @@ fn an_error_page_keeps_its_filters_as_chips_and_the_box_states_its_limit_in_char
     let (status, page) = fetch_page(&format!("/?q={long}"));
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("characters"), "{page}");
+}
+
+#[test]
+fn markdown_texts_are_rendered_and_snippets_and_titles_read_plain_and_marked() {
+    let server = corpus_server();
+    // The Albanian guidance note of the corpus is Markdown (`corpus/md/`).
+    let id = "md:sample:guidance-child-begging-sq";
+    let (_, body) = server.get_json("/api/search?q=lypje&lang=sq");
+    let hit = body["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not found: {body}"));
+    let snippet = hit["snippet"].as_str().unwrap();
+    assert!(snippet.contains("<mark>"), "{snippet}");
+    for marker in ["# ", "**", "](", "`"] {
+        assert!(
+            !snippet.contains(marker),
+            "`{marker}` in the snippet: {snippet}"
+        );
+    }
+    // The title with its matched word marked.
+    let title = hit["title_html"].as_str().unwrap();
+    assert!(title.contains("<mark>lypje</mark>"), "{title}");
+    let page = server.get("/?q=lypje&lang=sq").text().unwrap();
+    assert!(
+        page.contains("<mark>lypje</mark>"),
+        "the page marks the title"
+    );
+
+    // The document view renders the Markdown: headings a level below the page's h1, emphasis,
+    // lists; the query's words marked inside them; no raw `#` lines.
+    let page = server
+        .get(&format!("/documents/{id}?q=lypje"))
+        .text()
+        .unwrap();
+    let text = page
+        .split("class=\"text markdown\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("not rendered as Markdown: {page}"));
+    assert!(text.contains("<h2>"), "{text}");
+    assert!(text.contains("<h3>"), "{text}");
+    assert!(text.contains("<em>"), "{text}");
+    assert!(text.contains("<ol>") || text.contains("<ul>"), "{text}");
+    assert!(text.contains("<mark>"), "{text}");
+    assert!(!text.contains("\n## "), "{text}");
+    // A judgment stays plain text.
+    let page = server.get("/documents/ecthr:25965-04").text().unwrap();
+    assert!(page.contains("class=\"text\""), "{page}");
+    assert!(!page.contains("class=\"text markdown\""));
 }

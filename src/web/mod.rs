@@ -21,6 +21,7 @@ mod assets;
 mod citation;
 mod export;
 mod i18n;
+mod markdown;
 mod pages;
 mod params;
 
@@ -248,7 +249,7 @@ async fn document_view(
     let document = api::fetch_document(state, id, access).await?;
     let handle = state.handle.clone();
     let query = params.query().to_string();
-    let (document, highlighted, summary) = tokio::task::spawn_blocking(move || {
+    let (document, highlighted, summary, is_markdown) = tokio::task::spawn_blocking(move || {
         // A query that does not parse marks nothing; the document is still worth showing.
         let highlight = match query.trim() {
             "" => None,
@@ -263,9 +264,17 @@ async fn document_view(
                 out
             }
         };
-        let text = mark(&document.text);
+        let is_markdown = search::markdown::looks_like_markdown(&document.text);
+        let text = if is_markdown {
+            let marks = highlight.as_ref().map_or_else(Vec::new, |h| {
+                search::snippet::match_ranges(&document.text, h, language)
+            });
+            markdown::render(&document.text, &marks)
+        } else {
+            mark(&document.text)
+        };
         let summary = document.summary.as_deref().map(mark);
-        (document, text, summary)
+        (document, text, summary, is_markdown)
     })
     .await
     .map_err(|e| ApiError::internal("highlighting the document", e))?;
@@ -277,6 +286,7 @@ async fn document_view(
             text: &highlighted,
             summary: summary.as_deref(),
             marks,
+            markdown: is_markdown,
         },
     ))
 }

@@ -390,7 +390,7 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
     let ui = params.ui;
     html! {
         li.hit {
-            h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (hit.title) } }
+            h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (PreEscaped(&hit.title_html)) } }
             @if hit.provenance == Some(Provenance::Sample) {
                 p.badge.sample { (ui.t("sample_badge")) }
             }
@@ -1025,6 +1025,8 @@ pub(crate) struct Highlighted<'a> {
     pub summary: Option<&'a str>,
     /// How many words the text has marked.
     pub marks: usize,
+    /// The text is rendered Markdown (block HTML), not plain text.
+    pub markdown: bool,
 }
 
 /// The document page.
@@ -1084,7 +1086,11 @@ pub(crate) fn document_page(
                         }
                     }
                 }
-                div.text lang=[language] { (PreEscaped(highlighted.text)) }
+                @if highlighted.markdown {
+                    div.text.markdown lang=[language] { (PreEscaped(highlighted.text)) }
+                } @else {
+                    div.text lang=[language] { (PreEscaped(highlighted.text)) }
+                }
             }
             @if document.country.iter().any(|c| c == "XK") {
                 p.kosovo-note { (KOSOVO_NOTE) }

@@ -145,6 +145,7 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
             PER_ITEM * 4
                 + h.id.len()
                 + h.title.len()
+                + h.title_html.len()
                 + h.snippet.len()
                 + h.court.as_ref().map_or(0, String::len)
                 + h.themes.iter().map(String::len).sum::<usize>()
@@ -195,6 +196,7 @@ mod tests {
                 themes: Vec::new(),
                 score: None,
                 snippet: "s".repeat(snippet_bytes),
+                title_html: "t".into(),
                 provenance: None,
                 greta: None,
                 application_number: None,

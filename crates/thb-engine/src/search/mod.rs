@@ -10,6 +10,7 @@ pub mod build;
 pub mod cache;
 pub mod conjunction;
 pub mod facets;
+pub mod markdown;
 pub mod partial;
 pub mod public_view;
 pub mod query;
@@ -74,8 +75,11 @@ pub struct Hit {
     pub themes: Vec<String>,
     /// BM25 score with field boosts; `null` when sorted by date.
     pub score: Option<f32>,
-    /// HTML: the best passage, matched words in `<mark>`, all else escaped.
+    /// HTML: the best passage, matched words in `<mark>`, all else escaped (a Markdown text's
+    /// markers left out).
     pub snippet: String,
+    /// HTML: the title with the matched words in `<mark>`, all else escaped.
+    pub title_html: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -550,6 +554,7 @@ fn hit(
 ) -> Result<Hit, SearchError> {
     let d = handle.document_at(searcher, address, true)?;
     let snippet = snippet::snippet(&d.text, highlight, d.language.as_deref(), SNIPPET_CHARS);
+    let title_html = snippet::highlight_all(&d.title, highlight, d.language.as_deref());
     Ok(Hit {
         id: d.id,
         kind: d.kind,
@@ -561,6 +566,7 @@ fn hit(
         themes: d.themes,
         score,
         snippet,
+        title_html,
         provenance: d.provenance,
         greta: d.greta,
         application_number: d.application_number,

@@ -160,7 +160,34 @@ pub fn snippet(
     if end < text.len() {
         out.push('…');
     }
+    if super::markdown::looks_like_markdown(text) {
+        return super::markdown::plain_snippet(&out);
+    }
     out
+}
+
+/// The byte ranges of `text` that match, in order and not overlapping: for a front end that
+/// marks the words itself (the document view renders Markdown around them).
+pub fn match_ranges(
+    text: &str,
+    highlight: &Highlight,
+    language: Option<&str>,
+) -> Vec<Range<usize>> {
+    if highlight.is_empty() {
+        return Vec::new();
+    }
+    let mut at = 0;
+    matches(text, highlight, language)
+        .into_iter()
+        .map(|(range, _)| range)
+        .filter(|range| {
+            let keep = range.start >= at;
+            if keep {
+                at = range.end;
+            }
+            keep
+        })
+        .collect()
 }
 
 /// The whole text as HTML with every match marked (the document view).
