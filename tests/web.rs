@@ -650,6 +650,12 @@ fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_
         courts_fieldset.contains("data-filter=\"visi sud u beogradu\""),
         "the Cyrillic court's key is folded to Latin"
     );
+    // A label in another script than the page's says which language it is.
+    assert!(
+        courts_fieldset
+            .contains("<span class=\"facet-label\" lang=\"sr-Cyrl\">Виши суд у Београду"),
+        "{courts_fieldset}"
+    );
     assert!(
         courts_fieldset.contains("data-filter=\"european court of human rights ecthr\""),
         "the Court is found by its abbreviation too"

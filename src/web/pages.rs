@@ -683,10 +683,20 @@ fn facet_option(name: &str, value: &str, label: &str, count: u64, checked: bool)
     html! {
         label.facet-option {
             input type="checkbox" name=(name) value=(value) checked[checked];
-            span.facet-label { (label) }
+            span.facet-label lang=[label_language(label)] { (label) }
             span.facet-count { (count) }
         }
     }
+}
+
+/// The language of a label in another script than the interface's (a Serbian or Macedonian
+/// court's Cyrillic name on a Latin page), so that it is read out and hyphenated as what it is.
+fn label_language(label: &str) -> Option<String> {
+    use thb_text::language::{detect, detect_script, Script};
+    (detect_script(label) == Script::Cyrillic).then(|| match detect(label).tag.as_str() {
+        "und" => "und-Cyrl".to_string(),
+        tag => tag.to_string(),
+    })
 }
 
 /// Options shown before the rest fold under "More"; selected options always show.
