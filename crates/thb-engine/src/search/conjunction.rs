@@ -630,6 +630,7 @@ impl ConjunctionScorer {
                 .unwrap_or(TERMINATED);
             start = start.max(earliest);
         }
+        debug_assert!(start >= at, "a window never starts before it was asked to");
         start
     }
 
@@ -641,6 +642,12 @@ impl ConjunctionScorer {
             let end = start.saturating_add(WINDOW);
             self.offset = start;
             if self.fill_parts(start, end) && self.exclude(start, end) {
+                debug_assert!(start >= at && self.matched.iter().any(|w| *w != 0));
+                // The window's bits stop at its end: a document past it is the next window's.
+                debug_assert!(
+                    end - start == WINDOW || self.matched_below((end - start) as usize),
+                    "bits past the window's end"
+                );
                 if let Some(scores) = self.scores.as_deref_mut() {
                     for optional in &mut self.optional {
                         add_scores_at(optional.as_mut(), start, &self.matched, scores);
@@ -654,6 +661,11 @@ impl ConjunctionScorer {
             start = self.next_start(end);
         }
         false
+    }
+
+    /// True when no bit at or past `len` is set (a window cut short by the last document id).
+    fn matched_below(&self, len: usize) -> bool {
+        (len..WINDOW as usize).all(|delta| self.matched[delta / 64] & (1 << (delta % 64)) == 0)
     }
 
     /// Sets `matched` to the documents of `[start, end)` every part matches, with their
@@ -705,7 +717,16 @@ impl ConjunctionScorer {
                 let bit = word.trailing_zeros() as usize;
                 self.matched[self.cursor] = word & (word - 1);
                 let delta = self.cursor * 64 + bit;
+                let previous = self.doc;
                 self.doc = self.offset + delta as DocId;
+                // Documents come in order: within the window, and after the last one yielded
+                // (the first of a window may equal the `doc` a fresh scorer starts at, 0).
+                debug_assert!((delta as u32) < WINDOW);
+                debug_assert!(
+                    self.doc > previous || previous == 0 || previous == TERMINATED,
+                    "document {} after {previous}",
+                    self.doc
+                );
                 self.score = self.scores.as_ref().map_or(0.0, |scores| scores[delta]);
                 return true;
             }
@@ -727,6 +748,26 @@ impl DocSet for ConjunctionScorer {
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
+        let landed = self.seek_inner(target);
+        debug_assert!(landed >= target, "seek({target}) landed on {landed}");
+        landed
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        // At most as many as the rarest part (they are sorted rarest first).
+        self.parts
+            .first()
+            .map(|part| part.children.iter().map(|s| s.size_hint()).sum())
+            .unwrap_or(0)
+    }
+}
+
+impl ConjunctionScorer {
+    fn seek_inner(&mut self, target: DocId) -> DocId {
         if self.doc >= target {
             return self.doc;
         }
@@ -742,18 +783,6 @@ impl DocSet for ConjunctionScorer {
             return self.advance();
         }
         self.first_from(target)
-    }
-
-    fn doc(&self) -> DocId {
-        self.doc
-    }
-
-    fn size_hint(&self) -> u32 {
-        // At most as many as the rarest part (they are sorted rarest first).
-        self.parts
-            .first()
-            .map(|part| part.children.iter().map(|s| s.size_hint()).sum())
-            .unwrap_or(0)
     }
 }
 
@@ -1164,6 +1193,157 @@ mod tests {
                 let ours = f.searcher.search(&wrap(ours), &DocSetCollector).unwrap();
                 let theirs = f.searcher.search(&wrap(theirs), &DocSetCollector).unwrap();
                 assert_eq!(ours, theirs, "`{}` {occur:?} rantsev", words.join(" "));
+            }
+        }
+    }
+
+    /// Random indexes and queries against tantivy's own intersection of unions: every document
+    /// and score the same, advancing, seeking and window by window, with exclusions. Small
+    /// vocabularies make every word common enough to meet; up to 9,000 documents span three
+    /// windows; the debug assertions of the scorer run on every case.
+    mod against_tantivy {
+        use proptest::prelude::*;
+        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+        use tantivy::{Index, TantivyDocument};
+
+        use super::super::*;
+        use super::same_hits;
+
+        const VOCABULARY: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+
+        /// Documents as (title words, body words), each word an index into [`VOCABULARY`].
+        fn documents() -> impl Strategy<Value = Vec<(Vec<usize>, Vec<usize>)>> {
+            (1usize..9_000).prop_flat_map(|n| {
+                prop::collection::vec(
+                    (
+                        prop::collection::vec(0..VOCABULARY.len(), 0..3),
+                        prop::collection::vec(0..VOCABULARY.len(), 0..4),
+                    ),
+                    n..=n,
+                )
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+            #[test]
+            fn the_same_documents_and_scores_as_tantivy(
+                docs in documents(),
+                words in prop::collection::vec(0..VOCABULARY.len(), 1..4),
+                excluded in prop::option::of(0..VOCABULARY.len()),
+                split in 0usize..9_000,
+                seeks in prop::collection::vec(0u32..9_500, 0..6),
+            ) {
+                let mut builder = Schema::builder();
+                let title = builder.add_text_field("title", TEXT);
+                let body = builder.add_text_field("body", TEXT);
+                let index = Index::create_in_ram(builder.build());
+                let mut writer = index.writer_with_num_threads(1, 20_000_000).unwrap();
+                for (i, (t, b)) in docs.iter().enumerate() {
+                    let mut doc = TantivyDocument::default();
+                    let join = |ws: &[usize]| {
+                        ws.iter().map(|w| VOCABULARY[*w]).collect::<Vec<_>>().join(" ")
+                    };
+                    doc.add_text(title, join(t));
+                    doc.add_text(body, join(b));
+                    writer.add_document(doc).unwrap();
+                    // Two segments, sometimes.
+                    if i == split {
+                        writer.commit().unwrap();
+                    }
+                }
+                writer.commit().unwrap();
+                let searcher = index.reader().unwrap().searcher();
+                let group = |w: usize| -> Vec<Clause> {
+                    [(title, 3.0), (body, 1.0)]
+                        .into_iter()
+                        .map(|(field, boost)| Clause::Term {
+                            term: Term::from_field_text(field, VOCABULARY[w]),
+                            boost,
+                        })
+                        .collect()
+                };
+                let exclusion = |w: usize| -> Box<dyn Query> {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(body, VOCABULARY[w]),
+                        IndexRecordOption::Basic,
+                    ))
+                };
+                let ours = ConjunctionQuery::new(words.iter().map(|w| group(*w)).collect())
+                    .restricted(Vec::new(), excluded.map(exclusion));
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
+                    .iter()
+                    .map(|w| {
+                        let union = BooleanQuery::new(
+                            group(*w)
+                                .into_iter()
+                                .map(|c| (Occur::Should, c.into_query()))
+                                .collect(),
+                        );
+                        (Occur::Must, Box::new(union) as Box<dyn Query>)
+                    })
+                    .collect();
+                clauses.extend(excluded.map(|w| (Occur::MustNot, exclusion(w))));
+                let theirs = BooleanQuery::new(clauses);
+
+                let scorers = |query: &dyn Query| -> Vec<Box<dyn Scorer>> {
+                    let weight = query
+                        .weight(EnableScoring::enabled_from_searcher(&searcher))
+                        .unwrap();
+                    searcher
+                        .segment_readers()
+                        .iter()
+                        .map(|segment| weight.scorer(segment, 1.0).unwrap())
+                        .collect()
+                };
+                let walk = |query: &dyn Query| {
+                    let mut out = Vec::new();
+                    for (ord, mut scorer) in scorers(query).into_iter().enumerate() {
+                        while scorer.doc() != TERMINATED {
+                            out.push((ord as u32, scorer.doc(), scorer.score()));
+                            scorer.advance();
+                        }
+                    }
+                    out
+                };
+                let expected = walk(&theirs);
+                same_hits(&walk(&ours), &expected, "advancing");
+
+                // Window by window, as the facet pass takes them.
+                let weight = ours
+                    .weight(EnableScoring::enabled_from_searcher(&searcher))
+                    .unwrap();
+                let mut windowed = Vec::new();
+                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                    let mut scorer = weight.scorer(segment, 1.0).unwrap();
+                    let Some(conjunction) = scorer.downcast_mut::<ConjunctionScorer>() else {
+                        // A query tantivy answers alone (no group left) yields nothing here.
+                        prop_assert_eq!(scorer.doc(), TERMINATED);
+                        continue;
+                    };
+                    conjunction.for_each_window(|window| {
+                        for delta in set_bits(window.bits) {
+                            let score = window.scores.map_or(0.0, |s| s[delta]);
+                            windowed.push((ord as u32, window.offset + delta as u32, score));
+                        }
+                        ControlFlow::Continue(())
+                    });
+                }
+                same_hits(&windowed, &expected, "window by window");
+
+                // Seeks land where tantivy's do, in every segment.
+                let mut targets = seeks.clone();
+                targets.sort_unstable();
+                for (mut a, mut b) in scorers(&ours).into_iter().zip(scorers(&theirs)) {
+                    for target in &targets {
+                        if *target <= a.doc() || a.doc() == TERMINATED {
+                            continue;
+                        }
+                        prop_assert_eq!(a.seek(*target), b.seek(*target), "seek({})", target);
+                    }
+                }
             }
         }
     }
