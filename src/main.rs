@@ -145,6 +145,19 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// What the analysers make of a text: its language and script, and each word's terms in
+    /// every field and the stems a query looks it up as (why did this come up? why not?).
+    Analyze {
+        /// The text's language (BCP 47: sr, sr-Cyrl, sq, tr, …); detected when absent.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print the analysis as JSON (what `GET /api/analyze` returns).
+        #[arg(long)]
+        json: bool,
+        /// The text (several words are joined with spaces).
+        #[arg(required = true)]
+        text: Vec<String>,
+    },
     /// Document counts by kind, country and language; index size on disk.
     Stats {
         #[arg(long, default_value = "index")]
@@ -406,6 +419,16 @@ fn run(cli: Cli, settings_matches: Option<&ArgMatches>) -> anyhow::Result<ExitCo
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Analyze { lang, json, text } => {
+            let analysis =
+                thb_engine::analysis::explain::analyze(&text.join(" "), lang.as_deref())?;
+            if json {
+                emit(&format!("{}\n", serde_json::to_string(&analysis)?))?;
+            } else {
+                emit(&human_analysis(&analysis))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Stats { index, json } => {
             let handle = IndexHandle::open(&index)?;
             stats(&handle, json)
@@ -628,6 +651,48 @@ fn human_results(response: &search::SearchResponse) -> String {
     {
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", countries::KOSOVO_NOTE);
+    }
+    out
+}
+
+/// An analysis as a table: one line per word, its terms in each field.
+fn human_analysis(analysis: &thb_engine::analysis::explain::Analysis) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "language {} ({}{}), script {}, stemmer {}",
+        analysis.language,
+        analysis.language_source,
+        analysis
+            .confidence
+            .map(|c| format!(", confidence {c:.2}"))
+            .unwrap_or_default(),
+        analysis.script,
+        analysis.stemmer.unwrap_or("none (folded only)")
+    );
+    let _ = writeln!(
+        out,
+        "{:<20} {:<20} {:<20} {:<16} query stems",
+        "word", "exact", "folded", "stemmed"
+    );
+    let none = "-".to_string();
+    for w in &analysis.words {
+        let mut stems: Vec<String> = w
+            .query_stems
+            .iter()
+            .map(|(language, stem)| format!("{language}:{stem}"))
+            .collect();
+        stems.dedup();
+        let _ = writeln!(
+            out,
+            "{:<20} {:<20} {:<20} {:<16} {}",
+            w.word,
+            w.exact.as_ref().unwrap_or(&none),
+            w.folded.as_ref().unwrap_or(&none),
+            w.stemmed.as_ref().unwrap_or(&none),
+            stems.join(" ")
+        );
     }
     out
 }

@@ -31,6 +31,7 @@ use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_CHARS};
     components(schemas(
         thb_engine::search::SearchResponse,
         thb_engine::document::Document,
+        thb_engine::analysis::explain::Analysis,
         crate::api::Health,
         crate::api::error::Body,
         crate::api::write::WriteReport,
@@ -186,6 +187,47 @@ pub fn document() -> OpenApi {
             error_response("The Authorization header carries no valid token"),
         );
     paths.add_path_operation("/api/health", vec![HttpMethod::Get], health);
+
+    let analyze = OperationBuilder::new()
+        .operation_id(Some("analyze"))
+        .tag("operations")
+        .summary(Some("What the analysers make of a text"))
+        .description(Some("The language (declared or detected) and script of a text, and for each word the term every field gets (exact, folded, stemmed in the text's language) and the stems it is searched as in a query: why a document came up, or did not."))
+        .parameters(Some(vec![
+            ParameterBuilder::new()
+                .name("text")
+                .parameter_in(ParameterIn::Query)
+                .required(Required::True)
+                .description(Some("The words to analyse"))
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .min_length(Some(1))
+                        .max_length(Some(thb_engine::analysis::explain::MAX_ANALYZE_CHARS))
+                        .pattern(Some("\\S"))
+                        .examples([
+                            json!("трговином људима"),
+                            json!("trgovinom ljudima"),
+                            json!("İnsan ticareti mağdurları"),
+                            json!("victimes de la traite"),
+                        ]),
+                ))
+                .build(),
+            ParameterBuilder::new()
+                .name("lang")
+                .parameter_in(ParameterIn::Query)
+                .required(Required::False)
+                .description(Some("BCP 47 tag of the text's language; detected when absent"))
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .pattern(Some("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")),
+                ))
+                .build(),
+        ]))
+        .response("200", json_response("The analysis", "Analysis"))
+        .response("400", error_response("The text is missing, empty or too long, or the language tag is not one"));
+    paths.add_path_operation("/api/analyze", vec![HttpMethod::Get], analyze);
 
     let openapi = OperationBuilder::new()
         .operation_id(Some("openapi"))
@@ -713,6 +755,7 @@ mod tests {
             "/api/documents/{id}",
             "/api/health",
             "/api/openapi.json",
+            "/api/analyze",
             "/metrics",
             "/",
             "/documents/{id}",

@@ -606,3 +606,43 @@ fn real_cases_only_and_real_documents_first_when_browsing() {
         "{body}"
     );
 }
+
+#[test]
+fn analyze_says_why_a_word_matches_across_scripts_and_names_bad_input() {
+    let server = server();
+    // Typed in Latin, written in Cyrillic: the folded and stemmed terms are the same.
+    let (status, latin) = server.get_json("/api/analyze?text=trgovinom%20ljudima&lang=sr-Latn");
+    assert_eq!(status, 200, "{latin}");
+    let (_, cyrillic) = server.get_json(
+        "/api/analyze?text=%D1%82%D1%80%D0%B3%D0%BE%D0%B2%D0%B8%D0%BD%D0%BE%D0%BC&lang=sr-Cyrl",
+    );
+    assert_eq!(cyrillic["script"], "cyrillic");
+    assert_eq!(latin["words"][0]["folded"], cyrillic["words"][0]["folded"]);
+    assert_eq!(
+        latin["words"][0]["stemmed"],
+        cyrillic["words"][0]["stemmed"]
+    );
+    assert_eq!(latin["stemmer"], "sh");
+    // Detected when no language is given.
+    let (_, detected) = server
+        .get_json("/api/analyze?text=victimes%20de%20la%20traite%20des%20%C3%AAtres%20humains");
+    assert_eq!(detected["language"], "fr", "{detected}");
+    assert_eq!(detected["language_source"], "detected");
+    for (query, names) in [
+        ("/api/analyze", "text: missing"),
+        ("/api/analyze?text=%20", "text: empty"),
+        ("/api/analyze?text=x&lang=not%20a%20tag", "lang:"),
+        ("/api/analyze?text=x&lnag=sr", "lnag: unknown parameter"),
+    ] {
+        let (status, body) = server.get_json(query);
+        assert_eq!(status, 400, "{query}: {body}");
+        assert_eq!(body["error"]["code"], "invalid_parameter");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(names),
+            "{query}: {body}"
+        );
+    }
+}

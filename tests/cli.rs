@@ -291,3 +291,23 @@ fn a_bulk_ingest_ends_with_one_segment_per_core_and_compact_merges_what_small_in
         stderr(&output)
     );
 }
+
+#[test]
+fn analyze_prints_each_words_terms() {
+    let output = run(&["analyze", "--lang", "sr-Cyrl", "трговином", "људима"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("language sr-Cyrl (declared), script cyrillic, stemmer sh"),
+        "{out}"
+    );
+    let line = out.lines().find(|l| l.starts_with("трговином")).unwrap();
+    assert!(line.contains("trgovinom"), "folded to Latin: {line}");
+    let json = run(&["analyze", "--json", "İnsan", "ticareti"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(value["language"], "tr", "{value}");
+    assert_eq!(value["words"][0]["exact"], "insan");
+    let bad = run(&["analyze", "--lang", "bad tag!", "x"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("lang:"), "{}", stderr(&bad));
+}

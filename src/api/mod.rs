@@ -71,12 +71,13 @@ pub fn routes() -> Router<SharedState> {
             get(document_handler).delete(write::delete_document),
         )
         .route("/api/health", get(health_handler))
+        .route("/api/analyze", get(analyze_handler))
 }
 
 /// The answer to a path no route serves.
 pub async fn not_found() -> ApiError {
     ApiError::not_found(
-        "no such endpoint; the API is /api/search, /api/documents/{id} and /api/health",
+        "no such endpoint; the API is /api/search, /api/documents/{id}, /api/analyze, /api/health and /api/openapi.json",
     )
 }
 
@@ -176,6 +177,48 @@ async fn health_handler(
         last_commit_utc: last_commit.map(rfc3339_utc),
         response_cache: state.responses.stats(),
     }))
+}
+
+/// `GET /api/analyze?text=&lang=`: what the analysers make of a text (`analysis::explain`).
+async fn analyze_handler(
+    RawQuery(raw): RawQuery,
+) -> Result<Json<thb_engine::analysis::explain::Analysis>, ApiError> {
+    let bad = |parameter: &str, message: String| {
+        ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            format!("{parameter}: {message}"),
+        )
+    };
+    let (mut text, mut lang) = (None, None);
+    for (key, value) in search::request::decode_query_string(raw.as_deref().unwrap_or(""))? {
+        match key.as_str() {
+            "text" => text = Some(value),
+            "lang" => lang = Some(value),
+            other => {
+                return Err(bad(
+                    other,
+                    "unknown parameter; expected text and lang".to_string(),
+                ))
+            }
+        }
+    }
+    let text = text.ok_or_else(|| bad("text", "missing; give the words to analyse".into()))?;
+    // Language detection runs a model: off the async workers, as searches are.
+    let analysis = tokio::task::spawn_blocking(move || {
+        thb_engine::analysis::explain::analyze(&text, lang.as_deref())
+    })
+    .await
+    .map_err(|e| ApiError::internal("the analysis", e))?;
+    analysis
+        .map_err(|e| {
+            ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                e.to_string(),
+            )
+        })
+        .map(Json)
 }
 
 /// Formats unix seconds as `YYYY-MM-DDTHH:MM:SSZ` (civil-from-days, Howard Hinnant's algorithm).

@@ -13,6 +13,8 @@
 //! byte offsets point into the original text: highlighting then marks the original Cyrillic or
 //! accented words even when the match was on the folded form.
 
+pub mod explain;
+
 use std::ops::Range;
 
 use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer, TokenizerManager};
