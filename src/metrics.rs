@@ -243,7 +243,7 @@ impl Collector for Snapshot {
 
 /// The file in the index directory where `ingest` and `import` tally their rejections. tantivy
 /// leaves files it did not write alone, and a backup copies only the commit's own files.
-pub const TALLY_FILE: &str = "rejections.json";
+pub const TALLY_FILE: &str = thb_engine::index::REJECTIONS_FILE;
 
 /// `{"ingest": {"unknown_field": 3, …}, "import": {…}}`.
 type Tally = BTreeMap<String, BTreeMap<String, u64>>;

@@ -26,9 +26,13 @@ use crate::document::{Access, Document, Provenance};
 use crate::domain::courts;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 
-/// The file beside tantivy's own that records our format and the corpus the index was built from.
 /// The file beside tantivy's own that records the format version and the corpus fingerprint.
 pub(crate) const MARKER_FILE: &str = "thb-caselaw.json";
+
+/// The file beside the index where `ingest` and `import` runs tally their rejections for the
+/// server's `/metrics` (written by the front end). Part of the index directory: a rebuild
+/// removes it with the rest, and its counts start again as a new index's do.
+pub const REJECTIONS_FILE: &str = "rejections.json";
 
 /// Memory for the writer's in-flight segments, split across its threads.
 pub const DEFAULT_WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
@@ -152,7 +156,7 @@ impl IndexHandle {
             .any(|e| {
                 let name = e.file_name();
                 let name = name.to_string_lossy();
-                !(name.starts_with('.') || name == "README.md")
+                !(name.starts_with('.') || name == "README.md" || name == REJECTIONS_FILE)
             });
         if foreign {
             return Err(IndexError::NotAnIndex {
@@ -182,6 +186,7 @@ impl IndexHandle {
             let name = entry.file_name().to_string_lossy().into_owned();
             let ours = name == "meta.json"
                 || name == MARKER_FILE
+                || name == REJECTIONS_FILE
                 || name == ".managed.json"
                 || name.ends_with(".lock")
                 || tantivy_segment_file(&name);
