@@ -581,9 +581,10 @@ fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_
     );
 
     // Ticking the Court keeps the Grand Chamber's judgments; the Grand Chamber alone, by its
-    // value or by the name documents give it, narrows to them.
+    // value or by the name documents give it, narrows to them. The total counts hits: the 23
+    // documents hold five judgments in English and French, each one hit (issue 19, item 3).
     let (_, by_court) = server.get_json(&format!("/api/search?q=&court={court}&per_page=50"));
-    assert_eq!(by_court["total"], 23);
+    assert_eq!(by_court["total"], 18);
     let titles = |body: &serde_json::Value| -> Vec<String> {
         body["hits"]
             .as_array()
@@ -598,16 +599,14 @@ fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_
         format!("{court}+%28Grand+Chamber%29"),
     ] {
         let (_, body) = server.get_json(&format!("/api/search?q=&court={grand_chamber}"));
-        let mut found = titles(&body);
-        found.sort();
-        assert_eq!(
-            found,
-            [
-                "S.M. c. Croatie [GC]",
-                "S.M. v. Croatia [GC]",
-                "Stummer v. Austria [GC]"
-            ],
-            "{grand_chamber}"
+        let found = titles(&body);
+        assert_eq!(found.len(), 2, "{grand_chamber}: {found:?}");
+        assert!(found.contains(&"Stummer v. Austria [GC]".to_string()));
+        assert!(
+            found
+                .iter()
+                .any(|t| t == "S.M. v. Croatia [GC]" || t == "S.M. c. Croatie [GC]"),
+            "{grand_chamber}: S.M. v. Croatia once, in one of its languages: {found:?}"
         );
     }
 

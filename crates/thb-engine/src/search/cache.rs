@@ -149,6 +149,10 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
                 + h.court.as_ref().map_or(0, String::len)
                 + h.themes.iter().map(String::len).sum::<usize>()
                 + h.country.iter().map(String::len).sum::<usize>()
+                + h.versions
+                    .iter()
+                    .map(|v| PER_ITEM + v.id.len())
+                    .sum::<usize>()
         })
         .sum();
     let words: usize = partial
@@ -200,6 +204,7 @@ mod tests {
                 application_number: None,
                 ecli: None,
                 summary: None,
+                versions: Vec::new(),
             }],
             facets: FacetCounts::default(),
             partial: None,
