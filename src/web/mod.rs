@@ -248,7 +248,11 @@ async fn document_view(
     let document = api::fetch_document(state, id, access).await?;
     let handle = state.handle.clone();
     let query = params.query().to_string();
-    let (document, highlighted, summary) = tokio::task::spawn_blocking(move || {
+    let include_restricted = access.can_read_restricted();
+    let (document, versions, highlighted, summary) = tokio::task::spawn_blocking(move || {
+        // The judgment's other languages, linked from its page.
+        let versions =
+            handle.language_versions(&handle.searcher(), &document, include_restricted)?;
         // A query that does not parse marks nothing; the document is still worth showing.
         let highlight = match query.trim() {
             "" => None,
@@ -265,14 +269,15 @@ async fn document_view(
         };
         let text = mark(&document.text);
         let summary = document.summary.as_deref().map(mark);
-        (document, text, summary)
+        Ok::<_, ApiError>((document, versions, text, summary))
     })
     .await
-    .map_err(|e| ApiError::internal("highlighting the document", e))?;
+    .map_err(|e| ApiError::internal("highlighting the document", e))??;
     let marks = highlighted.matches("<mark>").count();
     Ok(pages::document_page(
         params,
         &document,
+        &versions,
         pages::Highlighted {
             text: &highlighted,
             summary: summary.as_deref(),
