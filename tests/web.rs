@@ -688,6 +688,10 @@ fn a_bilingual_judgment_is_one_hit_linking_its_other_language_on_the_real_corpus
         .iter()
         .map(|v| v["count"].as_u64().unwrap())
         .sum();
+    assert_eq!(
+        body["documents"], languages,
+        "`documents` is what the facets count"
+    );
     assert!(
         languages > hits.len() as u64,
         "the facets count each version: {languages} documents in {} hits",

@@ -185,6 +185,7 @@ mod tests {
     fn response(total: usize, snippet_bytes: usize) -> Arc<SearchResponse> {
         Arc::new(SearchResponse {
             total,
+            documents: total,
             page: 1,
             per_page: 10,
             took_ms: 3,

@@ -163,8 +163,11 @@ impl FacetCounts {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchResponse {
     /// Hits: the documents that match, a judgment's language versions counted once (they are
-    /// one hit). The pages hold these; the facet values count documents, each version itself.
+    /// one hit). The pages hold these.
     pub total: usize,
+    /// Documents that match, each language version itself: what the facet values count, so
+    /// that a value's count is the `documents` of choosing it.
+    pub documents: usize,
     pub page: usize,
     pub per_page: usize,
     pub took_ms: u64,
@@ -472,6 +475,7 @@ fn search_on(
     };
     Ok(SearchResponse {
         total,
+        documents: harvest.documents,
         page: request.page,
         per_page: request.per_page,
         took_ms: started.elapsed().as_millis() as u64,
