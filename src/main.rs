@@ -606,8 +606,15 @@ fn human_results(response: &search::SearchResponse) -> String {
             .iter()
             .map(|c| countries::display_name(c))
             .collect();
+        let also = match hit.versions.as_slice() {
+            [] => String::new(),
+            versions => {
+                let languages: Vec<&str> = versions.iter().map(|v| v.language.as_str()).collect();
+                format!(" (also in {})", languages.join(", "))
+            }
+        };
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}  [{}]", hit.title, hit.id);
+        let _ = writeln!(out, "{}  [{}]{also}", hit.title, hit.id);
         let _ = writeln!(
             out,
             "  {} · {} · {} · {}{}",
@@ -728,10 +735,12 @@ fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {
         ..SearchRequest::default()
     };
     let response = search::search(handle, &request)?;
+    // Documents, not hits: a search's total counts a judgment's language versions once.
+    let documents = handle.visible_documents(true)?;
     let size = handle.size_on_disk();
     if json {
         let body = serde_json::json!({
-            "documents": response.total,
+            "documents": documents,
             "index_bytes": size,
             "kind": response.facets.kind,
             "country": response.facets.country,
@@ -740,7 +749,7 @@ fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {
         println!("{body}");
         return Ok(ExitCode::SUCCESS);
     }
-    println!("documents: {}", response.total);
+    println!("documents: {documents}");
     println!(
         "index size: {:.1} MiB ({})",
         size as f64 / 1_048_576.0,

@@ -311,3 +311,54 @@ fn analyze_prints_each_words_terms() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("lang:"), "{}", stderr(&bad));
 }
+
+/// Issue 19, item 3, on the shipped judgments (`corpus/ecthr.jsonl`, five of them in English
+/// and French): Rantsev v. Cyprus and Russia is one hit naming its other language, a language
+/// filter shows that language's version, and `stats` still counts documents.
+#[test]
+fn a_judgment_in_two_languages_is_one_hit_in_json_and_in_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let judgments = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ecthr.jsonl");
+    let output = run(&["ingest", "--index", index, judgments.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let rantsev = ["ecthr:25965-04", "ecthr:25965-04:fr"];
+    let body = search_json(index, &["Rantsev"]);
+    let hits = body["hits"].as_array().unwrap();
+    let shown: Vec<&serde_json::Value> = hits
+        .iter()
+        .filter(|h| rantsev.contains(&h["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(shown.len(), 1, "one hit for both versions: {body}");
+    let mut languages = vec![shown[0]["language"].as_str().unwrap()];
+    languages.extend(
+        shown[0]["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["language"].as_str().unwrap()),
+    );
+    languages.sort();
+    assert_eq!(languages, ["en", "fr"]);
+    assert_eq!(body["total"].as_u64().unwrap() as usize, hits.len());
+
+    let french = search_json(index, &["--lang", "fr", "Rantsev"]);
+    assert_eq!(french["hits"][0]["id"], "ecthr:25965-04:fr", "{french}");
+    assert_eq!(
+        french["hits"][0]["versions"],
+        serde_json::json!([{"id": "ecthr:25965-04", "language": "en"}])
+    );
+
+    let human = stdout(&run(&[
+        "search", "--index", index, "--lang", "en", "Rantsev",
+    ]));
+    assert!(human.contains("[ecthr:25965-04] (also in fr)"), "{human}");
+    let stats = run(&["stats", "--index", index, "--json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&stats)).unwrap();
+    assert_eq!(
+        stats["documents"], 23,
+        "every language version is a document"
+    );
+}

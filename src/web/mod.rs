@@ -249,39 +249,45 @@ async fn document_view(
     let document = api::fetch_document(state, id, access).await?;
     let handle = state.handle.clone();
     let query = params.query().to_string();
-    let (document, highlighted, summary, is_markdown) = tokio::task::spawn_blocking(move || {
-        // A query that does not parse marks nothing; the document is still worth showing.
-        let highlight = match query.trim() {
-            "" => None,
-            q => search::highlight_terms(&handle, q).ok(),
-        };
-        let language = document.language.as_deref();
-        let mark = |text: &str| match &highlight {
-            Some(h) => search::snippet::highlight_all(text, h, language),
-            None => {
-                let mut out = String::with_capacity(text.len());
-                search::snippet::escape_into(text, &mut out);
-                out
-            }
-        };
-        let is_markdown = search::markdown::looks_like_markdown(&document.text);
-        let text = if is_markdown {
-            let marks = highlight.as_ref().map_or_else(Vec::new, |h| {
-                search::snippet::match_ranges(&document.text, h, language)
-            });
-            markdown::render(&document.text, &marks)
-        } else {
-            mark(&document.text)
-        };
-        let summary = document.summary.as_deref().map(mark);
-        (document, text, summary, is_markdown)
-    })
-    .await
-    .map_err(|e| ApiError::internal("highlighting the document", e))?;
+    let include_restricted = access.can_read_restricted();
+    let (document, versions, highlighted, summary, is_markdown) =
+        tokio::task::spawn_blocking(move || {
+            // The judgment's other languages, linked from its page.
+            let versions =
+                handle.language_versions(&handle.searcher(), &document, include_restricted)?;
+            // A query that does not parse marks nothing; the document is still worth showing.
+            let highlight = match query.trim() {
+                "" => None,
+                q => search::highlight_terms(&handle, q).ok(),
+            };
+            let language = document.language.as_deref();
+            let mark = |text: &str| match &highlight {
+                Some(h) => search::snippet::highlight_all(text, h, language),
+                None => {
+                    let mut out = String::with_capacity(text.len());
+                    search::snippet::escape_into(text, &mut out);
+                    out
+                }
+            };
+            let is_markdown = search::markdown::looks_like_markdown(&document.text);
+            let text = if is_markdown {
+                let marks = highlight.as_ref().map_or_else(Vec::new, |h| {
+                    search::snippet::match_ranges(&document.text, h, language)
+                });
+                markdown::render(&document.text, &marks)
+            } else {
+                mark(&document.text)
+            };
+            let summary = document.summary.as_deref().map(mark);
+            Ok::<_, ApiError>((document, versions, text, summary, is_markdown))
+        })
+        .await
+        .map_err(|e| ApiError::internal("highlighting the document", e))??;
     let marks = highlighted.matches("<mark>").count();
     Ok(pages::document_page(
         params,
         &document,
+        &versions,
         pages::Highlighted {
             text: &highlighted,
             summary: summary.as_deref(),

@@ -15,6 +15,7 @@ use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
 use thb_engine::search::partial::Partial;
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
+use thb_engine::versions::Version;
 use thb_text::normalize::{fold_for_search_string, is_word_char};
 
 use super::citation::citation;
@@ -420,6 +421,19 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 @if let Some(language) = &hit.language {
                     span.sep aria-hidden="true" { " · " }
                     span { (i18n::language_name(ui, language)) }
+                }
+                // The same judgment in other languages: one hit, as HUDOC lists it.
+                @if !hit.versions.is_empty() {
+                    span.sep aria-hidden="true" { " · " }
+                    span.hit-versions {
+                        (ui.t("also_in")) ": "
+                        @for (i, version) in hit.versions.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            a href=(params.document_url(&version.id)) hreflang=(version.language) title=(i18n::language_name(ui, &version.language)) {
+                                (version.language.to_uppercase())
+                            }
+                        }
+                    }
                 }
             }
             p.snippet lang=[hit.language.as_deref()] { (PreEscaped(&hit.snippet)) }
@@ -1043,6 +1057,7 @@ pub(crate) struct Highlighted<'a> {
 pub(crate) fn document_page(
     params: &PageParams,
     document: &Document,
+    versions: &[Version],
     highlighted: Highlighted<'_>,
 ) -> Markup {
     let ui = params.ui;
@@ -1076,7 +1091,7 @@ pub(crate) fn document_page(
             }
             section.metadata aria-labelledby="details-heading" {
                 h2 #details-heading { (ui.t("details")) }
-                (metadata(params, document))
+                (metadata(params, document, versions))
             }
             @if let Some(summary) = highlighted.summary {
                 section.summary aria-labelledby="summary-heading" {
@@ -1110,7 +1125,7 @@ pub(crate) fn document_page(
     layout(params, &path, &document.title, body)
 }
 
-fn metadata(params: &PageParams, d: &Document) -> Markup {
+fn metadata(params: &PageParams, d: &Document, versions: &[Version]) -> Markup {
     let ui = params.ui;
     let provenance = match d.provenance {
         Some(Provenance::Real) => Some(ui.t("provenance_real")),
@@ -1127,6 +1142,17 @@ fn metadata(params: &PageParams, d: &Document) -> Markup {
                 dt { (ui.t("field_date")) } dd { time datetime=(date.to_string()) { (i18n::long_date(ui, date)) } }
             }
             @if let Some(language) = &d.language { dt { (ui.t("facet_language")) } dd { (i18n::language_name(ui, language)) } }
+            @if !versions.is_empty() {
+                dt { (ui.t("language_versions")) }
+                dd {
+                    ul.language-versions {
+                        li aria-current="page" { (i18n::language_name(ui, d.language.as_deref().unwrap_or("und"))) }
+                        @for version in versions {
+                            li { a href=(params.document_url(&version.id)) hreflang=(version.language) { (i18n::language_name(ui, &version.language)) } }
+                        }
+                    }
+                }
+            }
             @if !d.themes.is_empty() {
                 dt { (ui.t("themes")) }
                 dd { ul.tags { @for theme in &d.themes { li { (i18n::theme_label(ui, theme)) } } } }

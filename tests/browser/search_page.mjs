@@ -7,7 +7,8 @@
 // document and finds the highlighted words, goes back through history, exports CSV, checks the
 // keyboard shortcuts, the language switcher and the phone-width layout, and saves screenshots.
 // The second server holds the shipped corpus: there it ticks the European Court of Human Rights
-// and keeps the Grand Chamber's judgment, and types in the long court list's filter box.
+// and keeps the Grand Chamber's judgment, types in the long court list's filter box, and sees
+// Rantsev v. Cyprus and Russia, shipped in English and French, as one hit.
 // Set UPDATE_README_SCREENSHOT=1 to copy the results screenshot to tests/browser/screenshot.png.
 
 import { chromium } from "playwright-core";
@@ -370,6 +371,36 @@ try {
   check(!(await courtFacet.locator("details.facet-more").evaluate((d) => d.open)), "and folds the rarer ones away again");
   await filterBox.press("Enter");
   check(page.url() === `${corpusBase}/`, "Enter in the filter box sends no search");
+
+  // 19. A judgment in two languages is one hit (issue 19, item 3): Rantsev v. Cyprus and
+  // Russia is shipped in English and French; the hit names the other language and links it,
+  // and the version's page links back.
+  await page.goto(`${corpusBase}/?q=Rantsev`);
+  const rantsev = page.locator("ol.hits > li.hit", {
+    has: page.locator('h3 a[href^="/documents/ecthr:25965-04"]'),
+  });
+  check((await rantsev.count()) === 1, "Rantsev's English and French texts are one hit");
+  const also = rantsev.locator(".hit-versions a");
+  check((await also.count()) === 1, "the hit links its one other language");
+  const shownHref = await rantsev.locator("h3 a").getAttribute("href");
+  const otherHref = await also.getAttribute("href");
+  const languages = [shownHref, otherHref].map((h) => (h.split("?")[0].endsWith(":fr") ? "FR" : "EN")).sort();
+  check(languages.join(" ") === "EN FR", `the hit and its "Also in" cover English and French (${languages})`);
+  check(
+    (await rantsev.locator(".hit-versions").textContent()).startsWith("Also in: "),
+    `the other language reads "${(await rantsev.locator(".hit-versions").textContent()).trim()}"`,
+  );
+  await Promise.all([page.waitForURL(/\/documents\/ecthr:25965-04/), also.click()]);
+  const back = page.locator("ul.language-versions a");
+  check(
+    (await back.count()) === 1 && (await back.getAttribute("href")).split("?")[0] === shownHref.split("?")[0],
+    "the other version's page links back to the version the hit showed",
+  );
+  await page.goto(`${corpusBase}/?q=Rantsev&lang=fr`);
+  check(
+    (await page.locator('ol.hits > li.hit h3 a[href^="/documents/ecthr:25965-04:fr"]').count()) === 1,
+    "with French chosen, the hit is the French text",
+  );
 
   check(problems.length === 0, `no console errors, page errors or 5xx (${problems.join("; ")})`);
 

@@ -392,6 +392,10 @@ pub struct Document {
     /// `allowed`: the personal data guard does not check this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub personal_data: Option<PersonalData>,
+    /// Ids of the same text in other languages (see `versions`): for language versions an
+    /// application number does not already tie together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<String>,
 }
 
 /// `country` may be one code or a list of codes.
@@ -438,6 +442,8 @@ struct RawDocument {
     provenance: Option<Provenance>,
     #[serde(default)]
     personal_data: Option<PersonalData>,
+    #[serde(default)]
+    versions: Option<Vec<String>>,
 }
 
 /// Fields of the interchange format, for messages about unknown or missing fields.
@@ -460,6 +466,7 @@ pub const FIELDS: &[&str] = &[
     "access",
     "provenance",
     "personal_data",
+    "versions",
 ];
 
 impl Document {
@@ -524,6 +531,7 @@ impl Document {
             check_short(field, value.as_ref())?;
         }
         check_list_length("themes", raw.themes.as_ref().map_or(0, Vec::len))?;
+        let versions = validate_versions(&id, raw.versions.unwrap_or_default())?;
         if let OneOrMany::Many(codes) = &raw.country {
             check_list_length("country", codes.len())?;
         }
@@ -602,6 +610,7 @@ impl Document {
             access: raw.access.unwrap_or_default(),
             provenance: raw.provenance,
             personal_data: raw.personal_data,
+            versions,
         })
     }
 
@@ -691,6 +700,28 @@ pub fn validate_id(id: &str) -> Result<String, RecordError> {
         ));
     }
     Ok(id.to_string())
+}
+
+/// Each listed version is an id (checked as `id` is), neither the document's own nor listed
+/// twice.
+fn validate_versions(own: &str, versions: Vec<String>) -> Result<Vec<String>, RecordError> {
+    check_list_length("versions", versions.len())?;
+    let mut out: Vec<String> = Vec::with_capacity(versions.len());
+    for (i, version) in versions.iter().enumerate() {
+        let field = format!("versions[{i}]");
+        let id = validate_id(version).map_err(|e| RecordError::field(&field, e.message))?;
+        if id == own {
+            return Err(RecordError::field(
+                field,
+                format!("`{id}` is this document's own id; list the other languages' ids"),
+            ));
+        }
+        if out.contains(&id) {
+            return Err(RecordError::field(field, format!("`{id}` is listed twice")));
+        }
+        out.push(id);
+    }
+    Ok(out)
 }
 
 /// A report may concern no one state (GRETA's General Reports on its activities cover every
@@ -1017,6 +1048,30 @@ mod tests {
                 "personal_data",
                 "expected `allowed`",
             ),
+            (
+                "versions",
+                json!("rs:x"),
+                "versions",
+                "invalid type: string",
+            ),
+            (
+                "versions",
+                json!(["rs:x", "a b"]),
+                "versions[1]",
+                "not allowed",
+            ),
+            (
+                "versions",
+                json!(["rs:sample:k-1-2020"]),
+                "versions[0]",
+                "own id",
+            ),
+            (
+                "versions",
+                json!(["rs:x", "rs:x"]),
+                "versions[1]",
+                "listed twice",
+            ),
         ];
         for (field, value, expected_field, expected_message) in cases {
             let e = error_of(with(field, value.clone()));
@@ -1059,6 +1114,18 @@ mod tests {
         assert_eq!(kept.formation, Some(Formation::GrandChamber));
         assert_eq!(kept.formation.unwrap().name(), "Grand Chamber");
         assert_eq!(serde_json::to_value(&d).unwrap()["echr"], echr);
+    }
+
+    #[test]
+    fn versions_are_kept_and_written_back_only_when_given() {
+        let d = Document::from_json(with("versions", json!(["rs:sample:k-1-2020:en"]))).unwrap();
+        assert_eq!(d.versions, ["rs:sample:k-1-2020:en"]);
+        assert_eq!(
+            serde_json::to_value(&d).unwrap()["versions"],
+            json!(["rs:sample:k-1-2020:en"])
+        );
+        let d = Document::from_json(minimal()).unwrap();
+        assert!(serde_json::to_value(&d).unwrap().get("versions").is_none());
     }
 
     #[test]

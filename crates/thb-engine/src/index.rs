@@ -24,7 +24,9 @@ use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
 use crate::domain::courts;
+use crate::limits::MAX_LANGUAGE_VERSIONS;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
+use crate::versions::{self, Version};
 
 /// The file beside tantivy's own that records the format version and the corpus fingerprint.
 pub(crate) const MARKER_FILE: &str = "thb-caselaw.json";
@@ -384,6 +386,10 @@ impl IndexHandle {
             }
         }
         doc.add_text(f.access, d.access.as_str());
+        let work = versions::key_of(d);
+        if work != 0 {
+            doc.add_u64(f.work, work);
+        }
         let mut meta = d.clone();
         meta.text = String::new();
         doc.add_text(
@@ -431,10 +437,22 @@ impl IndexHandle {
         // Visibility is decided from the indexed access field, before anything is read from
         // the store: a restricted document is not loaded for a caller who may not see it, so
         // the answer takes as long as for an id that does not exist.
-        let query = match include_restricted {
-            true => by_id,
+        let query = self.visible(by_id, include_restricted);
+        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = top.first() else {
+            return Ok(None);
+        };
+        let document = self.document_at(&searcher, *address, true)?;
+        debug_assert!(include_restricted || document.access != Access::Restricted);
+        Ok(Some(document))
+    }
+
+    /// `query` without the restricted documents, unless the caller may see them.
+    fn visible(&self, query: Box<dyn Query>, include_restricted: bool) -> Box<dyn Query> {
+        match include_restricted {
+            true => query,
             false => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, by_id),
+                (Occur::Must, query),
                 (
                     Occur::MustNot,
                     Box::new(TermQuery::new(
@@ -443,14 +461,41 @@ impl IndexHandle {
                     )),
                 ),
             ])),
+        }
+    }
+
+    /// The other language versions of `document` the caller may see (see `versions`), by
+    /// language: one term lookup on the work, each candidate's work name checked, so that two
+    /// works sharing a 64-bit key are never listed as one.
+    pub fn language_versions(
+        &self,
+        searcher: &Searcher,
+        document: &Document,
+        include_restricted: bool,
+    ) -> Result<Vec<Version>, IndexError> {
+        let Some(name) = versions::work_name(document) else {
+            return Ok(Vec::new());
         };
-        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
-        };
-        let document = self.document_at(&searcher, *address, true)?;
-        debug_assert!(include_restricted || document.access != Access::Restricted);
-        Ok(Some(document))
+        let work: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_u64(self.fields.work, versions::work_key(&name)),
+            IndexRecordOption::Basic,
+        ));
+        let query = self.visible(work, include_restricted);
+        // One more than listed: the document itself is among them.
+        let limit = TopDocs::with_limit(MAX_LANGUAGE_VERSIONS + 1).order_by_score();
+        let mut found = Vec::new();
+        for (_, address) in searcher.search(query.as_ref(), &limit)? {
+            let other = self.document_at(searcher, address, false)?;
+            if other.id != document.id && versions::work_name(&other).as_ref() == Some(&name) {
+                found.push(Version {
+                    language: other.language.unwrap_or_else(|| "und".to_string()),
+                    id: other.id,
+                });
+            }
+        }
+        found.sort_by(|a, b| a.language.cmp(&b.language).then_with(|| a.id.cmp(&b.id)));
+        found.truncate(MAX_LANGUAGE_VERSIONS);
+        Ok(found)
     }
 
     /// How many live documents a caller sees: all of them with a reader or admin token, the

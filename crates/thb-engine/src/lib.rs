@@ -21,6 +21,7 @@
 //! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; several words matched a window of documents at a time ([`search::conjunction`]); what a caller without a token may see ([`search::public_view`]); recent responses kept until the index changes ([`search::cache`]) |
 //! | [`backup`] | export to the interchange format, backup of a commit point while served, restore |
 //! | [`limits`] | every hard limit of the service, named once (the server's connection limits too) |
+//! | [`versions`] | language versions: the work (one judgment, several languages) a document belongs to, by application number or its `versions` list |
 
 pub mod analysis;
 pub mod backup;
@@ -33,3 +34,4 @@ pub mod limits;
 pub mod privacy;
 pub mod schema;
 pub mod search;
+pub mod versions;

@@ -82,6 +82,9 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 pub const MAX_CONNECTIONS: usize = 512;
 /// Longest wait, after SIGTERM, for requests in flight before the server exits anyway.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// Most other language versions one hit or document page lists: HUDOC holds a judgment in its
+/// two official languages and a few dozen translations at most.
+pub const MAX_LANGUAGE_VERSIONS: usize = 64;
 /// Snippet length in characters.
 pub const SNIPPET_CHARS: usize = 240;
 /// Rows of one export.

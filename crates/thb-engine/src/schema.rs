@@ -14,7 +14,7 @@ use tantivy::{IndexSettings, Term};
 use crate::analysis::Analyzer;
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
@@ -133,6 +133,11 @@ pub struct Fields {
     pub provenance: Field,
     /// The document without its text, as JSON: what a hit shows, read without the text.
     pub meta: Field,
+    /// The work the document is a language version of (`versions::work_key`; none when it
+    /// stands alone). Fast: a search shows each work once, deciding from this column alone
+    /// without reading a stored document. Indexed: a hit or a document page finds the other
+    /// versions with one term lookup.
+    pub work: Field,
 }
 
 /// Whether a text field keeps word positions. Positions are most of an index's size; they are
@@ -184,6 +189,7 @@ pub fn build() -> Schema {
     b.add_text_field("access", STRING);
     b.add_text_field("provenance", STRING);
     b.add_text_field("meta", STORED);
+    b.add_u64_field("work", INDEXED | FAST);
     b.build()
 }
 
@@ -236,6 +242,7 @@ impl Fields {
             provenance: f("provenance")?,
             access: f("access")?,
             meta: f("meta")?,
+            work: f("work")?,
         })
     }
 }

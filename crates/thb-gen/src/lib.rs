@@ -549,6 +549,7 @@ pub fn document(seed: u64, n: u64, words: WordRange) -> Document {
         provenance: Some(Provenance::Sample),
         echr: None,
         personal_data: None,
+        versions: Vec::new(),
     }
 }
 

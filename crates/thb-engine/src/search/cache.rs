@@ -150,6 +150,10 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
                 + h.court.as_ref().map_or(0, String::len)
                 + h.themes.iter().map(String::len).sum::<usize>()
                 + h.country.iter().map(String::len).sum::<usize>()
+                + h.versions
+                    .iter()
+                    .map(|v| PER_ITEM + v.id.len())
+                    .sum::<usize>()
         })
         .sum();
     let words: usize = partial
@@ -182,6 +186,7 @@ mod tests {
     fn response(total: usize, snippet_bytes: usize) -> Arc<SearchResponse> {
         Arc::new(SearchResponse {
             total,
+            documents: total,
             page: 1,
             per_page: 10,
             took_ms: 3,
@@ -202,6 +207,7 @@ mod tests {
                 application_number: None,
                 ecli: None,
                 summary: None,
+                versions: Vec::new(),
             }],
             facets: FacetCounts::default(),
             partial: None,

@@ -16,6 +16,12 @@
 //! Counting a document is one increment per group of dimensions in the segment's
 //! `columns::SegmentTables`; the counts of values are made from them once, at the end.
 //!
+//! A judgment's language versions are one hit (see `versions`): a document passing every filter
+//! counts in the facets as itself, but takes a place on the page only as the best-ranked
+//! document of its work, decided from the `work` column alone; the total counts hits, each work
+//! once. Every work among the matches is held until the end of the pass (a map from its key to
+//! its best document), which a total counted exactly needs.
+//!
 //! A query that runs as a `ConjunctionScorer` (words and phrases, with the exclusion of
 //! restricted documents) hands its matches over a window of documents at a
 //! time; others (an OR at the top, the empty query) go through the scorer document by
@@ -23,6 +29,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::sync::Arc;
@@ -87,12 +94,64 @@ fn best_first(a: &(f64, DocAddress), b: &(f64, DocAddress)) -> Ordering {
 /// What one pass yields.
 #[derive(Debug, Default)]
 pub struct Harvest {
-    /// Documents passing every filter.
+    /// Hits passing every filter: documents, a work's language versions counted once.
     pub total: usize,
-    /// The best `offset + per_page` hits, best first, with their sort key.
+    /// Documents passing every filter (what the facet values count).
+    pub documents: usize,
+    /// The best `offset + per_page` hits, best first, with their sort key: of each work, its
+    /// best document only.
     pub top: Vec<(f64, DocAddress)>,
     /// Per dimension (in [`Dimension::ALL`] order), each value's count.
     pub counts: Vec<HashMap<String, u64>>,
+}
+
+/// What one segment's pass yields, before the segments are merged into a [`Harvest`].
+#[derive(Debug, Default)]
+pub struct SegmentHarvest {
+    documents: usize,
+    /// The best documents of no work.
+    top: Vec<(f64, DocAddress)>,
+    /// Documents of no work passing every filter.
+    alone: usize,
+    /// Each work among the matches, and its best document.
+    works: ByWork,
+    counts: Vec<HashMap<String, u64>>,
+}
+
+/// The hasher of [`ByWork`]: a work key is already a hash (`versions::work_key`), so it is its
+/// own.
+#[derive(Default)]
+struct WorkKeyHasher(u64);
+
+impl Hasher for WorkKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+/// Work key → the work's best document so far.
+type ByWork = HashMap<u64, (f64, DocAddress), BuildHasherDefault<WorkKeyHasher>>;
+
+/// Keeps `candidate` as its work's best document if it ranks before the one kept.
+fn keep_best(works: &mut ByWork, work: u64, candidate: (f64, DocAddress)) {
+    works
+        .entry(work)
+        .and_modify(|best| {
+            if best_first(&candidate, best) == Ordering::Less {
+                *best = candidate;
+            }
+        })
+        .or_insert(candidate);
 }
 
 /// When a search must end. The pass checks it as it goes (every window of a conjunction, every
@@ -165,9 +224,16 @@ struct Counting {
     /// The bits of the filtered dimensions.
     required: DimensionBits,
     dates: Option<Arc<dyn ColumnValues<u64>>>,
+    /// The work of each document (`schema::Fields::work`); `None` when no document of the
+    /// segment has one.
+    works: Option<Arc<dyn ColumnValues<u64>>>,
     ascending: bool,
-    total: usize,
+    /// Documents passing every filter.
+    documents: usize,
+    /// Of them, those of no work.
+    alone: usize,
     best: Best,
+    best_of_work: ByWork,
     /// Per group, per combination: the matches passing every filter.
     counts: Vec<Vec<u32>>,
     /// Per dimension slot, for a filtered dimension: its group, and per combination of that
@@ -243,6 +309,8 @@ impl Collector for OnePass {
             PageOrder::DateDesc | PageOrder::DateAsc => key("date_key")?,
             PageOrder::Browse => key("browse_key")?,
         };
+        let works = segment.fast_fields().u64("work")?;
+        let works = (works.values.num_vals() > 0).then(|| works.first_or_default_col(0));
         let counts = tables.groups().iter().map(|g| vec![0; g.len()]).collect();
         Ok(OnePassSegment {
             tables,
@@ -251,9 +319,12 @@ impl Collector for OnePass {
                 passed,
                 required,
                 dates,
+                works,
                 ascending: self.order == PageOrder::DateAsc,
-                total: 0,
+                documents: 0,
+                alone: 0,
                 best: Best::new_with_comparator(self.keep, NaturalComparator),
+                best_of_work: ByWork::default(),
                 counts,
                 sideways,
             },
@@ -271,7 +342,7 @@ impl Collector for OnePass {
         weight: &dyn Weight,
         segment_ord: SegmentOrdinal,
         reader: &SegmentReader,
-    ) -> tantivy::Result<Harvest> {
+    ) -> tantivy::Result<SegmentHarvest> {
         let mut segment = self.for_segment(segment_ord, reader)?;
         let alive = reader.alive_bitset();
         let mut scorer = weight.scorer(reader, 1.0)?;
@@ -306,22 +377,34 @@ impl Collector for OnePass {
         Ok(segment.harvest())
     }
 
-    fn merge_fruits(&self, fruits: Vec<Harvest>) -> tantivy::Result<Harvest> {
+    fn merge_fruits(&self, fruits: Vec<SegmentHarvest>) -> tantivy::Result<Harvest> {
         let mut merged = Harvest {
             counts: vec![HashMap::new(); Dimension::ALL.len()],
             ..Harvest::default()
         };
+        let mut alone = 0;
+        // A work's versions may sit in different segments: its best is the best of theirs.
+        let mut works = ByWork::default();
         for fruit in fruits {
-            merged.total += fruit.total;
+            merged.documents += fruit.documents;
+            alone += fruit.alone;
             merged.top.extend(fruit.top);
+            for (work, best) in fruit.works {
+                keep_best(&mut works, work, best);
+            }
             for (into, from) in merged.counts.iter_mut().zip(fruit.counts) {
                 for (value, count) in from {
                     *into.entry(value).or_default() += count;
                 }
             }
         }
+        merged.total = alone + works.len();
+        merged.top.extend(works.into_values());
+        if merged.top.len() > self.keep {
+            merged.top.select_nth_unstable_by(self.keep, best_first);
+            merged.top.truncate(self.keep);
+        }
         merged.top.sort_by(best_first);
-        merged.top.truncate(self.keep);
         Ok(merged)
     }
 }
@@ -397,7 +480,7 @@ impl Counting {
                 return;
             }
         }
-        self.total += 1;
+        self.documents += 1;
         for (counts, key) in self.counts.iter_mut().zip(keys) {
             if let Some(count) = counts.get_mut(key.index()) {
                 *count += 1;
@@ -414,7 +497,14 @@ impl Counting {
                 }
             }
         };
-        self.best.push(key, DocAddress::new(self.segment, doc));
+        let address = DocAddress::new(self.segment, doc);
+        match self.works.as_ref().map_or(0, |works| works.get_val(doc)) {
+            0 => {
+                self.alone += 1;
+                self.best.push(key, address);
+            }
+            work => keep_best(&mut self.best_of_work, work, (key, address)),
+        }
     }
 }
 
@@ -430,7 +520,7 @@ impl OnePassSegment {
 }
 
 impl SegmentCollector for OnePassSegment {
-    type Fruit = Harvest;
+    type Fruit = SegmentHarvest;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         match self.tables.keys(doc) {
@@ -439,7 +529,7 @@ impl SegmentCollector for OnePassSegment {
         }
     }
 
-    fn harvest(self) -> Harvest {
+    fn harvest(self) -> SegmentHarvest {
         let tables = &self.tables;
         let values = tables.values();
         // Combination counts → value counts, once per segment rather than once per match.
@@ -463,8 +553,9 @@ impl SegmentCollector for OnePassSegment {
                 counts[dimension.slot()].insert(value.clone(), count);
             }
         }
-        Harvest {
-            total: self.counting.total,
+        SegmentHarvest {
+            documents: self.counting.documents,
+            alone: self.counting.alone,
             top: self
                 .counting
                 .best
@@ -472,6 +563,7 @@ impl SegmentCollector for OnePassSegment {
                 .into_iter()
                 .map(|hit| (hit.sort_key, hit.doc))
                 .collect(),
+            works: self.counting.best_of_work,
             counts,
         }
     }

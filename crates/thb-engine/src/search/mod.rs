@@ -33,6 +33,7 @@ use crate::domain::{courts, taxonomy};
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::{SEARCH_DEADLINE, SNIPPET_CHARS};
 use crate::schema;
+use crate::versions::Version;
 use cache::ResponseCache;
 use conjunction::ConjunctionQuery;
 use facets::{Accept, Deadline, Dimension, OnePass, PageOrder};
@@ -91,6 +92,11 @@ pub struct Hit {
     /// The document's own summary (a GRETA recommendation's text is often all of it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// The same judgment in other languages (see `versions`), by language: the hit is the
+    /// best-ranked version that passes the filters, these are the others the caller may see,
+    /// whether or not they pass the filters. Left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<Version>,
 }
 
 /// One facet value and the number of hits it would have.
@@ -160,7 +166,12 @@ impl FacetCounts {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchResponse {
+    /// Hits: the documents that match, a judgment's language versions counted once (they are
+    /// one hit). The pages hold these.
     pub total: usize,
+    /// Documents that match, each language version itself: what the facet values count, so
+    /// that a value's count is the `documents` of choosing it.
+    pub documents: usize,
     pub page: usize,
     pub per_page: usize,
     pub took_ms: u64,
@@ -468,6 +479,7 @@ fn search_on(
     };
     Ok(SearchResponse {
         total,
+        documents: harvest.documents,
         page: request.page,
         per_page: request.per_page,
         took_ms: started.elapsed().as_millis() as u64,
@@ -538,7 +550,7 @@ impl Pass<'_> {
                 let score = (order == PageOrder::Score).then_some(key as f32);
                 match Instant::now() >= self.deadline {
                     true => Err(SearchError::Timeout),
-                    false => hit(self.handle, self.searcher, address, score, highlight),
+                    false => hit(self, address, score, highlight),
                 }
             })
             .collect()
@@ -546,15 +558,16 @@ impl Pass<'_> {
 }
 
 fn hit(
-    handle: &IndexHandle,
-    searcher: &Searcher,
+    pass: &Pass<'_>,
     address: DocAddress,
     score: Option<f32>,
     highlight: &build::Highlight,
 ) -> Result<Hit, SearchError> {
+    let (handle, searcher) = (pass.handle, pass.searcher);
     let d = handle.document_at(searcher, address, true)?;
     let snippet = snippet::snippet(&d.text, highlight, d.language.as_deref(), SNIPPET_CHARS);
     let title_html = snippet::highlight_all(&d.title, highlight, d.language.as_deref());
+    let versions = handle.language_versions(searcher, &d, pass.request.include_restricted)?;
     Ok(Hit {
         id: d.id,
         kind: d.kind,
@@ -572,6 +585,7 @@ fn hit(
         application_number: d.application_number,
         ecli: d.ecli,
         summary: d.summary,
+        versions,
     })
 }
 
@@ -700,6 +714,203 @@ mod tests {
         assert_eq!(chosen.total, 2);
         assert_eq!(courts_of(&chosen), courts_of(&all));
         assert_eq!(chosen.facets.country[0].count, 2);
+    }
+
+    /// An index of `records`, each committed on its own (a segment each) when `apart`: a work's
+    /// versions then sit in different segments.
+    fn index_of(records: &[serde_json::Value], apart: bool) -> (IndexHandle, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let handle = IndexHandle::open_or_create(&dir.path().join("index")).unwrap();
+        let mut writer = handle.writer(15_000_000).unwrap();
+        for record in records {
+            let document = Document::from_json(record.clone()).unwrap();
+            handle
+                .upsert(&writer, &document.id, handle.to_tantivy(&document))
+                .unwrap();
+            if apart {
+                handle.commit(&mut writer).unwrap();
+            }
+        }
+        handle.commit(&mut writer).unwrap();
+        (handle, dir)
+    }
+
+    /// A judgment of the Court in `language`, given on `date` in application `number`.
+    fn echr(id: &str, language: &str, number: &str, date: &str, text: &str) -> serde_json::Value {
+        json!({
+            "id": id,
+            "kind": "judgment",
+            "title": format!("Judgment {number}"),
+            "text": text,
+            "court": ECTHR,
+            "country": ["CY"],
+            "date": date,
+            "language": language,
+            "application_number": number,
+            "provenance": "sample",
+        })
+    }
+
+    const ENGLISH: &str = "The State failed to protect the victim of trafficking.";
+    const FRENCH: &str = "L'État n'a pas protégé la victime de la traite des êtres humains.";
+
+    /// Two bilingual judgments (one tied by its application number, one by `versions`), the
+    /// same application's admissibility decision, and three judgments in English only.
+    fn bilingual_records() -> Vec<serde_json::Value> {
+        let mut records = vec![
+            echr("t:1", "en", "1/10", "2012-01-10", ENGLISH),
+            echr("t:1:fr", "fr", "1/10", "2012-01-10", FRENCH),
+            json!({
+                "id": "rs:k-7:en", "kind": "judgment", "title": "K 7/2019",
+                "text": ENGLISH, "country": "RS", "language": "en",
+                "court": "Viši sud u Beogradu", "date": "2019-05-05",
+                "versions": ["rs:k-7"], "provenance": "sample",
+            }),
+            json!({
+                "id": "rs:k-7", "kind": "judgment", "title": "K 7/2019",
+                "text": "Država nije zaštitila žrtvu trgovine ljudima.", "country": "RS",
+                "language": "sr-Latn", "court": "Viši sud u Beogradu", "date": "2019-05-05",
+                "versions": ["rs:k-7:en"], "provenance": "sample",
+            }),
+        ];
+        let mut decision = echr("t:1:decision", "en", "1/10", "2011-03-03", ENGLISH);
+        decision["kind"] = json!("decision");
+        records.push(decision);
+        for n in 2..=4 {
+            let date = format!("201{n}-02-02");
+            records.push(echr(
+                &format!("t:{n}"),
+                "en",
+                &format!("{n}/10"),
+                &date,
+                ENGLISH,
+            ));
+        }
+        records
+    }
+
+    fn request(pairs: &[(&str, &str)]) -> SearchRequest {
+        SearchRequest::from_pairs(pairs.iter().copied()).unwrap()
+    }
+
+    /// Each hit's id and the languages of its other versions.
+    fn shown(response: &SearchResponse) -> Vec<(String, Vec<String>)> {
+        response
+            .hits
+            .iter()
+            .map(|h| {
+                let languages = h.versions.iter().map(|v| v.language.clone()).collect();
+                (h.id.clone(), languages)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn language_versions_are_one_hit_and_the_total_counts_hits() {
+        for apart in [false, true] {
+            let (handle, _dir) = index_of(&bilingual_records(), apart);
+            let all = search(&handle, &request(&[("per_page", "100")])).unwrap();
+            let mut hits = shown(&all);
+            hits.sort();
+            let bilingual = |id: &str, other: &str| (id.to_string(), vec![other.to_string()]);
+            assert_eq!(hits.len(), 6, "segments apart: {apart}: {hits:?}");
+            assert!(
+                hits.contains(&bilingual("t:1", "fr")) || hits.contains(&bilingual("t:1:fr", "en"))
+            );
+            assert!(
+                hits.contains(&bilingual("rs:k-7:en", "sr-Latn"))
+                    || hits.contains(&bilingual("rs:k-7", "en"))
+            );
+            assert!(
+                hits.contains(&("t:1:decision".to_string(), vec![])),
+                "a decision in the same application is another text"
+            );
+            assert_eq!(all.total, 6, "hits, each judgment once");
+            let languages: u64 = all.facets.language.iter().map(|v| v.count).sum();
+            assert_eq!(languages, 8, "the facets count documents");
+        }
+    }
+
+    #[test]
+    fn the_best_ranked_version_is_the_hit_and_a_language_filter_picks_its_own() {
+        let (handle, _dir) = index_of(&bilingual_records(), false);
+        let french_word = search(&handle, &request(&[("q", "traite")])).unwrap();
+        assert_eq!(shown(&french_word), [("t:1:fr".into(), vec!["en".into()])]);
+        let english = search(&handle, &request(&[("q", "trafficking"), ("lang", "en")])).unwrap();
+        assert!(shown(&english).contains(&("t:1".into(), vec!["fr".into()])));
+        let french = search(&handle, &request(&[("q", "1/10"), ("lang", "fr")])).unwrap();
+        assert_eq!(
+            shown(&french),
+            [("t:1:fr".into(), vec!["en".into()])],
+            "the French version, still naming the English one the filter leaves out"
+        );
+        assert_eq!(french.total, 1);
+    }
+
+    #[test]
+    fn pages_hold_per_page_hits_and_each_judgment_once() {
+        for order in ["relevance", "date-desc", "date-asc"] {
+            let (handle, _dir) = index_of(&bilingual_records(), true);
+            let mut seen: Vec<String> = Vec::new();
+            for page in 1..=3 {
+                let page = page.to_string();
+                let response = search(
+                    &handle,
+                    &request(&[
+                        ("q", "victim OR victime OR žrtvu"),
+                        ("sort", order),
+                        ("per_page", "2"),
+                        ("page", &page),
+                    ]),
+                )
+                .unwrap();
+                assert_eq!(response.total, 6, "{order}");
+                assert_eq!(response.hits.len(), 2, "{order} page {page}");
+                for hit in &response.hits {
+                    let work: Vec<&String> = std::iter::once(&hit.id)
+                        .chain(hit.versions.iter().map(|v| &v.id))
+                        .collect();
+                    assert!(
+                        !work.iter().any(|id| seen.contains(id)),
+                        "{order}: {} shown twice",
+                        hit.id
+                    );
+                    seen.extend(work.into_iter().cloned());
+                }
+            }
+            assert_eq!(
+                seen.len(),
+                8,
+                "{order}: every document, on one page or as a version"
+            );
+        }
+    }
+
+    #[test]
+    fn a_restricted_version_is_listed_only_to_those_who_may_read_it() {
+        let mut records = bilingual_records();
+        records[1]["access"] = json!("restricted");
+        let (handle, _dir) = index_of(&records, false);
+        let public = search(&handle, &request(&[("q", "1/10"), ("kind", "judgment")])).unwrap();
+        assert_eq!(shown(&public), [("t:1".into(), vec![])]);
+        let mut reader = request(&[("q", "1/10"), ("kind", "judgment")]);
+        reader.include_restricted = true;
+        let hits = shown(&search(&handle, &reader).unwrap());
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].1.len(), 1, "{hits:?}");
+        let english = handle.get("t:1", false).unwrap().unwrap();
+        let searcher = handle.searcher();
+        assert!(handle
+            .language_versions(&searcher, &english, false)
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            handle.language_versions(&searcher, &english, true).unwrap(),
+            [Version {
+                id: "t:1:fr".into(),
+                language: "fr".into()
+            }]
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@ const MOST_WORDS: usize = 12;
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Partial {
-    /// How many documents match some but not all of the words (with the filters).
+    /// How many hits match some but not all of the words (with the filters), a judgment's
+    /// language versions counted once, as in [`SearchResponse::total`](super::SearchResponse).
     pub total: usize,
     /// The best of them, best first.
     pub hits: Vec<Hit>,
@@ -87,7 +88,7 @@ pub(super) fn find(pass: &Pass<'_>, parsed: &Node) -> Result<Option<Partial>, Se
         let (harvest, _) = pass.run(&alone, PageOrder::Score, 1)?;
         words.push(WordMatches {
             word: as_typed(word),
-            documents: harvest.total,
+            documents: harvest.documents,
         });
     }
     let all: Vec<Node> = positive.iter().map(|n| (*n).clone()).collect();
