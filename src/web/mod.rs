@@ -113,7 +113,9 @@ impl From<SearchError> for PageError {
                 suggestion: q.suggestion,
                 parameter: None,
             },
-            SearchError::Parameter { parameter, message } => PageError {
+            SearchError::Parameter {
+                parameter, message, ..
+            } => PageError {
                 status: StatusCode::BAD_REQUEST,
                 message: format!("{parameter}: {message}"),
                 column: None,
