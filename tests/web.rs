@@ -402,6 +402,138 @@ fn exports_are_capped_files_of_the_current_result_set() {
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
+/// The text of the page's error message.
+fn error_text(page: &str) -> &str {
+    let start = page
+        .find("class=\"error-message\">")
+        .expect("an error message")
+        + "class=\"error-message\">".len();
+    let end = page[start..].find("</p>").expect("end of the message");
+    page[start..start + end].trim()
+}
+
+#[test]
+fn macedonian_and_serbian_cyrillic_interfaces_translate_labels_notes_errors_and_samples() {
+    // The Kosovo* sample is in the results, so its country and the note are on the page.
+    for (ui, lang, label, kosovo, note, marker, court) in [
+        (
+            "mk",
+            "mk",
+            "Пребарување на судската пракса и препораките на ГРЕТА",
+            "Косово*",
+            "*Секое спомнување на Косово",
+            "(пример)",
+            "Европски суд за човекови права",
+        ),
+        (
+            "sr-Cyrl",
+            "sr-Cyrl",
+            "Претрага судске праксе и препорука GRETA",
+            "Косово*",
+            "*Свако помињање Косова",
+            "(пример)",
+            "Европски суд за људска права",
+        ),
+        (
+            "sr",
+            "sr-Latn",
+            "Pretraga sudske prakse i preporuka GRETA",
+            "Kosovo*",
+            "*Svako pominjanje Kosova",
+            "(primer)",
+            "Evropski sud za ljudska prava",
+        ),
+        (
+            "sq",
+            "sq",
+            "Kërko në praktikën gjyqësore",
+            "Kosova*",
+            "*Çdo referencë për Kosovën",
+            "(shembull)",
+            "Gjykata Evropiane e të Drejtave të Njeriut",
+        ),
+    ] {
+        let (status, page) = fetch_page(&format!("/?ui={ui}"));
+        assert_eq!(status, StatusCode::OK, "{ui}");
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\"")),
+            "{ui}: html lang"
+        );
+        for text in [label, kosovo, note, court] {
+            assert!(page.contains(text), "{ui}: no {text}");
+        }
+        assert!(
+            page.contains(marker),
+            "{ui}: the sample marker is not translated"
+        );
+        assert!(
+            !page.contains("(sample)"),
+            "{ui}: an English (sample) is left"
+        );
+        for english in [
+            "Search case law",
+            "Filters",
+            "Results:",
+            "Relevance",
+            "Type of document",
+            "All reference to Kosovo",
+            "Grand Chamber",
+        ] {
+            assert!(!page.contains(english), "{ui}: English left: {english}");
+        }
+        // The switcher offers every language, each in its own name.
+        for name in ["English", "Srpski", "Српски", "Македонски", "Shqip"] {
+            assert!(page.contains(name), "{ui}: switcher lacks {name}");
+        }
+    }
+
+    // A bad query's error page, in each language, with the column.
+    for (ui, message, column) in [
+        ("sr", "Izrazu nedostaju završni navodnici", "(kod znaka 1)"),
+        (
+            "sr-Cyrl",
+            "Изразу недостају завршни наводници",
+            "(код знака 1)",
+        ),
+        (
+            "sq",
+            "Shprehjes i mungojnë thonjëzat mbyllëse",
+            "(te karakteri 1)",
+        ),
+        (
+            "mk",
+            "На изразот му недостасуваат завршните наводници",
+            "(кај знакот 1)",
+        ),
+        (
+            "en",
+            "A phrase is missing its closing quotation mark",
+            "(at character 1)",
+        ),
+    ] {
+        let (status, page) = fetch_page(&format!("/?q=%22forced+labour&ui={ui}"));
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{ui}");
+        let text = error_text(&page);
+        assert!(text.contains(message), "{ui}: {text}");
+        assert!(text.contains(column), "{ui}: {text}");
+    }
+    // A bad parameter names its value; an unknown document, in the interface language.
+    let (_, page) = fetch_page("/?country=YU&ui=mk");
+    assert_eq!(error_text(&page), "„YU“ не е познат код на држава.");
+    let (_, page) = fetch_page("/?page=999&ui=sq");
+    assert!(
+        error_text(&page).contains("1000 rezultatet e para"),
+        "{}",
+        error_text(&page)
+    );
+    let (status, page) = fetch_page("/documents/no-such-id?ui=sr-Cyrl");
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        error_text(&page),
+        "Ниједан документ нема ову ознаку или документ није јаван."
+    );
+}
+
 #[test]
 fn interface_languages_errors_and_assets() {
     let server = server();

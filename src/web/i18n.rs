@@ -1,17 +1,39 @@
-//! Interface labels in English, Serbian (Latin script) and Albanian, as data: one table of
-//! `(key, text)` per language, and tables of names (themes, kinds, languages, months) with one
-//! column per language. The tests check that every key exists in every language and that every
-//! key the templates use exists.
+//! Interface labels in English, Serbian (Latin and Cyrillic script), Macedonian and Albanian,
+//! as data: one table of `(key, text)` per language, and tables of names (themes, kinds,
+//! languages, months, courts) with one column per language. The tests check that every key
+//! exists in every language and that every key the templates use exists.
 //!
-//! Texts may hold `{name}` placeholders, filled by [`Ui::fill`]. Serbian and Albanian plural
-//! forms differ from English, so counts are written as "Label: n" rather than "n things".
+//! Serbian Cyrillic has no table of its own: it is the Serbian Latin table transliterated once,
+//! at first use (`thb_text::transliterate`), so the two scripts always say the same thing.
+//! `{name}` placeholders, acronyms (GRETA, OR) and foreign words stay as written; the few
+//! labels that quote Latin input (`title:`, `trgovina` finds `трговина`) are written out in
+//! [`SR_CYRL_WRITTEN`].
 //!
-//! Country names come from `domain::countries` (English names and `LOCAL_NAMES`); the
-//! Kosovo* note is shown in the words of `countries::KOSOVO_NOTE` in every language, as it is an
-//! agreed wording.
+//! Texts may hold `{name}` placeholders, filled by [`Ui::fill`]. South Slavic and Albanian
+//! plural forms differ from English, so counts are written as "Label: n" rather than "n things".
+//!
+//! Country names come from `domain::countries` (English names and `LOCAL_NAMES`) and, for
+//! Macedonian, [`MK_COUNTRIES`]. The Kosovo* note is shown in every language (`kosovo_note`):
+//! the Council of Europe's footnote, in the wording of its translations.
+//!
+//! Error messages are worded here from the typed problem the engine gives
+//! ([`error_message`]); the API keeps sending its English sentences.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use thb_engine::document::{Date, Kind, Strength};
-use thb_engine::domain::countries;
+use thb_engine::domain::{countries, courts};
+use thb_engine::limits::{
+    MAX_FILTER_VALUES, MAX_PHRASE_SLOP, MAX_PHRASE_WORDS, MAX_PREFIX_EXPANSIONS, MAX_QUERY_CHARS,
+    MAX_QUERY_CLAUSES, MAX_QUERY_DEPTH, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH, MIN_PREFIX_CHARS,
+    SEARCH_DEADLINE,
+};
+use thb_engine::search::query::QueryProblem;
+use thb_engine::search::request::ParameterProblem;
+use thb_text::transliterate::serbian_latin_to_cyrillic;
+
+use super::{PageError, Reason};
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,13 +42,17 @@ pub(crate) enum Ui {
     En,
     /// Serbian in Latin script (readable across Bosnian, Croatian, Montenegrin and Serbian).
     Sr,
+    /// Serbian in Cyrillic script, transliterated from [`Ui::Sr`].
+    SrCyrl,
+    Mk,
     Sq,
 }
 
 impl Ui {
-    pub const ALL: [Ui; 3] = [Ui::En, Ui::Sr, Ui::Sq];
+    /// In the switcher's order.
+    pub const ALL: [Ui; 5] = [Ui::En, Ui::Sr, Ui::SrCyrl, Ui::Mk, Ui::Sq];
 
-    /// Reads the `ui` parameter.
+    /// Reads the `ui` parameter (without regard to case: `sr-cyrl` is `sr-Cyrl`).
     pub fn parse(code: &str) -> Option<Ui> {
         Ui::ALL
             .into_iter()
@@ -38,15 +64,19 @@ impl Ui {
         match self {
             Ui::En => "en",
             Ui::Sr => "sr",
+            Ui::SrCyrl => "sr-Cyrl",
+            Ui::Mk => "mk",
             Ui::Sq => "sq",
         }
     }
 
-    /// The page's `lang` attribute.
+    /// The page's `lang` attribute (BCP 47).
     pub fn html_lang(self) -> &'static str {
         match self {
             Ui::En => "en",
             Ui::Sr => "sr-Latn",
+            Ui::SrCyrl => "sr-Cyrl",
+            Ui::Mk => "mk",
             Ui::Sq => "sq",
         }
     }
@@ -56,15 +86,20 @@ impl Ui {
         match self {
             Ui::En => "English",
             Ui::Sr => "Srpski",
+            Ui::SrCyrl => "Српски",
+            Ui::Mk => "Македонски",
             Ui::Sq => "Shqip",
         }
     }
 
-    fn column(self) -> usize {
+    /// This language's name in a `[English, Serbian Latin, Albanian, Macedonian]` row.
+    fn name(self, names: &[&'static str; 4]) -> Cow<'static, str> {
         match self {
-            Ui::En => 0,
-            Ui::Sr => 1,
-            Ui::Sq => 2,
+            Ui::En => Cow::Borrowed(names[0]),
+            Ui::Sr => Cow::Borrowed(names[1]),
+            Ui::SrCyrl => Cow::Owned(serbian_latin_to_cyrillic(names[1])),
+            Ui::Sq => Cow::Borrowed(names[2]),
+            Ui::Mk => Cow::Borrowed(names[3]),
         }
     }
 
@@ -72,6 +107,8 @@ impl Ui {
         match self {
             Ui::En => EN,
             Ui::Sr => SR,
+            Ui::SrCyrl => &SR_CYRL,
+            Ui::Mk => MK,
             Ui::Sq => SQ,
         }
     }
@@ -97,6 +134,43 @@ impl Ui {
 fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
+
+/// The Serbian Cyrillic labels: [`SR_CYRL_WRITTEN`] where it has the key, the Serbian Latin
+/// label transliterated otherwise, placeholders kept. Built once; the strings live as long as
+/// the process, as the other tables do (a few kilobytes).
+static SR_CYRL: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    SR.iter()
+        .map(|&(key, latin)| {
+            let text = lookup(SR_CYRL_WRITTEN, key)
+                .map_or_else(|| transliterate_label(latin), str::to_string);
+            (key, &*text.leak())
+        })
+        .collect()
+});
+
+/// A Serbian Latin label in Cyrillic, `{placeholders}` as they are.
+fn transliterate_label(latin: &str) -> String {
+    let mut out = String::with_capacity(latin.len() * 2);
+    let mut rest = latin;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&serbian_latin_to_cyrillic(&rest[..open]));
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+        out.push_str(&rest[open..close]);
+        rest = &rest[close..];
+    }
+    out.push_str(&serbian_latin_to_cyrillic(rest));
+    out
+}
+
+/// Serbian Cyrillic labels that quote Latin input (field names, Latin search words, keys),
+/// which a transliteration would turn into Cyrillic and so into a different instruction.
+const SR_CYRL_WRITTEN: &[(&str, &str)] = &[
+    ("footer_keys", "Тастатура: / води у поље за претрагу, ? отвара синтаксу претраге, Esc је затвара, n прелази на следећу означену реч у документу."),
+    ("syntax_field", "реч у једном пољу: title:, court:, id: или ecli:"),
+    ("syntax_prefix", "све речи које тако почињу: trafficking, trafficked, trafficker…"),
+    ("syntax_scripts", "Латиница проналази и ћирилицу (trgovina проналази трговина), а дијакритици нису обавезни (prosjacenje проналази prosjačenje). Раде и наводници из програма за обраду текста."),
+    ("err_unknown_field", "„{name}:“ није поље; поља су title:, text:, court:, id: и ecli:."),
+];
 
 /// English labels.
 const EN: &[(&str, &str)] = &[
@@ -219,6 +293,38 @@ const EN: &[(&str, &str)] = &[
     ("citation_round", "round"),
     ("citation_paragraph", "para."),
     ("citation_sample", "sample, not a real case"),
+    ("sample_marker", "(sample)"),
+    ("kosovo_note", countries::KOSOVO_NOTE),
+    ("err_unclosed_quote", "A phrase is missing its closing quotation mark (\")."),
+    ("err_unexpected_parenthesis", "A closing parenthesis “)” has no opening “(”."),
+    ("err_unclosed_parenthesis", "An opening parenthesis “(” is not closed."),
+    ("err_empty_parentheses", "There is nothing between the parentheses."),
+    ("err_too_deep", "Parentheses are nested more than {limit} levels deep."),
+    ("err_missing_term", "A word is missing: OR needs a word on both sides, and - or NOT a word to exclude."),
+    ("err_unknown_field", "“{name}:” is not a field; the fields are title:, text:, court:, id: and ecli:."),
+    ("err_field_without_term", "“{field}” needs a word after the colon, e.g. {field}trafficking."),
+    ("err_too_long", "The query is longer than {limit} characters."),
+    ("err_too_many_terms", "The query has more than {limit} words."),
+    ("err_phrase_too_long", "A phrase can have at most {limit} words; search for its most telling part."),
+    ("err_slop_without_number", "“~” after a phrase needs a number of words, e.g. \"forced labour\"~5."),
+    ("err_slop_too_large", "The words of a phrase can be at most {limit} positions apart."),
+    ("err_control_character", "The query contains an invisible control character."),
+    ("err_prefix_not_a_word", "“{prefix}*”: only a single word can end with *."),
+    ("err_prefix_too_short", "“{prefix}*”: a word ending with * needs at least {limit} letters."),
+    ("err_prefix_too_common", "“{prefix}*” matches more than {limit} different words; type more letters."),
+    ("err_not_utf8", "The address contains characters that cannot be read."),
+    ("err_unknown_parameter", "The address contains an unknown parameter “{name}”."),
+    ("err_invalid_value", "“{value}” is not a valid value for “{name}”."),
+    ("err_unknown_country", "“{value}” is not a known country code."),
+    ("err_unknown_theme", "“{value}” is not a theme."),
+    ("err_too_many_values", "The filter “{name}” has more than {limit} values."),
+    ("err_reversed_years", "The year in “From” is after the year in “To”."),
+    ("err_beyond_depth", "Only the first {limit} results can be paged through; narrow the search with words or filters."),
+    ("err_too_many_parameters", "The address contains more than {limit} parameters."),
+    ("err_timeout", "The search took longer than {seconds} seconds; narrow it with more words or filters."),
+    ("err_not_found", "No document has this identifier, or it is not public."),
+    ("err_unauthorized", "The access token is missing or not valid."),
+    ("err_locked", "The index is being updated; try again in a moment."),
 ];
 
 /// Serbian (Latin script) labels.
@@ -342,6 +448,38 @@ const SR: &[(&str, &str)] = &[
     ("citation_round", "krug"),
     ("citation_paragraph", "par."),
     ("citation_sample", "primer, nije stvaran predmet"),
+    ("sample_marker", "(primer)"),
+    ("kosovo_note", "*Svako pominjanje Kosova, bilo da se odnosi na teritoriju, institucije ili stanovništvo, u ovom tekstu treba razumeti u potpunoj saglasnosti sa Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija i bez prejudiciranja statusa Kosova."),
+    ("err_unclosed_quote", "Izrazu nedostaju završni navodnici (\")."),
+    ("err_unexpected_parenthesis", "Zatvorena zagrada „)“ nema otvorenu „(“."),
+    ("err_unclosed_parenthesis", "Otvorena zagrada „(“ nije zatvorena."),
+    ("err_empty_parentheses", "Između zagrada nema ničega."),
+    ("err_too_deep", "Zagrade su ugnežđene u više od {limit} nivoa."),
+    ("err_missing_term", "Nedostaje reč: OR traži reč sa obe strane, a - ili NOT reč koja se isključuje."),
+    ("err_unknown_field", "„{name}:“ nije polje; polja su title:, text:, court:, id: i ecli:."),
+    ("err_field_without_term", "Posle „{field}“ treba reč, npr. {field}trgovina."),
+    ("err_too_long", "Upit je duži od {limit} znakova."),
+    ("err_too_many_terms", "Upit ima više od {limit} reči."),
+    ("err_phrase_too_long", "Izraz može imati najviše {limit} reči; pretražite njegov najkarakterističniji deo."),
+    ("err_slop_without_number", "Posle „~“ iza izraza treba broj reči, npr. \"prinudni rad\"~5."),
+    ("err_slop_too_large", "Reči izraza mogu biti udaljene najviše {limit} mesta."),
+    ("err_control_character", "Upit sadrži nevidljiv kontrolni znak."),
+    ("err_prefix_not_a_word", "„{prefix}*“: samo jedna reč može da se završi znakom *."),
+    ("err_prefix_too_short", "„{prefix}*“: reč koja se završava znakom * mora imati najmanje {limit} slova."),
+    ("err_prefix_too_common", "„{prefix}*“ odgovara više od {limit} različitih reči; upišite više slova."),
+    ("err_not_utf8", "Adresa sadrži znakove koji ne mogu da se pročitaju."),
+    ("err_unknown_parameter", "Adresa sadrži nepoznat parametar „{name}“."),
+    ("err_invalid_value", "„{value}“ nije dozvoljena vrednost za „{name}“."),
+    ("err_unknown_country", "„{value}“ nije poznata oznaka države."),
+    ("err_unknown_theme", "„{value}“ nije tema."),
+    ("err_too_many_values", "Filter „{name}“ ima više od {limit} vrednosti."),
+    ("err_reversed_years", "Godina u polju „Od“ je posle godine u polju „Do“."),
+    ("err_beyond_depth", "Listati se može samo prvih {limit} rezultata; suzite pretragu rečima ili filterima."),
+    ("err_too_many_parameters", "Adresa sadrži više od {limit} parametara."),
+    ("err_timeout", "Pretraga je trajala duže od {seconds} sekundi; suzite je sa više reči ili filtera."),
+    ("err_not_found", "Nijedan dokument nema ovu oznaku ili dokument nije javan."),
+    ("err_unauthorized", "Pristupni ključ nedostaje ili nije važeći."),
+    ("err_locked", "Indeks se ažurira; pokušajte ponovo za trenutak."),
 ];
 
 /// Albanian labels.
@@ -465,13 +603,206 @@ const SQ: &[(&str, &str)] = &[
     ("citation_round", "raundi"),
     ("citation_paragraph", "par."),
     ("citation_sample", "shembull, jo çështje e vërtetë"),
+    ("sample_marker", "(shembull)"),
+    ("kosovo_note", "*Çdo referencë për Kosovën, qoftë për territorin, institucionet apo popullsinë, në këtë tekst duhet të kuptohet në pajtim të plotë me Rezolutën 1244 të Këshillit të Sigurimit të Kombeve të Bashkuara dhe pa paragjykuar statusin e Kosovës."),
+    ("err_unclosed_quote", "Shprehjes i mungojnë thonjëzat mbyllëse (\")."),
+    ("err_unexpected_parenthesis", "Kllapa mbyllëse „)” nuk ka kllapë hapëse „(”."),
+    ("err_unclosed_parenthesis", "Kllapa hapëse „(” nuk është mbyllur."),
+    ("err_empty_parentheses", "Midis kllapave nuk ka asgjë."),
+    ("err_too_deep", "Kllapat janë futur njëra brenda tjetrës në më shumë se {limit} nivele."),
+    ("err_missing_term", "Mungon një fjalë: OR kërkon fjalë në të dyja anët, ndërsa - ose NOT një fjalë për ta përjashtuar."),
+    ("err_unknown_field", "„{name}:” nuk është fushë; fushat janë title:, text:, court:, id: dhe ecli:."),
+    ("err_field_without_term", "Pas „{field}” duhet një fjalë, p.sh. {field}trafikim."),
+    ("err_too_long", "Kërkimi është më i gjatë se {limit} karaktere."),
+    ("err_too_many_terms", "Kërkimi ka më shumë se {limit} fjalë."),
+    ("err_phrase_too_long", "Një shprehje mund të ketë të shumtën {limit} fjalë; kërkoni pjesën e saj më domethënëse."),
+    ("err_slop_without_number", "„~” pas një shprehjeje kërkon një numër fjalësh, p.sh. \"punë e detyruar\"~5."),
+    ("err_slop_too_large", "Fjalët e një shprehjeje mund të jenë të shumtën {limit} pozicione larg njëra-tjetrës."),
+    ("err_control_character", "Kërkimi përmban një shenjë kontrolli të padukshme."),
+    ("err_prefix_not_a_word", "„{prefix}*”: vetëm një fjalë e vetme mund të mbarojë me *."),
+    ("err_prefix_too_short", "„{prefix}*”: një fjalë që mbaron me * duhet të ketë të paktën {limit} shkronja."),
+    ("err_prefix_too_common", "„{prefix}*” përputhet me më shumë se {limit} fjalë të ndryshme; shkruani më shumë shkronja."),
+    ("err_not_utf8", "Adresa përmban shenja që nuk mund të lexohen."),
+    ("err_unknown_parameter", "Adresa përmban një parametër të panjohur „{name}”."),
+    ("err_invalid_value", "„{value}” nuk është vlerë e vlefshme për „{name}”."),
+    ("err_unknown_country", "„{value}” nuk është kod i njohur shteti."),
+    ("err_unknown_theme", "„{value}” nuk është temë."),
+    ("err_too_many_values", "Filtri „{name}” ka më shumë se {limit} vlera."),
+    ("err_reversed_years", "Viti te „Nga” është pas vitit te „Deri”."),
+    ("err_beyond_depth", "Mund të shfletohen vetëm {limit} rezultatet e para; ngushtoni kërkimin me fjalë ose filtra."),
+    ("err_too_many_parameters", "Adresa përmban më shumë se {limit} parametra."),
+    ("err_timeout", "Kërkimi zgjati më shumë se {seconds} sekonda; ngushtojeni me më shumë fjalë ose filtra."),
+    ("err_not_found", "Asnjë dokument nuk ka këtë identifikues, ose dokumenti nuk është publik."),
+    ("err_unauthorized", "Çelësi i qasjes mungon ose nuk është i vlefshëm."),
+    ("err_locked", "Indeksi po përditësohet; provoni përsëri pas pak."),
 ];
 
-/// Theme labels: `(path, English, Serbian Latin, Albanian)`, one row per taxonomy path.
-const THEMES: &[(&str, [&str; 3])] = &[
+/// Macedonian labels (standard literary Macedonian, Cyrillic). GRETA is ГРЕТА, as in the
+/// Macedonian translations of its reports.
+const MK: &[(&str, &str)] = &[
+    ("partial_heading", "Документи со некои од вашите зборови"),
+    ("partial_intro", "Ниеден документ не ги содржи сите ваши зборови; овие {total} содржат некои од нив, прво оние со повеќе зборови."),
+    ("partial_fewer", "Само {full} документи ги содржат сите ваши зборови; уште {total} содржат некои од нив."),
+    ("word_matches_nothing", "Ниеден документ не го содржи „{word}“:"),
+    ("search_without", "пребарајте без него"),
+    ("word_counts", "Број на документи за секој збор посебно:"),
+    ("skip_to_content", "Премини на содржината"),
+    ("skip_to_results", "Премини на резултатите"),
+    ("also_in", "Достапно и на"),
+    ("language_versions", "Јазични верзии"),
+    ("facet_provenance", "Извор"),
+    ("real_only", "Само вистински предмети (без примери)"),
+    ("tagline", "Судска пракса и препораки на ГРЕТА за трговија со луѓе"),
+    ("interface_language", "Јазик на интерфејсот"),
+    ("footer_about", "thb-caselaw: одлуки, пресуди и препораки на ГРЕТА за трговија со луѓе на Западен Балкан, во Турција и Малта. Документите означени како примери се илустративни и измислени."),
+    ("footer_keys", "Тастатура: / води во полето за пребарување, ? ја отвора синтаксата за пребарување, Esc ја затвора, n преминува на следниот означен збор во документот."),
+    ("page_title", "Пребарување"),
+    ("search_label", "Пребарување на судската пракса и препораките на ГРЕТА"),
+    ("search_placeholder", "на пр. трговија со луѓе, trgovina ljudima, \"неказнување\""),
+    ("search_button", "Барај"),
+    ("search_hint", "Сите зборови мора да се појават. Латиницата наоѓа и кирилица, а дијакритичките знаци не се задолжителни."),
+    ("syntax_title", "Синтакса за пребарување"),
+    ("syntax_you_type", "Внесувате"),
+    ("syntax_finds", "Наоѓа"),
+    ("syntax_words", "документи со сите зборови (И)"),
+    ("syntax_phrase", "точниот израз"),
+    ("syntax_near", "зборовите на растојание до 5 зборови"),
+    ("syntax_or", "едниот или другиот збор"),
+    ("syntax_not", "без зборот по минусот"),
+    ("syntax_group", "групирање: еден од првите два збора, и третиот"),
+    ("syntax_field", "зборот во едно поле: title:, court:, id: или ecli:"),
+    ("syntax_prefix", "секој збор што така почнува: trafficking, trafficked, trafficker…"),
+    ("syntax_scripts", "Латиницата наоѓа и кирилица (trgovija наоѓа трговија), а дијакритичките знаци не се задолжителни (zrtva наоѓа žrtva). Работат и наводниците од програмите за обработка на текст."),
+    ("filters", "Филтри"),
+    ("apply_filters", "Примени ги филтрите"),
+    ("apply", "Примени"),
+    ("more", "Уште ({n})"),
+    ("facet_filter", "Внесете за да ја стесните листата"),
+    ("facet_filter_none", "Ништо во листата не одговара."),
+    ("facet_country", "Држава"),
+    ("facet_theme", "Тема"),
+    ("facet_kind", "Вид на документ"),
+    ("facet_language", "Јазик"),
+    ("facet_greta_round", "Круг на ГРЕТА"),
+    ("facet_greta_strength", "Јачина на препораката на ГРЕТА"),
+    ("facet_greta_article", "Член од Конвенцијата"),
+    ("greta_round_n", "{n}. круг"),
+    ("greta_article_n", "Член {n}"),
+    ("strength_urges", "Настојчиво повикува (најитно)"),
+    ("strength_considers", "Смета дека … треба"),
+    ("strength_invites", "Поканува"),
+    ("facet_year", "Година"),
+    ("year_histogram", "Број на документи по година; изберете година за да ја видите само неа"),
+    ("year_from", "Од"),
+    ("year_to", "До"),
+    ("court", "Суд"),
+    ("themes", "Теми"),
+    ("results", "Резултати"),
+    ("total", "Резултати: {total} ({ms} мс)"),
+    ("sort_by", "Подреди според"),
+    ("sort_relevance", "Релевантност"),
+    ("sort_newest", "Најнови прво"),
+    ("sort_oldest", "Најстари прво"),
+    ("selected_filters", "Избрани филтри:"),
+    ("remove_filter", "Отстрани го филтерот {filter}"),
+    ("clear_filters", "Отстрани ги сите филтри"),
+    ("export", "Извоз:"),
+    ("export_all", "сите резултати: {total}"),
+    ("export_first", "првите {cap} од {total} резултати; извозот содржи најмногу {cap} редови"),
+    ("sample_badge", "Пример — илустрација, не е вистински предмет"),
+    ("restricted_badge", "Ограничен пристап — видлив само за овластени читатели"),
+    ("no_results", "Ниеден документ не одговара на ова пребарување."),
+    ("no_results_fewer_words", "Обидете се со помалку зборови: сите зборови мора да се појават."),
+    ("no_results_filters", "Отстранете некој од филтрите погоре."),
+    ("no_results_prefix", "Завршете го зборот со * за да ги најдете и неговите други облици (трговиј*)."),
+    ("past_last_page", "Оваа страница е по последниот резултат."),
+    ("first_page", "Оди на првата страница"),
+    ("pagination", "Страници со резултати"),
+    ("previous", "Претходна"),
+    ("next", "Следна"),
+    ("page_n", "Страница {n}"),
+    ("depth_note", "Може да се прелистуваат само првите {depth} резултати; додајте зборови или филтри за да го стесните пребарувањето."),
+    ("did_you_mean", "Дали мислевте:"),
+    ("error_column", "(кај знакот {column})"),
+    ("remove_parameter", "Пребарај повторно без параметарот {name}"),
+    ("new_search", "Ново пребарување"),
+    ("error_bad_request", "Ова пребарување не може да се изврши"),
+    ("error_unauthorized", "Немате овластување"),
+    ("error_not_found", "Документот не е пронајден"),
+    ("error_unavailable", "Пребарувањето е моментално преоптоварено"),
+    ("error_internal", "Настана грешка на серверот"),
+    ("back_to_results", "Назад кон резултатите"),
+    ("citation", "Цитат"),
+    ("copy_citation", "Копирај го цитатот"),
+    ("copied", "Цитатот е копиран."),
+    ("source_link", "Официјален извор"),
+    ("details", "Податоци"),
+    ("summary", "Резиме"),
+    ("full_text", "Целосен текст"),
+    ("matches", "Означено: {n} совпаѓања за „{q}“"),
+    ("next_match", "Следно совпаѓање"),
+    ("field_id", "Ознака"),
+    ("field_date", "Датум"),
+    ("field_application", "Број на апликација"),
+    ("field_greta_round", "Круг на евалуација на ГРЕТА"),
+    ("field_greta_strength", "Формулација на препораката"),
+    ("field_greta_articles", "Членови од Конвенцијата"),
+    ("field_greta_paragraph", "Параграф"),
+    ("field_provenance", "Потекло"),
+    ("provenance_real", "Вистинска одлука или препорака, сумирана или цитирана"),
+    ("provenance_sample", "Пример: илустративен и измислен, не е вистински предмет"),
+    ("field_access", "Пристап"),
+    ("access_public", "Јавен"),
+    ("access_restricted", "Ограничен"),
+    ("citation_number", "бр."),
+    ("citation_numbers", "бр."),
+    ("citation_round", "круг"),
+    ("citation_paragraph", "пар."),
+    ("citation_sample", "пример, не е вистински предмет"),
+    ("sample_marker", "(пример)"),
+    ("kosovo_note", "*Секое спомнување на Косово, без разлика дали се однесува на територијата, институциите или населението, во овој текст треба да се разбира во целосна согласност со Резолуцијата 1244 на Советот за безбедност на Обединетите нации и без прејудицирање на статусот на Косово."),
+    ("err_unclosed_quote", "На изразот му недостасуваат завршните наводници (\")."),
+    ("err_unexpected_parenthesis", "Затворената заграда „)“ нема отворена „(“."),
+    ("err_unclosed_parenthesis", "Отворената заграда „(“ не е затворена."),
+    ("err_empty_parentheses", "Меѓу заградите нема ништо."),
+    ("err_too_deep", "Заградите се вгнездени во повеќе од {limit} нивоа."),
+    ("err_missing_term", "Недостасува збор: OR бара збор од двете страни, а - или NOT бара збор што се исклучува."),
+    ("err_unknown_field", "„{name}:“ не е поле; полињата се title:, text:, court:, id: и ecli:."),
+    ("err_field_without_term", "По „{field}“ треба збор, на пр. {field}трговија."),
+    ("err_too_long", "Барањето е подолго од {limit} знаци."),
+    ("err_too_many_terms", "Барањето има повеќе од {limit} зборови."),
+    ("err_phrase_too_long", "Изразот може да има најмногу {limit} зборови; пребарајте го неговиот најкарактеристичен дел."),
+    ("err_slop_without_number", "По „~“ зад изразот треба број на зборови, на пр. \"принудна работа\"~5."),
+    ("err_slop_too_large", "Зборовите на изразот може да бидат најмногу {limit} места оддалечени."),
+    ("err_control_character", "Барањето содржи невидлив контролен знак."),
+    ("err_prefix_not_a_word", "„{prefix}*“: само еден збор може да завршува со *."),
+    ("err_prefix_too_short", "„{prefix}*“: зборот што завршува со * треба да има најмалку {limit} букви."),
+    ("err_prefix_too_common", "„{prefix}*“ одговара на повеќе од {limit} различни зборови; внесете повеќе букви."),
+    ("err_not_utf8", "Адресата содржи знаци што не можат да се прочитаат."),
+    ("err_unknown_parameter", "Адресата содржи непознат параметар „{name}“."),
+    ("err_invalid_value", "„{value}“ не е дозволена вредност за „{name}“."),
+    ("err_unknown_country", "„{value}“ не е познат код на држава."),
+    ("err_unknown_theme", "„{value}“ не е тема."),
+    ("err_too_many_values", "Филтерот „{name}“ има повеќе од {limit} вредности."),
+    ("err_reversed_years", "Годината во „Од“ е по годината во „До“."),
+    ("err_beyond_depth", "Може да се прелистуваат само првите {limit} резултати; стеснете го пребарувањето со зборови или филтри."),
+    ("err_too_many_parameters", "Адресата содржи повеќе од {limit} параметри."),
+    ("err_timeout", "Пребарувањето траеше подолго од {seconds} секунди; стеснете го со повеќе зборови или филтри."),
+    ("err_not_found", "Ниеден документ нема таква ознака или документот не е јавен."),
+    ("err_unauthorized", "Клучот за пристап недостасува или не е важечки."),
+    ("err_locked", "Индексот се ажурира; обидете се повторно за момент."),
+];
+
+/// Theme labels: `(path, [English, Serbian Latin, Albanian, Macedonian])`, one row per taxonomy path.
+const THEMES: &[(&str, [&str; 4])] = &[
     (
         "exploitation",
-        ["Exploitation", "Eksploatacija", "Shfrytëzimi"],
+        [
+            "Exploitation",
+            "Eksploatacija",
+            "Shfrytëzimi",
+            "Експлоатација",
+        ],
     ),
     (
         "exploitation/sexual",
@@ -479,6 +810,7 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Sexual exploitation",
             "Seksualna eksploatacija",
             "Shfrytëzimi seksual",
+            "Сексуална експлоатација",
         ],
     ),
     (
@@ -487,11 +819,17 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Labour exploitation",
             "Radna eksploatacija",
             "Shfrytëzimi në punë",
+            "Трудова експлоатација",
         ],
     ),
     (
         "exploitation/begging",
-        ["Forced begging", "Prinudno prosjačenje", "Lypja e detyruar"],
+        [
+            "Forced begging",
+            "Prinudno prosjačenje",
+            "Lypja e detyruar",
+            "Принудно питачење",
+        ],
     ),
     (
         "exploitation/criminal-activities",
@@ -499,6 +837,7 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Forced criminal activities",
             "Prinuda na vršenje krivičnih dela",
             "Detyrimi për veprimtari kriminale",
+            "Принуда на вршење кривични дела",
         ],
     ),
     (
@@ -507,15 +846,26 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Domestic servitude",
             "Služenje u domaćinstvu",
             "Robëria shtëpiake",
+            "Домашно ропство",
         ],
     ),
     (
         "exploitation/forced-marriage",
-        ["Forced marriage", "Prinudni brak", "Martesa e detyruar"],
+        [
+            "Forced marriage",
+            "Prinudni brak",
+            "Martesa e detyruar",
+            "Принуден брак",
+        ],
     ),
     (
         "exploitation/organ-removal",
-        ["Organ removal", "Uklanjanje organa", "Heqja e organeve"],
+        [
+            "Organ removal",
+            "Uklanjanje organa",
+            "Heqja e organeve",
+            "Отстранување органи",
+        ],
     ),
     (
         "exploitation/illegal-adoption",
@@ -523,22 +873,35 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Illegal adoption",
             "Nezakonito usvojenje",
             "Birësimi i paligjshëm",
+            "Незаконско посвојување",
         ],
     ),
-    ("means", ["Means", "Sredstva", "Mjetet"]),
-    ("means/deception", ["Deception", "Obmana", "Mashtrimi"]),
-    ("means/coercion", ["Coercion", "Prinuda", "Shtrëngimi"]),
+    ("means", ["Means", "Sredstva", "Mjetet", "Средства"]),
+    (
+        "means/deception",
+        ["Deception", "Obmana", "Mashtrimi", "Измама"],
+    ),
+    (
+        "means/coercion",
+        ["Coercion", "Prinuda", "Shtrëngimi", "Принуда"],
+    ),
     (
         "means/abuse-of-vulnerability",
         [
             "Abuse of vulnerability",
             "Zloupotreba ranjivosti",
             "Abuzimi me pozitën e cenueshme",
+            "Злоупотреба на ранливоста",
         ],
     ),
     (
         "means/debt-bondage",
-        ["Debt bondage", "Dužničko ropstvo", "Skllavëria për borxh"],
+        [
+            "Debt bondage",
+            "Dužničko ropstvo",
+            "Skllavëria për borxh",
+            "Должничко ропство",
+        ],
     ),
     (
         "means/consent-irrelevant",
@@ -546,37 +909,67 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Consent irrelevant",
             "Pristanak bez značaja",
             "Pëlqimi i parëndësishëm",
+            "Согласноста е без значење",
         ],
     ),
-    ("victims", ["Victims", "Žrtve", "Viktimat"]),
+    ("victims", ["Victims", "Žrtve", "Viktimat", "Жртви"]),
     (
         "victims/identification",
-        ["Identification", "Identifikacija", "Identifikimi"],
+        [
+            "Identification",
+            "Identifikacija",
+            "Identifikimi",
+            "Идентификација",
+        ],
     ),
-    ("victims/assistance", ["Assistance", "Pomoć", "Ndihma"]),
+    (
+        "victims/assistance",
+        ["Assistance", "Pomoć", "Ndihma", "Помош"],
+    ),
     (
         "victims/recovery-period",
         [
             "Recovery and reflection period",
             "Period oporavka i razmišljanja",
             "Periudha e rimëkëmbjes dhe e reflektimit",
+            "Период за закрепнување и размислување",
         ],
     ),
     (
         "victims/residence-permit",
-        ["Residence permit", "Dozvola boravka", "Leja e qëndrimit"],
+        [
+            "Residence permit",
+            "Dozvola boravka",
+            "Leja e qëndrimit",
+            "Дозвола за престој",
+        ],
     ),
     (
         "victims/compensation",
-        ["Compensation", "Naknada štete", "Kompensimi"],
+        [
+            "Compensation",
+            "Naknada štete",
+            "Kompensimi",
+            "Надомест на штета",
+        ],
     ),
     (
         "victims/non-punishment",
-        ["Non-punishment", "Nekažnjavanje", "Mosndëshkimi"],
+        [
+            "Non-punishment",
+            "Nekažnjavanje",
+            "Mosndëshkimi",
+            "Неказнување",
+        ],
     ),
     (
         "victims/child",
-        ["Child victims", "Deca žrtve", "Fëmijët viktima"],
+        [
+            "Child victims",
+            "Deca žrtve",
+            "Fëmijët viktima",
+            "Деца жртви",
+        ],
     ),
     (
         "victims/protection-in-proceedings",
@@ -584,25 +977,47 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Protection in proceedings",
             "Zaštita u postupku",
             "Mbrojtja në procedurë",
+            "Заштита во постапката",
         ],
     ),
-    ("victims/return", ["Return", "Povratak", "Kthimi"]),
-    ("justice", ["Justice", "Pravosuđe", "Drejtësia"]),
+    (
+        "victims/return",
+        ["Return", "Povratak", "Kthimi", "Враќање"],
+    ),
+    (
+        "justice",
+        ["Justice", "Pravosuđe", "Drejtësia", "Правосудство"],
+    ),
     (
         "justice/investigation",
-        ["Investigation", "Istraga", "Hetimi"],
+        ["Investigation", "Istraga", "Hetimi", "Истрага"],
     ),
     (
         "justice/prosecution",
-        ["Prosecution", "Krivično gonjenje", "Ndjekja penale"],
+        [
+            "Prosecution",
+            "Krivično gonjenje",
+            "Ndjekja penale",
+            "Кривично гонење",
+        ],
     ),
     (
         "justice/sentencing",
-        ["Sentencing", "Odmeravanje kazne", "Caktimi i dënimit"],
+        [
+            "Sentencing",
+            "Odmeravanje kazne",
+            "Caktimi i dënimit",
+            "Одмерување на казната",
+        ],
     ),
     (
         "justice/confiscation",
-        ["Confiscation", "Oduzimanje imovine", "Konfiskimi"],
+        [
+            "Confiscation",
+            "Oduzimanje imovine",
+            "Konfiskimi",
+            "Конфискација",
+        ],
     ),
     (
         "justice/corporate-liability",
@@ -610,6 +1025,7 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Corporate liability",
             "Odgovornost pravnih lica",
             "Përgjegjësia e personave juridikë",
+            "Одговорност на правните лица",
         ],
     ),
     (
@@ -618,12 +1034,21 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "International cooperation",
             "Međunarodna saradnja",
             "Bashkëpunimi ndërkombëtar",
+            "Меѓународна соработка",
         ],
     ),
-    ("prevention", ["Prevention", "Prevencija", "Parandalimi"]),
+    (
+        "prevention",
+        ["Prevention", "Prevencija", "Parandalimi", "Превенција"],
+    ),
     (
         "prevention/awareness",
-        ["Awareness raising", "Podizanje svesti", "Ndërgjegjësimi"],
+        [
+            "Awareness raising",
+            "Podizanje svesti",
+            "Ndërgjegjësimi",
+            "Подигнување на свеста",
+        ],
     ),
     (
         "prevention/demand",
@@ -631,6 +1056,7 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Discouraging demand",
             "Suzbijanje potražnje",
             "Dekurajimi i kërkesës",
+            "Намалување на побарувачката",
         ],
     ),
     (
@@ -639,6 +1065,7 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Supply chains",
             "Lanci snabdevanja",
             "Zinxhirët e furnizimit",
+            "Синџири на снабдување",
         ],
     ),
     (
@@ -647,109 +1074,217 @@ const THEMES: &[(&str, [&str; 3])] = &[
             "Online recruitment",
             "Vrbovanje putem interneta",
             "Rekrutimi në internet",
+            "Регрутирање преку интернет",
         ],
     ),
 ];
 
 /// Kinds of document.
-const KINDS: &[(Kind, [&str; 3])] = &[
-    (Kind::Judgment, ["Judgment", "Presuda", "Aktgjykim"]),
-    (Kind::Decision, ["Decision", "Odluka", "Vendim"]),
+const KINDS: &[(Kind, [&str; 4])] = &[
+    (
+        Kind::Judgment,
+        ["Judgment", "Presuda", "Aktgjykim", "Пресуда"],
+    ),
+    (Kind::Decision, ["Decision", "Odluka", "Vendim", "Одлука"]),
     (
         Kind::Recommendation,
-        ["Recommendation", "Preporuka", "Rekomandim"],
+        ["Recommendation", "Preporuka", "Rekomandim", "Препорака"],
     ),
-    (Kind::Report, ["Report", "Izveštaj", "Raport"]),
-    (Kind::Legislation, ["Legislation", "Propis", "Legjislacion"]),
+    (Kind::Report, ["Report", "Izveštaj", "Raport", "Извештај"]),
+    (
+        Kind::Legislation,
+        ["Legislation", "Propis", "Legjislacion", "Пропис"],
+    ),
 ];
 
 /// Document languages by BCP 47 tag (as indexed); other tags fall back to their base language.
-const LANGUAGES: &[(&str, [&str; 3])] = &[
-    ("en", ["English", "Engleski", "Anglisht"]),
-    ("fr", ["French", "Francuski", "Frëngjisht"]),
-    ("de", ["German", "Nemački", "Gjermanisht"]),
-    ("it", ["Italian", "Italijanski", "Italisht"]),
-    ("ru", ["Russian", "Ruski", "Rusisht"]),
-    ("el", ["Greek", "Grčki", "Greqisht"]),
-    ("mt", ["Maltese", "Malteški", "Maltisht"]),
-    ("tr", ["Turkish", "Turski", "Turqisht"]),
-    ("sq", ["Albanian", "Albanski", "Shqip"]),
-    ("mk", ["Macedonian", "Makedonski", "Maqedonisht"]),
-    ("sr", ["Serbian", "Srpski", "Serbisht"]),
+const LANGUAGES: &[(&str, [&str; 4])] = &[
+    ("en", ["English", "Engleski", "Anglisht", "Англиски"]),
+    ("fr", ["French", "Francuski", "Frëngjisht", "Француски"]),
+    ("de", ["German", "Nemački", "Gjermanisht", "Германски"]),
+    ("it", ["Italian", "Italijanski", "Italisht", "Италијански"]),
+    ("ru", ["Russian", "Ruski", "Rusisht", "Руски"]),
+    ("el", ["Greek", "Grčki", "Greqisht", "Грчки"]),
+    ("mt", ["Maltese", "Malteški", "Maltisht", "Малтешки"]),
+    ("tr", ["Turkish", "Turski", "Turqisht", "Турски"]),
+    ("sq", ["Albanian", "Albanski", "Shqip", "Албански"]),
+    (
+        "mk",
+        ["Macedonian", "Makedonski", "Maqedonisht", "Македонски"],
+    ),
+    ("sr", ["Serbian", "Srpski", "Serbisht", "Српски"]),
     (
         "sr-Cyrl",
         [
             "Serbian (Cyrillic)",
             "Srpski (ćirilica)",
             "Serbisht (cirilike)",
+            "Српски (кирилица)",
         ],
     ),
     (
         "sr-Latn",
-        ["Serbian (Latin)", "Srpski (latinica)", "Serbisht (latine)"],
+        [
+            "Serbian (Latin)",
+            "Srpski (latinica)",
+            "Serbisht (latine)",
+            "Српски (латиница)",
+        ],
     ),
-    ("bs", ["Bosnian", "Bosanski", "Boshnjakisht"]),
-    ("hr", ["Croatian", "Hrvatski", "Kroatisht"]),
-    ("cnr", ["Montenegrin", "Crnogorski", "Malazezisht"]),
-    ("und", ["Undetermined", "Neodređen", "E papërcaktuar"]),
+    ("bs", ["Bosnian", "Bosanski", "Boshnjakisht", "Босански"]),
+    ("hr", ["Croatian", "Hrvatski", "Kroatisht", "Хрватски"]),
+    (
+        "cnr",
+        ["Montenegrin", "Crnogorski", "Malazezisht", "Црногорски"],
+    ),
+    (
+        "und",
+        ["Undetermined", "Neodređen", "E papërcaktuar", "Неопределен"],
+    ),
 ];
 
 /// Month names, January first.
-const MONTHS: [[&str; 3]; 12] = [
-    ["January", "januar", "janar"],
-    ["February", "februar", "shkurt"],
-    ["March", "mart", "mars"],
-    ["April", "april", "prill"],
-    ["May", "maj", "maj"],
-    ["June", "jun", "qershor"],
-    ["July", "jul", "korrik"],
-    ["August", "avgust", "gusht"],
-    ["September", "septembar", "shtator"],
-    ["October", "oktobar", "tetor"],
-    ["November", "novembar", "nëntor"],
-    ["December", "decembar", "dhjetor"],
+const MONTHS: [[&str; 4]; 12] = [
+    ["January", "januar", "janar", "јануари"],
+    ["February", "februar", "shkurt", "февруари"],
+    ["March", "mart", "mars", "март"],
+    ["April", "april", "prill", "април"],
+    ["May", "maj", "maj", "мај"],
+    ["June", "jun", "qershor", "јуни"],
+    ["July", "jul", "korrik", "јули"],
+    ["August", "avgust", "gusht", "август"],
+    ["September", "septembar", "shtator", "септември"],
+    ["October", "oktobar", "tetor", "октомври"],
+    ["November", "novembar", "nëntor", "ноември"],
+    ["December", "decembar", "dhjetor", "декември"],
 ];
 
 /// GRETA's wording, strongest first.
-const STRENGTHS: &[(Strength, [&str; 3])] = &[
+const STRENGTHS: &[(Strength, [&str; 4])] = &[
     (
         Strength::Urges,
         [
             "GRETA urges",
             "GRETA hitno poziva",
             "GRETA u bën thirrje urgjente",
+            "ГРЕТА настојчиво повикува",
         ],
     ),
     (
         Strength::Considers,
-        ["GRETA considers", "GRETA smatra", "GRETA konsideron"],
+        [
+            "GRETA considers",
+            "GRETA smatra",
+            "GRETA konsideron",
+            "ГРЕТА смета",
+        ],
     ),
     (
         Strength::Invites,
-        ["GRETA invites", "GRETA poziva", "GRETA fton"],
+        [
+            "GRETA invites",
+            "GRETA poziva",
+            "GRETA fton",
+            "ГРЕТА поканува",
+        ],
     ),
 ];
+
+/// Courts and bodies the corpus names most, `(name as stored, [English, Serbian Latin,
+/// Albanian, Macedonian])`, and the formations of the European courts. For display only: facet
+/// values and links keep the stored name.
+const COURTS: &[(&str, [&str; 4])] = &[
+    (
+        courts::ECTHR,
+        [
+            courts::ECTHR,
+            "Evropski sud za ljudska prava",
+            "Gjykata Evropiane e të Drejtave të Njeriut",
+            "Европски суд за човекови права",
+        ],
+    ),
+    (
+        "Court of Justice of the European Union",
+        [
+            "Court of Justice of the European Union",
+            "Sud pravde Evropske unije",
+            "Gjykata e Drejtësisë e Bashkimit Evropian",
+            "Суд на правдата на Европската унија",
+        ],
+    ),
+    ("GRETA", ["GRETA", "GRETA", "GRETA", "ГРЕТА"]),
+    (
+        "Council of Europe",
+        [
+            "Council of Europe",
+            "Savet Evrope",
+            "Këshilli i Evropës",
+            "Совет на Европа",
+        ],
+    ),
+    (
+        "Council of Europe project assessment",
+        [
+            "Council of Europe project assessment",
+            "Procena projekta Saveta Evrope",
+            "Vlerësim i projektit të Këshillit të Evropës",
+            "Проценка на проект на Советот на Европа",
+        ],
+    ),
+    (
+        "Court of Criminal Appeal",
+        [
+            "Court of Criminal Appeal",
+            "Krivični apelacioni sud",
+            "Gjykata e Apelit Penal",
+            "Кривичен апелационен суд",
+        ],
+    ),
+    (
+        "Court of Magistrates (Malta) as a Court of Criminal Judgment",
+        [
+            "Court of Magistrates (Malta) as a Court of Criminal Judgment",
+            "Magistratski sud (Malta) kao krivični sud",
+            "Gjykata e Magjistratëve (Malta) si gjykatë penale",
+            "Магистратски суд (Малта) како кривичен суд",
+        ],
+    ),
+    (
+        "Grand Chamber",
+        [
+            "Grand Chamber",
+            "Veliko veće",
+            "Dhoma e Madhe",
+            "Голем совет",
+        ],
+    ),
+    ("Chamber", ["Chamber", "Veće", "Dhoma", "Совет"]),
+    ("Committee", ["Committee", "Odbor", "Komiteti", "Комитет"]),
+];
+
+/// The marker sample documents end their titles with (the corpus writes it in English).
+const SAMPLE_MARKER: &str = "(sample)";
 
 /// A theme's label; the path itself for a theme the table does not know.
 pub(crate) fn theme_label(ui: Ui, path: &str) -> String {
     THEMES.iter().find(|(p, _)| *p == path).map_or_else(
         || path.to_string(),
-        |(_, names)| names[ui.column()].to_string(),
+        |(_, names)| ui.name(names).into_owned(),
     )
 }
 
-pub(crate) fn kind_label(ui: Ui, kind: Kind) -> &'static str {
+pub(crate) fn kind_label(ui: Ui, kind: Kind) -> Cow<'static, str> {
     KINDS
         .iter()
         .find(|(k, _)| *k == kind)
-        .map_or(kind.as_str(), |(_, names)| names[ui.column()])
+        .map_or(Cow::Borrowed(kind.as_str()), |(_, names)| ui.name(names))
 }
 
-pub(crate) fn strength_label(ui: Ui, strength: Strength) -> &'static str {
+pub(crate) fn strength_label(ui: Ui, strength: Strength) -> Cow<'static, str> {
     STRENGTHS
         .iter()
         .find(|(s, _)| *s == strength)
-        .map_or("", |(_, names)| names[ui.column()])
+        .map_or(Cow::Borrowed(""), |(_, names)| ui.name(names))
 }
 
 /// A language's name; for a tag the table lacks (`bs-Latn`), its base language's name with
@@ -759,10 +1294,10 @@ pub(crate) fn language_name(ui: Ui, tag: &str) -> String {
         LANGUAGES
             .iter()
             .find(|(known, _)| known.eq_ignore_ascii_case(t))
-            .map(|(_, names)| names[ui.column()])
+            .map(|(_, names)| ui.name(names))
     };
     if let Some(name) = find(tag) {
-        return name.to_string();
+        return name.into_owned();
     }
     match tag.split_once('-').and_then(|(base, _)| find(base)) {
         Some(name) => format!("{name} ({tag})"),
@@ -770,25 +1305,172 @@ pub(crate) fn language_name(ui: Ui, tag: &str) -> String {
     }
 }
 
-/// A country's name in the interface language: `LOCAL_NAMES` for Serbian and Albanian where
-/// it has the country, the English name otherwise; Kosovo* always with its asterisk.
+/// Macedonian names of the countries of `countries::LOCAL_NAMES`, in its order.
+const MK_COUNTRIES: &[(&str, &str)] = &[
+    ("AL", "Албанија"),
+    ("BA", "Босна и Херцеговина"),
+    ("HR", "Хрватска"),
+    ("ME", "Црна Гора"),
+    ("MK", "Северна Македонија"),
+    ("MT", "Малта"),
+    ("RS", "Србија"),
+    ("TR", "Турција"),
+    ("XK", "Косово*"),
+    ("GB", "Обединето Кралство"),
+    ("FR", "Франција"),
+    ("GR", "Грција"),
+    ("CY", "Кипар"),
+    ("RU", "Русија"),
+    ("AT", "Австрија"),
+    ("AZ", "Азербејџан"),
+    ("IT", "Италија"),
+    ("DE", "Германија"),
+];
+
+/// A country's name in the interface language: `LOCAL_NAMES` (and [`MK_COUNTRIES`]) where
+/// they have the country, the English name otherwise; Kosovo* always with its asterisk.
 pub(crate) fn country_name(ui: Ui, code: &str) -> String {
     let local = countries::LOCAL_NAMES.iter().find(|(c, _, _)| *c == code);
-    match (ui, local) {
-        (Ui::Sr, Some((_, serbian, _))) => serbian.to_string(),
-        (Ui::Sq, Some((_, _, albanian))) => albanian.to_string(),
+    let macedonian = MK_COUNTRIES.iter().find(|(c, _)| *c == code);
+    match (ui, local, macedonian) {
+        (Ui::Sr, Some((_, serbian, _)), _) => serbian.to_string(),
+        (Ui::SrCyrl, Some((_, serbian, _)), _) => serbian_latin_to_cyrillic(serbian),
+        (Ui::Sq, Some((_, _, albanian)), _) => albanian.to_string(),
+        (Ui::Mk, _, Some((_, name))) => name.to_string(),
         _ => countries::display_name(code),
     }
 }
 
-/// A date as people write it: "7 January 2010", "7. januar 2010.", "7 janar 2010".
+/// A date as people write it: "7 January 2010", "7. januar 2010.", "7 janar 2010",
+/// "7 јануари 2010".
 pub(crate) fn long_date(ui: Ui, date: Date) -> String {
     let month = MONTHS
         .get(usize::from(date.month).wrapping_sub(1))
-        .map_or("", |names| names[ui.column()]);
+        .map_or(Cow::Borrowed(""), |names| ui.name(names));
     match ui {
-        Ui::Sr => format!("{}. {month} {}.", date.day, date.year),
-        Ui::En | Ui::Sq => format!("{} {month} {}", date.day, date.year),
+        Ui::Sr | Ui::SrCyrl => format!("{}. {month} {}.", date.day, date.year),
+        Ui::En | Ui::Sq | Ui::Mk => format!("{} {month} {}", date.day, date.year),
+    }
+}
+
+/// A court's name as stored (`European Court of Human Rights (Grand Chamber)`), or a
+/// formation alone, in the interface language where [`COURTS`] has it; a sample's
+/// `(sample)` translated. Names the table lacks (national courts, already in their own
+/// language) are shown as stored.
+pub(crate) fn court_name(ui: Ui, stored: &str) -> String {
+    let (name, sample) = split_sample_marker(stored);
+    let known = |text: &str| {
+        COURTS
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(text))
+            .map(|(_, names)| ui.name(names))
+    };
+    let mut shown = match (known(name), courts::split(name)) {
+        (Some(whole), _) => whole.into_owned(),
+        (None, (court, Some(formation))) => format!(
+            "{} ({})",
+            known(court).unwrap_or(Cow::Borrowed(court)),
+            known(formation).unwrap_or(Cow::Borrowed(formation))
+        ),
+        (None, (court, None)) => court.to_string(),
+    };
+    if sample {
+        shown = format!("{shown} {}", ui.t("sample_marker"));
+    }
+    shown
+}
+
+/// A text without its trailing `(sample)`, and whether it had one.
+fn split_sample_marker(text: &str) -> (&str, bool) {
+    match text.trim_end().strip_suffix(SAMPLE_MARKER) {
+        Some(rest) => (rest.trim_end(), true),
+        None => (text, false),
+    }
+}
+
+/// A title as stored, its trailing `(sample)` in the interface language: `(the title,
+/// Some(marker))`, so the page can mark the title's language and the marker's apart.
+/// In English the title stays whole: its marker is already in the interface language.
+pub(crate) fn title_parts(ui: Ui, title: &str) -> (&str, Option<&'static str>) {
+    match split_sample_marker(title) {
+        (rest, true) if ui != Ui::En => (rest, Some(ui.t("sample_marker"))),
+        _ => (title, None),
+    }
+}
+
+/// What is wrong, in the interface language, worded from the engine's or the API's typed
+/// problem; the English message as it came for a problem without words of its own here (an
+/// internal failure, whose details are in the log, not on the page).
+pub(crate) fn error_message(ui: Ui, error: &PageError) -> String {
+    let limit = |key: &'static str, limit: usize| ui.fill(key, &[("limit", &limit.to_string())]);
+    match &error.reason {
+        Reason::Query(problem) => match problem.as_ref() {
+            QueryProblem::TooLong => limit("err_too_long", MAX_QUERY_CHARS),
+            QueryProblem::ControlCharacter => ui.t("err_control_character").to_string(),
+            QueryProblem::TooManyTerms => limit("err_too_many_terms", MAX_QUERY_CLAUSES),
+            QueryProblem::UnclosedQuote => ui.t("err_unclosed_quote").to_string(),
+            QueryProblem::PhraseTooLong => limit("err_phrase_too_long", MAX_PHRASE_WORDS),
+            QueryProblem::SlopWithoutNumber => ui.t("err_slop_without_number").to_string(),
+            QueryProblem::SlopTooLarge => limit("err_slop_too_large", MAX_PHRASE_SLOP as usize),
+            QueryProblem::UnknownField { name } => ui.fill("err_unknown_field", &[("name", name)]),
+            QueryProblem::FieldWithoutTerm { field } => {
+                ui.fill("err_field_without_term", &[("field", field)])
+            }
+            QueryProblem::UnexpectedParenthesis => ui.t("err_unexpected_parenthesis").to_string(),
+            QueryProblem::UnclosedParenthesis => ui.t("err_unclosed_parenthesis").to_string(),
+            QueryProblem::EmptyParentheses => ui.t("err_empty_parentheses").to_string(),
+            QueryProblem::TooDeep => limit("err_too_deep", MAX_QUERY_DEPTH),
+            QueryProblem::MissingTerm => ui.t("err_missing_term").to_string(),
+            QueryProblem::PrefixNotAWord { prefix } => {
+                ui.fill("err_prefix_not_a_word", &[("prefix", prefix)])
+            }
+            QueryProblem::PrefixTooShort { prefix } => ui.fill(
+                "err_prefix_too_short",
+                &[("prefix", prefix), ("limit", &MIN_PREFIX_CHARS.to_string())],
+            ),
+            QueryProblem::PrefixTooCommon { prefix } => ui.fill(
+                "err_prefix_too_common",
+                &[
+                    ("prefix", prefix),
+                    ("limit", &MAX_PREFIX_EXPANSIONS.to_string()),
+                ],
+            ),
+            QueryProblem::NotUtf8 => ui.t("err_not_utf8").to_string(),
+        },
+        Reason::Parameter(problem) => {
+            let name = error.parameter.as_deref().unwrap_or_default();
+            match problem.as_ref() {
+                ParameterProblem::Unknown => ui.fill("err_unknown_parameter", &[("name", name)]),
+                ParameterProblem::Invalid { value } => {
+                    let key = match name {
+                        "country" => "err_unknown_country",
+                        "theme" => "err_unknown_theme",
+                        _ => "err_invalid_value",
+                    };
+                    ui.fill(key, &[("value", value), ("name", name)])
+                }
+                ParameterProblem::TooManyValues => ui.fill(
+                    "err_too_many_values",
+                    &[("name", name), ("limit", &MAX_FILTER_VALUES.to_string())],
+                ),
+                ParameterProblem::ReversedYears => ui.t("err_reversed_years").to_string(),
+                ParameterProblem::BeyondResultDepth => limit("err_beyond_depth", MAX_RESULT_DEPTH),
+                ParameterProblem::TooManyParameters => {
+                    limit("err_too_many_parameters", MAX_QUERY_PARAMETERS)
+                }
+                ParameterProblem::NotUtf8 => ui.t("err_not_utf8").to_string(),
+            }
+        }
+        Reason::Api(code) => match *code {
+            "timeout" => ui.fill(
+                "err_timeout",
+                &[("seconds", &SEARCH_DEADLINE.as_secs().to_string())],
+            ),
+            "not_found" => ui.t("err_not_found").to_string(),
+            "unauthorized" => ui.t("err_unauthorized").to_string(),
+            "locked" => ui.t("err_locked").to_string(),
+            _ => error.message.clone(),
+        },
     }
 }
 
@@ -798,6 +1480,7 @@ mod tests {
 
     use super::*;
     use thb_engine::domain::taxonomy;
+    use thb_text::normalize::fold_for_search_string;
 
     fn keys(table: &'static [(&'static str, &'static str)]) -> BTreeSet<&'static str> {
         table.iter().map(|(k, _)| *k).collect()
@@ -840,10 +1523,11 @@ mod tests {
             include_str!("citation.rs"),
             include_str!("mod.rs"),
             include_str!("export.rs"),
+            include_str!("i18n.rs"),
         ];
         let mut used = BTreeSet::new();
         for source in sources {
-            for pattern in [".t(\"", ".fill(\"", "ui.t(\""] {
+            for pattern in [".t(\"", ".fill(\"", "ui.t(\"", "limit(\""] {
                 for piece in source.split(pattern).skip(1) {
                     if let Some((key, _)) = piece.split_once('"') {
                         used.insert(key.to_string());
@@ -897,5 +1581,234 @@ mod tests {
         assert_eq!(long_date(Ui::Sq, date), "7 janar 2010");
         assert_eq!(Ui::En.fill("page_n", &[("n", "3")]), "Page 3");
         assert_eq!(Ui::parse("SQ"), Some(Ui::Sq));
+        assert_eq!(Ui::parse("sr-cyrl"), Some(Ui::SrCyrl));
+        assert_eq!(long_date(Ui::SrCyrl, date), "7. јануар 2010.");
+        assert_eq!(long_date(Ui::Mk, date), "7 јануари 2010");
+        assert_eq!(country_name(Ui::Mk, "XK"), "Косово*");
+        assert_eq!(country_name(Ui::Mk, "MK"), "Северна Македонија");
+        assert_eq!(country_name(Ui::SrCyrl, "ME"), "Црна Гора");
+        assert_eq!(country_name(Ui::SrCyrl, "XK"), "Косово*");
+        assert_eq!(
+            theme_label(Ui::SrCyrl, "means/debt-bondage"),
+            "Дужничко ропство"
+        );
+        assert_eq!(
+            theme_label(Ui::Mk, "means/debt-bondage"),
+            "Должничко ропство"
+        );
+        assert_eq!(language_name(Ui::Mk, "sq"), "Албански");
+    }
+
+    #[test]
+    fn macedonian_names_cover_every_country_with_local_names() {
+        let local: Vec<_> = countries::LOCAL_NAMES.iter().map(|(c, _, _)| *c).collect();
+        let macedonian: Vec<_> = MK_COUNTRIES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(local, macedonian);
+    }
+
+    /// Words with Latin letters a Cyrillic label may keep: acronyms and operators, the
+    /// product's name, units, keys and quoted search input.
+    const LATIN_KEPT: &[&str] = &[
+        "GRETA",
+        "OR",
+        "NOT",
+        "thb-caselaw:",
+        "Esc",
+        "n",
+        "title:,",
+        "text:,",
+        "court:,",
+        "id:",
+        "ecli:",
+        "ecli:.",
+        "trafficking,",
+        "trafficked,",
+        "trafficker…",
+        "(trgovina",
+        "(prosjacenje",
+        "prosjačenje).",
+        "(trgovija",
+        "(zrtva",
+        "žrtva).",
+        "trgovina",
+        "ljudima,",
+    ];
+
+    /// The words of a label with Latin letters, besides [`LATIN_KEPT`] and placeholders.
+    fn latin_words(text: &str) -> Vec<String> {
+        let without_placeholders: String = text
+            .split('{')
+            .map(|p| p.split_once('}').map_or(p, |(_, rest)| rest))
+            .collect();
+        without_placeholders
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && !LATIN_KEPT.contains(w))
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn serbian_cyrillic_is_the_latin_table_in_cyrillic_with_no_latin_left() {
+        for (key, latin) in SR {
+            let cyrillic = Ui::SrCyrl.t(key);
+            assert_eq!(
+                latin_words(cyrillic),
+                Vec::<String>::new(),
+                "{key}: {cyrillic}"
+            );
+            // Read back with the search fold's own table, each says the same as the Latin.
+            if lookup(SR_CYRL_WRITTEN, key).is_none() {
+                assert_eq!(
+                    fold_for_search_string(cyrillic),
+                    fold_for_search_string(latin),
+                    "{key}"
+                );
+            }
+        }
+        assert_eq!(
+            Ui::SrCyrl.t("search_label"),
+            "Претрага судске праксе и препорука GRETA"
+        );
+        assert_eq!(
+            Ui::SrCyrl.fill("total", &[("total", "3"), ("ms", "1")]),
+            "Резултата: 3 (1 мс)"
+        );
+        assert_eq!(
+            Ui::SrCyrl.t("err_missing_term"),
+            "Недостаје реч: OR тражи реч са обе стране, а - или NOT реч која се искључује."
+        );
+        // A label written out must be one a transliteration would get wrong.
+        for (key, written) in SR_CYRL_WRITTEN {
+            let latin = lookup(SR, key).expect("a Serbian key");
+            assert_ne!(
+                transliterate_label(latin),
+                *written,
+                "{key} need not be written out"
+            );
+        }
+    }
+
+    #[test]
+    fn macedonian_labels_are_cyrillic() {
+        for (key, text) in MK {
+            assert_eq!(latin_words(text), Vec::<String>::new(), "{key}: {text}");
+        }
+    }
+
+    #[test]
+    fn courts_and_samples_are_named_in_the_interface_language() {
+        let grand_chamber = "European Court of Human Rights (Grand Chamber)";
+        assert_eq!(court_name(Ui::En, grand_chamber), grand_chamber);
+        assert_eq!(
+            court_name(Ui::Mk, grand_chamber),
+            "Европски суд за човекови права (Голем совет)"
+        );
+        assert_eq!(
+            court_name(Ui::SrCyrl, grand_chamber),
+            "Европски суд за људска права (Велико веће)"
+        );
+        assert_eq!(court_name(Ui::Sq, "Grand Chamber"), "Dhoma e Madhe");
+        assert_eq!(court_name(Ui::Mk, "GRETA"), "ГРЕТА");
+        assert_eq!(court_name(Ui::SrCyrl, "GRETA"), "GRETA");
+        assert_eq!(
+            court_name(Ui::Sr, "Council of Europe project assessment (sample)"),
+            "Procena projekta Saveta Evrope (primer)"
+        );
+        // National courts are shown as they are written.
+        assert_eq!(
+            court_name(Ui::Mk, "Виши суд у Београду"),
+            "Виши суд у Београду"
+        );
+        let title = "Виши суд у Нишу, К 34/2016 — трговина људима (sample)";
+        assert_eq!(
+            title_parts(Ui::Sq, title),
+            (
+                "Виши суд у Нишу, К 34/2016 — трговина људима",
+                Some("(shembull)")
+            )
+        );
+        assert_eq!(
+            title_parts(Ui::Mk, "Rantsev v. Cyprus"),
+            ("Rantsev v. Cyprus", None)
+        );
+    }
+
+    fn query(problem: QueryProblem) -> Reason {
+        Reason::Query(Box::new(problem))
+    }
+
+    fn parameter(problem: ParameterProblem) -> Reason {
+        Reason::Parameter(Box::new(problem))
+    }
+
+    fn page_error(parameter: Option<&str>, reason: Reason) -> PageError {
+        PageError {
+            status: axum::http::StatusCode::BAD_REQUEST,
+            message: "the English message".into(),
+            column: None,
+            suggestion: None,
+            parameter: parameter.map(str::to_string),
+            reason,
+        }
+    }
+
+    #[test]
+    fn errors_are_worded_in_every_interface_language_with_their_values() {
+        let cases = [
+            (None, query(QueryProblem::UnclosedQuote)),
+            (
+                None,
+                query(QueryProblem::UnknownField {
+                    name: "contry".into(),
+                }),
+            ),
+            (
+                Some("kind"),
+                parameter(ParameterProblem::Invalid {
+                    value: "verdict".into(),
+                }),
+            ),
+            (Some("page"), parameter(ParameterProblem::BeyondResultDepth)),
+            (None, Reason::Api("timeout")),
+            (None, Reason::Api("not_found")),
+        ];
+        for (parameter, reason) in cases {
+            let error = page_error(parameter, reason);
+            let english = error_message(Ui::En, &error);
+            for ui in Ui::ALL {
+                let text = error_message(ui, &error);
+                assert!(!text.contains('{'), "{ui:?}: {text}");
+                if ui != Ui::En {
+                    assert_ne!(text, english, "{ui:?} is English");
+                }
+            }
+        }
+        let unknown_country = page_error(
+            Some("country"),
+            parameter(ParameterProblem::Invalid { value: "YU".into() }),
+        );
+        assert_eq!(
+            error_message(Ui::Mk, &unknown_country),
+            "„YU“ не е познат код на држава."
+        );
+        let deep = page_error(Some("page"), parameter(ParameterProblem::BeyondResultDepth));
+        assert_eq!(
+            error_message(
+                Ui::Sr,
+                &page_error(
+                    Some("kind"),
+                    parameter(ParameterProblem::Invalid {
+                        value: "verdict".into()
+                    })
+                )
+            ),
+            "„verdict“ nije dozvoljena vrednost za „kind“."
+        );
+        assert!(error_message(Ui::Sq, &deep).contains("1000"));
+        // An internal failure keeps the API's words: nothing more can be said.
+        assert_eq!(
+            error_message(Ui::Sr, &page_error(None, Reason::Api("internal"))),
+            "the English message"
+        );
     }
 }

@@ -36,6 +36,8 @@ use maud::Markup;
 
 use crate::api::{self, auth, ApiError, SharedState};
 use params::PageParams;
+use thb_engine::search::query::QueryProblem;
+use thb_engine::search::request::ParameterProblem;
 use thb_engine::search::{self, SearchError};
 
 /// The `ui` parameter's values, for the OpenAPI document.
@@ -69,6 +71,20 @@ pub(crate) struct PageError {
     pub suggestion: Option<String>,
     /// The parameter at fault, offered for removal.
     pub parameter: Option<String>,
+    /// What went wrong, typed, for the page to word in its interface language
+    /// (`i18n::error_message`); `message` is the engine's or the API's English sentence.
+    pub reason: Reason,
+}
+
+/// Why a page failed, as a code rather than a sentence.
+#[derive(Debug)]
+/// Boxed: an error is rare, and a `PageError` travels in every page handler's `Result`.
+pub(crate) enum Reason {
+    Query(Box<QueryProblem>),
+    /// The parameter's name is the error's `parameter`.
+    Parameter(Box<ParameterProblem>),
+    /// The API's error code (`not_found`, `unauthorized`, `timeout`, `internal`, …).
+    Api(&'static str),
 }
 
 impl PageError {
@@ -100,6 +116,7 @@ impl From<ApiError> for PageError {
             column: None,
             suggestion: e.suggestion,
             parameter: None,
+            reason: Reason::Api(e.code),
         }
     }
 }
@@ -113,13 +130,19 @@ impl From<SearchError> for PageError {
                 column: q.column,
                 suggestion: q.suggestion,
                 parameter: None,
+                reason: Reason::Query(Box::new(q.problem)),
             },
-            SearchError::Parameter { parameter, message } => PageError {
+            SearchError::Parameter {
+                parameter,
+                problem,
+                message,
+            } => PageError {
                 status: StatusCode::BAD_REQUEST,
                 message: format!("{parameter}: {message}"),
                 column: None,
                 suggestion: None,
                 parameter: Some(parameter),
+                reason: Reason::Parameter(Box::new(problem)),
             },
             other => ApiError::from(other).into(),
         }

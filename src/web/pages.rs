@@ -10,7 +10,6 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use thb_engine::document::{Access, Document, Kind, Provenance};
-use thb_engine::domain::countries::KOSOVO_NOTE;
 use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
 use thb_engine::search::partial::Partial;
@@ -196,7 +195,7 @@ fn error_box(params: &PageParams, error: &PageError) -> Markup {
         div.error-box role="alert" {
             h2 { (ui.t(error.title_key())) }
             p.error-message {
-                (error.message)
+                (i18n::error_message(ui, error))
                 @if let Some(column) = error.column {
                     " " (ui.fill("error_column", &[("column", &column.to_string())]))
                 }
@@ -391,7 +390,7 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
     let ui = params.ui;
     html! {
         li.hit {
-            h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (PreEscaped(&hit.title_html)) } }
+            h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (marked_title(ui, &hit.title_html)) } }
             @if hit.provenance == Some(Provenance::Sample) {
                 p.badge.sample { (ui.t("sample_badge")) }
             }
@@ -410,7 +409,7 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                     span.sep aria-hidden="true" { " · " }
                     // The court's other decisions for the same query, as HUDOC's metadata links;
                     // by its facet value, so the court facet shows it ticked.
-                    a.hit-court href=(params.first_page().with("court", Some(&courts::facet_value(court))).search_url()) { (court) }
+                    a.hit-court href=(params.first_page().with("court", Some(&courts::facet_value(court))).search_url()) { (i18n::court_name(ui, court)) }
                 }
                 span.sep aria-hidden="true" { " · " }
                 span { (country_list(ui, &hit.country)) }
@@ -445,6 +444,29 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// A document's title as stored, a sample's trailing `(sample)` in the interface language
+/// (and marked as such, as the title around it keeps the document's language).
+fn title(ui: Ui, title: &str) -> Markup {
+    match i18n::title_parts(ui, title) {
+        (rest, Some(marker)) => {
+            html! { (rest) " " span.sample-marker lang=(ui.html_lang()) { (marker) } }
+        }
+        (title, None) => html! { (title) },
+    }
+}
+
+/// A hit's title as the engine marked it (HTML: escaped, the matched words in `<mark>`), its
+/// "(sample)" in the interface language. The marker holds no character escaping changes, so it
+/// is found in the HTML as in the text.
+fn marked_title(ui: Ui, html: &str) -> Markup {
+    match i18n::title_parts(ui, html) {
+        (rest, Some(marker)) => {
+            html! { (PreEscaped(rest)) " " span.sample-marker lang=(ui.html_lang()) { (marker) } }
+        }
+        (title, None) => html! { (PreEscaped(title)) },
     }
 }
 
@@ -513,7 +535,7 @@ fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
                 "strength" => strength_label(ui, value),
                 "article" => greta_article_label(ui, value),
                 "provenance" if value == "real" => ui.t("real_only").to_string(),
-                "court" => courts::display(value),
+                "court" => i18n::court_name(ui, &courts::display(value)),
                 _ => value.to_string(),
             };
             chips.push((
@@ -859,7 +881,7 @@ fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
             legend { (ui.t("facet_country")) }
             (option_list(params, "country", &branches(&entries, |_| None), &|v| i18n::country_name(ui, v), &no_words))
             @if shows_kosovo {
-                p.kosovo-note { (KOSOVO_NOTE) }
+                p.kosovo-note { (ui.t("kosovo_note")) }
             }
         }
     }
@@ -884,7 +906,7 @@ fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
         (_, None) => None,
     });
     // A formation is labelled by itself: it shows beneath its court.
-    let label = |v: &str| courts::split_value(v).1.unwrap_or(v).to_string();
+    let label = |v: &str| i18n::court_name(params.ui, courts::split_value(v).1.unwrap_or(v));
     html! {
         fieldset.facet.facet-tree {
             legend { (params.ui.t("court")) }
@@ -1072,7 +1094,7 @@ pub(crate) fn document_page(
         article.document {
             header.document-header {
                 p.document-kind { (i18n::kind_label(ui, document.kind)) }
-                h1 lang=[language] { (document.title) }
+                h1 lang=[language] { (title(ui, &document.title)) }
                 @if document.provenance == Some(Provenance::Sample) {
                     p.badge.sample { (ui.t("sample_badge")) }
                 }
@@ -1118,11 +1140,15 @@ pub(crate) fn document_page(
                 }
             }
             @if document.country.iter().any(|c| c == "XK") {
-                p.kosovo-note { (KOSOVO_NOTE) }
+                p.kosovo-note { (ui.t("kosovo_note")) }
             }
         }
     };
-    layout(params, &path, &document.title, body)
+    let page_title = match i18n::title_parts(ui, &document.title) {
+        (rest, Some(marker)) => format!("{rest} {marker}"),
+        (title, None) => title.to_string(),
+    };
+    layout(params, &path, &page_title, body)
 }
 
 fn metadata(params: &PageParams, d: &Document, versions: &[Version]) -> Markup {
@@ -1136,7 +1162,7 @@ fn metadata(params: &PageParams, d: &Document, versions: &[Version]) -> Markup {
         dl.metadata-list {
             dt { (ui.t("field_id")) } dd { code { (d.id) } }
             dt { (ui.t("facet_kind")) } dd { (i18n::kind_label(ui, d.kind)) }
-            @if let Some(court) = &d.court { dt { (ui.t("court")) } dd { (court) } }
+            @if let Some(court) = &d.court { dt { (ui.t("court")) } dd { (i18n::court_name(ui, court)) } }
             dt { (ui.t("facet_country")) } dd { (country_list(ui, &d.country)) }
             @if let Some(date) = d.date {
                 dt { (ui.t("field_date")) } dd { time datetime=(date.to_string()) { (i18n::long_date(ui, date)) } }
@@ -1194,7 +1220,7 @@ pub(crate) fn error_page(params: &PageParams, path: &str, error: &PageError) -> 
         }
         div.error-box role="alert" {
             h1 { (ui.t(error.title_key())) }
-            p.error-message { (error.message) }
+            p.error-message { (i18n::error_message(ui, error)) }
             p { a href=(params.search_url()) { "← " (ui.t("back_to_results")) } }
         }
     };

@@ -7,9 +7,11 @@
 //! | [`normalize`] | Unicode clean-up, Turkish-safe case folding, script and diacritic folding, one file per fold |
 //! | [`stem`] | light stemmers for languages Snowball lacks (Serbo-Croatian, Macedonian, Albanian) |
 //! | [`language`] | language and script detection (lingua, letters, ekavian forms), built once and shared |
+//! | [`transliterate`] | Serbian Latin → Cyrillic for text people read (interface labels), acronyms and foreign words kept |
 //!
 //! Data flows one way: `normalize` first; `stem` and `language` work on its output.
 
 pub mod language;
 pub mod normalize;
 pub mod stem;
+pub mod transliterate;

@@ -17,7 +17,7 @@ use tantivy::{Searcher, Term};
 
 use super::conjunction::{Clause, ConjunctionQuery};
 use super::public_view::PublicView;
-use super::query::{Node, QueryError, QueryField};
+use super::query::{Node, QueryError, QueryField, QueryProblem};
 use super::SearchError;
 use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::limits::{MAX_PREFIX_EXPANSIONS, MIN_PREFIX_CHARS};
@@ -357,6 +357,9 @@ impl Builder<'_> {
         let folded = Analyzer::Folded.terms(text);
         let [prefix] = folded.as_slice() else {
             return Err(SearchError::Query(QueryError {
+                problem: QueryProblem::PrefixNotAWord {
+                    prefix: text.to_string(),
+                },
                 message: format!("`{text}*`: a prefix must be a single word"),
                 column: None,
                 suggestion: None,
@@ -364,6 +367,9 @@ impl Builder<'_> {
         };
         if prefix.chars().count() < MIN_PREFIX_CHARS {
             return Err(SearchError::Query(QueryError {
+                problem: QueryProblem::PrefixTooShort {
+                    prefix: text.to_string(),
+                },
                 message: format!("`{text}*`: a prefix needs at least {MIN_PREFIX_CHARS} letters"),
                 column: None,
                 suggestion: None,
@@ -440,6 +446,9 @@ impl Builder<'_> {
                 found.insert(word.to_string());
                 if found.len() > MAX_PREFIX_EXPANSIONS {
                     return Err(SearchError::Query(QueryError {
+                        problem: QueryProblem::PrefixTooCommon {
+                            prefix: typed.to_string(),
+                        },
                         message: format!(
                             "`{typed}*` matches more than {MAX_PREFIX_EXPANSIONS} different words; type a longer prefix"
                         ),

@@ -48,7 +48,11 @@ pub enum SearchError {
     Query(QueryError),
     /// A parameter is invalid (400), naming the parameter.
     #[error("{parameter}: {message}")]
-    Parameter { parameter: String, message: String },
+    Parameter {
+        parameter: String,
+        problem: request::ParameterProblem,
+        message: String,
+    },
     /// The search ran past its deadline and was stopped (503): the user's to narrow.
     #[error("the search took longer than {} s; narrow it with more words or filters", SEARCH_DEADLINE.as_secs())]
     Timeout,

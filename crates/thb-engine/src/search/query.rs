@@ -62,9 +62,54 @@ pub enum Node {
 /// corrected query where one can be offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
+    /// What is wrong, as a code a front end can put in its own words (the web page does, in
+    /// every interface language); `message` is the English sentence the API sends.
+    pub problem: QueryProblem,
     pub message: String,
     pub column: Option<usize>,
     pub suggestion: Option<String>,
+}
+
+/// The kinds of malformed query, each checked in this module or by the query builder. A
+/// value the user typed travels with the kind when a sentence about it needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryProblem {
+    /// Longer than `MAX_QUERY_CHARS`.
+    TooLong,
+    /// A control character (NUL, escape, …) at the column.
+    ControlCharacter,
+    /// More than `MAX_QUERY_CLAUSES` words and phrases.
+    TooManyTerms,
+    /// A `"` without its closing `"`.
+    UnclosedQuote,
+    /// A phrase of more than `MAX_PHRASE_WORDS` words.
+    PhraseTooLong,
+    /// `"…"~` without a number.
+    SlopWithoutNumber,
+    /// `"…"~n` with n over `MAX_PHRASE_SLOP`.
+    SlopTooLarge,
+    /// `name:` where no field has that name.
+    UnknownField { name: String },
+    /// `title:` with nothing after the colon.
+    FieldWithoutTerm { field: String },
+    /// A `)` without its `(`.
+    UnexpectedParenthesis,
+    /// A `(` without its `)`.
+    UnclosedParenthesis,
+    /// `()`.
+    EmptyParentheses,
+    /// Parentheses nested deeper than `MAX_QUERY_DEPTH`.
+    TooDeep,
+    /// `OR`, `NOT` or `-` without the term it needs, or the query ending where a term was due.
+    MissingTerm,
+    /// `word*` where the prefix is not one word (`a-b*`).
+    PrefixNotAWord { prefix: String },
+    /// A prefix shorter than `MIN_PREFIX_CHARS`.
+    PrefixTooShort { prefix: String },
+    /// A prefix matching more than `MAX_PREFIX_EXPANSIONS` words.
+    PrefixTooCommon { prefix: String },
+    /// The query is not UTF-8 once percent-decoded.
+    NotUtf8,
 }
 
 impl fmt::Display for QueryError {
@@ -83,11 +128,13 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 fn error(
+    problem: QueryProblem,
     message: impl Into<String>,
     column: Option<usize>,
     suggestion: Option<String>,
 ) -> QueryError {
     QueryError {
+        problem,
         message: message.into(),
         column,
         suggestion,
@@ -150,6 +197,7 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
     let length = input.chars().count();
     if length > MAX_QUERY_CHARS {
         return Err(error(
+            QueryProblem::TooLong,
             format!(
                 "the query is {length} characters long; the limit is {MAX_QUERY_CHARS} characters"
             ),
@@ -165,6 +213,7 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
         .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     {
         return Err(error(
+            QueryProblem::ControlCharacter,
             format!("the query holds the control character U+{:04X}", c as u32),
             Some(column + 1),
             None,
@@ -179,6 +228,7 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
         .count();
     if clauses > MAX_QUERY_CLAUSES {
         return Err(error(
+            QueryProblem::TooManyTerms,
             format!("the query has {clauses} terms; the limit is {MAX_QUERY_CLAUSES}"),
             None,
             None,
@@ -197,6 +247,7 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
         // Only a stray `)` can stop the top level early.
         debug_assert_eq!(*token, Token::Close);
         return Err(error(
+            QueryProblem::UnexpectedParenthesis,
             "unexpected `)` without a matching `(`",
             Some(*column),
             Some(remove_char_at(&parser.source, *column)),
@@ -248,6 +299,7 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                 let close = chars[i + 1..].iter().position(|&c| c == '"');
                 let Some(close) = close else {
                     return Err(error(
+                        QueryProblem::UnclosedQuote,
                         "unclosed quote: a phrase needs a closing `\"`",
                         Some(column),
                         Some(format!("{}\"", source.trim_end())),
@@ -256,7 +308,7 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                 let text: String = chars[i + 1..i + 1 + close].iter().collect();
                 let words = phrase_words(&text);
                 if words > MAX_PHRASE_WORDS {
-                    return Err(error(
+                    return Err(error(QueryProblem::PhraseTooLong,
                         format!(
                             "the phrase has {words} words; the limit is {MAX_PHRASE_WORDS} (search for its most telling part)"
                         ),
@@ -273,6 +325,7 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                         .collect();
                     if digits.is_empty() {
                         return Err(error(
+                            QueryProblem::SlopWithoutNumber,
                             "`~` after a phrase needs a number of words, e.g. \"forced labour\"~5",
                             Some(i + 1),
                             None,
@@ -282,7 +335,7 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                     if slop > MAX_PHRASE_SLOP {
                         let before: String = chars[..i + 1].iter().collect();
                         let after: String = chars[i + 1 + digits.len()..].iter().collect();
-                        return Err(error(
+                        return Err(error(QueryProblem::SlopTooLarge,
                             format!(
                                 "`~{digits}`: words of a phrase can be at most {MAX_PHRASE_SLOP} positions apart"
                             ),
@@ -333,7 +386,7 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                         // search for the glued word and find nothing. A colon after anything
                         // but a plain word (`Art. 4:`, `ECLI:…`, a URL) stays part of the text.
                         None if looks_like_a_field(name, rest) => {
-                            return Err(error(
+                            return Err(error(QueryProblem::UnknownField { name: name.to_string() },
                                 format!(
                                     "`{name}:` is not a field; the fields are title:, text:, court:, id: and ecli:"
                                 ),
@@ -352,6 +405,9 @@ fn lex(chars: &[char], source: &str) -> Result<Vec<(Token, usize)>, QueryError> 
                         continue;
                     }
                     return Err(error(
+                        QueryProblem::FieldWithoutTerm {
+                            field: word.clone(),
+                        },
                         format!("`{word}` needs a term after the colon, e.g. {word}trafficking"),
                         Some(column),
                         None,
@@ -400,7 +456,12 @@ impl Parser {
             let or_column = self.column();
             self.at += 1;
             if matches!(self.peek(), None | Some(Token::Close) | Some(Token::Or)) {
-                return Err(error("`OR` needs a term on both sides", or_column, None));
+                return Err(error(
+                    QueryProblem::MissingTerm,
+                    "`OR` needs a term on both sides",
+                    or_column,
+                    None,
+                ));
             }
             alternatives.push(self.parse_and(depth, field)?);
         }
@@ -421,11 +482,20 @@ impl Parser {
         }
         match items.len() {
             0 => Err(match (self.peek(), self.column()) {
-                (Some(Token::Or), column) => error("`OR` needs a term on both sides", column, None),
-                (Some(Token::Close), column) if depth > 0 => {
-                    error("empty parentheses", column, None)
-                }
+                (Some(Token::Or), column) => error(
+                    QueryProblem::MissingTerm,
+                    "`OR` needs a term on both sides",
+                    column,
+                    None,
+                ),
+                (Some(Token::Close), column) if depth > 0 => error(
+                    QueryProblem::EmptyParentheses,
+                    "empty parentheses",
+                    column,
+                    None,
+                ),
                 (Some(Token::Close), Some(column)) => error(
+                    QueryProblem::UnexpectedParenthesis,
                     "unexpected `)` without a matching `(`",
                     Some(column),
                     Some(remove_char_at(&self.source, column)).filter(|s| !s.is_empty()),
@@ -441,7 +511,7 @@ impl Parser {
                         .unwrap_or(kept)
                         .trim_end();
                     let suggestion = (!kept.is_empty()).then(|| balanced(kept));
-                    error(
+                    error(QueryProblem::MissingTerm,
                         match depth {
                             0 => "the query ends where a term was expected",
                             _ => "the query ends inside `(` before any term: close the group or remove the `(`",
@@ -461,7 +531,12 @@ impl Parser {
             let column = self.column();
             self.at += 1;
             if matches!(self.peek(), None | Some(Token::Close) | Some(Token::Or)) {
-                return Err(error("`-` or `NOT` needs a term to exclude", column, None));
+                return Err(error(
+                    QueryProblem::MissingTerm,
+                    "`-` or `NOT` needs a term to exclude",
+                    column,
+                    None,
+                ));
             }
             return Ok(Node::Not(Box::new(self.parse_primary(depth, field)?)));
         }
@@ -474,13 +549,19 @@ impl Parser {
         field: Option<QueryField>,
     ) -> Result<Node, QueryError> {
         let Some((token, column)) = self.tokens.get(self.at).cloned() else {
-            return Err(error("unexpected end of the query", None, None));
+            return Err(error(
+                QueryProblem::MissingTerm,
+                "unexpected end of the query",
+                None,
+                None,
+            ));
         };
         self.at += 1;
         match token {
             Token::Open => {
                 if depth + 1 > MAX_QUERY_DEPTH {
                     return Err(error(
+                        QueryProblem::TooDeep,
                         format!("parentheses nested deeper than {MAX_QUERY_DEPTH} levels"),
                         Some(column),
                         None,
@@ -489,6 +570,7 @@ impl Parser {
                 let inner = self.parse_or(depth + 1, field)?;
                 if self.peek() != Some(&Token::Close) {
                     return Err(error(
+                        QueryProblem::UnclosedParenthesis,
                         "missing `)` for this `(`",
                         Some(column),
                         Some(format!("{})", self.source.trim_end())),
@@ -524,11 +606,17 @@ impl Parser {
                 slop,
             }),
             Token::Close => Err(error(
+                QueryProblem::UnexpectedParenthesis,
                 "unexpected `)` without a matching `(`",
                 Some(column),
                 Some(remove_char_at(&self.source, column)),
             )),
-            Token::Or | Token::Not => Err(error("unexpected operator", Some(column), None)),
+            Token::Or | Token::Not => Err(error(
+                QueryProblem::MissingTerm,
+                "unexpected operator",
+                Some(column),
+                None,
+            )),
         }
     }
 }
@@ -620,6 +708,49 @@ mod tests {
         assert_eq!(
             parse("Art. 4:").unwrap(),
             Node::And(vec![word("Art."), word("4:")])
+        );
+    }
+
+    #[test]
+    fn every_malformed_query_carries_the_code_front_ends_translate() {
+        let cases: &[(&str, QueryProblem)] = &[
+            ("\"forced labour", QueryProblem::UnclosedQuote),
+            ("(a OR b", QueryProblem::UnclosedParenthesis),
+            ("a) b", QueryProblem::UnexpectedParenthesis),
+            ("()", QueryProblem::EmptyParentheses),
+            ("a OR", QueryProblem::MissingTerm),
+            ("\"a b\"~", QueryProblem::SlopWithoutNumber),
+            ("\"a b\"~99", QueryProblem::SlopTooLarge),
+            ("a\u{1b}b", QueryProblem::ControlCharacter),
+            (
+                "contry:RS",
+                QueryProblem::UnknownField {
+                    name: "contry".into(),
+                },
+            ),
+            (
+                "title:",
+                QueryProblem::FieldWithoutTerm {
+                    field: "title:".into(),
+                },
+            ),
+        ];
+        for (query, problem) in cases {
+            assert_eq!(parse(query).unwrap_err().problem, *problem, "{query}");
+        }
+        let phrase = format!("\"{}\"", "w ".repeat(MAX_PHRASE_WORDS + 1));
+        assert_eq!(
+            parse(&phrase).unwrap_err().problem,
+            QueryProblem::PhraseTooLong
+        );
+        let deep = format!("{}a{}", "(".repeat(40), ")".repeat(40));
+        assert_eq!(parse(&deep).unwrap_err().problem, QueryProblem::TooDeep);
+        let long = "word ".repeat(300);
+        assert_eq!(parse(&long).unwrap_err().problem, QueryProblem::TooLong);
+        let many = "w ".repeat(MAX_QUERY_CLAUSES + 1);
+        assert_eq!(
+            parse(&many).unwrap_err().problem,
+            QueryProblem::TooManyTerms
         );
     }
 

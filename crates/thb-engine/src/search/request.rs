@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::query::QueryError;
+use super::query::{QueryError, QueryProblem};
 use super::SearchError;
 use crate::document::{normalize_language_tag, Kind, Provenance, Strength, CONVENTION_ARTICLES};
 use crate::domain::{countries, taxonomy};
@@ -93,10 +93,38 @@ impl Default for SearchRequest {
     }
 }
 
-fn bad(parameter: &str, message: impl Into<String>) -> SearchError {
+/// What is wrong with a parameter, as a code a front end can put in its own words (the web
+/// page does); the English sentence beside it is what the API sends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParameterProblem {
+    /// No parameter has this name.
+    Unknown,
+    /// A value the parameter does not take (an unknown country code, `page=abc`).
+    Invalid { value: String },
+    /// More than `MAX_FILTER_VALUES` values of one filter.
+    TooManyValues,
+    /// `year_from` after `year_to`.
+    ReversedYears,
+    /// A page past the first `MAX_RESULT_DEPTH` results.
+    BeyondResultDepth,
+    /// More than `MAX_QUERY_PARAMETERS` parameters.
+    TooManyParameters,
+    /// A name or value that is not UTF-8 once percent-decoded.
+    NotUtf8,
+}
+
+fn bad(parameter: &str, problem: ParameterProblem, message: impl Into<String>) -> SearchError {
     SearchError::Parameter {
         parameter: parameter.to_string(),
+        problem,
         message: message.into(),
+    }
+}
+
+/// A value the parameter does not take.
+fn invalid(value: impl std::fmt::Display) -> ParameterProblem {
+    ParameterProblem::Invalid {
+        value: value.to_string(),
     }
 }
 
@@ -120,6 +148,7 @@ impl SearchRequest {
                 Some((_, count)) if *count == MAX_FILTER_VALUES => {
                     return Err(bad(
                         key,
+                        ParameterProblem::TooManyValues,
                         format!("more than {MAX_FILTER_VALUES} values; a filter takes at most {MAX_FILTER_VALUES}"),
                     ))
                 }
@@ -142,14 +171,14 @@ impl SearchRequest {
                     .greta_articles
                     .push(value.parse().map_err(|_| not_an_article(value))?),
                 "provenance" => r.provenances.push(Provenance::parse(value).ok_or_else(|| {
-                    bad("provenance", format!("`{value}`: expected real or sample"))
+                    bad("provenance", invalid(value), format!("`{value}`: expected real or sample"))
                 })?),
                 "strength" => r.greta_strengths.push(Strength::parse(value).ok_or_else(|| {
-                    bad("strength", format!("`{value}`: expected urges, considers or invites"))
+                    bad("strength", invalid(value), format!("`{value}`: expected urges, considers or invites"))
                 })?),
                 "sort" => {
                     r.sort = Sort::parse(value).ok_or_else(|| {
-                        bad("sort", format!("`{value}`: expected relevance, date-desc or date-asc"))
+                        bad("sort", invalid(value), format!("`{value}`: expected relevance, date-desc or date-asc"))
                     })?
                 }
                 "page" => page = Some(value),
@@ -157,6 +186,7 @@ impl SearchRequest {
                 other => {
                     return Err(bad(
                         other,
+                        ParameterProblem::Unknown,
                         "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, article, provenance, sort, page, per_page",
                     ))
                 }
@@ -176,7 +206,7 @@ impl SearchRequest {
         for code in &mut self.countries {
             let upper = code.to_ascii_uppercase();
             if countries::lookup(&upper).is_none() {
-                return Err(bad("country", format!("`{code}` is not a known country code (ISO 3166-1 alpha-2, `XK` for Kosovo*)")));
+                return Err(bad("country", invalid(&code), format!("`{code}` is not a known country code (ISO 3166-1 alpha-2, `XK` for Kosovo*)")));
             }
             *code = upper;
         }
@@ -185,6 +215,7 @@ impl SearchRequest {
             if !taxonomy::contains(&path) {
                 return Err(bad(
                     "theme",
+                    invalid(&theme),
                     format!(
                         "`{theme}` is not a theme; nearest: {}",
                         taxonomy::nearest(&path, 3).join(", ")
@@ -195,7 +226,7 @@ impl SearchRequest {
         }
         for tag in &mut self.languages {
             if tag != "und" {
-                *tag = normalize_language_tag(tag).map_err(|e| bad("lang", e))?;
+                *tag = normalize_language_tag(tag).map_err(|e| bad("lang", invalid(&tag), e))?;
             }
         }
         self.courts.retain(|c| !c.trim().is_empty());
@@ -208,15 +239,20 @@ impl SearchRequest {
         }
         if let (Some(from), Some(to)) = (self.year_from, self.year_to) {
             if from > to {
-                return Err(bad("year_from", format!("{from} is after year_to {to}")));
+                return Err(bad(
+                    "year_from",
+                    ParameterProblem::ReversedYears,
+                    format!("{from} is after year_to {to}"),
+                ));
             }
         }
         if self.page == 0 {
-            return Err(bad("page", "pages start at 1"));
+            return Err(bad("page", invalid(0), "pages start at 1"));
         }
         if self.per_page == 0 || self.per_page > MAX_PER_PAGE {
             return Err(bad(
                 "per_page",
+                invalid(self.per_page),
                 format!("{} is outside 1–{MAX_PER_PAGE}", self.per_page),
             ));
         }
@@ -224,6 +260,7 @@ impl SearchRequest {
         if depth > MAX_RESULT_DEPTH {
             return Err(bad(
                 "page",
+                ParameterProblem::BeyondResultDepth,
                 format!("results beyond the first {MAX_RESULT_DEPTH} cannot be paged to (page {} × per_page {}); narrow the search with filters", self.page, self.per_page),
             ));
         }
@@ -234,6 +271,7 @@ impl SearchRequest {
 fn too_many_parameters() -> SearchError {
     bad(
         "query string",
+        ParameterProblem::TooManyParameters,
         format!("more than {MAX_QUERY_PARAMETERS} parameters"),
     )
 }
@@ -256,6 +294,7 @@ pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, SearchErr
         let key = decode(key).map_err(|_| {
             bad(
                 "query string",
+                ParameterProblem::NotUtf8,
                 "a parameter name is not valid UTF-8 once percent-decoded",
             )
         })?;
@@ -266,12 +305,13 @@ pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, SearchErr
             );
             if key == "q" {
                 SearchError::Query(QueryError {
+                    problem: QueryProblem::NotUtf8,
                     message,
                     column: None,
                     suggestion: None,
                 })
             } else {
-                bad(&key, message)
+                bad(&key, ParameterProblem::NotUtf8, message)
             }
         })?;
         pairs.push((key, value));
@@ -283,6 +323,7 @@ fn parse_kind(value: &str) -> Result<Kind, SearchError> {
     Kind::parse(value).ok_or_else(|| {
         bad(
             "kind",
+            invalid(value),
             format!(
                 "`{value}`: expected judgment, decision, recommendation, report or legislation"
             ),
@@ -298,6 +339,7 @@ fn parse_year(parameter: &str, value: &str) -> Result<Option<u16>, SearchError> 
         Ok(year) if (1800..=2100).contains(&year) => Ok(Some(year)),
         _ => Err(bad(
             parameter,
+            invalid(value),
             format!("`{value}` is not a year (1800–2100)"),
         )),
     }
@@ -308,6 +350,7 @@ fn parse_round(value: &str) -> Result<u8, SearchError> {
         Ok(round) if (1..=5).contains(&round) => Ok(round),
         _ => Err(bad(
             "round",
+            invalid(value),
             format!("`{value}` is not a GRETA evaluation round (1–5)"),
         )),
     }
@@ -316,6 +359,7 @@ fn parse_round(value: &str) -> Result<u8, SearchError> {
 fn not_an_article(value: impl std::fmt::Display) -> SearchError {
     bad(
         "article",
+        invalid(&value),
         format!(
             "`{value}` is not an article of the Convention ({}–{})",
             CONVENTION_ARTICLES.start(),
@@ -325,9 +369,13 @@ fn not_an_article(value: impl std::fmt::Display) -> SearchError {
 }
 
 fn parse_number(parameter: &str, value: &str) -> Result<usize, SearchError> {
-    value
-        .parse::<usize>()
-        .map_err(|_| bad(parameter, format!("`{value}` is not a whole number")))
+    value.parse::<usize>().map_err(|_| {
+        bad(
+            parameter,
+            invalid(value),
+            format!("`{value}` is not a whole number"),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -351,6 +399,45 @@ mod tests {
         .unwrap();
         assert_eq!(r.countries, vec!["RS", "BA"]);
         assert_eq!(r.themes, vec!["exploitation"]);
+    }
+
+    #[test]
+    fn every_bad_parameter_carries_the_code_front_ends_translate() {
+        let problem =
+            |pairs: &[(&str, &str)]| match SearchRequest::from_pairs(pairs.iter().copied()) {
+                Err(SearchError::Parameter {
+                    parameter, problem, ..
+                }) => (parameter, problem),
+                other => panic!("{pairs:?}: {other:?}"),
+            };
+        let invalid = |value: &str| ParameterProblem::Invalid {
+            value: value.into(),
+        };
+        assert_eq!(
+            problem(&[("country", "YU")]),
+            ("country".into(), invalid("YU"))
+        );
+        assert_eq!(
+            problem(&[("theme", "labor")]),
+            ("theme".into(), invalid("labor"))
+        );
+        assert_eq!(problem(&[("page", "abc")]), ("page".into(), invalid("abc")));
+        assert_eq!(
+            problem(&[("per_page", "0")]),
+            ("per_page".into(), invalid("0"))
+        );
+        assert_eq!(
+            problem(&[("contry", "RS")]),
+            ("contry".into(), ParameterProblem::Unknown)
+        );
+        assert_eq!(
+            problem(&[("page", "200"), ("per_page", "10")]),
+            ("page".into(), ParameterProblem::BeyondResultDepth)
+        );
+        assert_eq!(
+            problem(&[("year_from", "2020"), ("year_to", "2010")]),
+            ("year_from".into(), ParameterProblem::ReversedYears)
+        );
     }
 
     #[test]

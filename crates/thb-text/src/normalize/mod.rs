@@ -56,7 +56,7 @@ mod lowercase;
 mod macedonian_cyrillic;
 mod other_cyrillic;
 mod punctuation;
-mod serbian_cyrillic;
+pub(crate) mod serbian_cyrillic;
 mod turkish;
 mod unicode_form;
 
