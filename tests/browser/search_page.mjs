@@ -9,7 +9,8 @@
 // The second server holds the shipped corpus: there it ticks the European Court of Human Rights
 // and keeps the Grand Chamber's judgment, types in the long court list's filter box, and sees
 // Rantsev v. Cyprus and Russia, shipped in English and French, as one hit.
-// Set UPDATE_README_SCREENSHOT=1 to copy the results screenshot to tests/browser/screenshot.png.
+// Set UPDATE_README_SCREENSHOT=1 to copy the screenshots at 1366 and 375 px to tests/browser/
+// (screenshot.png, screenshot-375.png), which the README shows.
 
 import { chromium } from "playwright-core";
 import fs from "node:fs";
@@ -402,11 +403,51 @@ try {
     "with French chosen, the hit is the French text",
   );
 
+  // 20. A researcher's export (issue 19, item 4): GRETA round-3 "urges" recommendations on
+  // compensation for two countries, as CSV through the page's link, opened and checked.
+  await page.goto(
+    `${corpusBase}/?theme=victims%2Fcompensation&round=3&strength=urges&country=RS&country=MK`,
+  );
+  const gretaHits = await hits();
+  check(gretaHits.length === 2, `two recommendations match (${gretaHits.length})`);
+  const [gretaDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator("p.export a", { hasText: "CSV" }).click(),
+  ]);
+  const gretaCsv = path.join(outdir, "greta-export.csv");
+  await gretaDownload.saveAs(gretaCsv);
+  const [header, ...rows] = fs.readFileSync(gretaCsv, "utf8").trim().split("\n");
+  const columns = header.split(",");
+  const cell = (row, name) => {
+    // The CSV quotes cells that hold commas; these columns hold none.
+    const values = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((v) => v.replace(/,$/, "").replace(/^"|"$/g, ""));
+    return values[columns.indexOf(name)];
+  };
+  check(rows.length === 2, `the CSV has the two rows (${rows.length})`);
+  check(
+    rows.every((r) => cell(r, "greta_round") === "3" && cell(r, "greta_strength") === "urges"),
+    "each row carries its GRETA round and wording",
+  );
+  check(
+    JSON.stringify(rows.map((r) => cell(r, "country")).sort()) === JSON.stringify(["MK", "RS"]),
+    "one row per country asked for",
+  );
+  check(rows.every((r) => cell(r, "greta_articles") === "15"), "with the Convention article (15)");
+
+  // The README's screenshots: the results at 1366 px and at 375 px.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${corpusBase}/?q=trafficking`);
+  await shot("screenshot-1366.png");
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${corpusBase}/?q=trafficking`);
+  await shot("screenshot-375.png");
+
   check(problems.length === 0, `no console errors, page errors or 5xx (${problems.join("; ")})`);
 
   if (process.env.UPDATE_README_SCREENSHOT) {
-    fs.copyFileSync(path.join(outdir, "results.png"), path.join(here, "screenshot.png"));
-    console.log("copied results.png to tests/browser/screenshot.png");
+    fs.copyFileSync(path.join(outdir, "screenshot-1366.png"), path.join(here, "screenshot.png"));
+    fs.copyFileSync(path.join(outdir, "screenshot-375.png"), path.join(here, "screenshot-375.png"));
+    console.log("copied the screenshots at 1366 and 375 px to tests/browser/");
   }
 } catch (error) {
   failed = true;
