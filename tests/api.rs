@@ -1,7 +1,7 @@
 //! The HTTP API through the real binary and a real server on an ephemeral port, on a small
 //! multilingual collection (tests/fixtures/api).
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

@@ -2,7 +2,7 @@
 //! searches exactly as the original; a backup taken while the server writes is one whole
 //! commit that opens and searches; a restore never overwrites an index.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};

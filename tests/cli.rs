@@ -1,7 +1,7 @@
 //! The command line through the real binary: ingest (positioned rejections, exit codes,
 //! idempotent re-runs, all three file formats), search and stats.
 
-mod common;
+use crate::common;
 
 use common::{fixture, run, search_json, stderr, stdout};
 

@@ -7,7 +7,7 @@
 //!   ("choosing this value gives this many documents"; a judgment's language versions are
 //!   documents each, and one hit in the `total`).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

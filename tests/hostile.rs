@@ -3,7 +3,7 @@
 //! records are rejected one by one with their line while every valid record in the same file
 //! is committed. The fuzzing of the same code paths is in `tests/fuzz.rs`.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -2,7 +2,7 @@
 //! HUDOC items as the scraper wrote them and the HUDOC-GRETA feed. Skipped (with a message)
 //! when the data is absent, so the core suite stays self-contained.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! the JSON log with a request id on every line (and no query, no token), `/metrics`, the
 //! OpenAPI document and CORS. Each against the real binary.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;

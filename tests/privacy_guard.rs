@@ -10,7 +10,7 @@
 //! on any flag. The data lives outside the project: without it the test says it is skipped and
 //! passes. Run: `cargo test --test privacy_guard -- --nocapture`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! for what does not need the real binary. The listener's own behaviour (timeouts, connection
 //! limits, signals) is tested on the real binary (`tests/attack.rs`, `tests/reliability.rs`).
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

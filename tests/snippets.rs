@@ -1,7 +1,7 @@
 //! Snippets of the shipped corpus's real judgments, through `search::search` as the API runs
 //! it: the passage shown is the one with the most of the query's words.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::OnceLock;

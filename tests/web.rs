@@ -5,7 +5,7 @@
 //! (Rantsev v. Cyprus and Russia), a Serbian Cyrillic sample, an Albanian sample from Kosovo*,
 //! a GRETA-style sample from Malta and a restricted sample.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 use std::time::Duration;

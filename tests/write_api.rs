@@ -3,7 +3,7 @@
 //! results, restricted documents hidden from the public view, and the personal data guard (on
 //! the API and on `ingest`). Each test runs its own server on its own index.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, Write};
 
