@@ -5,7 +5,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`normalize`] | Unicode clean-up, Turkish-safe case folding, script and diacritic folding, one file per fold |
-//! | [`stem`] | light stemmers for languages Snowball lacks (Serbo-Croatian, Macedonian, Albanian) |
+//! | [`stem`] | light stemmers for languages Snowball lacks or stems poorly for us (Serbo-Croatian, Macedonian, Albanian, Turkish) |
 //! | [`language`] | language and script detection (lingua, letters, ekavian forms), built once and shared |
 //!
 //! Data flows one way: `normalize` first; `stem` and `language` work on its output.
