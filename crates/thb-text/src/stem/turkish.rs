@@ -69,7 +69,8 @@ const SUFFIX_TEMPLATES: &[(&str, &[u8])] = &[
     ("lAr", &[PERSON, PLURAL]),
     ("DIr", &[PERSON, CAUSATIVE]),
     ("DIrlAr", &[PERSON]),
-    // Case: accusative, dative, locative, ablative, genitive, instrumental, `-ki`.
+    // Case: accusative, dative, locative, ablative, genitive, instrumental, and `-ki` after a
+    // locative (`evdeki`): alone, `-ki` is the end of too many roots (`tepki`, `etki`).
     ("I", &[CASE, POSSESSIVE]),
     ("yI", &[CASE]),
     ("nI", &[CASE]),
@@ -84,7 +85,8 @@ const SUFFIX_TEMPLATES: &[(&str, &[u8])] = &[
     ("nIn", &[CASE]),
     ("lA", &[CASE]),
     ("ylA", &[CASE]),
-    ("ki", &[CASE]),
+    ("DAki", &[CASE]),
+    ("nDAki", &[CASE]),
     // Possessive (1sg and 2sg above; 3sg, 1pl, 2pl, 3pl).
     ("sI", &[POSSESSIVE]),
     ("ImIz", &[POSSESSIVE]),
@@ -145,6 +147,9 @@ const SUFFIX_TEMPLATES: &[(&str, &[u8])] = &[
 struct Suffix {
     text: String,
     slots: &'static [u8],
+    /// Where its first vowel that follows harmony stands, and whether it is a high (`I`) or
+    /// a low (`A`) one; `None` for suffixes without one (`-ki`, `-ken`).
+    harmonic: Option<(usize, char)>,
 }
 
 /// The templates spelled out (every harmony and hardening variant), longest first.
@@ -154,9 +159,14 @@ fn suffixes() -> &'static [Suffix] {
         let mut all: Vec<Suffix> = SUFFIX_TEMPLATES
             .iter()
             .flat_map(|&(template, slots)| {
-                spell_out(template)
-                    .into_iter()
-                    .map(move |text| Suffix { text, slots })
+                let harmonic = template
+                    .char_indices()
+                    .find(|&(_, letter)| letter == 'I' || letter == 'A');
+                spell_out(template).into_iter().map(move |text| Suffix {
+                    text,
+                    slots,
+                    harmonic,
+                })
             })
             .collect();
         all.sort_by(|a, b| {
@@ -195,6 +205,27 @@ fn spell_out(template: &str) -> Vec<String> {
         };
     }
     spellings
+}
+
+/// Whether `suffix` follows vowel harmony after `stem` (Göksel and Kerslake, ch. 2.2). On
+/// folded letters the high vowel is fully decided: `i` (from `ı`/`i`) after `a e ı i`, `u`
+/// (from `u`/`ü`) after `o ö u ü`; the low one only half: `a` never after `e`, `e` never after
+/// `a`. Besides Turkish words spelled against harmony, this keeps the rules off the endings of
+/// words of other languages, whose query words are stemmed by every language's rules.
+fn harmonises(stem: &str, suffix: &Suffix) -> bool {
+    let Some((at, class)) = suffix.harmonic else {
+        return true;
+    };
+    let Some(last) = stem.bytes().rev().find(|&b| is_vowel(b)) else {
+        return true;
+    };
+    match (class, suffix.text.as_bytes()[at]) {
+        ('I', b'i') => matches!(last, b'a' | b'e' | b'i'),
+        ('I', b'u') => matches!(last, b'o' | b'u'),
+        ('A', b'a') => last != b'e',
+        ('A', b'e') => last != b'a',
+        _ => true,
+    }
 }
 
 /// Whether `stem` may be what is left of a word once `suffix` is gone: three letters, one of
@@ -263,7 +294,7 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
                 continue;
             };
             if let Some(shorter) = super::strip_suffix(stem, &suffix.text) {
-                if can_stand(shorter, &suffix.text) {
+                if can_stand(shorter, &suffix.text) && harmonises(shorter, suffix) {
                     stem = shorter;
                     outermost = Some(slot);
                     continue 'strip;
@@ -338,7 +369,10 @@ mod tests {
                 &["ticaret", "ticareti", "ticaretinin", "ticaretine"],
             ),
             ("insan", &["insan", "insanlar", "İnsanların"]),
-            ("magt", &["mağdur", "mağdurlar", "mağdurlarına", "mağdurun"]),
+            (
+                "magdur",
+                &["mağdur", "mağdurlar", "mağdurlarına", "mağdurun"],
+            ),
             (
                 "mahk",
                 &[
@@ -413,6 +447,18 @@ mod tests {
             .iter()
             .all(|s| s.text.bytes().all(|b| b.is_ascii_lowercase())));
         assert_eq!(spell_out("DAn"), ["dan", "den", "tan", "ten"]);
+    }
+
+    /// A suffix goes only when it follows vowel harmony after the stem: `-lar` after `a`,
+    /// `-ler` after `e`, `-u` after `o u`. The `-ur` of `mağdur` (after `a`) is no aorist, and
+    /// the endings of words of other languages mostly break harmony and stay.
+    #[test]
+    fn vowel_harmony_decides_what_goes() {
+        assert_eq!(fold_and_stem("kararlar"), "karar");
+        assert_eq!(fold_and_stem("kararler"), "kararler");
+        assert_eq!(fold_and_stem("evlerde"), fold_and_stem("evler"));
+        assert_eq!(fold_and_stem("mağdur"), "magdur");
+        assert_eq!(fold_and_stem("durumu"), "durum");
     }
 
     #[test]
