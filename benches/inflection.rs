@@ -6,9 +6,15 @@
 //! precision the relevant documents found over all documents found, both summed over the
 //! queries (micro-averaged).
 //!
+//! The lemmas are split in two halves by a stable hash of the lemma (FNV-1a, even or odd):
+//! the *tuning* half is the one to look at while changing a stemmer, the *held-out* half the
+//! one whose figures are reported (issue 21: "tune on these, not to them"). Each half samples
+//! its own lemmas; the sentences (the documents searched) are the whole split in both.
+//!
 //! ```text
 //! cargo bench --bench inflection            # every language the shared data has
 //! THB_INFLECTION_LEMMAS=300 cargo bench --bench inflection
+//! THB_INFLECTION_MISSES=40 cargo bench --bench inflection   # + the tuning half's misses
 //! ```
 //!
 //! Reads `../shared/data/ud_dev/*.conllu` (CC BY-SA 4.0; never copied into the project);
@@ -34,6 +40,18 @@ const TREEBANKS: [(&str, &str, &str); 3] = [
 
 /// Parts of speech whose forms a lawyer searches: nouns, verbs, adjectives, names.
 const CONTENT: [&str; 4] = ["NOUN", "VERB", "ADJ", "PROPN"];
+
+/// The two halves of the lemmas, by [`half_of`].
+const HALVES: [&str; 2] = ["tuning", "held-out"];
+
+/// Which half a lemma belongs to: 0 (tuning) or 1 (held-out), by the parity of its FNV-1a
+/// hash, the same on every run and machine.
+fn half_of(lemma: &str) -> usize {
+    let hash = lemma.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    usize::from(hash & 1 == 1)
+}
 
 /// How a query is typed from a form as written in the treebank.
 type Typing = fn(&str) -> String;
@@ -123,6 +141,33 @@ fn to_cyrillic(latin: &str) -> String {
     out
 }
 
+/// For tuning: the forms of `lemma` in the sentences the query missed, and the forms that
+/// made the query find sentences without the lemma.
+fn print_misses(
+    sentences: &[Sentence],
+    lemma: &str,
+    typed: &str,
+    answer: &BTreeSet<String>,
+    relevant: &BTreeSet<String>,
+) {
+    let sentence = |id: &String| &sentences[id["ud:".len()..].parse::<usize>().unwrap()];
+    let missed: BTreeSet<&str> = relevant
+        .difference(answer)
+        .flat_map(|id| sentence(id).tokens.iter())
+        .filter(|(_, l)| l == lemma)
+        .map(|(f, _)| f.as_str())
+        .collect();
+    // The words of the false hits that open like the typed form: the likely culprits.
+    let opening: String = typed.chars().take(3).collect();
+    let wrong: BTreeSet<String> = answer
+        .difference(relevant)
+        .flat_map(|id| sentence(id).tokens.iter())
+        .filter(|(f, _)| f.starts_with(&opening))
+        .map(|(f, l)| format!("{f}/{l}"))
+        .collect();
+    println!("  miss {lemma} typed {typed}: missed {missed:?}; false hits {wrong:?}");
+}
+
 /// Every document the search returns (all pages, to the paging limit).
 fn found(handle: &IndexHandle, query: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
@@ -154,8 +199,13 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
-    println!("| language | typed as | lemmas | queries | recall | precision |");
-    println!("|---|---|---:|---:|---:|---:|");
+    // Tuning-half queries whose misses and false hits are listed (never the held-out half).
+    let misses_wanted: usize = std::env::var("THB_INFLECTION_MISSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    println!("| language | typed as | half | lemmas | queries | recall | precision |");
+    println!("|---|---|---|---:|---:|---:|---:|");
     for (file, language, country) in TREEBANKS {
         let path = Path::new(SHARED).join(file);
         if !path.is_file() {
@@ -163,6 +213,7 @@ fn main() {
             continue;
         }
         let sentences = read_conllu(&path);
+        let mut misses = misses_wanted;
         let dir = tempfile::tempdir().unwrap();
         let jsonl = dir.path().join("sentences.jsonl");
         let lines: Vec<String> = sentences
@@ -195,39 +246,47 @@ fn main() {
                 }
             }
         }
-        let inflected: Vec<(&String, &BTreeSet<String>)> =
-            forms.iter().filter(|(_, f)| f.len() >= 3).collect();
-        // An even sample across the alphabet, the same on every run.
-        let step = (inflected.len() / lemmas_per_language).max(1);
-        let sample: Vec<_> = inflected
-            .into_iter()
-            .step_by(step)
-            .take(lemmas_per_language)
-            .collect();
         let scripts: &[(&str, Typing)] = if language == "sr-Latn" {
             &[("Latin", |s| s.to_string()), ("Cyrillic", to_cyrillic)]
         } else {
             &[("as written", |s| s.to_string())]
         };
-        for (typed_as, script) in scripts {
-            let (mut relevant, mut found_relevant, mut found_all, mut queries) = (0, 0, 0, 0);
-            for (lemma, lemma_forms) in &sample {
-                let relevant_docs = &holding[*lemma];
-                // The form in the middle of the sorted list: neither the shortest nor a rare
-                // spelling, the same on every run.
-                let form = lemma_forms.iter().nth(lemma_forms.len() / 2).unwrap();
-                let answer = found(&handle, &script(form));
-                relevant += relevant_docs.len();
-                found_relevant += answer.intersection(relevant_docs).count();
-                found_all += answer.len();
-                queries += 1;
+        for (half, half_name) in HALVES.iter().enumerate() {
+            let inflected: Vec<(&String, &BTreeSet<String>)> = forms
+                .iter()
+                .filter(|(lemma, f)| f.len() >= 3 && half_of(lemma) == half)
+                .collect();
+            // An even sample across the alphabet, the same on every run.
+            let step = (inflected.len() / lemmas_per_language).max(1);
+            let sample: Vec<_> = inflected
+                .into_iter()
+                .step_by(step)
+                .take(lemmas_per_language)
+                .collect();
+            for (typed_as, script) in scripts {
+                let (mut relevant, mut found_relevant, mut found_all, mut queries) = (0, 0, 0, 0);
+                for (lemma, lemma_forms) in &sample {
+                    let relevant_docs = &holding[*lemma];
+                    // The form in the middle of the sorted list: neither the shortest nor a
+                    // rare spelling, the same on every run.
+                    let form = lemma_forms.iter().nth(lemma_forms.len() / 2).unwrap();
+                    let answer = found(&handle, &script(form));
+                    relevant += relevant_docs.len();
+                    found_relevant += answer.intersection(relevant_docs).count();
+                    found_all += answer.len();
+                    queries += 1;
+                    if half == 0 && misses > 0 && *typed_as != "Cyrillic" {
+                        print_misses(&sentences, lemma, form, &answer, relevant_docs);
+                        misses -= 1;
+                    }
+                }
+                println!(
+                    "| {language} | {typed_as} | {half_name} | {} | {queries} | {:.3} | {:.3} |",
+                    sample.len(),
+                    found_relevant as f64 / relevant.max(1) as f64,
+                    found_relevant as f64 / found_all.max(1) as f64,
+                );
             }
-            println!(
-                "| {language} | {typed_as} | {} | {queries} | {:.3} | {:.3} |",
-                sample.len(),
-                found_relevant as f64 / relevant.max(1) as f64,
-                found_relevant as f64 / found_all.max(1) as f64,
-            );
         }
     }
 }

@@ -5,7 +5,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`normalize`] | Unicode clean-up, Turkish-safe case folding, script and diacritic folding, one file per fold |
-//! | [`stem`] | light stemmers for languages Snowball lacks (Serbo-Croatian, Macedonian, Albanian) |
+//! | [`stem`] | light stemmers for languages Snowball lacks or stems poorly for us (Serbo-Croatian, Macedonian, Albanian, Turkish) |
 //! | [`language`] | language and script detection (lingua, letters, ekavian forms), built once and shared |
 //! | [`transliterate`] | Serbian Latin → Cyrillic for text people read (interface labels), acronyms and foreign words kept |
 //!

@@ -6,8 +6,9 @@
 //!   so `trgovina`, `трговина` and `TRGOVINA` are one term. This is the field recall relies on.
 //! - `thb_stem_<lang>`: the folded word reduced to its stem in the document's language, so
 //!   inflected forms meet (`trgovinom` ~ `trgovina`). Snowball (via `frostem`, the stemmer
-//!   tantivy itself uses) for en, fr, de, it, tr, ru; our own light stemmers ([`thb_text::stem`])
-//!   for the Serbo-Croatian family, Macedonian and Albanian.
+//!   tantivy itself uses) for en, fr, de, it, ru; our own light stemmers ([`thb_text::stem`])
+//!   for the Serbo-Croatian family, Macedonian, Albanian and Turkish (on issue 21's held-out
+//!   lemmas, Snowball's Turkish stemmer found 0.49 of the inflected forms, ours 0.68).
 //!
 //! One tokenizer type does all three, because they share the word splitting and every token's
 //! byte offsets point into the original text: highlighting then marks the original Cyrillic or
@@ -96,7 +97,6 @@ impl StemLanguage {
             StemLanguage::French => frostem::Algorithm::French,
             StemLanguage::German => frostem::Algorithm::German,
             StemLanguage::Italian => frostem::Algorithm::Italian,
-            StemLanguage::Turkish => frostem::Algorithm::Turkish,
             StemLanguage::Russian => frostem::Algorithm::Russian,
             _ => return None,
         })
@@ -295,6 +295,7 @@ fn analyze_word(
                 let stemmed = match language {
                     StemLanguage::SerboCroatian => stem::serbo_croatian(scratch),
                     StemLanguage::Macedonian => stem::macedonian(scratch),
+                    StemLanguage::Turkish => stem::turkish(scratch),
                     _ => stem::albanian(scratch),
                 };
                 out.push_str(&stemmed);
@@ -519,14 +520,22 @@ mod tests {
         assert_eq!(fr.terms("traités"), fr.terms("traite"));
         let en = Analyzer::Stemmed(StemLanguage::English);
         assert_eq!(en.terms("trafficking"), en.terms("trafficked"));
+    }
+
+    /// Turkish runs through our own stemmer (issue 21), on the folded word: capitals, dotted
+    /// `İ` and a keyboard without Turkish letters meet.
+    #[test]
+    fn turkish_stems_after_folding() {
         let tr = Analyzer::Stemmed(StemLanguage::Turkish);
         assert_eq!(tr.terms("İNSAN TİCARETİ"), tr.terms("insan ticareti"));
+        assert_eq!(tr.terms("mağdurlarına"), tr.terms("magdurun"));
         // Over-stemming guard and apostrophe suffixes: `insan` must not become `in`, and the
-        // suffix of `28'in` is not a term.
+        // suffix of `28'in` is not a term. `Türkiye` meets `Türk` (its `-ye` is also a
+        // dative; Snowball stemmed it `turki`).
         assert_eq!(tr.terms("insan"), vec!["insan"]);
         assert_eq!(
             tr.terms("TCK m. 28'in Türkiye'nin"),
-            vec!["tck", "m", "28", "turki"]
+            vec!["tck", "m", "28", "turk"]
         );
     }
 

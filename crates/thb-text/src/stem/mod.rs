@@ -1,5 +1,5 @@
 //! Light stemmers for the languages Snowball does not cover well for us: Serbo-Croatian
-//! (Serbian, Bosnian, Croatian, Montenegrin), Macedonian and Albanian.
+//! (Serbian, Bosnian, Croatian, Montenegrin), Macedonian, Albanian and Turkish.
 //!
 //! Input is a token already folded by [`crate::normalize::fold_for_search`]: lowercase
 //! ASCII whatever the script (`žrtvama` and `жртвама` both arrive as `zrtvama`). That is why
@@ -19,6 +19,7 @@
 mod albanian;
 mod macedonian;
 mod serbo_croatian;
+mod turkish;
 
 use std::borrow::Cow;
 
@@ -38,6 +39,12 @@ pub fn macedonian(word: &str) -> Cow<'_, str> {
 #[must_use]
 pub fn albanian(word: &str) -> Cow<'_, str> {
     albanian::stem(word)
+}
+
+/// The stem of a Turkish word, folded (`çocuğunun` → `cocugunun` → `cocuk`).
+#[must_use]
+pub fn turkish(word: &str) -> Cow<'_, str> {
+    turkish::stem(word)
 }
 
 /// Shortest stem any rule may leave: three letters keep `sud` (court), `kod` (code) and
@@ -118,12 +125,13 @@ mod tests {
             return;
         };
         let records = read_jsonl_records(&path, ["lang", "script", "text"]);
-        let languages: [(&str, &str, Stemmer); 5] = [
+        let languages: [(&str, &str, Stemmer); 6] = [
             ("sr", "Latn", serbo_croatian),
             ("sr", "Cyrl", serbo_croatian),
             ("hr", "Latn", serbo_croatian),
             ("mk", "Cyrl", macedonian),
             ("sq", "Latn", albanian),
+            ("tr", "Latn", turkish),
         ];
         for (lang, script, stem) in languages {
             let mut stems_of_words: BTreeMap<String, String> = BTreeMap::new();
