@@ -14,7 +14,7 @@ use tantivy::{IndexSettings, Term};
 use crate::analysis::Analyzer;
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
