@@ -718,14 +718,14 @@ fn emit(text: &str) -> std::io::Result<()> {
     }
 }
 
-/// Snippet HTML for a terminal: marks in bold (or [brackets] when piped), entities decoded.
-fn terminal_snippet(html: &str, bold: bool) -> String {
+/// A snippet for a terminal: its matches in bold (or [brackets] when piped).
+fn terminal_snippet(snippet: &search::snippet::Marked, bold: bool) -> String {
     let (open, close) = if bold {
         ("\x1b[1m", "\x1b[0m")
     } else {
         ("[", "]")
     };
-    search::snippet::unmark(html, open, close)
+    snippet.render(open, close, |text, out| out.push_str(text))
 }
 
 fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {

@@ -471,12 +471,28 @@ fn check_search(request: &SearchRequest) -> Result<(), TestCaseError> {
                     || response.hits.is_empty()
             );
             for hit in &response.hits {
-                prop_assert_eq!(
-                    hit.snippet.matches("<mark>").count(),
-                    hit.snippet.matches("</mark>").count(),
-                    "balanced marks in {}",
-                    hit.snippet
-                );
+                // Marks in order, apart, inside the text and on its character boundaries.
+                for marked in [&hit.snippet, &hit.title_marked] {
+                    let mut at = 0;
+                    for mark in &marked.marks {
+                        prop_assert!(
+                            at <= mark.start
+                                && mark.start < mark.end
+                                && marked.text.is_char_boundary(mark.start)
+                                && marked.text.is_char_boundary(mark.end),
+                            "{:?} in {:?}",
+                            mark,
+                            marked.text
+                        );
+                        at = mark.end;
+                    }
+                    prop_assert!(at <= marked.text.len());
+                    let html = marked.html();
+                    prop_assert_eq!(
+                        html.matches("<mark>").count(),
+                        html.matches("</mark>").count()
+                    );
+                }
             }
             Ok(())
         }

@@ -22,7 +22,7 @@ fn corpus_index() -> &'static IndexHandle {
         .0
 }
 
-/// The snippet of `id` among the hits of `query`.
+/// The snippet of `id` among the hits of `query`, as the API writes it (HTML).
 fn snippet_of(query: &str, id: &str) -> String {
     let request = SearchRequest {
         query: query.to_string(),
@@ -35,7 +35,7 @@ fn snippet_of(query: &str, id: &str) -> String {
     let hit = response.hits.iter().find(|h| h.id == id);
     hit.unwrap_or_else(|| panic!("{id} not among the hits of {query:?}"))
         .snippet
-        .clone()
+        .html()
 }
 
 /// S.M. v. Croatia [GC] in French speaks of prostitution in many forms (`prostituer`,

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::api::{self, ApiError, SharedState};
 use thb_engine::document::Provenance;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_PER_PAGE};
-use thb_engine::search::{snippet, Hit};
+use thb_engine::search::Hit;
 
 use super::params::{document_path, PageParams};
 use super::{html_response, pages, private_response, request_for, PageError};
@@ -73,7 +73,7 @@ impl ExportRow {
         let greta = hit.greta.as_ref();
         ExportRow {
             url: format!("{origin}{}", document_path(&hit.id)),
-            snippet: one_line(&snippet::unmark(&hit.snippet, "", "")),
+            snippet: one_line(&hit.snippet.text),
             greta_round: greta.map(|g| g.round),
             greta_strength: greta.and_then(|g| g.strength).map(|s| s.as_str()),
             greta_articles: greta.map(|g| g.articles.clone()).unwrap_or_default(),

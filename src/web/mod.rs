@@ -285,7 +285,7 @@ async fn document_view(
             };
             let language = document.language.as_deref();
             let mark = |text: &str| match &highlight {
-                Some(h) => search::snippet::highlight_all(text, h, language),
+                Some(h) => search::snippet::highlight_all(text, h, language).html(),
                 None => {
                     let mut out = String::with_capacity(text.len());
                     search::snippet::escape_into(text, &mut out);

@@ -390,7 +390,7 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
     let ui = params.ui;
     html! {
         li.hit {
-            h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (marked_title(ui, &hit.title_html)) } }
+            h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (marked_title(ui, &hit.title_marked.html())) } }
             @if hit.provenance == Some(Provenance::Sample) {
                 p.badge.sample { (ui.t("sample_badge")) }
             }
@@ -435,7 +435,7 @@ fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                     }
                 }
             }
-            p.snippet lang=[hit.language.as_deref()] { (PreEscaped(&hit.snippet)) }
+            p.snippet lang=[hit.language.as_deref()] { (PreEscaped(hit.snippet.html())) }
             @if !hit.themes.is_empty() {
                 ul.tags aria-label=(ui.t("themes")) {
                     @for theme in &hit.themes {

@@ -145,8 +145,9 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
             PER_ITEM * 4
                 + h.id.len()
                 + h.title.len()
-                + h.title_html.len()
-                + h.snippet.len()
+                + h.title_marked.text.len()
+                + h.snippet.text.len()
+                + (h.title_marked.marks.len() + h.snippet.marks.len()) * 16
                 + h.court.as_ref().map_or(0, String::len)
                 + h.themes.iter().map(String::len).sum::<usize>()
                 + h.country.iter().map(String::len).sum::<usize>()
@@ -200,8 +201,11 @@ mod tests {
                 language: None,
                 themes: Vec::new(),
                 score: None,
-                snippet: "s".repeat(snippet_bytes),
-                title_html: "t".into(),
+                snippet: crate::search::snippet::Marked {
+                    text: "s".repeat(snippet_bytes),
+                    marks: Vec::new(),
+                },
+                title_marked: crate::search::snippet::Marked::default(),
                 provenance: None,
                 greta: None,
                 application_number: None,

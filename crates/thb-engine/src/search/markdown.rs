@@ -6,6 +6,8 @@
 //! Whether a text is Markdown is read from the text itself: a line that is an ATX heading
 //! (`# Title`, `## 2. Scope`). Court judgments and GRETA reports, plain text, have none.
 
+use super::snippet::Marked;
+
 /// How much of a text is looked at to decide: a Markdown document has a heading early.
 const LOOK_BYTES: usize = 64 * 1024;
 
@@ -22,78 +24,112 @@ fn is_heading(line: &str) -> bool {
         && line[hashes..].trim().chars().next().is_some()
 }
 
-/// A snippet's HTML (escaped text with `<mark>` tags) with the Markdown markers of its text
-/// left out. Markers are never inside a mark (marks hold words), and escaping leaves `#`, `*`,
-/// `_`, `[`, `]`, `(`, `)` and `` ` `` as they are, so they can be read off the HTML directly.
-pub fn plain_snippet(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    for (n, line) in html.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        inline(line_content(line), &mut out);
+/// A snippet with the Markdown markers of its text left out, its marks moved with the words
+/// they mark (markers are never inside a mark: marks hold words).
+pub fn plain_snippet(snippet: &Marked) -> Marked {
+    let text = &snippet.text;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut line_start = 0;
+    while line_start < chars.len() {
+        let line_end = chars[line_start..]
+            .iter()
+            .position(|(_, c)| *c == '\n')
+            .map_or(chars.len(), |n| line_start + n);
+        let content = line_start + block_markers(&chars[line_start..line_end]);
+        keep[line_start..content].fill(false);
+        inline(&chars[content..line_end], &mut keep[content..line_end]);
+        line_start = line_end + 1;
     }
-    out
+    // Where each byte of the text lands in the plain text.
+    let mut out = String::with_capacity(text.len());
+    let mut landing = vec![0usize; text.len() + 1];
+    for (i, (at, c)) in chars.iter().enumerate() {
+        let width = c.len_utf8();
+        landing[*at..*at + width].fill(out.len());
+        if keep[i] {
+            out.push(*c);
+        }
+    }
+    landing[text.len()] = out.len();
+    let marks = snippet
+        .marks
+        .iter()
+        .map(|m| landing[m.start]..landing[m.end])
+        .filter(|m| !m.is_empty())
+        .collect();
+    Marked { text: out, marks }
 }
 
-/// A line without its block markers: heading hashes, a quote's `>`, a list item's bullet.
-fn line_content(line: &str) -> &str {
-    let mut rest = line.trim_start();
+/// How many characters of a line are its leading blanks and block markers: heading hashes, a
+/// quote's `>`, a list item's bullet.
+fn block_markers(line: &[(usize, char)]) -> usize {
+    let mut at = 0;
+    let blank = |at: usize| line.get(at).is_some_and(|(_, c)| c.is_whitespace());
+    let skip_blanks = |mut at: usize| {
+        while blank(at) {
+            at += 1;
+        }
+        at
+    };
+    at = skip_blanks(at);
     loop {
-        let hashes = rest.bytes().take_while(|b| *b == b'#').count();
-        if (1..=6).contains(&hashes) && rest[hashes..].starts_with(' ') {
-            rest = rest[hashes..].trim_start();
+        let hashes = line[at..].iter().take_while(|(_, c)| *c == '#').count();
+        if (1..=6).contains(&hashes) && blank(at + hashes) {
+            at = skip_blanks(at + hashes);
             continue;
         }
-        if let Some(after) = rest.strip_prefix("&gt;") {
-            rest = after.trim_start();
+        let first = line.get(at).map(|(_, c)| *c);
+        if first == Some('>') {
+            at = skip_blanks(at + 1);
             continue;
         }
-        if let Some(after) = ["- ", "* ", "+ "].iter().find_map(|b| rest.strip_prefix(b)) {
-            rest = after.trim_start();
+        if matches!(first, Some('-' | '*' | '+')) && blank(at + 1) {
+            at = skip_blanks(at + 1);
             continue;
         }
-        return rest;
+        return at;
     }
 }
 
-/// Emphasis, code ticks and link syntax out; `[text](url)` reads as `text`.
-fn inline(line: &str, out: &mut String) {
-    let chars: Vec<char> = line.chars().collect();
+/// Marks emphasis, code ticks and link syntax as dropped; `[text](url)` keeps `text`.
+fn inline(line: &[(usize, char)], keep: &mut [bool]) {
+    let at = |i: usize| line.get(i).map(|(_, c)| *c);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
+    while i < line.len() {
+        let c = line[i].1;
+        let before = i.checked_sub(1).and_then(at);
+        let after = at(i + 1);
         match c {
-            '`' => {}
+            '`' => keep[i] = false,
             // `**`, `__`, and a lone `*` or `_` at a word's edge are emphasis; `a * b` and
             // `snake_case` are not.
-            '*' | '_' if after == Some(c) => i += 1,
-            '*' if !(is_space(before) && is_space(after)) => {}
-            '_' if !(is_word(before) && is_word(after)) => {}
-            '[' => {
-                // A link: keep its text, drop its target.
-                if let Some((text_end, target_end)) = link_at(&chars, i) {
-                    inline(&chars[i + 1..text_end].iter().collect::<String>(), out);
-                    i = target_end + 1;
-                    continue;
-                }
-                out.push(c);
+            '*' | '_' if after == Some(c) => {
+                keep[i] = false;
+                keep[i + 1] = false;
+                i += 1;
             }
-            c => out.push(c),
+            '*' if !(is_space(before) && is_space(after)) => keep[i] = false,
+            '_' if !(is_word(before) && is_word(after)) => keep[i] = false,
+            '[' => {
+                if let Some((close, end)) = link_at(line, i) {
+                    keep[i] = false;
+                    keep[close..=end].fill(false);
+                }
+            }
+            _ => {}
         }
         i += 1;
     }
 }
 
 /// For a `[` at `open`: the index of its `]` and of the `)` closing the `(target)` right after.
-fn link_at(chars: &[char], open: usize) -> Option<(usize, usize)> {
-    let close = open + 1 + chars[open + 1..].iter().position(|c| *c == ']')?;
-    if chars.get(close + 1) != Some(&'(') {
+fn link_at(line: &[(usize, char)], open: usize) -> Option<(usize, usize)> {
+    let close = open + 1 + line[open + 1..].iter().position(|(_, c)| *c == ']')?;
+    if line.get(close + 1).map(|(_, c)| *c) != Some('(') {
         return None;
     }
-    let end = close + 2 + chars[close + 2..].iter().position(|c| *c == ')')?;
+    let end = close + 2 + line[close + 2..].iter().position(|(_, c)| *c == ')')?;
     Some((close, end))
 }
 
@@ -125,33 +161,51 @@ mod tests {
         }
     }
 
+    /// `[` and `]` around the marked words of a text, for the tests.
+    fn marked(text: &str) -> Marked {
+        let (mut plain, mut marks) = (String::new(), Vec::new());
+        let mut start = 0;
+        for c in text.chars() {
+            match c {
+                '⟦' => start = plain.len(),
+                '⟧' => marks.push(start..plain.len()),
+                c => plain.push(c),
+            }
+        }
+        Marked { text: plain, marks }
+    }
+
     #[test]
     fn snippets_read_markdown_plain_and_keep_the_marks() {
-        for (html, plain) in [
+        for (text, plain) in [
             (
-                "## 2. Pse <mark>lypja</mark> mund të jetë trafikim",
-                "2. Pse <mark>lypja</mark> mund të jetë trafikim",
+                "## 2. Pse ⟦lypja⟧ mund të jetë trafikim",
+                "2. Pse ⟦lypja⟧ mund të jetë trafikim",
             ),
             (
                 "…e nevojshme.\n\n## 3. Treguesit kryesorë\n\nKushtojini",
                 "…e nevojshme.\n\n3. Treguesit kryesorë\n\nKushtojini",
             ),
             (
-                "*Shembull ilustrues* i **shkruar** për __bazën__",
-                "Shembull ilustrues i shkruar për bazën",
+                "*Shembull ilustrues* i **⟦shkruar⟧** për __bazën__",
+                "Shembull ilustrues i ⟦shkruar⟧ për bazën",
             ),
             (
-                "- fëmija <mark>lyp</mark>;\n* natën;\n&gt; cituar",
-                "fëmija <mark>lyp</mark>;\nnatën;\ncituar",
+                "- fëmija ⟦lyp⟧;\n* natën;\n> cituar",
+                "fëmija ⟦lyp⟧;\nnatën;\ncituar",
             ),
             (
-                "see [the Convention](https://rm.coe.int/168008371d) and `code`",
-                "see the Convention and code",
+                "see [the ⟦Convention⟧](https://rm.coe.int/168008371d) and `code`",
+                "see the ⟦Convention⟧ and code",
             ),
             // Not markers: arithmetic, an identifier's underscore, a bracket alone.
-            ("3 * 4 and file_name [sic]", "3 * 4 and file_name [sic]"),
+            (
+                "3 * 4 and file_name [sic] ⟦ok⟧",
+                "3 * 4 and file_name [sic] ⟦ok⟧",
+            ),
         ] {
-            assert_eq!(plain_snippet(html), plain, "{html:?}");
+            let got = plain_snippet(&marked(text));
+            assert_eq!(got, marked(plain), "{text:?}");
         }
     }
 }

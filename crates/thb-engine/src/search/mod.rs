@@ -80,11 +80,14 @@ pub struct Hit {
     pub themes: Vec<String>,
     /// BM25 score with field boosts; `null` when sorted by date.
     pub score: Option<f32>,
-    /// HTML: the best passage, matched words in `<mark>`, all else escaped (a Markdown text's
-    /// markers left out).
-    pub snippet: String,
-    /// HTML: the title with the matched words in `<mark>`, all else escaped.
-    pub title_html: String,
+    /// The best passage and its matched words (a Markdown text's markers left out). In the
+    /// JSON, HTML: the matched words in `<mark>`, all else escaped.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub snippet: snippet::Marked,
+    /// The title and its matched words. In the JSON (`title_html`), HTML as `snippet` is.
+    #[serde(rename = "title_html")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub title_marked: snippet::Marked,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -570,7 +573,7 @@ fn hit(
     let (handle, searcher) = (pass.handle, pass.searcher);
     let d = handle.document_at(searcher, address, true)?;
     let snippet = snippet::snippet(&d.text, highlight, d.language.as_deref(), SNIPPET_CHARS);
-    let title_html = snippet::highlight_all(&d.title, highlight, d.language.as_deref());
+    let title_marked = snippet::highlight_all(&d.title, highlight, d.language.as_deref());
     let versions = handle.language_versions(searcher, &d, pass.request.include_restricted)?;
     Ok(Hit {
         id: d.id,
@@ -583,7 +586,7 @@ fn hit(
         themes: d.themes,
         score,
         snippet,
-        title_html,
+        title_marked,
         provenance: d.provenance,
         greta: d.greta,
         application_number: d.application_number,

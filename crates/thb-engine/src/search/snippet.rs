@@ -1,5 +1,6 @@
-//! Snippets and highlighting: the passage of a hit that best shows why it matched, with the
-//! matched words in `<mark>` and everything else HTML-escaped.
+//! Snippets and highlighting: the passage of a hit that best shows why it matched, as text with
+//! the byte ranges of its matched words ([`Marked`]); each front end marks them its own way
+//! (the API and the page in `<mark>`, the terminal in bold, a spreadsheet not at all).
 //!
 //! tantivy's `SnippetGenerator` takes one tokenizer; a hit here can match through the folded
 //! form (another script, no diacritics) or through its language's stems, so we mark the union
@@ -130,14 +131,52 @@ fn opening(term: &str, chars: usize) -> &str {
     &term[..end]
 }
 
-/// The best passage of about `max_chars` characters, HTML with `<mark>`; the opening of the
-/// text when nothing matches.
+/// Text and the byte ranges of its matched words, in order and not overlapping.
+///
+/// The API's JSON holds it as HTML (escaped, the matches in `<mark>`): what it returned before
+/// the engine handed out ranges.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marked {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+impl Marked {
+    /// The text with each match between `open` and `close`, the rest passed through `escape`.
+    pub fn render(&self, open: &str, close: &str, escape: impl Fn(&str, &mut String)) -> String {
+        let mut out = String::with_capacity(self.text.len() + self.marks.len() * 13);
+        let mut at = 0;
+        for mark in &self.marks {
+            escape(&self.text[at..mark.start], &mut out);
+            out.push_str(open);
+            escape(&self.text[mark.clone()], &mut out);
+            out.push_str(close);
+            at = mark.end;
+        }
+        escape(&self.text[at..], &mut out);
+        out
+    }
+
+    /// HTML: escaped, the matches in `<mark>`.
+    pub fn html(&self) -> String {
+        self.render("<mark>", "</mark>", escape_into)
+    }
+}
+
+impl serde::Serialize for Marked {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.html())
+    }
+}
+
+/// The best passage of about `max_chars` characters; the opening of the text when nothing
+/// matches. A cut text starts or ends with `…`; a Markdown text is read plain.
 pub fn snippet(
     text: &str,
     highlight: &Highlight,
     language: Option<&str>,
     max_chars: usize,
-) -> String {
+) -> Marked {
     let scan = prefix_within(text, MAX_SCAN_BYTES);
     let found = if highlight.is_empty() {
         Vec::new()
@@ -152,18 +191,44 @@ pub fn snippet(
     };
     let start = word_start(scan, start);
     let end = word_end(scan, end);
-    let mut out = String::with_capacity(end - start + 64);
+    let mut out = Marked {
+        text: String::with_capacity(end - start + 8),
+        marks: Vec::new(),
+    };
     if start > 0 {
-        out.push('…');
+        out.text.push('…');
     }
-    render(&scan[start..end], start, &found, &mut out);
+    let shift = out.text.len();
+    out.text.push_str(&scan[start..end]);
+    out.marks = inside(&found, start, end)
+        .map(|r| r.start - start + shift..r.end - start + shift)
+        .collect();
     if end < text.len() {
-        out.push('…');
+        out.text.push('…');
     }
     if super::markdown::looks_like_markdown(text) {
         return super::markdown::plain_snippet(&out);
     }
     out
+}
+
+/// The matches that lie whole within `[start, end)`, without overlaps.
+fn inside(
+    found: &[(Range<usize>, QueryWords)],
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = start;
+    found
+        .iter()
+        .map(|(range, _)| range.clone())
+        .filter(move |range| {
+            let keep = range.start >= at && range.end <= end;
+            if keep {
+                at = range.end;
+            }
+            keep
+        })
 }
 
 /// The byte ranges of `text` that match, in order and not overlapping: for a front end that
@@ -176,30 +241,15 @@ pub fn match_ranges(
     if highlight.is_empty() {
         return Vec::new();
     }
-    let mut at = 0;
-    matches(text, highlight, language)
-        .into_iter()
-        .map(|(range, _)| range)
-        .filter(|range| {
-            let keep = range.start >= at;
-            if keep {
-                at = range.end;
-            }
-            keep
-        })
-        .collect()
+    inside(&matches(text, highlight, language), 0, text.len()).collect()
 }
 
-/// The whole text as HTML with every match marked (the document view).
-pub fn highlight_all(text: &str, highlight: &Highlight, language: Option<&str>) -> String {
-    let found = if highlight.is_empty() {
-        Vec::new()
-    } else {
-        matches(text, highlight, language)
-    };
-    let mut out = String::with_capacity(text.len() + found.len() * 13);
-    render(text, 0, &found, &mut out);
-    out
+/// The whole text with every match (a title, the document view).
+pub fn highlight_all(text: &str, highlight: &Highlight, language: Option<&str>) -> Marked {
+    Marked {
+        text: text.to_string(),
+        marks: match_ranges(text, highlight, language),
+    }
 }
 
 /// Picks the window with the most of the query's words (then the most matches, then the
@@ -224,25 +274,6 @@ fn best_window(
     (best.2, best.3.max(best.2))
 }
 
-fn render(fragment: &str, base: usize, found: &[(Range<usize>, QueryWords)], out: &mut String) {
-    let mut at = 0;
-    for (range, _) in found {
-        if range.start < base || range.end > base + fragment.len() {
-            continue;
-        }
-        let (s, e) = (range.start - base, range.end - base);
-        if s < at {
-            continue;
-        }
-        escape_into(&fragment[at..s], out);
-        out.push_str("<mark>");
-        escape_into(&fragment[s..e], out);
-        out.push_str("</mark>");
-        at = e;
-    }
-    escape_into(&fragment[at..], out);
-}
-
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
@@ -255,20 +286,6 @@ pub fn escape_into(text: &str, out: &mut String) {
             c => out.push(c),
         }
     }
-}
-
-/// A snippet's text for a front end that does not speak HTML: each `<mark>` … `</mark>` as
-/// `open` … `close` (a terminal's bold, nothing for a spreadsheet), the entities of
-/// [`escape_into`] back to their characters.
-pub fn unmark(snippet: &str, open: &str, close: &str) -> String {
-    snippet
-        .replace("<mark>", open)
-        .replace("</mark>", close)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 fn byte_len_of_chars(text: &str, from: usize, chars: usize) -> usize {
@@ -333,7 +350,7 @@ mod tests {
     fn a_latin_query_marks_the_cyrillic_words() {
         let text = "Суд је утврдио да је окривљени извршио кривично дело трговина људима.";
         let h = highlight_for(&["trgovina", "ljudima"], &[Analyzer::Folded]);
-        let s = snippet(text, &h, Some("sr-Cyrl"), 200);
+        let s = snippet(text, &h, Some("sr-Cyrl"), 200).html();
         assert!(
             s.contains("<mark>трговина</mark> <mark>људима</mark>"),
             "{s}"
@@ -345,7 +362,7 @@ mod tests {
         let text = "Optuženi je oglašen krivim za trgovinu ljudima i osuđen.";
         let sh = Analyzer::Stemmed(StemLanguage::SerboCroatian);
         let h = highlight_for(&["trgovina"], &[Analyzer::Folded, sh]);
-        let s = snippet(text, &h, Some("sr-Latn"), 200);
+        let s = snippet(text, &h, Some("sr-Latn"), 200).html();
         assert!(s.contains("<mark>trgovinu</mark>"), "{s}");
     }
 
@@ -353,7 +370,7 @@ mod tests {
     fn everything_else_is_escaped() {
         let text = "<script>alert(1)</script> trafficking & \"forced\" labour";
         let h = highlight_for(&["trafficking"], &[Analyzer::Folded]);
-        let s = snippet(text, &h, Some("en"), 200);
+        let s = snippet(text, &h, Some("en"), 200).html();
         assert!(s.starts_with("&lt;script&gt;alert(1)&lt;/script&gt; <mark>trafficking</mark> &amp; &quot;forced&quot;"), "{s}");
     }
 
@@ -362,7 +379,7 @@ mod tests {
         let filler = "lorem ipsum dolor sit amet ".repeat(100);
         let text = format!("{filler} the court found forced labour and servitude {filler}");
         let h = highlight_for(&["servitude"], &[Analyzer::Folded]);
-        let s = snippet(&text, &h, Some("en"), 120);
+        let s = snippet(&text, &h, Some("en"), 120).html();
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("<mark>servitude</mark>"), "{s}");
         assert!(s.chars().count() < 200, "{s}");
@@ -462,7 +479,7 @@ mod tests {
             found.iter().map(|(_, w)| *w).collect::<Vec<_>>(),
             [1, 1, 1, 1, 2]
         );
-        let s = snippet(&text, &h, Some("en"), 100);
+        let s = snippet(&text, &h, Some("en"), 100).html();
         assert!(s.contains("<mark>forced</mark> <mark>labour</mark>"), "{s}");
         assert!(!s.contains("forcing"), "{s}");
     }
@@ -497,7 +514,7 @@ mod tests {
     #[test]
     fn no_match_gives_the_opening() {
         let h = Highlight::default();
-        let s = snippet("Short text.", &h, None, 100);
+        let s = snippet("Short text.", &h, None, 100).html();
         assert_eq!(s, "Short text.");
     }
 }
