@@ -1519,7 +1519,12 @@ mod tests {
     #[test]
     fn every_key_the_templates_use_exists() {
         let sources = [
-            include_str!("pages.rs"),
+            include_str!("pages/mod.rs"),
+            include_str!("pages/layout.rs"),
+            include_str!("pages/search.rs"),
+            include_str!("pages/facets.rs"),
+            include_str!("pages/document.rs"),
+            include_str!("pages/labels.rs"),
             include_str!("citation.rs"),
             include_str!("mod.rs"),
             include_str!("export.rs"),

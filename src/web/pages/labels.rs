@@ -1,0 +1,65 @@
+//! How values read in the interface language: titles (a sample's marker), dates, countries, kinds, GRETA rounds and wording.
+
+use super::*;
+
+/// A document's title as stored, a sample's trailing `(sample)` in the interface language
+/// (and marked as such, as the title around it keeps the document's language).
+pub(super) fn title(ui: Ui, title: &str) -> Markup {
+    match i18n::title_parts(ui, title) {
+        (rest, Some(marker)) => {
+            html! { (rest) " " span.sample-marker lang=(ui.html_lang()) { (marker) } }
+        }
+        (title, None) => html! { (title) },
+    }
+}
+
+/// A hit's title as the engine marked it (HTML: escaped, the matched words in `<mark>`), its
+/// "(sample)" in the interface language. The marker holds no character escaping changes, so it
+/// is found in the HTML as in the text.
+pub(super) fn marked_title(ui: Ui, html: &str) -> Markup {
+    match i18n::title_parts(ui, html) {
+        (rest, Some(marker)) => {
+            html! { (PreEscaped(rest)) " " span.sample-marker lang=(ui.html_lang()) { (marker) } }
+        }
+        (title, None) => html! { (PreEscaped(title)) },
+    }
+}
+
+pub(super) fn date_element(ui: Ui, date: &str) -> Markup {
+    match thb_engine::document::Date::parse(date) {
+        Ok(parsed) => html! { time datetime=(date) { (i18n::long_date(ui, parsed)) } },
+        Err(_) => html! { span { (date) } },
+    }
+}
+
+pub(super) fn country_list(ui: Ui, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| i18n::country_name(ui, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) fn kind_label(ui: Ui, value: &str) -> String {
+    match Kind::parse(value) {
+        Some(kind) => i18n::kind_label(ui, kind).to_string(),
+        None => value.to_string(),
+    }
+}
+
+pub(super) fn greta_round_label(ui: Ui, value: &str) -> String {
+    ui.t("greta_round_n").replace("{n}", value)
+}
+
+pub(super) fn greta_article_label(ui: Ui, value: &str) -> String {
+    ui.t("greta_article_n").replace("{n}", value)
+}
+
+pub(super) fn strength_label(ui: Ui, value: &str) -> String {
+    match value {
+        "urges" => ui.t("strength_urges").to_string(),
+        "considers" => ui.t("strength_considers").to_string(),
+        "invites" => ui.t("strength_invites").to_string(),
+        other => other.to_string(),
+    }
+}
