@@ -733,7 +733,13 @@ fn the_court_facet_is_a_tree_with_the_grand_chamber_under_the_court_on_the_real_
             .map(|h| h["title"].as_str().unwrap().to_string())
             .collect()
     };
-    assert!(titles(&by_court).contains(&"S.M. v. Croatia [GC]".to_string()));
+    // Its two language versions score alike on an empty query: either may be the one shown.
+    assert!(
+        titles(&by_court)
+            .iter()
+            .any(|t| t == "S.M. v. Croatia [GC]" || t == "S.M. c. Croatie [GC]"),
+        "{by_court}"
+    );
     for grand_chamber in [
         format!("{court}%2FGrand+Chamber"),
         format!("{court}+%28Grand+Chamber%29"),
