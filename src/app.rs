@@ -105,12 +105,28 @@ async fn openapi_handler() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// `GET /metrics`, for reader and admin tokens.
-async fn metrics_handler(State(state): State<SharedState>, headers: HeaderMap) -> Response {
-    match auth::access(&headers, &state.config) {
-        Ok(access) => crate::metrics::serve(&state.metrics, access),
-        Err(e) => e.into_response(),
+/// `GET /metrics`: for a reader or admin token only, as the counts include restricted
+/// documents (Prometheus sends it with `authorization: credentials_file`).
+async fn metrics_handler(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    if !auth::access(&headers, &state.config)?.can_read_restricted() {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "/metrics needs a reader or admin token (Authorization: Bearer …), as its counts include restricted documents",
+        ));
     }
+    let text = state
+        .metrics
+        .render()
+        .map_err(|e| ApiError::internal("the metrics", e))?;
+    Ok((
+        [(header::CONTENT_TYPE, crate::metrics::Metrics::CONTENT_TYPE)],
+        text,
+    )
+        .into_response())
 }
 
 /// Browsers may call the API from the configured origins (none by default: same origin only).

@@ -19,9 +19,9 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
 use prometheus_client::metrics::counter::{ConstCounter, Counter};
@@ -30,8 +30,6 @@ use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
-use crate::api::auth::Access;
-use crate::api::ApiError;
 use thb_engine::document::Reason;
 use thb_engine::index::IndexHandle;
 use thb_engine::ingest::Rejection;
@@ -120,6 +118,10 @@ impl Metrics {
                 .inc();
         }
     }
+
+    /// The content type of a scrape.
+    pub const CONTENT_TYPE: &'static str =
+        "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
     /// The text of a scrape.
     pub fn render(&self) -> Result<String, std::fmt::Error> {
@@ -322,28 +324,4 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
         .map_or("unmatched", |r| &r.0);
     metrics.observe(route, method, response.status(), started.elapsed());
     response
-}
-
-/// `GET /metrics`: for a reader or admin token only, as the counts include restricted
-/// documents (Prometheus sends it with `authorization: credentials_file`).
-pub fn serve(metrics: &Metrics, access: Access) -> Response {
-    if !access.can_read_restricted() {
-        return ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "/metrics needs a reader or admin token (Authorization: Bearer …), as its counts include restricted documents",
-        )
-        .into_response();
-    }
-    match metrics.render() {
-        Ok(text) => (
-            [(
-                header::CONTENT_TYPE,
-                "application/openmetrics-text; version=1.0.0; charset=utf-8",
-            )],
-            text,
-        )
-            .into_response(),
-        Err(e) => ApiError::internal("the metrics", e).into_response(),
-    }
 }

@@ -6,7 +6,7 @@
 //! Whether a text is Markdown is read from the text itself: a line that is an ATX heading
 //! (`# Title`, `## 2. Scope`). Court judgments and GRETA reports, plain text, have none.
 
-use super::snippet::Marked;
+use super::marked::Marked;
 
 /// How much of a text is looked at to decide: a Markdown document has a heading early.
 const LOOK_BYTES: usize = 64 * 1024;

@@ -11,6 +11,7 @@ pub mod cache;
 pub mod conjunction;
 pub mod facets;
 pub mod markdown;
+pub mod marked;
 pub mod partial;
 pub mod public_view;
 pub mod query;
