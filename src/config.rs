@@ -339,117 +339,99 @@ pub fn resolve(
     };
     let from_file = || Source::File(file_path.clone().unwrap_or_default());
 
+    // A setting given to clap (flag or environment) wins over the file's.
     macro_rules! setting {
-        ($name:literal, $arg:expr, $env:literal, $file:expr, $apply:expr) => {
-            if let Some(value) = $arg.clone() {
-                $apply(&mut config, value)?;
-                sources.insert($name, given(stringify_id($name), $env));
-            } else if let Some(value) = $file {
-                $apply(&mut config, value)?;
+        ($name:literal, $id:literal, $env:literal, $arg:expr, $file:expr, |$c:ident, $v:ident| $apply:expr) => {
+            if let Some($v) = $arg.clone() {
+                let $c = &mut config;
+                $apply;
+                sources.insert($name, given($id, $env));
+            } else if let Some($v) = $file {
+                let $c = &mut config;
+                $apply;
                 sources.insert($name, from_file());
             }
         };
     }
-    type R = Result<(), ConfigError>;
     setting!(
         "addr",
-        settings.addr,
+        "addr",
         "THB_ADDR",
+        settings.addr,
         file.server.addr,
-        |c: &mut Config, v| -> R {
-            c.addr = v;
-            Ok(())
-        }
+        |c, v| c.addr = v
     );
     setting!(
         "index",
-        settings.index,
+        "index",
         "THB_INDEX",
+        settings.index,
         file.paths.index.clone(),
-        |c: &mut Config, v| -> R {
-            c.index_dir = v;
-            Ok(())
-        }
+        |c, v| c.index_dir = v
     );
     setting!(
         "corpus",
-        settings.corpus,
+        "corpus",
         "THB_CORPUS",
+        settings.corpus,
         file.paths.corpus.clone(),
-        |c: &mut Config, v| -> R {
-            c.corpus_dir = v;
-            Ok(())
-        }
+        |c, v| c.corpus_dir = v
     );
     setting!(
         "allow_personal_data",
-        settings.allow_personal_data,
+        "allow_personal_data",
         "THB_ALLOW_PERSONAL_DATA",
+        settings.allow_personal_data,
         file.writes.allow_personal_data,
-        |c: &mut Config, v| -> R {
-            c.allow_personal_data = v;
-            Ok(())
-        }
+        |c, v| c.allow_personal_data = v
     );
     setting!(
         "cache_mib",
-        settings.cache_mib,
+        "cache_mib",
         "THB_CACHE_MIB",
+        settings.cache_mib,
         file.search.cache_mib,
-        |c: &mut Config, v: u16| -> R {
-            c.response_cache_mib = usize::from(v);
-            Ok(())
-        }
+        |c, v| c.response_cache_mib = usize::from(v)
     );
     setting!(
         "writer_mib",
-        settings.writer_mib,
+        "writer_mib",
         "THB_WRITER_MIB",
+        settings.writer_mib,
         file.writes.writer_mib,
-        |c: &mut Config, v: u16| -> R {
-            c.writer_mib = usize::from(v);
-            Ok(())
-        }
+        |c, v| c.writer_mib = usize::from(v)
     );
     setting!(
         "header_timeout_secs",
-        settings.header_timeout,
+        "header_timeout",
         "THB_HEADER_TIMEOUT",
+        settings.header_timeout,
         file.server.header_timeout_secs,
-        |c: &mut Config, v: u64| -> R {
-            c.serve.header_read_timeout = Duration::from_secs(v);
-            Ok(())
-        }
+        |c, v| c.serve.header_read_timeout = Duration::from_secs(v)
     );
     setting!(
         "max_connections",
-        settings.max_connections,
+        "max_connections",
         "THB_MAX_CONNECTIONS",
+        settings.max_connections,
         file.server.max_connections,
-        |c: &mut Config, v: usize| -> R {
-            c.serve.max_connections = v;
-            Ok(())
-        }
+        |c, v| c.serve.max_connections = v
     );
     setting!(
         "cors_origins",
-        settings.cors_origins.as_deref().map(parse_list),
+        "cors_origins",
         "THB_CORS_ORIGINS",
+        settings.cors_origins.as_deref().map(parse_list),
         file.server.cors_origins.clone(),
-        |c: &mut Config, v: Vec<String>| -> R {
-            c.cors_origins = v;
-            Ok(())
-        }
+        |c, v| c.cors_origins = v
     );
     setting!(
         "log_format",
-        settings.log_format,
+        "log_format",
         "THB_LOG_FORMAT",
+        settings.log_format,
         file.log.format,
-        |c: &mut Config, v| -> R {
-            c.log.format = v;
-            Ok(())
-        }
+        |c, v| c.log.format = v
     );
     // The level: the flag or THB_LOG, else RUST_LOG (the convention of every tracing program),
     // else the file.
@@ -475,14 +457,6 @@ pub fn resolve(
     let resolved = Resolved { config, sources };
     check(&resolved)?;
     Ok(resolved)
-}
-
-/// The clap id of a setting's flag (`header_timeout_secs` is the flag `--header-timeout`).
-fn stringify_id(name: &'static str) -> &'static str {
-    match name {
-        "header_timeout_secs" => "header_timeout",
-        other => other,
-    }
 }
 
 /// What serde cannot check: values whose range or shape matter.
@@ -601,11 +575,6 @@ pub fn parse_list(list: &str) -> Vec<String> {
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// Splits a comma-separated token list, dropping blanks.
-pub fn parse_tokens(list: &str) -> Vec<String> {
-    parse_list(list)
 }
 
 #[cfg(test)]
