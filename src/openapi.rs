@@ -57,12 +57,8 @@ pub fn document() -> OpenApi {
         );
     }
     let paths = &mut doc.paths;
-    let optional_auth = || {
-        vec![
-            SecurityRequirement::default(),
-            SecurityRequirement::new("bearer", Vec::<String>::new()),
-        ]
-    };
+    let token = || SecurityRequirement::new("bearer", Vec::<String>::new());
+    let optional_auth = || vec![SecurityRequirement::default(), token()];
     let search = OperationBuilder::new()
         .operation_id(Some("search"))
         .tag("search")
@@ -115,10 +111,7 @@ pub fn document() -> OpenApi {
         .summary(Some("Delete a document (admin token)"))
         .description(Some("Committed before the answer."))
         .parameters(Some(vec![id()]))
-        .securities(Some(vec![SecurityRequirement::new(
-            "bearer",
-            Vec::<String>::new(),
-        )]))
+        .securities(Some(vec![token()]))
         .response("200", json_response("Deleted", "Deleted"))
         .response("400", error_response("The id is not a valid id"))
         .response("401", error_response("No admin token"))
@@ -156,10 +149,7 @@ pub fn document() -> OpenApi {
                 )
                 .build(),
         ))
-        .securities(Some(vec![SecurityRequirement::new(
-            "bearer",
-            Vec::<String>::new(),
-        )]))
+        .securities(Some(vec![token()]))
         .response("200", json_response("Every record was written", "WriteReport"))
         .response("400", error_response("The body is neither a JSON array nor JSON Lines"))
         .response("401", error_response("No admin token"))
@@ -251,10 +241,7 @@ pub fn document() -> OpenApi {
         .operation_id(Some("metrics"))
         .tag("operations")
         .summary(Some("Prometheus metrics (reader or admin token)"))
-        .securities(Some(vec![SecurityRequirement::new(
-            "bearer",
-            Vec::<String>::new(),
-        )]))
+        .securities(Some(vec![token()]))
         .response(
             "200",
             text_response(
@@ -287,24 +274,15 @@ pub fn document() -> OpenApi {
         .summary(Some("The search page (HTML)"))
         .parameters(Some(page_parameters()))
         .securities(Some(optional_auth()))
-        .response("200", text_response("The page", "text/html"))
+        .response("200", html_page("The page"))
         .response(
             "400",
-            text_response(
-                "The page, saying what is wrong and offering a corrected search",
-                "text/html",
-            ),
+            html_page("The page, saying what is wrong and offering a corrected search"),
         )
-        .response(
-            "401",
-            text_response("The page, saying the token is not valid", "text/html"),
-        )
+        .response("401", html_page("The page, saying the token is not valid"))
         .response(
             "503",
-            text_response(
-                "The page, saying the search ran past its deadline",
-                "text/html",
-            ),
+            html_page("The page, saying the search ran past its deadline"),
         );
     paths.add_path_operation("/", vec![HttpMethod::Get], page);
 
@@ -328,18 +306,12 @@ pub fn document() -> OpenApi {
             parameters
         }))
         .securities(Some(optional_auth()))
-        .response("200", text_response("The page", "text/html"))
-        .response(
-            "400",
-            text_response("The page, saying what is wrong", "text/html"),
-        )
-        .response(
-            "401",
-            text_response("The page, saying the token is not valid", "text/html"),
-        )
+        .response("200", html_page("The page"))
+        .response("400", html_page("The page, saying what is wrong"))
+        .response("401", html_page("The page, saying the token is not valid"))
         .response(
             "404",
-            text_response("The page, saying no document has this id", "text/html"),
+            html_page("The page, saying no document has this id"),
         );
     paths.add_path_operation("/documents/{id}", vec![HttpMethod::Get], document_page);
 
@@ -368,20 +340,11 @@ pub fn document() -> OpenApi {
             ))
             .securities(Some(optional_auth()))
             .response("200", text_response("The rows", content_type))
-            .response(
-                "400",
-                text_response("The page, saying what is wrong", "text/html"),
-            )
-            .response(
-                "401",
-                text_response("The page, saying the token is not valid", "text/html"),
-            )
+            .response("400", html_page("The page, saying what is wrong"))
+            .response("401", html_page("The page, saying the token is not valid"))
             .response(
                 "503",
-                text_response(
-                    "The page, saying the search ran past its deadline",
-                    "text/html",
-                ),
+                html_page("The page, saying the search ran past its deadline"),
             );
         paths.add_path_operation(path, vec![HttpMethod::Get], export);
     }
@@ -630,6 +593,11 @@ fn json_response(description: &str, schema: &str) -> utoipa::openapi::Response {
 
 fn error_response(description: &str) -> utoipa::openapi::Response {
     json_response(description, "Error")
+}
+
+/// A page of the site (HTML), for the page routes' answers.
+fn html_page(description: &str) -> utoipa::openapi::Response {
+    text_response(description, "text/html")
 }
 
 fn text_response(description: &str, content_type: &str) -> utoipa::openapi::Response {
