@@ -155,12 +155,17 @@
     // panels stay as they were; the address and history follow (back and forward work). Any
     // failure falls back to loading the page.
     var outcome = document.getElementById("outcome");
+    // Empty fields and the default order stay out of the URL, so shared links stay short and
+    // readable: the in-place URL and the plain submit below leave out the same fields.
+    function leftOut(field) {
+      return field.value === "" || (field.name === "sort" && field.value === "relevance");
+    }
     function searchUrl(f) {
       var data = new URLSearchParams();
       f.querySelectorAll("input[name], select[name]").forEach(function (field) {
         if (field.disabled) return;
         if ((field.type === "checkbox" || field.type === "radio") && !field.checked) return;
-        if (field.value === "" || (field.name === "sort" && field.value === "relevance")) return;
+        if (leftOut(field)) return;
         data.append(field.name, field.value);
       });
       var query = data.toString();
@@ -253,15 +258,13 @@
       history.replaceState({ inPlace: true }, "", window.location.href);
     }
 
-    // Empty fields are left out of the URL, so shared links stay short and readable.
+    // A search submitted as a page load leaves out the same fields (`leftOut`).
     document.querySelectorAll("form.search-form").forEach(function (f) {
       f.addEventListener("submit", function (event) {
         // Answered in place (above): the fields stay as they are.
         if (event.defaultPrevented) return;
         f.querySelectorAll("input[name], select[name]").forEach(function (field) {
-          if (field.value === "" || (field.name === "sort" && field.value === "relevance")) {
-            field.disabled = true;
-          }
+          if (leftOut(field)) field.disabled = true;
         });
       });
     });
