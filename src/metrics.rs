@@ -41,14 +41,14 @@ struct Route(Arc<str>);
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    route: String,
-    method: String,
+    route: Arc<str>,
+    method: &'static str,
     status: u16,
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RouteLabels {
-    route: String,
+    route: Arc<str>,
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -140,19 +140,20 @@ impl Metrics {
         Ok(out)
     }
 
-    fn observe(&self, route: &str, method: &str, status: StatusCode, took: Duration) {
+    /// Labels share the route's `Arc` rather than copy it: this runs on every request.
+    fn observe(&self, route: Arc<str>, method: &'static str, status: StatusCode, took: Duration) {
+        self.latency
+            .get_or_create(&RouteLabels {
+                route: route.clone(),
+            })
+            .observe(took.as_secs_f64());
         self.requests
             .get_or_create(&RequestLabels {
-                route: route.to_string(),
-                method: method.to_string(),
+                route,
+                method,
                 status: status.as_u16(),
             })
             .inc();
-        self.latency
-            .get_or_create(&RouteLabels {
-                route: route.to_string(),
-            })
-            .observe(took.as_secs_f64());
     }
 }
 
@@ -321,7 +322,7 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
     let route = response
         .extensions()
         .get::<Route>()
-        .map_or("unmatched", |r| &r.0);
+        .map_or_else(|| Arc::from("unmatched"), |r| r.0.clone());
     metrics.observe(route, method, response.status(), started.elapsed());
     response
 }

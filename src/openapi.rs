@@ -309,10 +309,7 @@ pub fn document() -> OpenApi {
         .response("200", html_page("The page"))
         .response("400", html_page("The page, saying what is wrong"))
         .response("401", html_page("The page, saying the token is not valid"))
-        .response(
-            "404",
-            html_page("The page, saying no document has this id"),
-        );
+        .response("404", html_page("The page, saying no document has this id"));
     paths.add_path_operation("/documents/{id}", vec![HttpMethod::Get], document_page);
 
     for (path, id, content_type, what) in [
