@@ -20,7 +20,7 @@ use tantivy::{
     Warmer,
 };
 
-use crate::analysis::{self, Analyzer, StemLanguage};
+use crate::analysis::{self, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
 use crate::domain::courts;
@@ -348,9 +348,8 @@ impl IndexHandle {
         }
         let language = d.language.as_deref().unwrap_or("und");
         if let Some(stem_language) = StemLanguage::for_tag(language) {
-            let analyzer = Analyzer::Stemmed(stem_language);
             for text in [&d.title, &d.text] {
-                doc.add_pre_tokenized_text(f.stem, analyzer.pre_tokenized(text));
+                doc.add_text(f.stem, analysis::stem_value(stem_language, text));
             }
         }
         for country in &d.country {

@@ -14,7 +14,7 @@ use tantivy::{IndexSettings, Term};
 use crate::analysis::Analyzer;
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
@@ -97,7 +97,7 @@ pub struct Fields {
     /// Court name folded, for `court:` queries.
     pub court: Field,
     /// Title and text stemmed by the rules of the document's language, in one field: the
-    /// document's tokens are made at ingest (pre-tokenized), a query word is stemmed by every
+    /// document's values name its language (`analysis::stem_value`), a query word is stemmed by every
     /// language's rules and looks for the distinct stems. One field rather than one per
     /// language: a word costs one term lookup per distinct stem instead of nine. The price: a
     /// stem made by one language's rules also meets another language's documents that have
@@ -166,6 +166,15 @@ fn text_options(analyzer: Analyzer, stored: bool, positions: Positions) -> TextO
     }
 }
 
+/// The `stem` field: stemmed by the language its values name, frequencies without positions.
+fn stem_options() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(crate::analysis::STEM_ROUTER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 /// Builds the schema of a new index.
 pub fn build() -> Schema {
     let mut b = Schema::builder();
@@ -177,8 +186,8 @@ pub fn build() -> Schema {
     b.add_text_field("text_folded", text_options(Analyzer::Folded, false, Kept));
     b.add_text_field("ident", text_options(Analyzer::Folded, false, Kept));
     b.add_text_field("court", text_options(Analyzer::Folded, false, Kept));
-    // Filled with pre-tokenized text; the tokenizer named here is never run on it.
-    b.add_text_field("stem", text_options(Analyzer::Folded, false, Dropped));
+    // Each value names the language whose rules stem it (`analysis::stem_value`).
+    b.add_text_field("stem", stem_options());
     for dimension in Dimension::ALL {
         b.add_facet_field(dimension.field_name(), FacetOptions::default());
     }

@@ -18,7 +18,7 @@ pub mod explain;
 
 use std::ops::Range;
 
-use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer, TokenizerManager};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
 use thb_text::normalize::{fold_exact, fold_for_search, is_word_char};
 use thb_text::stem;
@@ -142,22 +142,6 @@ impl Analyzer {
     }
 
     /// The terms of a text, in order (queries use this to build term and phrase queries).
-    /// The text's tokens for a field filled at ingest with this analyzer whatever the field's
-    /// own tokenizer (the one `stem` field holds every language's stems).
-    pub fn pre_tokenized(self, text: &str) -> PreTokenizedString {
-        let mut tokenizer = self.tokenizer();
-        let mut stream = tokenizer.token_stream(text);
-        let mut tokens = Vec::new();
-        while stream.advance() {
-            tokens.push(stream.token().clone());
-        }
-        // The field is not stored: the text itself is not needed.
-        PreTokenizedString {
-            text: String::new(),
-            tokens,
-        }
-    }
-
     pub fn terms(self, text: &str) -> Vec<String> {
         let mut tokenizer = self.tokenizer();
         let mut stream = tokenizer.token_stream(text);
@@ -169,10 +153,77 @@ impl Analyzer {
     }
 }
 
-/// Registers every analyzer on an index's tokenizer manager.
+/// Registers every analyzer on an index's tokenizer manager, and the `stem` field's router.
 pub fn register(manager: &TokenizerManager) {
     for analyzer in Analyzer::all() {
         manager.register(&analyzer.tokenizer_name(), analyzer.tokenizer());
+    }
+    manager.register(STEM_ROUTER_NAME, StemRouter::default());
+}
+
+/// The tokenizer of the one `stem` field (see `schema.rs`), which holds every language's stems.
+pub const STEM_ROUTER_NAME: &str = "thb_stem";
+
+/// Opens a `stem` field value: the code of the language whose rules stem what follows sits
+/// between two of these. A private-use character, so no analyzer makes a term of it.
+const LANGUAGE_MARK: char = '\u{E000}';
+
+/// The value ingest gives the `stem` field for `text` of a document in `language`: the text
+/// behind a mark naming the language, which [`StemRouter`] reads.
+///
+/// Why not pre-tokenized text: tantivy keeps a document's `PreTokenizedString` as JSON inside
+/// the document and parses it back on the indexing thread; on long judgments that round trip
+/// of every token was a sixth of ingest's CPU (`benches/RESULTS.md`, issue 24). A copy of the
+/// text behind a mark costs a `memcpy`, and the stemming moves to tantivy's indexing threads.
+pub fn stem_value(language: StemLanguage, text: &str) -> String {
+    let code = language.code();
+    let mut value = String::with_capacity(text.len() + code.len() + 2 * LANGUAGE_MARK.len_utf8());
+    value.push(LANGUAGE_MARK);
+    value.push_str(code);
+    value.push(LANGUAGE_MARK);
+    value.push_str(text);
+    value
+}
+
+/// The language and text of a [`stem_value`]; `None` for text without a mark.
+fn split_stem_value(value: &str) -> Option<(StemLanguage, &str)> {
+    let rest = value.strip_prefix(LANGUAGE_MARK)?;
+    let (code, text) = rest.split_once(LANGUAGE_MARK)?;
+    let language = StemLanguage::ALL
+        .into_iter()
+        .find(|language| language.code() == code)?;
+    Some((language, text))
+}
+
+/// The `stem` field's tokenizer: stems a [`stem_value`] by the rules of the language its mark
+/// names, giving the very terms `Analyzer::Stemmed(language)` gives the text. A value without
+/// a mark (never written by ingest) gives no terms rather than terms of a guessed language.
+#[derive(Clone)]
+pub struct StemRouter {
+    /// One per [`StemLanguage::ALL`], in that order.
+    tokenizers: Vec<WordTokenizer>,
+}
+
+impl Default for StemRouter {
+    fn default() -> Self {
+        StemRouter {
+            tokenizers: StemLanguage::ALL
+                .into_iter()
+                .map(|language| Analyzer::Stemmed(language).tokenizer())
+                .collect(),
+        }
+    }
+}
+
+impl Tokenizer for StemRouter {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, value: &'a str) -> WordStream<'a> {
+        match split_stem_value(value) {
+            // `ALL` is in declaration order (a test checks it).
+            Some((language, text)) => self.tokenizers[language as usize].token_stream(text),
+            None => self.tokenizers[0].token_stream(""),
+        }
     }
 }
 
@@ -601,5 +652,50 @@ mod tests {
                 assert_eq!(walked, analyzer.terms(text), "{analyzer:?} on {text}");
             }
         }
+    }
+
+    #[test]
+    fn the_stem_field_stems_each_value_by_the_language_it_names() {
+        let texts = [
+            (
+                "Трговином људима, врбовањем и превозом жртава.",
+                StemLanguage::SerboCroatian,
+            ),
+            (
+                "İNSAN TİCARETİ suçundan Ankara'daki mahkemede yargılandı.",
+                StemLanguage::Turkish,
+            ),
+            (
+                "La traite des êtres humains; l'État n'a pas protégé la requérante.",
+                StemLanguage::French,
+            ),
+            (
+                "Основниот суд ги осуди за трговија со луѓе.",
+                StemLanguage::Macedonian,
+            ),
+            (
+                "Gjykata e shpalli fajtor për trafikim me qenie njerëzore.",
+                StemLanguage::Albanian,
+            ),
+        ];
+        let mut router = StemRouter::default();
+        for (text, language) in texts {
+            let value = stem_value(language, text);
+            let mut stream = router.token_stream(&value);
+            let mut routed = Vec::new();
+            while stream.advance() {
+                routed.push(stream.token().text.clone());
+            }
+            assert_eq!(
+                routed,
+                Analyzer::Stemmed(language).terms(text),
+                "{language:?}"
+            );
+            // Another language's rules make other terms of the same text.
+            assert_ne!(routed, Analyzer::Stemmed(StemLanguage::English).terms(text));
+        }
+        // Text without a mark is not guessed at.
+        let mut stream = router.token_stream("trgovina ljudima");
+        assert!(!stream.advance());
     }
 }
