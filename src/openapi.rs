@@ -36,6 +36,8 @@ use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_CHARS};
         crate::api::error::Body,
         crate::api::write::WriteReport,
         crate::api::write::Deleted,
+        thb_engine::search::similar::Similar,
+        thb_engine::search::similar::Lineage,
     ))
 )]
 struct Schemas;
@@ -105,6 +107,73 @@ pub fn document() -> OpenApi {
             ),
         );
     paths.add_path_operation("/api/documents/{id}", vec![HttpMethod::Get], get_document);
+    let similar = OperationBuilder::new()
+        .operation_id(Some("similarDocuments"))
+        .tag("documents")
+        .summary(Some("The documents most like one, across languages and scripts"))
+        .description(Some("The document's most distinctive words (tf·idf on the folded text) OR-ed into a search; each hit says which of those words, themes, countries and court it shares. Language versions of the document are left out; so are restricted documents without a token."))
+        .parameters(Some(vec![
+            id(),
+            ParameterBuilder::new()
+                .name("limit")
+                .parameter_in(ParameterIn::Query)
+                .description(Some(format!(
+                    "Hits, 1 to {}",
+                    thb_engine::search::similar::MAX_SIMILAR
+                )))
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .minimum(Some(1))
+                        .maximum(Some(thb_engine::search::similar::MAX_SIMILAR)),
+                ))
+                .build(),
+        ]))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("The similar documents and why", "Similar"))
+        .response("400", error_response("`limit` is not 1 to 20, or another parameter was sent"))
+        .response(
+            "401",
+            error_response("The Authorization header carries no valid token"),
+        )
+        .response(
+            "404",
+            error_response(
+                "No document has this id (or it is restricted and the request has no token)",
+            ),
+        );
+    paths.add_path_operation(
+        "/api/documents/{id}/similar",
+        vec![HttpMethod::Get],
+        similar,
+    );
+    let lineage = OperationBuilder::new()
+        .operation_id(Some("gretaLineage"))
+        .tag("documents")
+        .summary(Some("A GRETA document's closest recommendations of the other rounds"))
+        .description(Some("For a GRETA recommendation or report: the same country's GRETA documents of each other evaluation round that are most like it (the search of `similar` within that round), earlier and later rounds nearest first. A repeated recommendation shows here."))
+        .parameters(Some(vec![id()]))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("The other rounds and their closest documents", "Lineage"))
+        .response(
+            "401",
+            error_response("The Authorization header carries no valid token"),
+        )
+        .response(
+            "404",
+            error_response(
+                "No document has this id (or it is restricted and the request has no token)",
+            ),
+        )
+        .response(
+            "422",
+            error_response("The document is not a GRETA document with a round (`not_greta`)"),
+        );
+    paths.add_path_operation(
+        "/api/documents/{id}/lineage",
+        vec![HttpMethod::Get],
+        lineage,
+    );
     let delete_document = OperationBuilder::new()
         .operation_id(Some("deleteDocument"))
         .tag("documents")
@@ -718,6 +787,8 @@ mod tests {
             "/api/search",
             "/api/documents",
             "/api/documents/{id}",
+            "/api/documents/{id}/similar",
+            "/api/documents/{id}/lineage",
             "/api/health",
             "/api/openapi.json",
             "/api/analyze",

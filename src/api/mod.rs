@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod related;
 pub mod write;
 
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use std::time::Duration;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
 use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
@@ -137,13 +139,30 @@ async fn document_handler(
     State(state): State<SharedState>,
     headers: HeaderMap,
     id: Result<Path<String>, PathRejection>,
-) -> Result<Json<Document>, ApiError> {
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
     let access = auth::access(&headers, &state.config)?;
     // A path that is not UTF-8 once decoded names no document (ids are ASCII).
     let Ok(Path(id)) = id else {
         return Err(ApiError::not_found("no document has this id"));
     };
-    Ok(Json(fetch_document(&state, id, access).await?))
+    // `…/similar` and `…/lineage` of a document the caller can see; otherwise the path is an
+    // id (ids may hold `/`).
+    match related::Related::of(&id) {
+        Some(related::Related::Similar(of)) => {
+            let limit = related::similar_limit(raw.as_deref())?;
+            if let Some(similar) = related::similar(&state, of, access, limit).await? {
+                return Ok(Json(similar).into_response());
+            }
+        }
+        Some(related::Related::Lineage(of)) => {
+            if let Some(lineage) = related::lineage(&state, of, access).await? {
+                return Ok(Json(lineage).into_response());
+            }
+        }
+        None => {}
+    }
+    Ok(Json(fetch_document(&state, id, access).await?).into_response())
 }
 
 /// What `GET /api/health` answers.

@@ -16,6 +16,7 @@ pub mod partial;
 pub mod public_view;
 pub mod query;
 pub mod request;
+pub mod similar;
 pub mod snippet;
 
 use std::collections::HashMap;
