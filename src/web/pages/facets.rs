@@ -23,10 +23,10 @@ pub(super) fn provenance_filter(params: &PageParams) -> Markup {
     let ui = params.ui;
     html! {
         fieldset.facet.provenance {
-            legend { (ui.t("facet_provenance")) }
+            legend { (ui.t(Label::FacetProvenance)) }
             label.facet-option {
                 input type="checkbox" name="provenance" value="real" checked[params.has("provenance", "real")];
-                span.facet-label { (ui.t("real_only")) }
+                span.facet-label { (ui.t(Label::RealOnly)) }
             }
         }
     }
@@ -170,15 +170,15 @@ pub(super) fn option_list(
         @if entries.is_empty() { p.facet-empty { "—" } }
         @if fold {
             input.facet-filter type="search" hidden autocomplete="off"
-                placeholder=(ui.t("facet_filter")) aria-label=(ui.t("facet_filter"));
-            p.facet-nomatch hidden { (ui.t("facet_filter_none")) }
+                placeholder=(ui.t(Label::FacetFilter)) aria-label=(ui.t(Label::FacetFilter));
+            p.facet-nomatch hidden { (ui.t(Label::FacetFilterNone)) }
         }
         ul.facet-list {
             @for b in shown { (branch(b)) }
         }
         @if !folded.is_empty() {
             details.facet-more data-facet=(name) {
-                summary { (ui.fill("more", &[("n", &folded.len().to_string())])) }
+                summary { (ui.fill(Label::More, &[("n", &folded.len().to_string())])) }
                 ul.facet-list {
                     @for b in folded { (branch(b)) }
                 }
@@ -201,10 +201,10 @@ pub(super) fn country_facet(params: &PageParams, values: &[FacetValue]) -> Marku
     let shows_kosovo = entries.iter().any(|(v, _)| v == "XK");
     html! {
         fieldset.facet {
-            legend { (ui.t("facet_country")) }
+            legend { (ui.t(Label::FacetCountry)) }
             (option_list(params, "country", &branches(&entries, |_| None), &|v| i18n::country_name(ui, v), &no_words))
             @if shows_kosovo {
-                p.kosovo-note { (ui.t("kosovo_note")) }
+                p.kosovo-note { (ui.t(Label::KosovoNote)) }
             }
         }
     }
@@ -232,7 +232,7 @@ pub(super) fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup 
     let label = |v: &str| i18n::court_name(params.ui, courts::split_value(v).1.unwrap_or(v));
     html! {
         fieldset.facet.facet-tree {
-            legend { (params.ui.t("court")) }
+            legend { (params.ui.t(Label::Court)) }
             (option_list(params, "court", &tree, &label, &courts::abbreviation))
         }
     }
@@ -249,7 +249,7 @@ pub(super) fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup 
     let tree = branches(&entries, |v| v.rsplit_once('/').map(|(parent, _)| parent));
     html! {
         fieldset.facet.facet-tree {
-            legend { (ui.t("facet_theme")) }
+            legend { (ui.t(Label::FacetTheme)) }
             (option_list(params, "theme", &tree, &|v| i18n::theme_label(ui, v), &no_words))
         }
     }
@@ -346,11 +346,11 @@ pub(super) fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     };
     html! {
         fieldset.facet.facet-year {
-            legend { (ui.t("facet_year")) }
+            legend { (ui.t(Label::FacetYear)) }
             @if years.is_empty() { p.facet-empty { "—" } }
             @else {
                 div.histogram-wrap {
-                    ul.histogram aria-label=(ui.t("year_histogram")) {
+                    ul.histogram aria-label=(ui.t(Label::YearHistogram)) {
                         @for (start, end, count) in &bars {
                             @let level = (count * 10).div_ceil(max);
                             @let period = if start == end { start.to_string() } else { format!("{start}–{end}") };
@@ -374,12 +374,12 @@ pub(super) fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
             }
             div.year-range {
                 label {
-                    span { (ui.t("year_from")) }
+                    span { (ui.t(Label::YearFrom)) }
                     input type="number" name="year_from" min="1800" max="2100" inputmode="numeric"
                         value=[params.first("year_from")] placeholder=[years.first().map(|y| y.0)];
                 }
                 label {
-                    span { (ui.t("year_to")) }
+                    span { (ui.t(Label::YearTo)) }
                     input type="number" name="year_to" min="1800" max="2100" inputmode="numeric"
                         value=[params.first("year_to")] placeholder=[years.last().map(|y| y.0)];
                 }

@@ -48,18 +48,18 @@ pub(super) fn kind_label(ui: Ui, value: &str) -> String {
 }
 
 pub(super) fn greta_round_label(ui: Ui, value: &str) -> String {
-    ui.t("greta_round_n").replace("{n}", value)
+    ui.t(Label::GretaRoundN).replace("{n}", value)
 }
 
 pub(super) fn greta_article_label(ui: Ui, value: &str) -> String {
-    ui.t("greta_article_n").replace("{n}", value)
+    ui.t(Label::GretaArticleN).replace("{n}", value)
 }
 
 pub(super) fn strength_label(ui: Ui, value: &str) -> String {
     match value {
-        "urges" => ui.t("strength_urges").to_string(),
-        "considers" => ui.t("strength_considers").to_string(),
-        "invites" => ui.t("strength_invites").to_string(),
+        "urges" => ui.t(Label::StrengthUrges).to_string(),
+        "considers" => ui.t(Label::StrengthConsiders).to_string(),
+        "invites" => ui.t(Label::StrengthInvites).to_string(),
         other => other.to_string(),
     }
 }

@@ -33,18 +33,13 @@ use thb_engine::versions::Version;
 use thb_text::normalize::{fold_for_search_string, is_word_char};
 
 use super::citation::citation;
-use super::i18n::{self, Ui};
+use super::i18n::{self, Label, Ui};
 use super::params::PageParams;
 use super::{assets, PageError};
 
 pub(crate) use document::{document_page, Highlighted};
-pub(crate) use layout::error_page;
-pub(crate) use search::search_page;
-// The interface strings' tests read every label key the pages use.
 use facets::*;
 use labels::*;
-#[cfg(test)]
-pub(crate) use layout::SYNTAX;
+pub(crate) use layout::error_page;
 use layout::*;
-#[cfg(test)]
-pub(crate) use search::SORT_OPTIONS;
+pub(crate) use search::search_page;
