@@ -172,7 +172,7 @@ async fn gather(
     // page × per_page stays within MAX_RESULT_DEPTH, which equals the cap.
     for page in 1..=MAX_EXPORT_ROWS.div_ceil(MAX_PER_PAGE) {
         request.page = page;
-        let response = api::run_search(state, request.clone()).await?;
+        let response = api::run_search(state, request.clone()).await??;
         total = response.total;
         let fetched = response.hits.len();
         rows.extend(

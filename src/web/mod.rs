@@ -192,11 +192,7 @@ fn request_for(
     params: &PageParams,
 ) -> Result<search::SearchRequest, PageError> {
     let access = auth::access(headers, &state.config)?;
-    let request = params.search_request(access)?;
-    // Parsed here first (cheap) so a malformed query keeps its column and suggestion apart
-    // from the message, for the page to show as a link.
-    search::query::parse(&request.query).map_err(SearchError::Query)?;
-    Ok(request)
+    Ok(params.search_request(access)?)
 }
 
 async fn search_for(
@@ -205,7 +201,7 @@ async fn search_for(
     params: &PageParams,
 ) -> Result<search::SearchResponse, PageError> {
     let request = request_for(state, headers, params)?;
-    Ok(api::run_search(state, request).await?)
+    Ok(api::run_search(state, request).await??)
 }
 
 /// A page's parameters, or the 400 search page saying why the query string cannot be read
