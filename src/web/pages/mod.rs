@@ -30,6 +30,7 @@ use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
 use thb_engine::search::partial::Partial;
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
 use thb_engine::versions::Version;
+use thb_engine::vocabulary::Dimension;
 use thb_text::normalize::{fold_for_search_string, is_word_char};
 
 use super::citation::citation;

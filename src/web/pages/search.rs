@@ -88,17 +88,17 @@ pub(super) fn results_layout(params: &PageParams, response: &SearchResponse) -> 
                 }
                 div.filters-body {
                     (provenance_filter(params))
-                    (country_facet(params, &facets.country))
-                    (theme_facet(params, &facets.theme))
-                    (simple_facet(params, "kind", ui.t(Label::FacetKind), &facets.kind, |v| kind_label(ui, v)))
-                    (court_facet(params, &facets.court))
-                    (simple_facet(params, "lang", ui.t(Label::FacetLanguage), &facets.language, |v| i18n::language_name(ui, v)))
-                    (year_facet(params, &facets.year))
-                    @if !facets.greta_round.is_empty() || params.values("round").next().is_some() {
-                        (simple_facet(params, "round", ui.t(Label::FacetGretaRound), &facets.greta_round, |v| greta_round_label(ui, v)))
+                    (country_facet(params, &facets[Dimension::Country]))
+                    (theme_facet(params, &facets[Dimension::Theme]))
+                    (simple_facet(params, "kind", ui.t(Label::FacetKind), &facets[Dimension::Kind], |v| kind_label(ui, v)))
+                    (court_facet(params, &facets[Dimension::Court]))
+                    (simple_facet(params, "lang", ui.t(Label::FacetLanguage), &facets[Dimension::Language], |v| i18n::language_name(ui, v)))
+                    (year_facet(params, &facets[Dimension::Year]))
+                    @if !facets[Dimension::GretaRound].is_empty() || params.values("round").next().is_some() {
+                        (simple_facet(params, "round", ui.t(Label::FacetGretaRound), &facets[Dimension::GretaRound], |v| greta_round_label(ui, v)))
                     }
-                    @if !facets.greta_strength.is_empty() || params.values("strength").next().is_some() {
-                        (simple_facet(params, "strength", ui.t(Label::FacetGretaStrength), &facets.greta_strength, |v| strength_label(ui, v)))
+                    @if !facets[Dimension::GretaStrength].is_empty() || params.values("strength").next().is_some() {
+                        (simple_facet(params, "strength", ui.t(Label::FacetGretaStrength), &facets[Dimension::GretaStrength], |v| strength_label(ui, v)))
                     }
                     div.apply { button type="submit" { (ui.t(Label::ApplyFilters)) } }
                 }
