@@ -32,6 +32,7 @@ use thb_engine::limits::{
 };
 use thb_engine::search::query::QueryProblem;
 use thb_engine::search::request::ParameterProblem;
+use thb_engine::vocabulary::Dimension;
 use thb_text::transliterate::serbian_latin_to_cyrillic;
 
 use super::{PageError, Reason};
@@ -130,15 +131,21 @@ macro_rules! labels {
     ($($label:ident),* $(,)?) => {
         /// A string of the interface. Every language's function (`english`, `serbian_latin`,
         /// `albanian`, `macedonian`) matches every label without a catch-all arm, so a label
-        /// missing a translation does not compile.
+        /// missing a translation does not compile, a new dimension's name included.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub(crate) enum Label {
-            $($label),*
+            $($label,)*
+            /// A dimension's name: its facet's legend, its chips, its field on a document.
+            Facet(Dimension),
         }
 
         impl Label {
             /// Every label: what the Serbian Cyrillic table is built from and the tests walk.
-            pub const ALL: &'static [Label] = &[$(Label::$label),*];
+            pub fn all() -> impl Iterator<Item = Label> {
+                [$(Label::$label),*]
+                    .into_iter()
+                    .chain(Dimension::ALL.map(Label::Facet))
+            }
         }
     };
 }
@@ -181,23 +188,15 @@ labels! {
     More,
     FacetFilter,
     FacetFilterNone,
-    FacetCountry,
-    FacetTheme,
-    FacetKind,
-    FacetLanguage,
-    FacetGretaRound,
-    FacetGretaStrength,
     FacetGretaArticle,
     GretaRoundN,
     GretaArticleN,
     StrengthUrges,
     StrengthConsiders,
     StrengthInvites,
-    FacetYear,
     YearHistogram,
     YearFrom,
     YearTo,
-    Court,
     Themes,
     Results,
     Total,
@@ -301,9 +300,8 @@ labels! {
 /// Serbian Latin text transliterated otherwise, placeholders kept. Built once; the strings live
 /// as long as the process, as the other languages' do (a few kilobytes).
 static SERBIAN_CYRILLIC: LazyLock<HashMap<Label, &'static str>> = LazyLock::new(|| {
-    Label::ALL
-        .iter()
-        .map(|&label| {
+    Label::all()
+        .map(|label| {
             let text = serbian_cyrillic_written(label)
                 .map_or_else(|| transliterate_label(serbian_latin(label)), str::to_string);
             (label, &*text.leak())
@@ -378,23 +376,23 @@ fn english(label: Label) -> &'static str {
         Label::More => "More ({n})",
         Label::FacetFilter => "Type to narrow the list",
         Label::FacetFilterNone => "Nothing in the list matches.",
-        Label::FacetCountry => "Country",
-        Label::FacetTheme => "Theme",
-        Label::FacetKind => "Type of document",
-        Label::FacetLanguage => "Language",
-        Label::FacetGretaRound => "GRETA round",
-        Label::FacetGretaStrength => "GRETA wording",
+        Label::Facet(Dimension::Country) => "Country",
+        Label::Facet(Dimension::Theme) => "Theme",
+        Label::Facet(Dimension::Kind) => "Type of document",
+        Label::Facet(Dimension::Language) => "Language",
+        Label::Facet(Dimension::GretaRound) => "GRETA round",
+        Label::Facet(Dimension::GretaStrength) => "GRETA wording",
         Label::FacetGretaArticle => "Article of the Convention",
         Label::GretaRoundN => "Round {n}",
         Label::GretaArticleN => "Article {n}",
         Label::StrengthUrges => "Urges (most pressing)",
         Label::StrengthConsiders => "Considers … should",
         Label::StrengthInvites => "Invites",
-        Label::FacetYear => "Year",
+        Label::Facet(Dimension::Year) => "Year",
         Label::YearHistogram => "Documents per year; choose a year to see only it",
         Label::YearFrom => "From",
         Label::YearTo => "To",
-        Label::Court => "Court",
+        Label::Facet(Dimension::Court) => "Court",
         Label::Themes => "Themes",
         Label::Results => "Results",
         Label::Total => "Results: {total} ({ms} ms)",
@@ -535,23 +533,23 @@ fn serbian_latin(label: Label) -> &'static str {
         Label::More => "Još ({n})",
         Label::FacetFilter => "Upišite da suzite listu",
         Label::FacetFilterNone => "Ništa u listi ne odgovara.",
-        Label::FacetCountry => "Država",
-        Label::FacetTheme => "Tema",
-        Label::FacetKind => "Vrsta dokumenta",
-        Label::FacetLanguage => "Jezik",
-        Label::FacetGretaRound => "GRETA krug",
-        Label::FacetGretaStrength => "Snaga preporuke GRETA",
+        Label::Facet(Dimension::Country) => "Država",
+        Label::Facet(Dimension::Theme) => "Tema",
+        Label::Facet(Dimension::Kind) => "Vrsta dokumenta",
+        Label::Facet(Dimension::Language) => "Jezik",
+        Label::Facet(Dimension::GretaRound) => "GRETA krug",
+        Label::Facet(Dimension::GretaStrength) => "Snaga preporuke GRETA",
         Label::FacetGretaArticle => "Član Konvencije",
         Label::GretaRoundN => "{n}. krug",
         Label::GretaArticleN => "Član {n}",
         Label::StrengthUrges => "Urgira (najhitnije)",
         Label::StrengthConsiders => "Smatra da … treba",
         Label::StrengthInvites => "Poziva",
-        Label::FacetYear => "Godina",
+        Label::Facet(Dimension::Year) => "Godina",
         Label::YearHistogram => "Broj dokumenata po godini; izaberite godinu da vidite samo nju",
         Label::YearFrom => "Od",
         Label::YearTo => "Do",
-        Label::Court => "Sud",
+        Label::Facet(Dimension::Court) => "Sud",
         Label::Themes => "Teme",
         Label::Results => "Rezultati",
         Label::Total => "Rezultata: {total} ({ms} ms)",
@@ -692,23 +690,23 @@ fn albanian(label: Label) -> &'static str {
         Label::More => "Më shumë ({n})",
         Label::FacetFilter => "Shkruani për të ngushtuar listën",
         Label::FacetFilterNone => "Asgjë në listë nuk përputhet.",
-        Label::FacetCountry => "Shteti",
-        Label::FacetTheme => "Tema",
-        Label::FacetKind => "Lloji i dokumentit",
-        Label::FacetLanguage => "Gjuha",
-        Label::FacetGretaRound => "Raundi i GRETA-s",
-        Label::FacetGretaStrength => "Forca e rekomandimit të GRETA-s",
+        Label::Facet(Dimension::Country) => "Shteti",
+        Label::Facet(Dimension::Theme) => "Tema",
+        Label::Facet(Dimension::Kind) => "Lloji i dokumentit",
+        Label::Facet(Dimension::Language) => "Gjuha",
+        Label::Facet(Dimension::GretaRound) => "Raundi i GRETA-s",
+        Label::Facet(Dimension::GretaStrength) => "Forca e rekomandimit të GRETA-s",
         Label::FacetGretaArticle => "Neni i Konventës",
         Label::GretaRoundN => "Raundi {n}",
         Label::GretaArticleN => "Neni {n}",
         Label::StrengthUrges => "Nxit me urgjencë (më e ngutshmja)",
         Label::StrengthConsiders => "Konsideron se … duhet",
         Label::StrengthInvites => "Fton",
-        Label::FacetYear => "Viti",
+        Label::Facet(Dimension::Year) => "Viti",
         Label::YearHistogram => "Dokumente për vit; zgjidhni një vit për të parë vetëm atë",
         Label::YearFrom => "Nga",
         Label::YearTo => "Deri",
-        Label::Court => "Gjykata",
+        Label::Facet(Dimension::Court) => "Gjykata",
         Label::Themes => "Temat",
         Label::Results => "Rezultatet",
         Label::Total => "Rezultate: {total} ({ms} ms)",
@@ -852,23 +850,23 @@ fn macedonian(label: Label) -> &'static str {
         Label::More => "Уште ({n})",
         Label::FacetFilter => "Внесете за да ја стесните листата",
         Label::FacetFilterNone => "Ништо во листата не одговара.",
-        Label::FacetCountry => "Држава",
-        Label::FacetTheme => "Тема",
-        Label::FacetKind => "Вид на документ",
-        Label::FacetLanguage => "Јазик",
-        Label::FacetGretaRound => "Круг на ГРЕТА",
-        Label::FacetGretaStrength => "Јачина на препораката на ГРЕТА",
+        Label::Facet(Dimension::Country) => "Држава",
+        Label::Facet(Dimension::Theme) => "Тема",
+        Label::Facet(Dimension::Kind) => "Вид на документ",
+        Label::Facet(Dimension::Language) => "Јазик",
+        Label::Facet(Dimension::GretaRound) => "Круг на ГРЕТА",
+        Label::Facet(Dimension::GretaStrength) => "Јачина на препораката на ГРЕТА",
         Label::FacetGretaArticle => "Член од Конвенцијата",
         Label::GretaRoundN => "{n}. круг",
         Label::GretaArticleN => "Член {n}",
         Label::StrengthUrges => "Настојчиво повикува (најитно)",
         Label::StrengthConsiders => "Смета дека … треба",
         Label::StrengthInvites => "Поканува",
-        Label::FacetYear => "Година",
+        Label::Facet(Dimension::Year) => "Година",
         Label::YearHistogram => "Број на документи по година; изберете година за да ја видите само неа",
         Label::YearFrom => "Од",
         Label::YearTo => "До",
-        Label::Court => "Суд",
+        Label::Facet(Dimension::Court) => "Суд",
         Label::Themes => "Теми",
         Label::Results => "Резултати",
         Label::Total => "Резултати: {total} ({ms} мс)",
@@ -1671,7 +1669,7 @@ mod tests {
                 .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
                 .collect::<BTreeSet<_>>()
         };
-        for &label in Label::ALL {
+        for label in Label::all() {
             for ui in Ui::ALL {
                 let text = ui.t(label);
                 assert!(!text.trim().is_empty(), "{ui:?} {label:?} is empty");
@@ -1779,7 +1777,7 @@ mod tests {
 
     #[test]
     fn serbian_cyrillic_is_the_latin_table_in_cyrillic_with_no_latin_left() {
-        for &label in Label::ALL {
+        for label in Label::all() {
             let (latin, cyrillic) = (serbian_latin(label), Ui::SrCyrl.t(label));
             assert_eq!(
                 latin_words(cyrillic),
@@ -1808,7 +1806,7 @@ mod tests {
             "Недостаје реч: OR тражи реч са обе стране, а - или NOT реч која се искључује."
         );
         // A label written out must be one a transliteration would get wrong.
-        for &label in Label::ALL {
+        for label in Label::all() {
             let Some(written) = serbian_cyrillic_written(label) else {
                 continue;
             };
@@ -1822,7 +1820,7 @@ mod tests {
 
     #[test]
     fn macedonian_labels_are_cyrillic() {
-        for &label in Label::ALL {
+        for label in Label::all() {
             let text = macedonian(label);
             assert_eq!(latin_words(text), Vec::<String>::new(), "{label:?}: {text}");
         }

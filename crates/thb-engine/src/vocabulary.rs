@@ -5,7 +5,7 @@
 //! | table | drives |
 //! |---|---|
 //! | [`DIMENSIONS`] | the facet fields of the schema (`schema::build`) and the values a document gives each (`index`); the facet tables (`columns`); a filter's check of its values and what it accepts (`search::request`, `search`); a response's counts ([`PerDimension`], serialised under each dimension's name, with their order and description in the OpenAPI document) |
-//! | [`PARAMETERS`] | the query string's keys and their order (`SearchRequest::from_pairs`, whose "expected …" lists them); in the server, the command line's `search` flags (clap's possible values among them) and the OpenAPI document's parameters |
+//! | [`PARAMETERS`] | the query string's keys and their order (`SearchRequest::from_pairs`, whose "expected …" lists them); in the server, the command line's `search` flags (clap's possible values among them), the OpenAPI document's parameters, the page's facets and chips (in this order) and which parameters a page's links keep |
 //!
 //! # Adding a dimension
 //!
@@ -15,7 +15,10 @@
 //!    value is checked, and which values a document gives it;
 //! 2. a row of [`PARAMETERS`] with the role `Role::Filter(Dimension::Provision)`, where its key
 //!    should sit among the others: its URL key, command-line flag, description and values;
-//! 3. in the server, its facet on the page (`web::pages`);
+//! 3. in the server, its name in every interface language (`Label::Facet` in `web::i18n`), how
+//!    its values read (`web::pages::labels::value_label`) and how its facet is drawn
+//!    (`web::pages::facets::facet`): matches without a catch-all arm, so the compiler asks for
+//!    each;
 //! 4. a new `schema::FORMAT_VERSION`, as the index gains a field.
 
 use std::ops::{Index, IndexMut, RangeInclusive};
@@ -310,12 +313,21 @@ impl Dimension {
         }
     }
 
-    /// The parameter that filters it (`lang` for the language); `None` for the year, chosen by
-    /// a range.
-    pub fn parameter(self) -> Option<&'static Parameter> {
+    /// The key of the parameter that chooses in it: `lang` for the language, `year_from` for
+    /// the year.
+    pub fn key(self) -> &'static str {
         PARAMETERS
             .iter()
-            .find(|p| matches!(p.role, Role::Filter(d) if d == self))
+            .find(|p| p.dimension() == Some(self))
+            .map_or(self.name(), |p| p.key)
+    }
+
+    /// Every dimension in the order of its parameters, the order the page shows them in.
+    pub fn in_parameter_order() -> Vec<Dimension> {
+        let mut dimensions: Vec<Dimension> =
+            PARAMETERS.iter().filter_map(Parameter::dimension).collect();
+        dimensions.dedup();
+        dimensions
     }
 }
 
@@ -425,6 +437,15 @@ impl Parameter {
             self.role,
             Role::Filter(_) | Role::Article | Role::Provenance
         )
+    }
+
+    /// The dimension it chooses in.
+    pub fn dimension(&self) -> Option<Dimension> {
+        match self.role {
+            Role::Filter(dimension) => Some(dimension),
+            Role::YearFrom | Role::YearTo => Some(Dimension::Year),
+            _ => None,
+        }
     }
 
     /// The parameter a query string's key names.
@@ -591,6 +612,9 @@ mod tests {
             let ranged = matches!(dimension.spec().selecting, Selecting::Years);
             assert_eq!(parameters, usize::from(!ranged), "{dimension:?}");
         }
+        let mut shown = Dimension::in_parameter_order();
+        shown.sort();
+        assert_eq!(shown, Dimension::ALL, "each dimension once");
         let unique = |names: Vec<&str>| {
             let mut sorted = names.clone();
             sorted.sort_unstable();

@@ -98,13 +98,13 @@ pub(super) fn metadata(params: &PageParams, d: &Document, versions: &[Version]) 
     html! {
         dl.metadata-list {
             dt { (ui.t(Label::FieldId)) } dd { code { (d.id) } }
-            dt { (ui.t(Label::FacetKind)) } dd { (i18n::kind_label(ui, d.kind)) }
-            @if let Some(court) = &d.court { dt { (ui.t(Label::Court)) } dd { (i18n::court_name(ui, court)) } }
-            dt { (ui.t(Label::FacetCountry)) } dd { (country_list(ui, &d.country)) }
+            dt { (ui.t(Label::Facet(Dimension::Kind))) } dd { (i18n::kind_label(ui, d.kind)) }
+            @if let Some(court) = &d.court { dt { (ui.t(Label::Facet(Dimension::Court))) } dd { (i18n::court_name(ui, court)) } }
+            dt { (ui.t(Label::Facet(Dimension::Country))) } dd { (country_list(ui, &d.country)) }
             @if let Some(date) = d.date {
                 dt { (ui.t(Label::FieldDate)) } dd { time datetime=(date.to_string()) { (i18n::long_date(ui, date)) } }
             }
-            @if let Some(language) = &d.language { dt { (ui.t(Label::FacetLanguage)) } dd { (i18n::language_name(ui, language)) } }
+            @if let Some(language) = &d.language { dt { (ui.t(Label::Facet(Dimension::Language))) } dd { (i18n::language_name(ui, language)) } }
             @if !versions.is_empty() {
                 dt { (ui.t(Label::LanguageVersions)) }
                 dd {

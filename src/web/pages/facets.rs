@@ -2,6 +2,26 @@
 
 use super::*;
 
+/// A dimension's facet: how each is drawn. No catch-all arm: a new dimension chooses its
+/// drawing here before it compiles.
+pub(super) fn facet(params: &PageParams, dimension: Dimension, values: &[FacetValue]) -> Markup {
+    match dimension {
+        Dimension::Country => country_facet(params, values),
+        Dimension::Theme => theme_facet(params, values),
+        Dimension::Court => court_facet(params, values),
+        Dimension::Year => year_facet(params, values),
+        Dimension::Kind | Dimension::Language => simple_facet(params, dimension, values),
+        // GRETA's own dimensions only where they apply: a search among judgments has no
+        // rounds, and an empty legend would only take room.
+        Dimension::GretaRound | Dimension::GretaStrength => {
+            match values.is_empty() && params.values(dimension.key()).next().is_none() {
+                true => html! {},
+                false => simple_facet(params, dimension, values),
+            }
+        }
+    }
+}
+
 /// Facet values plus selected values the result set no longer has (count 0, after the
 /// values), so every selection stays visible and can be unticked.
 pub(super) fn with_selected(
@@ -192,17 +212,15 @@ pub(super) fn no_words(_: &str) -> Option<&'static str> {
     None
 }
 
-pub(super) fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let ui = params.ui;
-    let entries = with_selected(
-        values,
-        params.values("country").map(str::to_ascii_uppercase),
-    );
+    let (dimension, name) = (Dimension::Country, Dimension::Country.key());
+    let entries = with_selected(values, params.values(name).map(str::to_ascii_uppercase));
     let shows_kosovo = entries.iter().any(|(v, _)| v == "XK");
     html! {
         fieldset.facet {
-            legend { (ui.t(Label::FacetCountry)) }
-            (option_list(params, "country", &branches(&entries, |_| None), &|v| i18n::country_name(ui, v), &no_words))
+            legend { (ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &branches(&entries, |_| None), &|v| value_label(ui, dimension, v), &no_words))
             @if shows_kosovo {
                 p.kosovo-note { (ui.t(Label::KosovoNote)) }
             }
@@ -214,8 +232,9 @@ pub(super) fn country_facet(params: &PageParams, values: &[FacetValue]) -> Marku
 /// under the European Court of Human Rights). A selected value no document is named by (an
 /// abbreviation typed into the URL, `court=ECtHR`) shows as a checked option of its own,
 /// counting the hits of every court it selects.
-pub(super) fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
-    let mut entries = with_selected(values, params.values("court").map(str::to_string));
+fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+    let (dimension, name) = (Dimension::Court, Dimension::Court.key());
+    let mut entries = with_selected(values, params.values(name).map(str::to_string));
     for (selected, count) in &mut entries[values.len()..] {
         // Courts only: a formation's documents are already counted with its court.
         *count = values
@@ -224,49 +243,43 @@ pub(super) fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup 
             .map(|v| v.count)
             .sum();
     }
-    let tree = branches(&entries, |v| match courts::split_value(v) {
-        (court, Some(_)) => Some(court),
-        (_, None) => None,
-    });
+    let tree = branches(&entries, |v| dimension.parent_of(v));
     // A formation is labelled by itself: it shows beneath its court.
     let label = |v: &str| i18n::court_name(params.ui, courts::split_value(v).1.unwrap_or(v));
     html! {
         fieldset.facet.facet-tree {
-            legend { (params.ui.t(Label::Court)) }
-            (option_list(params, "court", &tree, &label, &courts::abbreviation))
+            legend { (params.ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &tree, &label, &courts::abbreviation))
         }
     }
 }
 
-pub(super) fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let ui = params.ui;
+    let (dimension, name) = (Dimension::Theme, Dimension::Theme.key());
     let entries = with_selected(
         values,
         params
-            .values("theme")
+            .values(name)
             .map(|t| t.trim_matches('/').to_ascii_lowercase()),
     );
-    let tree = branches(&entries, |v| v.rsplit_once('/').map(|(parent, _)| parent));
+    let tree = branches(&entries, |v| dimension.parent_of(v));
     html! {
         fieldset.facet.facet-tree {
-            legend { (ui.t(Label::FacetTheme)) }
-            (option_list(params, "theme", &tree, &|v| i18n::theme_label(ui, v), &no_words))
+            legend { (ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &tree, &|v| value_label(ui, dimension, v), &no_words))
         }
     }
 }
 
-pub(super) fn simple_facet(
-    params: &PageParams,
-    name: &str,
-    legend: &str,
-    values: &[FacetValue],
-    label: impl Fn(&str) -> String,
-) -> Markup {
+/// A flat list of checkboxes.
+fn simple_facet(params: &PageParams, dimension: Dimension, values: &[FacetValue]) -> Markup {
+    let (ui, name) = (params.ui, dimension.key());
     let entries = with_selected(values, params.values(name).map(str::to_string));
     html! {
         fieldset.facet {
-            legend { (legend) }
-            (option_list(params, name, &branches(&entries, |_| None), &label, &no_words))
+            legend { (ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &branches(&entries, |_| None), &|v| value_label(ui, dimension, v), &no_words))
         }
     }
 }
@@ -305,7 +318,7 @@ pub(super) fn histogram_bars(years: &[(u16, u64)]) -> Vec<(u16, u16, u64)> {
     bars
 }
 
-pub(super) fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let ui = params.ui;
     let mut years: Vec<(u16, u64)> = values
         .iter()
@@ -346,7 +359,7 @@ pub(super) fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     };
     html! {
         fieldset.facet.facet-year {
-            legend { (ui.t(Label::FacetYear)) }
+            legend { (ui.t(Label::Facet(Dimension::Year))) }
             @if years.is_empty() { p.facet-empty { "—" } }
             @else {
                 div.histogram-wrap {

@@ -1,4 +1,4 @@
-//! How values read in the interface language: titles (a sample's marker), dates, countries, kinds, GRETA rounds and wording.
+//! How values read in the interface language: titles (a sample's marker), dates, each dimension's values, GRETA rounds and wording.
 
 use super::*;
 
@@ -38,6 +38,22 @@ pub(super) fn country_list(ui: Ui, codes: &[String]) -> String {
         .map(|c| i18n::country_name(ui, c))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// How a value of a dimension reads, as the URL or a facet gives it (a country code in any
+/// case, a theme's path with or without slashes). No catch-all arm: a new dimension is worded
+/// here before it compiles.
+pub(super) fn value_label(ui: Ui, dimension: Dimension, value: &str) -> String {
+    match dimension {
+        Dimension::Country => i18n::country_name(ui, &value.to_ascii_uppercase()),
+        Dimension::Theme => i18n::theme_label(ui, &value.trim_matches('/').to_ascii_lowercase()),
+        Dimension::Kind => kind_label(ui, value),
+        Dimension::Language => i18n::language_name(ui, value),
+        Dimension::Year => value.to_string(),
+        Dimension::GretaRound => greta_round_label(ui, value),
+        Dimension::GretaStrength => strength_label(ui, value),
+        Dimension::Court => i18n::court_name(ui, &courts::display(value)),
+    }
 }
 
 pub(super) fn kind_label(ui: Ui, value: &str) -> String {

@@ -88,17 +88,8 @@ pub(super) fn results_layout(params: &PageParams, response: &SearchResponse) -> 
                 }
                 div.filters-body {
                     (provenance_filter(params))
-                    (country_facet(params, &facets[Dimension::Country]))
-                    (theme_facet(params, &facets[Dimension::Theme]))
-                    (simple_facet(params, "kind", ui.t(Label::FacetKind), &facets[Dimension::Kind], |v| kind_label(ui, v)))
-                    (court_facet(params, &facets[Dimension::Court]))
-                    (simple_facet(params, "lang", ui.t(Label::FacetLanguage), &facets[Dimension::Language], |v| i18n::language_name(ui, v)))
-                    (year_facet(params, &facets[Dimension::Year]))
-                    @if !facets[Dimension::GretaRound].is_empty() || params.values("round").next().is_some() {
-                        (simple_facet(params, "round", ui.t(Label::FacetGretaRound), &facets[Dimension::GretaRound], |v| greta_round_label(ui, v)))
-                    }
-                    @if !facets[Dimension::GretaStrength].is_empty() || params.values("strength").next().is_some() {
-                        (simple_facet(params, "strength", ui.t(Label::FacetGretaStrength), &facets[Dimension::GretaStrength], |v| strength_label(ui, v)))
+                    @for dimension in Dimension::in_parameter_order() {
+                        (facet(params, dimension, &facets[dimension]))
                     }
                     div.apply { button type="submit" { (ui.t(Label::ApplyFilters)) } }
                 }
@@ -302,58 +293,55 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
     }
 }
 
-/// The selected filters as (label, URL without it), in URL order by dimension.
+/// The selected filters as (label, URL without it), in the order of their parameters.
 pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
     let ui = params.ui;
     let mut chips = Vec::new();
-    let dimensions: [(&str, Label); 9] = [
-        ("provenance", Label::FacetProvenance),
-        ("country", Label::FacetCountry),
-        ("theme", Label::FacetTheme),
-        ("kind", Label::FacetKind),
-        ("lang", Label::FacetLanguage),
-        ("round", Label::FacetGretaRound),
-        ("strength", Label::FacetGretaStrength),
-        ("article", Label::FacetGretaArticle),
-        ("court", Label::Court),
-    ];
-    for (key, label_key) in dimensions {
-        for value in params.values(key) {
-            let shown = match key {
-                "country" => i18n::country_name(ui, &value.to_ascii_uppercase()),
-                "theme" => i18n::theme_label(ui, &value.trim_matches('/').to_ascii_lowercase()),
-                "kind" => kind_label(ui, value),
-                "lang" => i18n::language_name(ui, value),
-                "round" => greta_round_label(ui, value),
-                "strength" => strength_label(ui, value),
-                "article" => greta_article_label(ui, value),
-                "provenance" if value == "real" => ui.t(Label::RealOnly).to_string(),
-                "court" => i18n::court_name(ui, &courts::display(value)),
+    for parameter in &PARAMETERS {
+        let label = match parameter.role {
+            Role::Filter(dimension) => Label::Facet(dimension),
+            Role::Article => Label::FacetGretaArticle,
+            Role::Provenance => Label::FacetProvenance,
+            // One chip for the range, removing both ends.
+            Role::YearFrom => {
+                chips.extend(year_range_chip(params));
+                continue;
+            }
+            Role::YearTo | Role::Query | Role::Sort | Role::Page | Role::PerPage => continue,
+        };
+        for value in params.values(parameter.key) {
+            let shown = match parameter.role {
+                Role::Filter(dimension) => value_label(ui, dimension, value),
+                Role::Article => greta_article_label(ui, value),
+                Role::Provenance if value == "real" => ui.t(Label::RealOnly).to_string(),
                 _ => value.to_string(),
             };
             chips.push((
-                format!("{}: {shown}", ui.t(label_key)),
-                params.without(key, value).search_url(),
+                format!("{}: {shown}", ui.t(label)),
+                params.without(parameter.key, value).search_url(),
             ));
         }
     }
-    let (from, to) = (params.first("year_from"), params.first("year_to"));
-    if from.is_some() || to.is_some() {
-        let range = match (from, to) {
-            (Some(f), Some(t)) if f == t => f.to_string(),
-            (Some(f), Some(t)) => format!("{f}–{t}"),
-            (Some(f), None) => format!("{f}–"),
-            (None, Some(t)) => format!("–{t}"),
-            (None, None) => String::new(),
-        };
-        let url = params
-            .first_page()
-            .with("year_from", None)
-            .with("year_to", None)
-            .search_url();
-        chips.push((format!("{}: {range}", ui.t(Label::FacetYear)), url));
-    }
     chips
+}
+
+/// The chosen years as a chip (`2010–2015`, `2010–`, `2012`), with the URL without them.
+fn year_range_chip(params: &PageParams) -> Option<(String, String)> {
+    let (from, to) = (params.first("year_from"), params.first("year_to"));
+    let range = match (from, to) {
+        (Some(f), Some(t)) if f == t => f.to_string(),
+        (Some(f), Some(t)) => format!("{f}–{t}"),
+        (Some(f), None) => format!("{f}–"),
+        (None, Some(t)) => format!("–{t}"),
+        (None, None) => return None,
+    };
+    let url = params
+        .first_page()
+        .with("year_from", None)
+        .with("year_to", None)
+        .search_url();
+    let label = params.ui.t(Label::Facet(Dimension::Year));
+    Some((format!("{label}: {range}"), url))
 }
 
 pub(super) fn chips(params: &PageParams) -> Markup {

@@ -204,7 +204,7 @@ impl SearchRequest {
     /// Checks and canonicalises every field (codes upper case, tags canonical, limits).
     pub fn validate(mut self) -> Result<SearchRequest, SearchError> {
         for dimension in Dimension::ALL {
-            let key = dimension.parameter().map_or(dimension.name(), |p| p.key);
+            let key = dimension.key();
             let chosen = &mut self.filters[dimension];
             match dimension.spec().selecting {
                 Selecting::Values(canonical) => {
