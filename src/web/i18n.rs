@@ -32,7 +32,7 @@ use thb_engine::limits::{
 };
 use thb_engine::search::query::QueryProblem;
 use thb_engine::search::request::ParameterProblem;
-use thb_engine::vocabulary::Dimension;
+use thb_engine::vocabulary::{Dimension, Parameter};
 use thb_text::transliterate::serbian_latin_to_cyrillic;
 
 use super::{PageError, Reason};
@@ -1618,12 +1618,12 @@ pub(crate) fn error_message(ui: Ui, error: &PageError) -> String {
             match problem.as_ref() {
                 ParameterProblem::Unknown => ui.fill(Label::ErrUnknownParameter, &[("name", name)]),
                 ParameterProblem::Invalid { value } => {
-                    let key = match name {
-                        "country" => Label::ErrUnknownCountry,
-                        "theme" => Label::ErrUnknownTheme,
+                    let label = match Parameter::find(name).and_then(Parameter::dimension) {
+                        Some(Dimension::Country) => Label::ErrUnknownCountry,
+                        Some(Dimension::Theme) => Label::ErrUnknownTheme,
                         _ => Label::ErrInvalidValue,
                     };
-                    ui.fill(key, &[("value", value), ("name", name)])
+                    ui.fill(label, &[("value", value), ("name", name)])
                 }
                 ParameterProblem::TooManyValues => ui.fill(
                     Label::ErrTooManyValues,

@@ -112,6 +112,16 @@ pub const YEARS: RangeInclusive<u16> = 1800..=2100;
 /// GRETA's evaluation rounds.
 pub const GRETA_ROUNDS: RangeInclusive<u8> = 1..=5;
 
+/// What a value not among `words` is told: "`verdict`: expected judgment, …, report or
+/// legislation".
+pub fn expected<const N: usize>(value: &str, words: [&str; N]) -> String {
+    match words.split_last() {
+        Some((last, [])) => format!("`{value}`: expected {last}"),
+        Some((last, rest)) => format!("`{value}`: expected {} or {last}", rest.join(", ")),
+        None => format!("`{value}`: expected nothing"),
+    }
+}
+
 fn facet<S: AsRef<str>>(path: &[S]) -> Facet {
     Facet::from_path(path.iter().map(AsRef::as_ref))
 }
@@ -166,9 +176,7 @@ pub const DIMENSIONS: [DimensionSpec; 8] = [
         order: ValueOrder::MostFirst,
         selecting: Selecting::Values(|value| match Kind::parse(value) {
             Some(kind) => Ok(kind.as_str().to_string()),
-            None => Err(format!(
-                "`{value}`: expected judgment, decision, recommendation, report or legislation"
-            )),
+            None => Err(expected(value, Kind::ALL.map(Kind::as_str))),
         }),
         about: None,
         paths: |d| vec![facet(&[d.kind.as_str()])],
@@ -221,7 +229,7 @@ pub const DIMENSIONS: [DimensionSpec; 8] = [
         order: ValueOrder::Listed(|value| Strength::ALL.iter().position(|s| s.as_str() == value)),
         selecting: Selecting::Values(|value| match Strength::parse(value) {
             Some(strength) => Ok(strength.as_str().to_string()),
-            None => Err(format!("`{value}`: expected urges, considers or invites")),
+            None => Err(expected(value, Strength::ALL.map(Strength::as_str))),
         }),
         about: Some("GRETA strength, strongest first: `urges`, `considers`, `invites`."),
         paths: |d| {

@@ -9,7 +9,9 @@ use crate::document::{Provenance, CONVENTION_ARTICLES};
 use crate::limits::{
     DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
 };
-use crate::vocabulary::{Dimension, Parameter, PerDimension, Role, Selecting, PARAMETERS, YEARS};
+use crate::vocabulary::{
+    expected, Dimension, Parameter, PerDimension, Role, Selecting, PARAMETERS, YEARS,
+};
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -175,7 +177,7 @@ impl SearchRequest {
                         bad(
                             parameter.key,
                             invalid(value),
-                            format!("`{value}`: expected real or sample"),
+                            expected(value, Provenance::ALL.map(Provenance::as_str)),
                         )
                     })?)
                 }
@@ -417,7 +419,14 @@ mod tests {
         assert!(message(&[("year_from", "2020"), ("year_to", "2010")]).starts_with("year_from:"));
         assert!(message(&[("contry", "RS")]).starts_with("contry: unknown parameter"));
         assert!(message(&[("theme", "labor")]).contains("exploitation/labour"));
-        assert!(message(&[("kind", "verdict")]).starts_with("kind:"));
+        assert_eq!(
+            message(&[("kind", "verdict")]),
+            "kind: `verdict`: expected judgment, decision, recommendation, report or legislation"
+        );
+        assert_eq!(
+            message(&[("provenance", "both")]),
+            "provenance: `both`: expected real or sample"
+        );
     }
 
     #[test]
