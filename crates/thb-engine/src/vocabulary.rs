@@ -19,7 +19,14 @@
 //!    its values read (`web::pages::labels::value_label`) and how its facet is drawn
 //!    (`web::pages::facets::facet`): matches without a catch-all arm, so the compiler asks for
 //!    each;
-//! 4. a new `schema::FORMAT_VERSION`, as the index gains a field.
+//! 4. a new `schema::FORMAT_VERSION`, as the index gains a field;
+//! 5. for a ninth dimension, `schema::DimensionBits` widened to `u16` (its assertion fails to
+//!    compile until then), and values of the new dimension among the documents of `columns`'
+//!    tests, which expect every dimension to hold some.
+//!
+//! Nothing else names dimensions: the schema, the index, the facet tables, the counts and
+//! their JSON and OpenAPI schema, request parsing, the command line, the OpenAPI parameters,
+//! the sidebar and the chips follow the rows.
 
 use std::ops::{Index, IndexMut, RangeInclusive};
 
