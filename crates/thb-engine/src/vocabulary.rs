@@ -30,7 +30,8 @@
 
 use std::ops::{Index, IndexMut, RangeInclusive};
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use tantivy::schema::Facet;
 
 use crate::document::{
@@ -38,7 +39,6 @@ use crate::document::{
 };
 use crate::domain::{countries, courts, taxonomy};
 use crate::limits::{MAX_PER_PAGE, MAX_RESULT_DEPTH};
-use crate::search::request::Sort;
 
 /// The facet dimensions: each a facet field, counted for every search and filterable. The
 /// order is [`DIMENSIONS`]'s, the order of a response's counts.
@@ -390,6 +390,44 @@ impl<T: Serialize> Serialize for PerDimension<T> {
             map.serialize_entry(dimension.name(), value)?;
         }
         map.end()
+    }
+}
+
+/// Result order: what the `sort` parameter chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    DateDesc,
+    DateAsc,
+}
+
+impl Sort {
+    /// Every spelling the `sort` parameter takes, and the order it names.
+    pub const SPELLINGS: [(&'static str, Sort); 7] = [
+        ("relevance", Sort::Relevance),
+        ("", Sort::Relevance),
+        ("date-desc", Sort::DateDesc),
+        ("date-asc", Sort::DateAsc),
+        ("date", Sort::DateDesc),
+        ("newest", Sort::DateDesc),
+        ("oldest", Sort::DateAsc),
+    ];
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::SPELLINGS
+            .iter()
+            .find(|(spelling, _)| *spelling == s)
+            .map(|(_, sort)| *sort)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::DateDesc => "date-desc",
+            Sort::DateAsc => "date-asc",
+        }
     }
 }
 

@@ -1,55 +1,16 @@
 //! The search request: query, filters, sort and page, validated once, whichever front end
 //! (HTTP query string or command line) it came from.
 
-use serde::Serialize;
-
 use super::query::{QueryError, QueryProblem};
 use super::SearchError;
 use crate::document::{Provenance, CONVENTION_ARTICLES};
 use crate::limits::{
     DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
 };
+pub use crate::vocabulary::Sort;
 use crate::vocabulary::{
     expected, Dimension, Parameter, PerDimension, Role, Selecting, PARAMETERS, YEARS,
 };
-
-/// Result order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Sort {
-    #[default]
-    Relevance,
-    DateDesc,
-    DateAsc,
-}
-
-impl Sort {
-    /// Every spelling the `sort` parameter takes, and the order it names.
-    pub const SPELLINGS: [(&'static str, Sort); 7] = [
-        ("relevance", Sort::Relevance),
-        ("", Sort::Relevance),
-        ("date-desc", Sort::DateDesc),
-        ("date-asc", Sort::DateAsc),
-        ("date", Sort::DateDesc),
-        ("newest", Sort::DateDesc),
-        ("oldest", Sort::DateAsc),
-    ];
-
-    pub fn parse(s: &str) -> Option<Sort> {
-        Sort::SPELLINGS
-            .iter()
-            .find(|(spelling, _)| *spelling == s)
-            .map(|(_, sort)| *sort)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::DateDesc => "date-desc",
-            Sort::DateAsc => "date-asc",
-        }
-    }
-}
 
 /// A validated search request. `Eq` and `Hash`: it is the key of `cache::ResponseCache`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
