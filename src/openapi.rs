@@ -685,6 +685,18 @@ mod tests {
             let name = &reference[..reference.find('"').unwrap()];
             assert!(schemas.contains_key(name), "no schema {name}");
         }
+        // The counts are described under every dimension's name, as they are serialised.
+        let counts = &schemas["FacetCounts"];
+        let names: Vec<&str> = thb_engine::vocabulary::Dimension::ALL
+            .iter()
+            .map(|d| d.name())
+            .collect();
+        assert_eq!(counts["required"], json!(names));
+        assert_eq!(counts["properties"].as_object().unwrap().len(), names.len());
+        assert_eq!(
+            counts["properties"]["year"]["description"],
+            "Ascending by year."
+        );
         // Kosovo* is in the country list, with its note.
         assert!(text.contains("\"XK\""));
         assert!(text.contains("UNSCR 1244"));
