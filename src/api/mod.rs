@@ -92,11 +92,13 @@ pub fn search_request(raw_query: Option<&str>, access: Access) -> Result<SearchR
     Ok(request)
 }
 
-/// Runs a search on the blocking pool within the search deadline.
+/// Runs a search on the blocking pool within the search deadline. The outer error is the
+/// server's (the search task failed); the inner one is the search's own, kept typed so that the
+/// page can show a malformed query's column and suggestion without parsing the query again.
 pub async fn run_search(
     state: &SharedState,
     request: SearchRequest,
-) -> Result<SearchResponse, ApiError> {
+) -> Result<Result<SearchResponse, search::SearchError>, ApiError> {
     let handle = state.handle.clone();
     let responses = state.responses.clone();
     let task =
@@ -104,9 +106,9 @@ pub async fn run_search(
     // The search stops itself at the deadline (`search::facets::Deadline`); the wait is
     // bounded too, a little later, for a search held up before its pass begins.
     match tokio::time::timeout(SEARCH_DEADLINE + Duration::from_secs(1), task).await {
-        Ok(Ok(result)) => Ok(result?),
+        Ok(Ok(result)) => Ok(result),
         Ok(Err(join)) => Err(ApiError::internal("the search", join)),
-        Err(_) => Err(search::SearchError::Timeout.into()),
+        Err(_) => Ok(Err(search::SearchError::Timeout)),
     }
 }
 
@@ -117,7 +119,7 @@ async fn search_handler(
 ) -> Result<Json<SearchResponse>, ApiError> {
     let access = auth::access(&headers, &state.config)?;
     let request = search_request(raw.as_deref(), access)?;
-    Ok(Json(run_search(&state, request).await?))
+    Ok(Json(run_search(&state, request).await??))
 }
 
 /// Looks a document up on the blocking pool; restricted documents are 404 without a token.

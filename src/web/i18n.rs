@@ -1,13 +1,13 @@
-//! Interface labels in English, Serbian (Latin and Cyrillic script), Macedonian and Albanian,
-//! as data: one table of `(key, text)` per language, and tables of names (themes, kinds,
-//! languages, months, courts) with one column per language. The tests check that every key
-//! exists in every language and that every key the templates use exists.
+//! Interface labels in English, Serbian (Latin and Cyrillic script), Macedonian and Albanian:
+//! the strings of the interface are the values of [`Label`], and each language is a function
+//! that matches every label to its text, so a label without a translation does not compile.
+//! Names (themes, kinds, languages, months, courts) are tables with one column per language.
 //!
-//! Serbian Cyrillic has no table of its own: it is the Serbian Latin table transliterated once,
-//! at first use (`thb_text::transliterate`), so the two scripts always say the same thing.
-//! `{name}` placeholders, acronyms (GRETA, OR) and foreign words stay as written; the few
+//! Serbian Cyrillic has no function of its own: it is the Serbian Latin text transliterated
+//! once, at first use (`thb_text::transliterate`), so the two scripts always say the same
+//! thing. `{name}` placeholders, acronyms (GRETA, OR) and foreign words stay as written; the few
 //! labels that quote Latin input (`title:`, `trgovina` finds `трговина`) are written out in
-//! [`SR_CYRL_WRITTEN`].
+//! [`serbian_cyrillic_written`].
 //!
 //! Texts may hold `{name}` placeholders, filled by [`Ui::fill`]. South Slavic and Albanian
 //! plural forms differ from English, so counts are written as "Label: n" rather than "n things".
@@ -20,6 +20,7 @@
 //! ([`error_message`]); the API keeps sending its English sentences.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use thb_engine::document::{Date, Kind, Strength};
@@ -31,6 +32,7 @@ use thb_engine::limits::{
 };
 use thb_engine::search::query::QueryProblem;
 use thb_engine::search::request::ParameterProblem;
+use thb_engine::vocabulary::{Dimension, Parameter};
 use thb_text::transliterate::serbian_latin_to_cyrillic;
 
 use super::{PageError, Reason};
@@ -103,27 +105,20 @@ impl Ui {
         }
     }
 
-    fn labels(self) -> &'static [(&'static str, &'static str)] {
+    /// The text of `label` in this language.
+    pub fn t(self, label: Label) -> &'static str {
         match self {
-            Ui::En => EN,
-            Ui::Sr => SR,
-            Ui::SrCyrl => &SR_CYRL,
-            Ui::Mk => MK,
-            Ui::Sq => SQ,
+            Ui::En => english(label),
+            Ui::Sr => serbian_latin(label),
+            Ui::SrCyrl => SERBIAN_CYRILLIC[&label],
+            Ui::Mk => macedonian(label),
+            Ui::Sq => albanian(label),
         }
     }
 
-    /// The label `key`; English when this language lacks it, the key itself when no language
-    /// has it (the tests keep both from happening).
-    pub fn t(self, key: &'static str) -> &'static str {
-        lookup(self.labels(), key)
-            .or_else(|| lookup(EN, key))
-            .unwrap_or(key)
-    }
-
-    /// The label `key` with its `{name}` placeholders filled.
-    pub fn fill(self, key: &'static str, values: &[(&str, &str)]) -> String {
-        let mut out = self.t(key).to_string();
+    /// The text of `label` with its `{name}` placeholders filled.
+    pub fn fill(self, label: Label, values: &[(&str, &str)]) -> String {
+        let mut out = self.t(label).to_string();
         for (name, value) in values {
             out = out.replace(&format!("{{{name}}}"), value);
         }
@@ -131,19 +126,185 @@ impl Ui {
     }
 }
 
-fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+/// Declares [`Label`] and the list of all its values from one list of names.
+macro_rules! labels {
+    ($($label:ident),* $(,)?) => {
+        /// A string of the interface. Every language's function (`english`, `serbian_latin`,
+        /// `albanian`, `macedonian`) matches every label without a catch-all arm, so a label
+        /// missing a translation does not compile, a new dimension's name included.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub(crate) enum Label {
+            $($label,)*
+            /// A dimension's name: its facet's legend, its chips, its field on a document.
+            Facet(Dimension),
+        }
+
+        impl Label {
+            /// Every label: what the Serbian Cyrillic table is built from and the tests walk.
+            pub fn all() -> impl Iterator<Item = Label> {
+                [$(Label::$label),*]
+                    .into_iter()
+                    .chain(Dimension::ALL.map(Label::Facet))
+            }
+        }
+    };
 }
 
-/// The Serbian Cyrillic labels: [`SR_CYRL_WRITTEN`] where it has the key, the Serbian Latin
-/// label transliterated otherwise, placeholders kept. Built once; the strings live as long as
-/// the process, as the other tables do (a few kilobytes).
-static SR_CYRL: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    SR.iter()
-        .map(|&(key, latin)| {
-            let text = lookup(SR_CYRL_WRITTEN, key)
-                .map_or_else(|| transliterate_label(latin), str::to_string);
-            (key, &*text.leak())
+labels! {
+    PartialHeading,
+    PartialIntro,
+    PartialFewer,
+    WordMatchesNothing,
+    SearchWithout,
+    WordCounts,
+    SkipToContent,
+    SkipToResults,
+    FacetProvenance,
+    RealOnly,
+    Tagline,
+    InterfaceLanguage,
+    FooterAbout,
+    FooterKeys,
+    PageTitle,
+    SearchBox,
+    SearchPlaceholder,
+    SearchButton,
+    SearchHint,
+    SyntaxTitle,
+    SyntaxYouType,
+    SyntaxFinds,
+    SyntaxWords,
+    SyntaxPhrase,
+    SyntaxNear,
+    SyntaxOr,
+    SyntaxNot,
+    SyntaxGroup,
+    SyntaxField,
+    SyntaxPrefix,
+    SyntaxScripts,
+    Filters,
+    ApplyFilters,
+    Apply,
+    More,
+    FacetFilter,
+    FacetFilterNone,
+    FacetGretaArticle,
+    GretaRoundN,
+    GretaArticleN,
+    StrengthUrges,
+    StrengthConsiders,
+    StrengthInvites,
+    YearHistogram,
+    YearFrom,
+    YearTo,
+    Themes,
+    Results,
+    Total,
+    SortBy,
+    SortRelevance,
+    SortNewest,
+    SortOldest,
+    SelectedFilters,
+    RemoveFilter,
+    ClearFilters,
+    Export,
+    ExportAll,
+    ExportFirst,
+    SampleBadge,
+    RestrictedBadge,
+    NoResults,
+    NoResultsFewerWords,
+    NoResultsFilters,
+    NoResultsPrefix,
+    PastLastPage,
+    FirstPage,
+    Pagination,
+    Previous,
+    Next,
+    PageN,
+    DepthNote,
+    DidYouMean,
+    ErrorColumn,
+    RemoveParameter,
+    NewSearch,
+    ErrorBadRequest,
+    ErrorUnauthorized,
+    ErrorNotFound,
+    ErrorUnavailable,
+    ErrorInternal,
+    BackToResults,
+    Citation,
+    CopyCitation,
+    Copied,
+    SourceLink,
+    Details,
+    Summary,
+    FullText,
+    Matches,
+    NextMatch,
+    FieldId,
+    FieldDate,
+    FieldApplication,
+    AlsoIn,
+    LanguageVersions,
+    FieldGretaRound,
+    FieldGretaStrength,
+    FieldGretaArticles,
+    FieldGretaParagraph,
+    FieldProvenance,
+    ProvenanceReal,
+    ProvenanceSample,
+    FieldAccess,
+    AccessPublic,
+    AccessRestricted,
+    CitationNumber,
+    CitationNumbers,
+    CitationRound,
+    CitationParagraph,
+    CitationSample,
+    SampleMarker,
+    KosovoNote,
+    ErrUnclosedQuote,
+    ErrUnexpectedParenthesis,
+    ErrUnclosedParenthesis,
+    ErrEmptyParentheses,
+    ErrTooDeep,
+    ErrMissingTerm,
+    ErrUnknownField,
+    ErrFieldWithoutTerm,
+    ErrTooLong,
+    ErrTooManyTerms,
+    ErrPhraseTooLong,
+    ErrSlopWithoutNumber,
+    ErrSlopTooLarge,
+    ErrControlCharacter,
+    ErrPrefixNotAWord,
+    ErrPrefixTooShort,
+    ErrPrefixTooCommon,
+    ErrNotUtf8,
+    ErrUnknownParameter,
+    ErrInvalidValue,
+    ErrUnknownCountry,
+    ErrUnknownTheme,
+    ErrTooManyValues,
+    ErrReversedYears,
+    ErrBeyondDepth,
+    ErrTooManyParameters,
+    ErrTimeout,
+    ErrNotFound,
+    ErrUnauthorized,
+    ErrLocked,
+}
+
+/// The Serbian Cyrillic labels: [`serbian_cyrillic_written`] where it has the label, the
+/// Serbian Latin text transliterated otherwise, placeholders kept. Built once; the strings live
+/// as long as the process, as the other languages' do (a few kilobytes).
+static SERBIAN_CYRILLIC: LazyLock<HashMap<Label, &'static str>> = LazyLock::new(|| {
+    Label::all()
+        .map(|label| {
+            let text = serbian_cyrillic_written(label)
+                .map_or_else(|| transliterate_label(serbian_latin(label)), str::to_string);
+            (label, &*text.leak())
         })
         .collect()
 });
@@ -164,634 +325,645 @@ fn transliterate_label(latin: &str) -> String {
 
 /// Serbian Cyrillic labels that quote Latin input (field names, Latin search words, keys),
 /// which a transliteration would turn into Cyrillic and so into a different instruction.
-const SR_CYRL_WRITTEN: &[(&str, &str)] = &[
-    ("footer_keys", "Тастатура: / води у поље за претрагу, ? отвара синтаксу претраге, Esc је затвара, n прелази на следећу означену реч у документу."),
-    ("syntax_field", "реч у једном пољу: title:, court:, id: или ecli:"),
-    ("syntax_prefix", "све речи које тако почињу: trafficking, trafficked, trafficker…"),
-    ("syntax_scripts", "Латиница проналази и ћирилицу (trgovina проналази трговина), а дијакритици нису обавезни (prosjacenje проналази prosjačenje). Раде и наводници из програма за обраду текста."),
-    ("err_unknown_field", "„{name}:“ није поље; поља су title:, text:, court:, id: и ecli:."),
-];
+fn serbian_cyrillic_written(label: Label) -> Option<&'static str> {
+    match label {
+        Label::FooterKeys => Some("Тастатура: / води у поље за претрагу, ? отвара синтаксу претраге, Esc је затвара, n прелази на следећу означену реч у документу."),
+        Label::SyntaxField => Some("реч у једном пољу: title:, court:, id: или ecli:"),
+        Label::SyntaxPrefix => Some("све речи које тако почињу: trafficking, trafficked, trafficker…"),
+        Label::SyntaxScripts => Some("Латиница проналази и ћирилицу (trgovina проналази трговина), а дијакритици нису обавезни (prosjacenje проналази prosjačenje). Раде и наводници из програма за обраду текста."),
+        Label::ErrUnknownField => Some("„{name}:“ није поље; поља су title:, text:, court:, id: и ecli:."),
+        _ => None,
+    }
+}
 
 /// English labels.
-const EN: &[(&str, &str)] = &[
-    ("partial_heading", "Matching some of your words"),
-    ("partial_intro", "No document holds all of your words; these {total} hold some of them, those holding more ranked first."),
-    ("partial_fewer", "Only {full} documents hold all of your words; these {total} more hold some of them."),
-    ("word_matches_nothing", "No document holds “{word}”:"),
-    ("search_without", "search without it"),
-    ("word_counts", "Documents holding each word alone:"),
-    ("skip_to_content", "Skip to content"),
-    ("skip_to_results", "Skip to results"),
-    ("facet_provenance", "Source"),
-    ("real_only", "Real cases only (no samples)"),
-    ("tagline", "Case law and GRETA recommendations on trafficking in human beings"),
-    ("interface_language", "Interface language"),
-    ("footer_about", "thb-caselaw: decisions, judgments and GRETA recommendations on trafficking in human beings in the Western Balkans, Türkiye and Malta. Documents marked as samples are illustrative and invented."),
-    ("footer_keys", "Keyboard: / moves to the search box, ? opens the search syntax, Esc closes it, n jumps to the next highlighted word in a document."),
-    ("page_title", "Search"),
-    ("search_label", "Search case law and GRETA recommendations"),
-    ("search_placeholder", "e.g. forced labour, трговина људима, \"non-punishment\""),
-    ("search_button", "Search"),
-    ("search_hint", "All words must match. Latin letters also find Cyrillic, and diacritics are optional."),
-    ("syntax_title", "Search syntax"),
-    ("syntax_you_type", "You type"),
-    ("syntax_finds", "It finds"),
-    ("syntax_words", "documents with all the words (AND)"),
-    ("syntax_phrase", "the exact phrase"),
-    ("syntax_near", "the words within 5 words of each other"),
-    ("syntax_or", "either word"),
-    ("syntax_not", "without the word after the minus"),
-    ("syntax_group", "grouping: either of the first two, and the third"),
-    ("syntax_field", "the word in one field: title:, court:, id: or ecli:"),
-    ("syntax_prefix", "every word that starts so: trafficking, trafficked, trafficker…"),
-    ("syntax_scripts", "Latin letters also find Cyrillic (trgovina finds трговина), and diacritics are optional (prosjacenje finds prosjačenje). Quotes pasted from a word processor work too."),
-    ("filters", "Filters"),
-    ("apply_filters", "Apply filters"),
-    ("apply", "Apply"),
-    ("more", "More ({n})"),
-    ("facet_filter", "Type to narrow the list"),
-    ("facet_filter_none", "Nothing in the list matches."),
-    ("facet_country", "Country"),
-    ("facet_theme", "Theme"),
-    ("facet_kind", "Type of document"),
-    ("facet_language", "Language"),
-    ("facet_greta_round", "GRETA round"),
-    ("facet_greta_strength", "GRETA wording"),
-    ("facet_greta_article", "Article of the Convention"),
-    ("greta_round_n", "Round {n}"),
-    ("greta_article_n", "Article {n}"),
-    ("strength_urges", "Urges (most pressing)"),
-    ("strength_considers", "Considers … should"),
-    ("strength_invites", "Invites"),
-    ("facet_year", "Year"),
-    ("year_histogram", "Documents per year; choose a year to see only it"),
-    ("year_from", "From"),
-    ("year_to", "To"),
-    ("court", "Court"),
-    ("themes", "Themes"),
-    ("results", "Results"),
-    ("total", "Results: {total} ({ms} ms)"),
-    ("sort_by", "Sort by"),
-    ("sort_relevance", "Relevance"),
-    ("sort_newest", "Newest first"),
-    ("sort_oldest", "Oldest first"),
-    ("selected_filters", "Selected filters:"),
-    ("remove_filter", "Remove filter {filter}"),
-    ("clear_filters", "Clear all filters"),
-    ("export", "Export:"),
-    ("export_all", "all results: {total}"),
-    ("export_first", "the first {cap} of {total} results; an export holds at most {cap} rows"),
-    ("sample_badge", "Sample — illustrative, not a real case"),
-    ("restricted_badge", "Restricted — visible to authorised readers only"),
-    ("no_results", "No documents match this search."),
-    ("no_results_fewer_words", "Try fewer words: every word must match."),
-    ("no_results_filters", "Remove a filter above."),
-    ("no_results_prefix", "End a word with * to find its other forms (traffick*)."),
-    ("past_last_page", "This page is past the last result."),
-    ("first_page", "Go to the first page"),
-    ("pagination", "Result pages"),
-    ("previous", "Previous"),
-    ("next", "Next"),
-    ("page_n", "Page {n}"),
-    ("depth_note", "Only the first {depth} results can be paged through; add words or filters to narrow the search."),
-    ("did_you_mean", "Did you mean:"),
-    ("error_column", "(at character {column})"),
-    ("remove_parameter", "Search again without the parameter {name}"),
-    ("new_search", "Start a new search"),
-    ("error_bad_request", "This search could not be run"),
-    ("error_unauthorized", "Not authorised"),
-    ("error_not_found", "Document not found"),
-    ("error_unavailable", "The search is busy"),
-    ("error_internal", "Something went wrong on the server"),
-    ("back_to_results", "Back to the results"),
-    ("citation", "Citation"),
-    ("copy_citation", "Copy citation"),
-    ("copied", "Citation copied."),
-    ("source_link", "Official source"),
-    ("details", "Details"),
-    ("summary", "Summary"),
-    ("full_text", "Full text"),
-    ("matches", "Highlighted: {n} matches for “{q}”"),
-    ("next_match", "Next match"),
-    ("field_id", "Identifier"),
-    ("field_date", "Date"),
-    ("field_application", "Application no."),
-    ("also_in", "Also in"),
-    ("language_versions", "Language versions"),
-    ("field_greta_round", "GRETA evaluation round"),
-    ("field_greta_strength", "Wording of the recommendation"),
-    ("field_greta_articles", "Articles of the Convention"),
-    ("field_greta_paragraph", "Paragraph"),
-    ("field_provenance", "Provenance"),
-    ("provenance_real", "A real decision or recommendation, summarised or quoted"),
-    ("provenance_sample", "Sample: illustrative and invented, not a real case"),
-    ("field_access", "Access"),
-    ("access_public", "Public"),
-    ("access_restricted", "Restricted"),
-    ("citation_number", "no."),
-    ("citation_numbers", "nos."),
-    ("citation_round", "round"),
-    ("citation_paragraph", "para."),
-    ("citation_sample", "sample, not a real case"),
-    ("sample_marker", "(sample)"),
-    ("kosovo_note", countries::KOSOVO_NOTE),
-    ("err_unclosed_quote", "A phrase is missing its closing quotation mark (\")."),
-    ("err_unexpected_parenthesis", "A closing parenthesis “)” has no opening “(”."),
-    ("err_unclosed_parenthesis", "An opening parenthesis “(” is not closed."),
-    ("err_empty_parentheses", "There is nothing between the parentheses."),
-    ("err_too_deep", "Parentheses are nested more than {limit} levels deep."),
-    ("err_missing_term", "A word is missing: OR needs a word on both sides, and - or NOT a word to exclude."),
-    ("err_unknown_field", "“{name}:” is not a field; the fields are title:, text:, court:, id: and ecli:."),
-    ("err_field_without_term", "“{field}” needs a word after the colon, e.g. {field}trafficking."),
-    ("err_too_long", "The query is longer than {limit} characters."),
-    ("err_too_many_terms", "The query has more than {limit} words."),
-    ("err_phrase_too_long", "A phrase can have at most {limit} words; search for its most telling part."),
-    ("err_slop_without_number", "“~” after a phrase needs a number of words, e.g. \"forced labour\"~5."),
-    ("err_slop_too_large", "The words of a phrase can be at most {limit} positions apart."),
-    ("err_control_character", "The query contains an invisible control character."),
-    ("err_prefix_not_a_word", "“{prefix}*”: only a single word can end with *."),
-    ("err_prefix_too_short", "“{prefix}*”: a word ending with * needs at least {limit} letters."),
-    ("err_prefix_too_common", "“{prefix}*” matches more than {limit} different words; type more letters."),
-    ("err_not_utf8", "The address contains characters that cannot be read."),
-    ("err_unknown_parameter", "The address contains an unknown parameter “{name}”."),
-    ("err_invalid_value", "“{value}” is not a valid value for “{name}”."),
-    ("err_unknown_country", "“{value}” is not a known country code."),
-    ("err_unknown_theme", "“{value}” is not a theme."),
-    ("err_too_many_values", "The filter “{name}” has more than {limit} values."),
-    ("err_reversed_years", "The year in “From” is after the year in “To”."),
-    ("err_beyond_depth", "Only the first {limit} results can be paged through; narrow the search with words or filters."),
-    ("err_too_many_parameters", "The address contains more than {limit} parameters."),
-    ("err_timeout", "The search took longer than {seconds} seconds; narrow it with more words or filters."),
-    ("err_not_found", "No document has this identifier, or it is not public."),
-    ("err_unauthorized", "The access token is missing or not valid."),
-    ("err_locked", "The index is being updated; try again in a moment."),
-];
+fn english(label: Label) -> &'static str {
+    match label {
+        Label::PartialHeading => "Matching some of your words",
+        Label::PartialIntro => "No document holds all of your words; these {total} hold some of them, those holding more ranked first.",
+        Label::PartialFewer => "Only {full} documents hold all of your words; these {total} more hold some of them.",
+        Label::WordMatchesNothing => "No document holds “{word}”:",
+        Label::SearchWithout => "search without it",
+        Label::WordCounts => "Documents holding each word alone:",
+        Label::SkipToContent => "Skip to content",
+        Label::SkipToResults => "Skip to results",
+        Label::FacetProvenance => "Source",
+        Label::RealOnly => "Real cases only (no samples)",
+        Label::Tagline => "Case law and GRETA recommendations on trafficking in human beings",
+        Label::InterfaceLanguage => "Interface language",
+        Label::FooterAbout => "thb-caselaw: decisions, judgments and GRETA recommendations on trafficking in human beings in the Western Balkans, Türkiye and Malta. Documents marked as samples are illustrative and invented.",
+        Label::FooterKeys => "Keyboard: / moves to the search box, ? opens the search syntax, Esc closes it, n jumps to the next highlighted word in a document.",
+        Label::PageTitle => "Search",
+        Label::SearchBox => "Search case law and GRETA recommendations",
+        Label::SearchPlaceholder => "e.g. forced labour, трговина људима, \"non-punishment\"",
+        Label::SearchButton => "Search",
+        Label::SearchHint => "All words must match. Latin letters also find Cyrillic, and diacritics are optional.",
+        Label::SyntaxTitle => "Search syntax",
+        Label::SyntaxYouType => "You type",
+        Label::SyntaxFinds => "It finds",
+        Label::SyntaxWords => "documents with all the words (AND)",
+        Label::SyntaxPhrase => "the exact phrase",
+        Label::SyntaxNear => "the words within 5 words of each other",
+        Label::SyntaxOr => "either word",
+        Label::SyntaxNot => "without the word after the minus",
+        Label::SyntaxGroup => "grouping: either of the first two, and the third",
+        Label::SyntaxField => "the word in one field: title:, court:, id: or ecli:",
+        Label::SyntaxPrefix => "every word that starts so: trafficking, trafficked, trafficker…",
+        Label::SyntaxScripts => "Latin letters also find Cyrillic (trgovina finds трговина), and diacritics are optional (prosjacenje finds prosjačenje). Quotes pasted from a word processor work too.",
+        Label::Filters => "Filters",
+        Label::ApplyFilters => "Apply filters",
+        Label::Apply => "Apply",
+        Label::More => "More ({n})",
+        Label::FacetFilter => "Type to narrow the list",
+        Label::FacetFilterNone => "Nothing in the list matches.",
+        Label::Facet(Dimension::Country) => "Country",
+        Label::Facet(Dimension::Theme) => "Theme",
+        Label::Facet(Dimension::Kind) => "Type of document",
+        Label::Facet(Dimension::Language) => "Language",
+        Label::Facet(Dimension::GretaRound) => "GRETA round",
+        Label::Facet(Dimension::GretaStrength) => "GRETA wording",
+        Label::FacetGretaArticle => "Article of the Convention",
+        Label::GretaRoundN => "Round {n}",
+        Label::GretaArticleN => "Article {n}",
+        Label::StrengthUrges => "Urges (most pressing)",
+        Label::StrengthConsiders => "Considers … should",
+        Label::StrengthInvites => "Invites",
+        Label::Facet(Dimension::Year) => "Year",
+        Label::YearHistogram => "Documents per year; choose a year to see only it",
+        Label::YearFrom => "From",
+        Label::YearTo => "To",
+        Label::Facet(Dimension::Court) => "Court",
+        Label::Themes => "Themes",
+        Label::Results => "Results",
+        Label::Total => "Results: {total} ({ms} ms)",
+        Label::SortBy => "Sort by",
+        Label::SortRelevance => "Relevance",
+        Label::SortNewest => "Newest first",
+        Label::SortOldest => "Oldest first",
+        Label::SelectedFilters => "Selected filters:",
+        Label::RemoveFilter => "Remove filter {filter}",
+        Label::ClearFilters => "Clear all filters",
+        Label::Export => "Export:",
+        Label::ExportAll => "all results: {total}",
+        Label::ExportFirst => "the first {cap} of {total} results; an export holds at most {cap} rows",
+        Label::SampleBadge => "Sample — illustrative, not a real case",
+        Label::RestrictedBadge => "Restricted — visible to authorised readers only",
+        Label::NoResults => "No documents match this search.",
+        Label::NoResultsFewerWords => "Try fewer words: every word must match.",
+        Label::NoResultsFilters => "Remove a filter above.",
+        Label::NoResultsPrefix => "End a word with * to find its other forms (traffick*).",
+        Label::PastLastPage => "This page is past the last result.",
+        Label::FirstPage => "Go to the first page",
+        Label::Pagination => "Result pages",
+        Label::Previous => "Previous",
+        Label::Next => "Next",
+        Label::PageN => "Page {n}",
+        Label::DepthNote => "Only the first {depth} results can be paged through; add words or filters to narrow the search.",
+        Label::DidYouMean => "Did you mean:",
+        Label::ErrorColumn => "(at character {column})",
+        Label::RemoveParameter => "Search again without the parameter {name}",
+        Label::NewSearch => "Start a new search",
+        Label::ErrorBadRequest => "This search could not be run",
+        Label::ErrorUnauthorized => "Not authorised",
+        Label::ErrorNotFound => "Document not found",
+        Label::ErrorUnavailable => "The search is busy",
+        Label::ErrorInternal => "Something went wrong on the server",
+        Label::BackToResults => "Back to the results",
+        Label::Citation => "Citation",
+        Label::CopyCitation => "Copy citation",
+        Label::Copied => "Citation copied.",
+        Label::SourceLink => "Official source",
+        Label::Details => "Details",
+        Label::Summary => "Summary",
+        Label::FullText => "Full text",
+        Label::Matches => "Highlighted: {n} matches for “{q}”",
+        Label::NextMatch => "Next match",
+        Label::FieldId => "Identifier",
+        Label::FieldDate => "Date",
+        Label::FieldApplication => "Application no.",
+        Label::AlsoIn => "Also in",
+        Label::LanguageVersions => "Language versions",
+        Label::FieldGretaRound => "GRETA evaluation round",
+        Label::FieldGretaStrength => "Wording of the recommendation",
+        Label::FieldGretaArticles => "Articles of the Convention",
+        Label::FieldGretaParagraph => "Paragraph",
+        Label::FieldProvenance => "Provenance",
+        Label::ProvenanceReal => "A real decision or recommendation, summarised or quoted",
+        Label::ProvenanceSample => "Sample: illustrative and invented, not a real case",
+        Label::FieldAccess => "Access",
+        Label::AccessPublic => "Public",
+        Label::AccessRestricted => "Restricted",
+        Label::CitationNumber => "no.",
+        Label::CitationNumbers => "nos.",
+        Label::CitationRound => "round",
+        Label::CitationParagraph => "para.",
+        Label::CitationSample => "sample, not a real case",
+        Label::SampleMarker => "(sample)",
+        Label::KosovoNote => countries::KOSOVO_NOTE,
+        Label::ErrUnclosedQuote => "A phrase is missing its closing quotation mark (\").",
+        Label::ErrUnexpectedParenthesis => "A closing parenthesis “)” has no opening “(”.",
+        Label::ErrUnclosedParenthesis => "An opening parenthesis “(” is not closed.",
+        Label::ErrEmptyParentheses => "There is nothing between the parentheses.",
+        Label::ErrTooDeep => "Parentheses are nested more than {limit} levels deep.",
+        Label::ErrMissingTerm => "A word is missing: OR needs a word on both sides, and - or NOT a word to exclude.",
+        Label::ErrUnknownField => "“{name}:” is not a field; the fields are title:, text:, court:, id: and ecli:.",
+        Label::ErrFieldWithoutTerm => "“{field}” needs a word after the colon, e.g. {field}trafficking.",
+        Label::ErrTooLong => "The query is longer than {limit} characters.",
+        Label::ErrTooManyTerms => "The query has more than {limit} words.",
+        Label::ErrPhraseTooLong => "A phrase can have at most {limit} words; search for its most telling part.",
+        Label::ErrSlopWithoutNumber => "“~” after a phrase needs a number of words, e.g. \"forced labour\"~5.",
+        Label::ErrSlopTooLarge => "The words of a phrase can be at most {limit} positions apart.",
+        Label::ErrControlCharacter => "The query contains an invisible control character.",
+        Label::ErrPrefixNotAWord => "“{prefix}*”: only a single word can end with *.",
+        Label::ErrPrefixTooShort => "“{prefix}*”: a word ending with * needs at least {limit} letters.",
+        Label::ErrPrefixTooCommon => "“{prefix}*” matches more than {limit} different words; type more letters.",
+        Label::ErrNotUtf8 => "The address contains characters that cannot be read.",
+        Label::ErrUnknownParameter => "The address contains an unknown parameter “{name}”.",
+        Label::ErrInvalidValue => "“{value}” is not a valid value for “{name}”.",
+        Label::ErrUnknownCountry => "“{value}” is not a known country code.",
+        Label::ErrUnknownTheme => "“{value}” is not a theme.",
+        Label::ErrTooManyValues => "The filter “{name}” has more than {limit} values.",
+        Label::ErrReversedYears => "The year in “From” is after the year in “To”.",
+        Label::ErrBeyondDepth => "Only the first {limit} results can be paged through; narrow the search with words or filters.",
+        Label::ErrTooManyParameters => "The address contains more than {limit} parameters.",
+        Label::ErrTimeout => "The search took longer than {seconds} seconds; narrow it with more words or filters.",
+        Label::ErrNotFound => "No document has this identifier, or it is not public.",
+        Label::ErrUnauthorized => "The access token is missing or not valid.",
+        Label::ErrLocked => "The index is being updated; try again in a moment.",
+    }
+}
 
 /// Serbian (Latin script) labels.
-const SR: &[(&str, &str)] = &[
-    ("partial_heading", "Dokumenti sa nekim od vaših reči"),
-    ("partial_intro", "Nijedan dokument ne sadrži sve vaše reči; ovih {total} sadrži neke od njih, prvo oni sa više reči."),
-    ("partial_fewer", "Samo {full} dokumenata sadrži sve vaše reči; još {total} sadrži neke od njih."),
-    ("word_matches_nothing", "Nijedan dokument ne sadrži „{word}”:"),
-    ("search_without", "pretražite bez te reči"),
-    ("word_counts", "Broj dokumenata za svaku reč posebno:"),
-    ("skip_to_content", "Preskoči na sadržaj"),
-    ("skip_to_results", "Preskoči na rezultate"),
-    ("facet_provenance", "Izvor"),
-    ("real_only", "Samo stvarni predmeti (bez primera)"),
-    ("tagline", "Sudska praksa i preporuke GRETA o trgovini ljudima"),
-    ("interface_language", "Jezik interfejsa"),
-    ("footer_about", "thb-caselaw: odluke, presude i preporuke GRETA o trgovini ljudima na Zapadnom Balkanu, u Turskoj i na Malti. Dokumenti označeni kao primeri su ilustrativni i izmišljeni."),
-    ("footer_keys", "Tastatura: / vodi u polje za pretragu, ? otvara sintaksu pretrage, Esc je zatvara, n prelazi na sledeću označenu reč u dokumentu."),
-    ("page_title", "Pretraga"),
-    ("search_label", "Pretraga sudske prakse i preporuka GRETA"),
-    ("search_placeholder", "npr. trgovina ljudima, радна експлоатација, \"nekažnjavanje\""),
-    ("search_button", "Traži"),
-    ("search_hint", "Sve reči moraju da se pojave. Latinica pronalazi i ćirilicu, a dijakritici nisu obavezni."),
-    ("syntax_title", "Sintaksa pretrage"),
-    ("syntax_you_type", "Upišete"),
-    ("syntax_finds", "Pronalazi"),
-    ("syntax_words", "dokumente sa svim rečima (I)"),
-    ("syntax_phrase", "tačan izraz"),
-    ("syntax_near", "reči na udaljenosti do 5 reči"),
-    ("syntax_or", "jednu ili drugu reč"),
-    ("syntax_not", "bez reči posle minusa"),
-    ("syntax_group", "grupisanje: jednu od prve dve reči, i treću"),
-    ("syntax_field", "reč u jednom polju: title:, court:, id: ili ecli:"),
-    ("syntax_prefix", "sve reči koje tako počinju: trafficking, trafficked, trafficker…"),
-    ("syntax_scripts", "Latinica pronalazi i ćirilicu (trgovina pronalazi трговина), a dijakritici nisu obavezni (prosjacenje pronalazi prosjačenje). Rade i navodnici iz programa za obradu teksta."),
-    ("filters", "Filteri"),
-    ("apply_filters", "Primeni filtere"),
-    ("apply", "Primeni"),
-    ("more", "Još ({n})"),
-    ("facet_filter", "Upišite da suzite listu"),
-    ("facet_filter_none", "Ništa u listi ne odgovara."),
-    ("facet_country", "Država"),
-    ("facet_theme", "Tema"),
-    ("facet_kind", "Vrsta dokumenta"),
-    ("facet_language", "Jezik"),
-    ("facet_greta_round", "GRETA krug"),
-    ("facet_greta_strength", "Snaga preporuke GRETA"),
-    ("facet_greta_article", "Član Konvencije"),
-    ("greta_round_n", "{n}. krug"),
-    ("greta_article_n", "Član {n}"),
-    ("strength_urges", "Urgira (najhitnije)"),
-    ("strength_considers", "Smatra da … treba"),
-    ("strength_invites", "Poziva"),
-    ("facet_year", "Godina"),
-    ("year_histogram", "Broj dokumenata po godini; izaberite godinu da vidite samo nju"),
-    ("year_from", "Od"),
-    ("year_to", "Do"),
-    ("court", "Sud"),
-    ("themes", "Teme"),
-    ("results", "Rezultati"),
-    ("total", "Rezultata: {total} ({ms} ms)"),
-    ("sort_by", "Poređaj po"),
-    ("sort_relevance", "Relevantnosti"),
-    ("sort_newest", "Najnovije prvo"),
-    ("sort_oldest", "Najstarije prvo"),
-    ("selected_filters", "Izabrani filteri:"),
-    ("remove_filter", "Ukloni filter {filter}"),
-    ("clear_filters", "Ukloni sve filtere"),
-    ("export", "Izvoz:"),
-    ("export_all", "svi rezultati: {total}"),
-    ("export_first", "prvih {cap} od {total} rezultata; izvoz sadrži najviše {cap} redova"),
-    ("sample_badge", "Primer — ilustracija, nije stvaran predmet"),
-    ("restricted_badge", "Ograničen pristup — vidljivo samo ovlašćenim čitaocima"),
-    ("no_results", "Nijedan dokument ne odgovara ovoj pretrazi."),
-    ("no_results_fewer_words", "Pokušajte sa manje reči: sve reči moraju da se pojave."),
-    ("no_results_filters", "Uklonite neki od filtera iznad."),
-    ("no_results_prefix", "Završite reč znakom * da pronađete i njene druge oblike (trgovin*)."),
-    ("past_last_page", "Ova stranica je posle poslednjeg rezultata."),
-    ("first_page", "Idi na prvu stranicu"),
-    ("pagination", "Stranice rezultata"),
-    ("previous", "Prethodna"),
-    ("next", "Sledeća"),
-    ("page_n", "Stranica {n}"),
-    ("depth_note", "Listati se može samo prvih {depth} rezultata; dodajte reči ili filtere da suzite pretragu."),
-    ("did_you_mean", "Da li ste mislili:"),
-    ("error_column", "(kod znaka {column})"),
-    ("remove_parameter", "Ponovi pretragu bez parametra {name}"),
-    ("new_search", "Nova pretraga"),
-    ("error_bad_request", "Ova pretraga ne može da se izvrši"),
-    ("error_unauthorized", "Niste ovlašćeni"),
-    ("error_not_found", "Dokument nije pronađen"),
-    ("error_unavailable", "Pretraga je trenutno preopterećena"),
-    ("error_internal", "Došlo je do greške na serveru"),
-    ("back_to_results", "Nazad na rezultate"),
-    ("citation", "Citat"),
-    ("copy_citation", "Kopiraj citat"),
-    ("copied", "Citat je kopiran."),
-    ("source_link", "Zvanični izvor"),
-    ("details", "Podaci"),
-    ("summary", "Sažetak"),
-    ("full_text", "Ceo tekst"),
-    ("matches", "Označeno: {n} pogodaka za „{q}“"),
-    ("next_match", "Sledeći pogodak"),
-    ("field_id", "Oznaka"),
-    ("field_date", "Datum"),
-    ("field_application", "Broj predstavke"),
-    ("also_in", "Dostupno i na"),
-    ("language_versions", "Jezičke verzije"),
-    ("field_greta_round", "Krug evaluacije GRETA"),
-    ("field_greta_strength", "Formulacija preporuke"),
-    ("field_greta_articles", "Članovi Konvencije"),
-    ("field_greta_paragraph", "Paragraf"),
-    ("field_provenance", "Poreklo"),
-    ("provenance_real", "Stvarna odluka ili preporuka, sažeta ili citirana"),
-    ("provenance_sample", "Primer: ilustracija, izmišljen, nije stvaran predmet"),
-    ("field_access", "Pristup"),
-    ("access_public", "Javan"),
-    ("access_restricted", "Ograničen"),
-    ("citation_number", "br."),
-    ("citation_numbers", "br."),
-    ("citation_round", "krug"),
-    ("citation_paragraph", "par."),
-    ("citation_sample", "primer, nije stvaran predmet"),
-    ("sample_marker", "(primer)"),
-    ("kosovo_note", "*Svako pominjanje Kosova, bilo da se odnosi na teritoriju, institucije ili stanovništvo, u ovom tekstu treba razumeti u potpunoj saglasnosti sa Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija i bez prejudiciranja statusa Kosova."),
-    ("err_unclosed_quote", "Izrazu nedostaju završni navodnici (\")."),
-    ("err_unexpected_parenthesis", "Zatvorena zagrada „)“ nema otvorenu „(“."),
-    ("err_unclosed_parenthesis", "Otvorena zagrada „(“ nije zatvorena."),
-    ("err_empty_parentheses", "Između zagrada nema ničega."),
-    ("err_too_deep", "Zagrade su ugnežđene u više od {limit} nivoa."),
-    ("err_missing_term", "Nedostaje reč: OR traži reč sa obe strane, a - ili NOT reč koja se isključuje."),
-    ("err_unknown_field", "„{name}:“ nije polje; polja su title:, text:, court:, id: i ecli:."),
-    ("err_field_without_term", "Posle „{field}“ treba reč, npr. {field}trgovina."),
-    ("err_too_long", "Upit je duži od {limit} znakova."),
-    ("err_too_many_terms", "Upit ima više od {limit} reči."),
-    ("err_phrase_too_long", "Izraz može imati najviše {limit} reči; pretražite njegov najkarakterističniji deo."),
-    ("err_slop_without_number", "Posle „~“ iza izraza treba broj reči, npr. \"prinudni rad\"~5."),
-    ("err_slop_too_large", "Reči izraza mogu biti udaljene najviše {limit} mesta."),
-    ("err_control_character", "Upit sadrži nevidljiv kontrolni znak."),
-    ("err_prefix_not_a_word", "„{prefix}*“: samo jedna reč može da se završi znakom *."),
-    ("err_prefix_too_short", "„{prefix}*“: reč koja se završava znakom * mora imati najmanje {limit} slova."),
-    ("err_prefix_too_common", "„{prefix}*“ odgovara više od {limit} različitih reči; upišite više slova."),
-    ("err_not_utf8", "Adresa sadrži znakove koji ne mogu da se pročitaju."),
-    ("err_unknown_parameter", "Adresa sadrži nepoznat parametar „{name}“."),
-    ("err_invalid_value", "„{value}“ nije dozvoljena vrednost za „{name}“."),
-    ("err_unknown_country", "„{value}“ nije poznata oznaka države."),
-    ("err_unknown_theme", "„{value}“ nije tema."),
-    ("err_too_many_values", "Filter „{name}“ ima više od {limit} vrednosti."),
-    ("err_reversed_years", "Godina u polju „Od“ je posle godine u polju „Do“."),
-    ("err_beyond_depth", "Listati se može samo prvih {limit} rezultata; suzite pretragu rečima ili filterima."),
-    ("err_too_many_parameters", "Adresa sadrži više od {limit} parametara."),
-    ("err_timeout", "Pretraga je trajala duže od {seconds} sekundi; suzite je sa više reči ili filtera."),
-    ("err_not_found", "Nijedan dokument nema ovu oznaku ili dokument nije javan."),
-    ("err_unauthorized", "Pristupni ključ nedostaje ili nije važeći."),
-    ("err_locked", "Indeks se ažurira; pokušajte ponovo za trenutak."),
-];
+fn serbian_latin(label: Label) -> &'static str {
+    match label {
+        Label::PartialHeading => "Dokumenti sa nekim od vaših reči",
+        Label::PartialIntro => "Nijedan dokument ne sadrži sve vaše reči; ovih {total} sadrži neke od njih, prvo oni sa više reči.",
+        Label::PartialFewer => "Samo {full} dokumenata sadrži sve vaše reči; još {total} sadrži neke od njih.",
+        Label::WordMatchesNothing => "Nijedan dokument ne sadrži „{word}”:",
+        Label::SearchWithout => "pretražite bez te reči",
+        Label::WordCounts => "Broj dokumenata za svaku reč posebno:",
+        Label::SkipToContent => "Preskoči na sadržaj",
+        Label::SkipToResults => "Preskoči na rezultate",
+        Label::FacetProvenance => "Izvor",
+        Label::RealOnly => "Samo stvarni predmeti (bez primera)",
+        Label::Tagline => "Sudska praksa i preporuke GRETA o trgovini ljudima",
+        Label::InterfaceLanguage => "Jezik interfejsa",
+        Label::FooterAbout => "thb-caselaw: odluke, presude i preporuke GRETA o trgovini ljudima na Zapadnom Balkanu, u Turskoj i na Malti. Dokumenti označeni kao primeri su ilustrativni i izmišljeni.",
+        Label::FooterKeys => "Tastatura: / vodi u polje za pretragu, ? otvara sintaksu pretrage, Esc je zatvara, n prelazi na sledeću označenu reč u dokumentu.",
+        Label::PageTitle => "Pretraga",
+        Label::SearchBox => "Pretraga sudske prakse i preporuka GRETA",
+        Label::SearchPlaceholder => "npr. trgovina ljudima, радна експлоатација, \"nekažnjavanje\"",
+        Label::SearchButton => "Traži",
+        Label::SearchHint => "Sve reči moraju da se pojave. Latinica pronalazi i ćirilicu, a dijakritici nisu obavezni.",
+        Label::SyntaxTitle => "Sintaksa pretrage",
+        Label::SyntaxYouType => "Upišete",
+        Label::SyntaxFinds => "Pronalazi",
+        Label::SyntaxWords => "dokumente sa svim rečima (I)",
+        Label::SyntaxPhrase => "tačan izraz",
+        Label::SyntaxNear => "reči na udaljenosti do 5 reči",
+        Label::SyntaxOr => "jednu ili drugu reč",
+        Label::SyntaxNot => "bez reči posle minusa",
+        Label::SyntaxGroup => "grupisanje: jednu od prve dve reči, i treću",
+        Label::SyntaxField => "reč u jednom polju: title:, court:, id: ili ecli:",
+        Label::SyntaxPrefix => "sve reči koje tako počinju: trafficking, trafficked, trafficker…",
+        Label::SyntaxScripts => "Latinica pronalazi i ćirilicu (trgovina pronalazi трговина), a dijakritici nisu obavezni (prosjacenje pronalazi prosjačenje). Rade i navodnici iz programa za obradu teksta.",
+        Label::Filters => "Filteri",
+        Label::ApplyFilters => "Primeni filtere",
+        Label::Apply => "Primeni",
+        Label::More => "Još ({n})",
+        Label::FacetFilter => "Upišite da suzite listu",
+        Label::FacetFilterNone => "Ništa u listi ne odgovara.",
+        Label::Facet(Dimension::Country) => "Država",
+        Label::Facet(Dimension::Theme) => "Tema",
+        Label::Facet(Dimension::Kind) => "Vrsta dokumenta",
+        Label::Facet(Dimension::Language) => "Jezik",
+        Label::Facet(Dimension::GretaRound) => "GRETA krug",
+        Label::Facet(Dimension::GretaStrength) => "Snaga preporuke GRETA",
+        Label::FacetGretaArticle => "Član Konvencije",
+        Label::GretaRoundN => "{n}. krug",
+        Label::GretaArticleN => "Član {n}",
+        Label::StrengthUrges => "Urgira (najhitnije)",
+        Label::StrengthConsiders => "Smatra da … treba",
+        Label::StrengthInvites => "Poziva",
+        Label::Facet(Dimension::Year) => "Godina",
+        Label::YearHistogram => "Broj dokumenata po godini; izaberite godinu da vidite samo nju",
+        Label::YearFrom => "Od",
+        Label::YearTo => "Do",
+        Label::Facet(Dimension::Court) => "Sud",
+        Label::Themes => "Teme",
+        Label::Results => "Rezultati",
+        Label::Total => "Rezultata: {total} ({ms} ms)",
+        Label::SortBy => "Poređaj po",
+        Label::SortRelevance => "Relevantnosti",
+        Label::SortNewest => "Najnovije prvo",
+        Label::SortOldest => "Najstarije prvo",
+        Label::SelectedFilters => "Izabrani filteri:",
+        Label::RemoveFilter => "Ukloni filter {filter}",
+        Label::ClearFilters => "Ukloni sve filtere",
+        Label::Export => "Izvoz:",
+        Label::ExportAll => "svi rezultati: {total}",
+        Label::ExportFirst => "prvih {cap} od {total} rezultata; izvoz sadrži najviše {cap} redova",
+        Label::SampleBadge => "Primer — ilustracija, nije stvaran predmet",
+        Label::RestrictedBadge => "Ograničen pristup — vidljivo samo ovlašćenim čitaocima",
+        Label::NoResults => "Nijedan dokument ne odgovara ovoj pretrazi.",
+        Label::NoResultsFewerWords => "Pokušajte sa manje reči: sve reči moraju da se pojave.",
+        Label::NoResultsFilters => "Uklonite neki od filtera iznad.",
+        Label::NoResultsPrefix => "Završite reč znakom * da pronađete i njene druge oblike (trgovin*).",
+        Label::PastLastPage => "Ova stranica je posle poslednjeg rezultata.",
+        Label::FirstPage => "Idi na prvu stranicu",
+        Label::Pagination => "Stranice rezultata",
+        Label::Previous => "Prethodna",
+        Label::Next => "Sledeća",
+        Label::PageN => "Stranica {n}",
+        Label::DepthNote => "Listati se može samo prvih {depth} rezultata; dodajte reči ili filtere da suzite pretragu.",
+        Label::DidYouMean => "Da li ste mislili:",
+        Label::ErrorColumn => "(kod znaka {column})",
+        Label::RemoveParameter => "Ponovi pretragu bez parametra {name}",
+        Label::NewSearch => "Nova pretraga",
+        Label::ErrorBadRequest => "Ova pretraga ne može da se izvrši",
+        Label::ErrorUnauthorized => "Niste ovlašćeni",
+        Label::ErrorNotFound => "Dokument nije pronađen",
+        Label::ErrorUnavailable => "Pretraga je trenutno preopterećena",
+        Label::ErrorInternal => "Došlo je do greške na serveru",
+        Label::BackToResults => "Nazad na rezultate",
+        Label::Citation => "Citat",
+        Label::CopyCitation => "Kopiraj citat",
+        Label::Copied => "Citat je kopiran.",
+        Label::SourceLink => "Zvanični izvor",
+        Label::Details => "Podaci",
+        Label::Summary => "Sažetak",
+        Label::FullText => "Ceo tekst",
+        Label::Matches => "Označeno: {n} pogodaka za „{q}“",
+        Label::NextMatch => "Sledeći pogodak",
+        Label::FieldId => "Oznaka",
+        Label::FieldDate => "Datum",
+        Label::FieldApplication => "Broj predstavke",
+        Label::AlsoIn => "Dostupno i na",
+        Label::LanguageVersions => "Jezičke verzije",
+        Label::FieldGretaRound => "Krug evaluacije GRETA",
+        Label::FieldGretaStrength => "Formulacija preporuke",
+        Label::FieldGretaArticles => "Članovi Konvencije",
+        Label::FieldGretaParagraph => "Paragraf",
+        Label::FieldProvenance => "Poreklo",
+        Label::ProvenanceReal => "Stvarna odluka ili preporuka, sažeta ili citirana",
+        Label::ProvenanceSample => "Primer: ilustracija, izmišljen, nije stvaran predmet",
+        Label::FieldAccess => "Pristup",
+        Label::AccessPublic => "Javan",
+        Label::AccessRestricted => "Ograničen",
+        Label::CitationNumber => "br.",
+        Label::CitationNumbers => "br.",
+        Label::CitationRound => "krug",
+        Label::CitationParagraph => "par.",
+        Label::CitationSample => "primer, nije stvaran predmet",
+        Label::SampleMarker => "(primer)",
+        Label::KosovoNote => "*Svako pominjanje Kosova, bilo da se odnosi na teritoriju, institucije ili stanovništvo, u ovom tekstu treba razumeti u potpunoj saglasnosti sa Rezolucijom 1244 Saveta bezbednosti Ujedinjenih nacija i bez prejudiciranja statusa Kosova.",
+        Label::ErrUnclosedQuote => "Izrazu nedostaju završni navodnici (\").",
+        Label::ErrUnexpectedParenthesis => "Zatvorena zagrada „)“ nema otvorenu „(“.",
+        Label::ErrUnclosedParenthesis => "Otvorena zagrada „(“ nije zatvorena.",
+        Label::ErrEmptyParentheses => "Između zagrada nema ničega.",
+        Label::ErrTooDeep => "Zagrade su ugnežđene u više od {limit} nivoa.",
+        Label::ErrMissingTerm => "Nedostaje reč: OR traži reč sa obe strane, a - ili NOT reč koja se isključuje.",
+        Label::ErrUnknownField => "„{name}:“ nije polje; polja su title:, text:, court:, id: i ecli:.",
+        Label::ErrFieldWithoutTerm => "Posle „{field}“ treba reč, npr. {field}trgovina.",
+        Label::ErrTooLong => "Upit je duži od {limit} znakova.",
+        Label::ErrTooManyTerms => "Upit ima više od {limit} reči.",
+        Label::ErrPhraseTooLong => "Izraz može imati najviše {limit} reči; pretražite njegov najkarakterističniji deo.",
+        Label::ErrSlopWithoutNumber => "Posle „~“ iza izraza treba broj reči, npr. \"prinudni rad\"~5.",
+        Label::ErrSlopTooLarge => "Reči izraza mogu biti udaljene najviše {limit} mesta.",
+        Label::ErrControlCharacter => "Upit sadrži nevidljiv kontrolni znak.",
+        Label::ErrPrefixNotAWord => "„{prefix}*“: samo jedna reč može da se završi znakom *.",
+        Label::ErrPrefixTooShort => "„{prefix}*“: reč koja se završava znakom * mora imati najmanje {limit} slova.",
+        Label::ErrPrefixTooCommon => "„{prefix}*“ odgovara više od {limit} različitih reči; upišite više slova.",
+        Label::ErrNotUtf8 => "Adresa sadrži znakove koji ne mogu da se pročitaju.",
+        Label::ErrUnknownParameter => "Adresa sadrži nepoznat parametar „{name}“.",
+        Label::ErrInvalidValue => "„{value}“ nije dozvoljena vrednost za „{name}“.",
+        Label::ErrUnknownCountry => "„{value}“ nije poznata oznaka države.",
+        Label::ErrUnknownTheme => "„{value}“ nije tema.",
+        Label::ErrTooManyValues => "Filter „{name}“ ima više od {limit} vrednosti.",
+        Label::ErrReversedYears => "Godina u polju „Od“ je posle godine u polju „Do“.",
+        Label::ErrBeyondDepth => "Listati se može samo prvih {limit} rezultata; suzite pretragu rečima ili filterima.",
+        Label::ErrTooManyParameters => "Adresa sadrži više od {limit} parametara.",
+        Label::ErrTimeout => "Pretraga je trajala duže od {seconds} sekundi; suzite je sa više reči ili filtera.",
+        Label::ErrNotFound => "Nijedan dokument nema ovu oznaku ili dokument nije javan.",
+        Label::ErrUnauthorized => "Pristupni ključ nedostaje ili nije važeći.",
+        Label::ErrLocked => "Indeks se ažurira; pokušajte ponovo za trenutak.",
+    }
+}
 
 /// Albanian labels.
-const SQ: &[(&str, &str)] = &[
-    ("partial_heading", "Dokumente me disa nga fjalët tuaja"),
-    ("partial_intro", "Asnjë dokument nuk i përmban të gjitha fjalët tuaja; këto {total} përmbajnë disa prej tyre, së pari ato me më shumë fjalë."),
-    ("partial_fewer", "Vetëm {full} dokumente i përmbajnë të gjitha fjalët tuaja; këto {total} të tjera përmbajnë disa prej tyre."),
-    ("word_matches_nothing", "Asnjë dokument nuk përmban „{word}”:"),
-    ("search_without", "kërkoni pa të"),
-    ("word_counts", "Dokumentet për secilën fjalë veç e veç:"),
-    ("skip_to_content", "Kalo te përmbajtja"),
-    ("skip_to_results", "Kalo te rezultatet"),
-    ("facet_provenance", "Burimi"),
-    ("real_only", "Vetëm çështje të vërteta (pa shembuj)"),
-    ("tagline", "Praktika gjyqësore dhe rekomandimet e GRETA-s për trafikimin e qenieve njerëzore"),
-    ("interface_language", "Gjuha e ndërfaqes"),
-    ("footer_about", "thb-caselaw: vendime, aktgjykime dhe rekomandime të GRETA-s për trafikimin e qenieve njerëzore në Ballkanin Perëndimor, Turqi dhe Maltë. Dokumentet e shënuara si shembuj janë ilustruese dhe të trilluara."),
-    ("footer_keys", "Tastiera: / të çon te fusha e kërkimit, ? hap sintaksën e kërkimit, Esc e mbyll, n kalon te fjala tjetër e theksuar në dokument."),
-    ("page_title", "Kërkimi"),
-    ("search_label", "Kërko në praktikën gjyqësore dhe rekomandimet e GRETA-s"),
-    ("search_placeholder", "p.sh. trafikim, punë e detyruar, \"mosndëshkimi\""),
-    ("search_button", "Kërko"),
-    ("search_hint", "Duhet të gjenden të gjitha fjalët. Shkronjat latine gjejnë edhe cirilicën dhe diakritikët nuk janë të detyrueshëm."),
-    ("syntax_title", "Sintaksa e kërkimit"),
-    ("syntax_you_type", "Shkruani"),
-    ("syntax_finds", "Gjen"),
-    ("syntax_words", "dokumente me të gjitha fjalët (DHE)"),
-    ("syntax_phrase", "shprehjen e saktë"),
-    ("syntax_near", "fjalët brenda 5 fjalëve nga njëra-tjetra"),
-    ("syntax_or", "njërën ose tjetrën fjalë"),
-    ("syntax_not", "pa fjalën pas minusit"),
-    ("syntax_group", "grupim: njërën nga dy të parat, dhe të tretën"),
-    ("syntax_field", "fjalën në një fushë: title:, court:, id: ose ecli:"),
-    ("syntax_prefix", "çdo fjalë që fillon kështu: trafficking, trafficked, trafficker…"),
-    ("syntax_scripts", "Shkronjat latine gjejnë edhe cirilicën (trgovina gjen трговина) dhe diakritikët nuk janë të detyrueshëm (shfrytezim gjen shfrytëzim). Funksionojnë edhe thonjëzat e kopjuara nga një përpunues teksti."),
-    ("filters", "Filtrat"),
-    ("apply_filters", "Zbato filtrat"),
-    ("apply", "Zbato"),
-    ("more", "Më shumë ({n})"),
-    ("facet_filter", "Shkruani për të ngushtuar listën"),
-    ("facet_filter_none", "Asgjë në listë nuk përputhet."),
-    ("facet_country", "Shteti"),
-    ("facet_theme", "Tema"),
-    ("facet_kind", "Lloji i dokumentit"),
-    ("facet_language", "Gjuha"),
-    ("facet_greta_round", "Raundi i GRETA-s"),
-    ("facet_greta_strength", "Forca e rekomandimit të GRETA-s"),
-    ("facet_greta_article", "Neni i Konventës"),
-    ("greta_round_n", "Raundi {n}"),
-    ("greta_article_n", "Neni {n}"),
-    ("strength_urges", "Nxit me urgjencë (më e ngutshmja)"),
-    ("strength_considers", "Konsideron se … duhet"),
-    ("strength_invites", "Fton"),
-    ("facet_year", "Viti"),
-    ("year_histogram", "Dokumente për vit; zgjidhni një vit për të parë vetëm atë"),
-    ("year_from", "Nga"),
-    ("year_to", "Deri"),
-    ("court", "Gjykata"),
-    ("themes", "Temat"),
-    ("results", "Rezultatet"),
-    ("total", "Rezultate: {total} ({ms} ms)"),
-    ("sort_by", "Rendit sipas"),
-    ("sort_relevance", "Rëndësisë"),
-    ("sort_newest", "Më të rejat së pari"),
-    ("sort_oldest", "Më të vjetrat së pari"),
-    ("selected_filters", "Filtrat e zgjedhur:"),
-    ("remove_filter", "Hiq filtrin {filter}"),
-    ("clear_filters", "Hiq të gjithë filtrat"),
-    ("export", "Eksporto:"),
-    ("export_all", "të gjitha rezultatet: {total}"),
-    ("export_first", "{cap} të parat nga {total} rezultate; një eksport përmban të shumtën {cap} rreshta"),
-    ("sample_badge", "Shembull — ilustrues, jo çështje e vërtetë"),
-    ("restricted_badge", "I kufizuar — i dukshëm vetëm për lexuesit e autorizuar"),
-    ("no_results", "Asnjë dokument nuk përputhet me këtë kërkim."),
-    ("no_results_fewer_words", "Provoni me më pak fjalë: duhet të gjenden të gjitha."),
-    ("no_results_filters", "Hiqni një nga filtrat më sipër."),
-    ("no_results_prefix", "Përfundojeni fjalën me * për të gjetur format e tjera të saj (trafik*)."),
-    ("past_last_page", "Kjo faqe është përtej rezultatit të fundit."),
-    ("first_page", "Shko te faqja e parë"),
-    ("pagination", "Faqet e rezultateve"),
-    ("previous", "E mëparshmja"),
-    ("next", "Tjetra"),
-    ("page_n", "Faqja {n}"),
-    ("depth_note", "Mund të shfletohen vetëm {depth} rezultatet e para; shtoni fjalë ose filtra për ta ngushtuar kërkimin."),
-    ("did_you_mean", "Mos keni parasysh:"),
-    ("error_column", "(te karakteri {column})"),
-    ("remove_parameter", "Kërko përsëri pa parametrin {name}"),
-    ("new_search", "Fillo një kërkim të ri"),
-    ("error_bad_request", "Ky kërkim nuk mund të kryhet"),
-    ("error_unauthorized", "Nuk jeni i autorizuar"),
-    ("error_not_found", "Dokumenti nuk u gjet"),
-    ("error_unavailable", "Kërkimi është i ngarkuar"),
-    ("error_internal", "Ndodhi një gabim në server"),
-    ("back_to_results", "Kthehu te rezultatet"),
-    ("citation", "Citimi"),
-    ("copy_citation", "Kopjo citimin"),
-    ("copied", "Citimi u kopjua."),
-    ("source_link", "Burimi zyrtar"),
-    ("details", "Të dhënat"),
-    ("summary", "Përmbledhje"),
-    ("full_text", "Teksti i plotë"),
-    ("matches", "Të theksuara: {n} përputhje për “{q}”"),
-    ("next_match", "Përputhja tjetër"),
-    ("field_id", "Identifikuesi"),
-    ("field_date", "Data"),
-    ("field_application", "Nr. i kërkesës"),
-    ("also_in", "Edhe në"),
-    ("language_versions", "Versionet gjuhësore"),
-    ("field_greta_round", "Raundi i vlerësimit të GRETA-s"),
-    ("field_greta_strength", "Formulimi i rekomandimit"),
-    ("field_greta_articles", "Nenet e Konventës"),
-    ("field_greta_paragraph", "Paragrafi"),
-    ("field_provenance", "Origjina"),
-    ("provenance_real", "Vendim ose rekomandim i vërtetë, i përmbledhur ose i cituar"),
-    ("provenance_sample", "Shembull: ilustrues dhe i trilluar, jo çështje e vërtetë"),
-    ("field_access", "Qasja"),
-    ("access_public", "Publike"),
-    ("access_restricted", "E kufizuar"),
-    ("citation_number", "nr."),
-    ("citation_numbers", "nr."),
-    ("citation_round", "raundi"),
-    ("citation_paragraph", "par."),
-    ("citation_sample", "shembull, jo çështje e vërtetë"),
-    ("sample_marker", "(shembull)"),
-    ("kosovo_note", "*Çdo referencë për Kosovën, qoftë për territorin, institucionet apo popullsinë, në këtë tekst duhet të kuptohet në pajtim të plotë me Rezolutën 1244 të Këshillit të Sigurimit të Kombeve të Bashkuara dhe pa paragjykuar statusin e Kosovës."),
-    ("err_unclosed_quote", "Shprehjes i mungojnë thonjëzat mbyllëse (\")."),
-    ("err_unexpected_parenthesis", "Kllapa mbyllëse „)” nuk ka kllapë hapëse „(”."),
-    ("err_unclosed_parenthesis", "Kllapa hapëse „(” nuk është mbyllur."),
-    ("err_empty_parentheses", "Midis kllapave nuk ka asgjë."),
-    ("err_too_deep", "Kllapat janë futur njëra brenda tjetrës në më shumë se {limit} nivele."),
-    ("err_missing_term", "Mungon një fjalë: OR kërkon fjalë në të dyja anët, ndërsa - ose NOT një fjalë për ta përjashtuar."),
-    ("err_unknown_field", "„{name}:” nuk është fushë; fushat janë title:, text:, court:, id: dhe ecli:."),
-    ("err_field_without_term", "Pas „{field}” duhet një fjalë, p.sh. {field}trafikim."),
-    ("err_too_long", "Kërkimi është më i gjatë se {limit} karaktere."),
-    ("err_too_many_terms", "Kërkimi ka më shumë se {limit} fjalë."),
-    ("err_phrase_too_long", "Një shprehje mund të ketë të shumtën {limit} fjalë; kërkoni pjesën e saj më domethënëse."),
-    ("err_slop_without_number", "„~” pas një shprehjeje kërkon një numër fjalësh, p.sh. \"punë e detyruar\"~5."),
-    ("err_slop_too_large", "Fjalët e një shprehjeje mund të jenë të shumtën {limit} pozicione larg njëra-tjetrës."),
-    ("err_control_character", "Kërkimi përmban një shenjë kontrolli të padukshme."),
-    ("err_prefix_not_a_word", "„{prefix}*”: vetëm një fjalë e vetme mund të mbarojë me *."),
-    ("err_prefix_too_short", "„{prefix}*”: një fjalë që mbaron me * duhet të ketë të paktën {limit} shkronja."),
-    ("err_prefix_too_common", "„{prefix}*” përputhet me më shumë se {limit} fjalë të ndryshme; shkruani më shumë shkronja."),
-    ("err_not_utf8", "Adresa përmban shenja që nuk mund të lexohen."),
-    ("err_unknown_parameter", "Adresa përmban një parametër të panjohur „{name}”."),
-    ("err_invalid_value", "„{value}” nuk është vlerë e vlefshme për „{name}”."),
-    ("err_unknown_country", "„{value}” nuk është kod i njohur shteti."),
-    ("err_unknown_theme", "„{value}” nuk është temë."),
-    ("err_too_many_values", "Filtri „{name}” ka më shumë se {limit} vlera."),
-    ("err_reversed_years", "Viti te „Nga” është pas vitit te „Deri”."),
-    ("err_beyond_depth", "Mund të shfletohen vetëm {limit} rezultatet e para; ngushtoni kërkimin me fjalë ose filtra."),
-    ("err_too_many_parameters", "Adresa përmban më shumë se {limit} parametra."),
-    ("err_timeout", "Kërkimi zgjati më shumë se {seconds} sekonda; ngushtojeni me më shumë fjalë ose filtra."),
-    ("err_not_found", "Asnjë dokument nuk ka këtë identifikues, ose dokumenti nuk është publik."),
-    ("err_unauthorized", "Çelësi i qasjes mungon ose nuk është i vlefshëm."),
-    ("err_locked", "Indeksi po përditësohet; provoni përsëri pas pak."),
-];
+fn albanian(label: Label) -> &'static str {
+    match label {
+        Label::PartialHeading => "Dokumente me disa nga fjalët tuaja",
+        Label::PartialIntro => "Asnjë dokument nuk i përmban të gjitha fjalët tuaja; këto {total} përmbajnë disa prej tyre, së pari ato me më shumë fjalë.",
+        Label::PartialFewer => "Vetëm {full} dokumente i përmbajnë të gjitha fjalët tuaja; këto {total} të tjera përmbajnë disa prej tyre.",
+        Label::WordMatchesNothing => "Asnjë dokument nuk përmban „{word}”:",
+        Label::SearchWithout => "kërkoni pa të",
+        Label::WordCounts => "Dokumentet për secilën fjalë veç e veç:",
+        Label::SkipToContent => "Kalo te përmbajtja",
+        Label::SkipToResults => "Kalo te rezultatet",
+        Label::FacetProvenance => "Burimi",
+        Label::RealOnly => "Vetëm çështje të vërteta (pa shembuj)",
+        Label::Tagline => "Praktika gjyqësore dhe rekomandimet e GRETA-s për trafikimin e qenieve njerëzore",
+        Label::InterfaceLanguage => "Gjuha e ndërfaqes",
+        Label::FooterAbout => "thb-caselaw: vendime, aktgjykime dhe rekomandime të GRETA-s për trafikimin e qenieve njerëzore në Ballkanin Perëndimor, Turqi dhe Maltë. Dokumentet e shënuara si shembuj janë ilustruese dhe të trilluara.",
+        Label::FooterKeys => "Tastiera: / të çon te fusha e kërkimit, ? hap sintaksën e kërkimit, Esc e mbyll, n kalon te fjala tjetër e theksuar në dokument.",
+        Label::PageTitle => "Kërkimi",
+        Label::SearchBox => "Kërko në praktikën gjyqësore dhe rekomandimet e GRETA-s",
+        Label::SearchPlaceholder => "p.sh. trafikim, punë e detyruar, \"mosndëshkimi\"",
+        Label::SearchButton => "Kërko",
+        Label::SearchHint => "Duhet të gjenden të gjitha fjalët. Shkronjat latine gjejnë edhe cirilicën dhe diakritikët nuk janë të detyrueshëm.",
+        Label::SyntaxTitle => "Sintaksa e kërkimit",
+        Label::SyntaxYouType => "Shkruani",
+        Label::SyntaxFinds => "Gjen",
+        Label::SyntaxWords => "dokumente me të gjitha fjalët (DHE)",
+        Label::SyntaxPhrase => "shprehjen e saktë",
+        Label::SyntaxNear => "fjalët brenda 5 fjalëve nga njëra-tjetra",
+        Label::SyntaxOr => "njërën ose tjetrën fjalë",
+        Label::SyntaxNot => "pa fjalën pas minusit",
+        Label::SyntaxGroup => "grupim: njërën nga dy të parat, dhe të tretën",
+        Label::SyntaxField => "fjalën në një fushë: title:, court:, id: ose ecli:",
+        Label::SyntaxPrefix => "çdo fjalë që fillon kështu: trafficking, trafficked, trafficker…",
+        Label::SyntaxScripts => "Shkronjat latine gjejnë edhe cirilicën (trgovina gjen трговина) dhe diakritikët nuk janë të detyrueshëm (shfrytezim gjen shfrytëzim). Funksionojnë edhe thonjëzat e kopjuara nga një përpunues teksti.",
+        Label::Filters => "Filtrat",
+        Label::ApplyFilters => "Zbato filtrat",
+        Label::Apply => "Zbato",
+        Label::More => "Më shumë ({n})",
+        Label::FacetFilter => "Shkruani për të ngushtuar listën",
+        Label::FacetFilterNone => "Asgjë në listë nuk përputhet.",
+        Label::Facet(Dimension::Country) => "Shteti",
+        Label::Facet(Dimension::Theme) => "Tema",
+        Label::Facet(Dimension::Kind) => "Lloji i dokumentit",
+        Label::Facet(Dimension::Language) => "Gjuha",
+        Label::Facet(Dimension::GretaRound) => "Raundi i GRETA-s",
+        Label::Facet(Dimension::GretaStrength) => "Forca e rekomandimit të GRETA-s",
+        Label::FacetGretaArticle => "Neni i Konventës",
+        Label::GretaRoundN => "Raundi {n}",
+        Label::GretaArticleN => "Neni {n}",
+        Label::StrengthUrges => "Nxit me urgjencë (më e ngutshmja)",
+        Label::StrengthConsiders => "Konsideron se … duhet",
+        Label::StrengthInvites => "Fton",
+        Label::Facet(Dimension::Year) => "Viti",
+        Label::YearHistogram => "Dokumente për vit; zgjidhni një vit për të parë vetëm atë",
+        Label::YearFrom => "Nga",
+        Label::YearTo => "Deri",
+        Label::Facet(Dimension::Court) => "Gjykata",
+        Label::Themes => "Temat",
+        Label::Results => "Rezultatet",
+        Label::Total => "Rezultate: {total} ({ms} ms)",
+        Label::SortBy => "Rendit sipas",
+        Label::SortRelevance => "Rëndësisë",
+        Label::SortNewest => "Më të rejat së pari",
+        Label::SortOldest => "Më të vjetrat së pari",
+        Label::SelectedFilters => "Filtrat e zgjedhur:",
+        Label::RemoveFilter => "Hiq filtrin {filter}",
+        Label::ClearFilters => "Hiq të gjithë filtrat",
+        Label::Export => "Eksporto:",
+        Label::ExportAll => "të gjitha rezultatet: {total}",
+        Label::ExportFirst => "{cap} të parat nga {total} rezultate; një eksport përmban të shumtën {cap} rreshta",
+        Label::SampleBadge => "Shembull — ilustrues, jo çështje e vërtetë",
+        Label::RestrictedBadge => "I kufizuar — i dukshëm vetëm për lexuesit e autorizuar",
+        Label::NoResults => "Asnjë dokument nuk përputhet me këtë kërkim.",
+        Label::NoResultsFewerWords => "Provoni me më pak fjalë: duhet të gjenden të gjitha.",
+        Label::NoResultsFilters => "Hiqni një nga filtrat më sipër.",
+        Label::NoResultsPrefix => "Përfundojeni fjalën me * për të gjetur format e tjera të saj (trafik*).",
+        Label::PastLastPage => "Kjo faqe është përtej rezultatit të fundit.",
+        Label::FirstPage => "Shko te faqja e parë",
+        Label::Pagination => "Faqet e rezultateve",
+        Label::Previous => "E mëparshmja",
+        Label::Next => "Tjetra",
+        Label::PageN => "Faqja {n}",
+        Label::DepthNote => "Mund të shfletohen vetëm {depth} rezultatet e para; shtoni fjalë ose filtra për ta ngushtuar kërkimin.",
+        Label::DidYouMean => "Mos keni parasysh:",
+        Label::ErrorColumn => "(te karakteri {column})",
+        Label::RemoveParameter => "Kërko përsëri pa parametrin {name}",
+        Label::NewSearch => "Fillo një kërkim të ri",
+        Label::ErrorBadRequest => "Ky kërkim nuk mund të kryhet",
+        Label::ErrorUnauthorized => "Nuk jeni i autorizuar",
+        Label::ErrorNotFound => "Dokumenti nuk u gjet",
+        Label::ErrorUnavailable => "Kërkimi është i ngarkuar",
+        Label::ErrorInternal => "Ndodhi një gabim në server",
+        Label::BackToResults => "Kthehu te rezultatet",
+        Label::Citation => "Citimi",
+        Label::CopyCitation => "Kopjo citimin",
+        Label::Copied => "Citimi u kopjua.",
+        Label::SourceLink => "Burimi zyrtar",
+        Label::Details => "Të dhënat",
+        Label::Summary => "Përmbledhje",
+        Label::FullText => "Teksti i plotë",
+        Label::Matches => "Të theksuara: {n} përputhje për “{q}”",
+        Label::NextMatch => "Përputhja tjetër",
+        Label::FieldId => "Identifikuesi",
+        Label::FieldDate => "Data",
+        Label::FieldApplication => "Nr. i kërkesës",
+        Label::AlsoIn => "Edhe në",
+        Label::LanguageVersions => "Versionet gjuhësore",
+        Label::FieldGretaRound => "Raundi i vlerësimit të GRETA-s",
+        Label::FieldGretaStrength => "Formulimi i rekomandimit",
+        Label::FieldGretaArticles => "Nenet e Konventës",
+        Label::FieldGretaParagraph => "Paragrafi",
+        Label::FieldProvenance => "Origjina",
+        Label::ProvenanceReal => "Vendim ose rekomandim i vërtetë, i përmbledhur ose i cituar",
+        Label::ProvenanceSample => "Shembull: ilustrues dhe i trilluar, jo çështje e vërtetë",
+        Label::FieldAccess => "Qasja",
+        Label::AccessPublic => "Publike",
+        Label::AccessRestricted => "E kufizuar",
+        Label::CitationNumber => "nr.",
+        Label::CitationNumbers => "nr.",
+        Label::CitationRound => "raundi",
+        Label::CitationParagraph => "par.",
+        Label::CitationSample => "shembull, jo çështje e vërtetë",
+        Label::SampleMarker => "(shembull)",
+        Label::KosovoNote => "*Çdo referencë për Kosovën, qoftë për territorin, institucionet apo popullsinë, në këtë tekst duhet të kuptohet në pajtim të plotë me Rezolutën 1244 të Këshillit të Sigurimit të Kombeve të Bashkuara dhe pa paragjykuar statusin e Kosovës.",
+        Label::ErrUnclosedQuote => "Shprehjes i mungojnë thonjëzat mbyllëse (\").",
+        Label::ErrUnexpectedParenthesis => "Kllapa mbyllëse „)” nuk ka kllapë hapëse „(”.",
+        Label::ErrUnclosedParenthesis => "Kllapa hapëse „(” nuk është mbyllur.",
+        Label::ErrEmptyParentheses => "Midis kllapave nuk ka asgjë.",
+        Label::ErrTooDeep => "Kllapat janë futur njëra brenda tjetrës në më shumë se {limit} nivele.",
+        Label::ErrMissingTerm => "Mungon një fjalë: OR kërkon fjalë në të dyja anët, ndërsa - ose NOT një fjalë për ta përjashtuar.",
+        Label::ErrUnknownField => "„{name}:” nuk është fushë; fushat janë title:, text:, court:, id: dhe ecli:.",
+        Label::ErrFieldWithoutTerm => "Pas „{field}” duhet një fjalë, p.sh. {field}trafikim.",
+        Label::ErrTooLong => "Kërkimi është më i gjatë se {limit} karaktere.",
+        Label::ErrTooManyTerms => "Kërkimi ka më shumë se {limit} fjalë.",
+        Label::ErrPhraseTooLong => "Një shprehje mund të ketë të shumtën {limit} fjalë; kërkoni pjesën e saj më domethënëse.",
+        Label::ErrSlopWithoutNumber => "„~” pas një shprehjeje kërkon një numër fjalësh, p.sh. \"punë e detyruar\"~5.",
+        Label::ErrSlopTooLarge => "Fjalët e një shprehjeje mund të jenë të shumtën {limit} pozicione larg njëra-tjetrës.",
+        Label::ErrControlCharacter => "Kërkimi përmban një shenjë kontrolli të padukshme.",
+        Label::ErrPrefixNotAWord => "„{prefix}*”: vetëm një fjalë e vetme mund të mbarojë me *.",
+        Label::ErrPrefixTooShort => "„{prefix}*”: një fjalë që mbaron me * duhet të ketë të paktën {limit} shkronja.",
+        Label::ErrPrefixTooCommon => "„{prefix}*” përputhet me më shumë se {limit} fjalë të ndryshme; shkruani më shumë shkronja.",
+        Label::ErrNotUtf8 => "Adresa përmban shenja që nuk mund të lexohen.",
+        Label::ErrUnknownParameter => "Adresa përmban një parametër të panjohur „{name}”.",
+        Label::ErrInvalidValue => "„{value}” nuk është vlerë e vlefshme për „{name}”.",
+        Label::ErrUnknownCountry => "„{value}” nuk është kod i njohur shteti.",
+        Label::ErrUnknownTheme => "„{value}” nuk është temë.",
+        Label::ErrTooManyValues => "Filtri „{name}” ka më shumë se {limit} vlera.",
+        Label::ErrReversedYears => "Viti te „Nga” është pas vitit te „Deri”.",
+        Label::ErrBeyondDepth => "Mund të shfletohen vetëm {limit} rezultatet e para; ngushtoni kërkimin me fjalë ose filtra.",
+        Label::ErrTooManyParameters => "Adresa përmban më shumë se {limit} parametra.",
+        Label::ErrTimeout => "Kërkimi zgjati më shumë se {seconds} sekonda; ngushtojeni me më shumë fjalë ose filtra.",
+        Label::ErrNotFound => "Asnjë dokument nuk ka këtë identifikues, ose dokumenti nuk është publik.",
+        Label::ErrUnauthorized => "Çelësi i qasjes mungon ose nuk është i vlefshëm.",
+        Label::ErrLocked => "Indeksi po përditësohet; provoni përsëri pas pak.",
+    }
+}
 
 /// Macedonian labels (standard literary Macedonian, Cyrillic). GRETA is ГРЕТА, as in the
 /// Macedonian translations of its reports.
-const MK: &[(&str, &str)] = &[
-    ("partial_heading", "Документи со некои од вашите зборови"),
-    ("partial_intro", "Ниеден документ не ги содржи сите ваши зборови; овие {total} содржат некои од нив, прво оние со повеќе зборови."),
-    ("partial_fewer", "Само {full} документи ги содржат сите ваши зборови; уште {total} содржат некои од нив."),
-    ("word_matches_nothing", "Ниеден документ не го содржи „{word}“:"),
-    ("search_without", "пребарајте без него"),
-    ("word_counts", "Број на документи за секој збор посебно:"),
-    ("skip_to_content", "Премини на содржината"),
-    ("skip_to_results", "Премини на резултатите"),
-    ("also_in", "Достапно и на"),
-    ("language_versions", "Јазични верзии"),
-    ("facet_provenance", "Извор"),
-    ("real_only", "Само вистински предмети (без примери)"),
-    ("tagline", "Судска пракса и препораки на ГРЕТА за трговија со луѓе"),
-    ("interface_language", "Јазик на интерфејсот"),
-    ("footer_about", "thb-caselaw: одлуки, пресуди и препораки на ГРЕТА за трговија со луѓе на Западен Балкан, во Турција и Малта. Документите означени како примери се илустративни и измислени."),
-    ("footer_keys", "Тастатура: / води во полето за пребарување, ? ја отвора синтаксата за пребарување, Esc ја затвора, n преминува на следниот означен збор во документот."),
-    ("page_title", "Пребарување"),
-    ("search_label", "Пребарување на судската пракса и препораките на ГРЕТА"),
-    ("search_placeholder", "на пр. трговија со луѓе, trgovina ljudima, \"неказнување\""),
-    ("search_button", "Барај"),
-    ("search_hint", "Сите зборови мора да се појават. Латиницата наоѓа и кирилица, а дијакритичките знаци не се задолжителни."),
-    ("syntax_title", "Синтакса за пребарување"),
-    ("syntax_you_type", "Внесувате"),
-    ("syntax_finds", "Наоѓа"),
-    ("syntax_words", "документи со сите зборови (И)"),
-    ("syntax_phrase", "точниот израз"),
-    ("syntax_near", "зборовите на растојание до 5 зборови"),
-    ("syntax_or", "едниот или другиот збор"),
-    ("syntax_not", "без зборот по минусот"),
-    ("syntax_group", "групирање: еден од првите два збора, и третиот"),
-    ("syntax_field", "зборот во едно поле: title:, court:, id: или ecli:"),
-    ("syntax_prefix", "секој збор што така почнува: trafficking, trafficked, trafficker…"),
-    ("syntax_scripts", "Латиницата наоѓа и кирилица (trgovija наоѓа трговија), а дијакритичките знаци не се задолжителни (zrtva наоѓа žrtva). Работат и наводниците од програмите за обработка на текст."),
-    ("filters", "Филтри"),
-    ("apply_filters", "Примени ги филтрите"),
-    ("apply", "Примени"),
-    ("more", "Уште ({n})"),
-    ("facet_filter", "Внесете за да ја стесните листата"),
-    ("facet_filter_none", "Ништо во листата не одговара."),
-    ("facet_country", "Држава"),
-    ("facet_theme", "Тема"),
-    ("facet_kind", "Вид на документ"),
-    ("facet_language", "Јазик"),
-    ("facet_greta_round", "Круг на ГРЕТА"),
-    ("facet_greta_strength", "Јачина на препораката на ГРЕТА"),
-    ("facet_greta_article", "Член од Конвенцијата"),
-    ("greta_round_n", "{n}. круг"),
-    ("greta_article_n", "Член {n}"),
-    ("strength_urges", "Настојчиво повикува (најитно)"),
-    ("strength_considers", "Смета дека … треба"),
-    ("strength_invites", "Поканува"),
-    ("facet_year", "Година"),
-    ("year_histogram", "Број на документи по година; изберете година за да ја видите само неа"),
-    ("year_from", "Од"),
-    ("year_to", "До"),
-    ("court", "Суд"),
-    ("themes", "Теми"),
-    ("results", "Резултати"),
-    ("total", "Резултати: {total} ({ms} мс)"),
-    ("sort_by", "Подреди според"),
-    ("sort_relevance", "Релевантност"),
-    ("sort_newest", "Најнови прво"),
-    ("sort_oldest", "Најстари прво"),
-    ("selected_filters", "Избрани филтри:"),
-    ("remove_filter", "Отстрани го филтерот {filter}"),
-    ("clear_filters", "Отстрани ги сите филтри"),
-    ("export", "Извоз:"),
-    ("export_all", "сите резултати: {total}"),
-    ("export_first", "првите {cap} од {total} резултати; извозот содржи најмногу {cap} редови"),
-    ("sample_badge", "Пример — илустрација, не е вистински предмет"),
-    ("restricted_badge", "Ограничен пристап — видлив само за овластени читатели"),
-    ("no_results", "Ниеден документ не одговара на ова пребарување."),
-    ("no_results_fewer_words", "Обидете се со помалку зборови: сите зборови мора да се појават."),
-    ("no_results_filters", "Отстранете некој од филтрите погоре."),
-    ("no_results_prefix", "Завршете го зборот со * за да ги најдете и неговите други облици (трговиј*)."),
-    ("past_last_page", "Оваа страница е по последниот резултат."),
-    ("first_page", "Оди на првата страница"),
-    ("pagination", "Страници со резултати"),
-    ("previous", "Претходна"),
-    ("next", "Следна"),
-    ("page_n", "Страница {n}"),
-    ("depth_note", "Може да се прелистуваат само првите {depth} резултати; додајте зборови или филтри за да го стесните пребарувањето."),
-    ("did_you_mean", "Дали мислевте:"),
-    ("error_column", "(кај знакот {column})"),
-    ("remove_parameter", "Пребарај повторно без параметарот {name}"),
-    ("new_search", "Ново пребарување"),
-    ("error_bad_request", "Ова пребарување не може да се изврши"),
-    ("error_unauthorized", "Немате овластување"),
-    ("error_not_found", "Документот не е пронајден"),
-    ("error_unavailable", "Пребарувањето е моментално преоптоварено"),
-    ("error_internal", "Настана грешка на серверот"),
-    ("back_to_results", "Назад кон резултатите"),
-    ("citation", "Цитат"),
-    ("copy_citation", "Копирај го цитатот"),
-    ("copied", "Цитатот е копиран."),
-    ("source_link", "Официјален извор"),
-    ("details", "Податоци"),
-    ("summary", "Резиме"),
-    ("full_text", "Целосен текст"),
-    ("matches", "Означено: {n} совпаѓања за „{q}“"),
-    ("next_match", "Следно совпаѓање"),
-    ("field_id", "Ознака"),
-    ("field_date", "Датум"),
-    ("field_application", "Број на апликација"),
-    ("field_greta_round", "Круг на евалуација на ГРЕТА"),
-    ("field_greta_strength", "Формулација на препораката"),
-    ("field_greta_articles", "Членови од Конвенцијата"),
-    ("field_greta_paragraph", "Параграф"),
-    ("field_provenance", "Потекло"),
-    ("provenance_real", "Вистинска одлука или препорака, сумирана или цитирана"),
-    ("provenance_sample", "Пример: илустративен и измислен, не е вистински предмет"),
-    ("field_access", "Пристап"),
-    ("access_public", "Јавен"),
-    ("access_restricted", "Ограничен"),
-    ("citation_number", "бр."),
-    ("citation_numbers", "бр."),
-    ("citation_round", "круг"),
-    ("citation_paragraph", "пар."),
-    ("citation_sample", "пример, не е вистински предмет"),
-    ("sample_marker", "(пример)"),
-    ("kosovo_note", "*Секое спомнување на Косово, без разлика дали се однесува на територијата, институциите или населението, во овој текст треба да се разбира во целосна согласност со Резолуцијата 1244 на Советот за безбедност на Обединетите нации и без прејудицирање на статусот на Косово."),
-    ("err_unclosed_quote", "На изразот му недостасуваат завршните наводници (\")."),
-    ("err_unexpected_parenthesis", "Затворената заграда „)“ нема отворена „(“."),
-    ("err_unclosed_parenthesis", "Отворената заграда „(“ не е затворена."),
-    ("err_empty_parentheses", "Меѓу заградите нема ништо."),
-    ("err_too_deep", "Заградите се вгнездени во повеќе од {limit} нивоа."),
-    ("err_missing_term", "Недостасува збор: OR бара збор од двете страни, а - или NOT бара збор што се исклучува."),
-    ("err_unknown_field", "„{name}:“ не е поле; полињата се title:, text:, court:, id: и ecli:."),
-    ("err_field_without_term", "По „{field}“ треба збор, на пр. {field}трговија."),
-    ("err_too_long", "Барањето е подолго од {limit} знаци."),
-    ("err_too_many_terms", "Барањето има повеќе од {limit} зборови."),
-    ("err_phrase_too_long", "Изразот може да има најмногу {limit} зборови; пребарајте го неговиот најкарактеристичен дел."),
-    ("err_slop_without_number", "По „~“ зад изразот треба број на зборови, на пр. \"принудна работа\"~5."),
-    ("err_slop_too_large", "Зборовите на изразот може да бидат најмногу {limit} места оддалечени."),
-    ("err_control_character", "Барањето содржи невидлив контролен знак."),
-    ("err_prefix_not_a_word", "„{prefix}*“: само еден збор може да завршува со *."),
-    ("err_prefix_too_short", "„{prefix}*“: зборот што завршува со * треба да има најмалку {limit} букви."),
-    ("err_prefix_too_common", "„{prefix}*“ одговара на повеќе од {limit} различни зборови; внесете повеќе букви."),
-    ("err_not_utf8", "Адресата содржи знаци што не можат да се прочитаат."),
-    ("err_unknown_parameter", "Адресата содржи непознат параметар „{name}“."),
-    ("err_invalid_value", "„{value}“ не е дозволена вредност за „{name}“."),
-    ("err_unknown_country", "„{value}“ не е познат код на држава."),
-    ("err_unknown_theme", "„{value}“ не е тема."),
-    ("err_too_many_values", "Филтерот „{name}“ има повеќе од {limit} вредности."),
-    ("err_reversed_years", "Годината во „Од“ е по годината во „До“."),
-    ("err_beyond_depth", "Може да се прелистуваат само првите {limit} резултати; стеснете го пребарувањето со зборови или филтри."),
-    ("err_too_many_parameters", "Адресата содржи повеќе од {limit} параметри."),
-    ("err_timeout", "Пребарувањето траеше подолго од {seconds} секунди; стеснете го со повеќе зборови или филтри."),
-    ("err_not_found", "Ниеден документ нема таква ознака или документот не е јавен."),
-    ("err_unauthorized", "Клучот за пристап недостасува или не е важечки."),
-    ("err_locked", "Индексот се ажурира; обидете се повторно за момент."),
-];
+fn macedonian(label: Label) -> &'static str {
+    match label {
+        Label::PartialHeading => "Документи со некои од вашите зборови",
+        Label::PartialIntro => "Ниеден документ не ги содржи сите ваши зборови; овие {total} содржат некои од нив, прво оние со повеќе зборови.",
+        Label::PartialFewer => "Само {full} документи ги содржат сите ваши зборови; уште {total} содржат некои од нив.",
+        Label::WordMatchesNothing => "Ниеден документ не го содржи „{word}“:",
+        Label::SearchWithout => "пребарајте без него",
+        Label::WordCounts => "Број на документи за секој збор посебно:",
+        Label::SkipToContent => "Премини на содржината",
+        Label::SkipToResults => "Премини на резултатите",
+        Label::AlsoIn => "Достапно и на",
+        Label::LanguageVersions => "Јазични верзии",
+        Label::FacetProvenance => "Извор",
+        Label::RealOnly => "Само вистински предмети (без примери)",
+        Label::Tagline => "Судска пракса и препораки на ГРЕТА за трговија со луѓе",
+        Label::InterfaceLanguage => "Јазик на интерфејсот",
+        Label::FooterAbout => "thb-caselaw: одлуки, пресуди и препораки на ГРЕТА за трговија со луѓе на Западен Балкан, во Турција и Малта. Документите означени како примери се илустративни и измислени.",
+        Label::FooterKeys => "Тастатура: / води во полето за пребарување, ? ја отвора синтаксата за пребарување, Esc ја затвора, n преминува на следниот означен збор во документот.",
+        Label::PageTitle => "Пребарување",
+        Label::SearchBox => "Пребарување на судската пракса и препораките на ГРЕТА",
+        Label::SearchPlaceholder => "на пр. трговија со луѓе, trgovina ljudima, \"неказнување\"",
+        Label::SearchButton => "Барај",
+        Label::SearchHint => "Сите зборови мора да се појават. Латиницата наоѓа и кирилица, а дијакритичките знаци не се задолжителни.",
+        Label::SyntaxTitle => "Синтакса за пребарување",
+        Label::SyntaxYouType => "Внесувате",
+        Label::SyntaxFinds => "Наоѓа",
+        Label::SyntaxWords => "документи со сите зборови (И)",
+        Label::SyntaxPhrase => "точниот израз",
+        Label::SyntaxNear => "зборовите на растојание до 5 зборови",
+        Label::SyntaxOr => "едниот или другиот збор",
+        Label::SyntaxNot => "без зборот по минусот",
+        Label::SyntaxGroup => "групирање: еден од првите два збора, и третиот",
+        Label::SyntaxField => "зборот во едно поле: title:, court:, id: или ecli:",
+        Label::SyntaxPrefix => "секој збор што така почнува: trafficking, trafficked, trafficker…",
+        Label::SyntaxScripts => "Латиницата наоѓа и кирилица (trgovija наоѓа трговија), а дијакритичките знаци не се задолжителни (zrtva наоѓа žrtva). Работат и наводниците од програмите за обработка на текст.",
+        Label::Filters => "Филтри",
+        Label::ApplyFilters => "Примени ги филтрите",
+        Label::Apply => "Примени",
+        Label::More => "Уште ({n})",
+        Label::FacetFilter => "Внесете за да ја стесните листата",
+        Label::FacetFilterNone => "Ништо во листата не одговара.",
+        Label::Facet(Dimension::Country) => "Држава",
+        Label::Facet(Dimension::Theme) => "Тема",
+        Label::Facet(Dimension::Kind) => "Вид на документ",
+        Label::Facet(Dimension::Language) => "Јазик",
+        Label::Facet(Dimension::GretaRound) => "Круг на ГРЕТА",
+        Label::Facet(Dimension::GretaStrength) => "Јачина на препораката на ГРЕТА",
+        Label::FacetGretaArticle => "Член од Конвенцијата",
+        Label::GretaRoundN => "{n}. круг",
+        Label::GretaArticleN => "Член {n}",
+        Label::StrengthUrges => "Настојчиво повикува (најитно)",
+        Label::StrengthConsiders => "Смета дека … треба",
+        Label::StrengthInvites => "Поканува",
+        Label::Facet(Dimension::Year) => "Година",
+        Label::YearHistogram => "Број на документи по година; изберете година за да ја видите само неа",
+        Label::YearFrom => "Од",
+        Label::YearTo => "До",
+        Label::Facet(Dimension::Court) => "Суд",
+        Label::Themes => "Теми",
+        Label::Results => "Резултати",
+        Label::Total => "Резултати: {total} ({ms} мс)",
+        Label::SortBy => "Подреди според",
+        Label::SortRelevance => "Релевантност",
+        Label::SortNewest => "Најнови прво",
+        Label::SortOldest => "Најстари прво",
+        Label::SelectedFilters => "Избрани филтри:",
+        Label::RemoveFilter => "Отстрани го филтерот {filter}",
+        Label::ClearFilters => "Отстрани ги сите филтри",
+        Label::Export => "Извоз:",
+        Label::ExportAll => "сите резултати: {total}",
+        Label::ExportFirst => "првите {cap} од {total} резултати; извозот содржи најмногу {cap} редови",
+        Label::SampleBadge => "Пример — илустрација, не е вистински предмет",
+        Label::RestrictedBadge => "Ограничен пристап — видлив само за овластени читатели",
+        Label::NoResults => "Ниеден документ не одговара на ова пребарување.",
+        Label::NoResultsFewerWords => "Обидете се со помалку зборови: сите зборови мора да се појават.",
+        Label::NoResultsFilters => "Отстранете некој од филтрите погоре.",
+        Label::NoResultsPrefix => "Завршете го зборот со * за да ги најдете и неговите други облици (трговиј*).",
+        Label::PastLastPage => "Оваа страница е по последниот резултат.",
+        Label::FirstPage => "Оди на првата страница",
+        Label::Pagination => "Страници со резултати",
+        Label::Previous => "Претходна",
+        Label::Next => "Следна",
+        Label::PageN => "Страница {n}",
+        Label::DepthNote => "Може да се прелистуваат само првите {depth} резултати; додајте зборови или филтри за да го стесните пребарувањето.",
+        Label::DidYouMean => "Дали мислевте:",
+        Label::ErrorColumn => "(кај знакот {column})",
+        Label::RemoveParameter => "Пребарај повторно без параметарот {name}",
+        Label::NewSearch => "Ново пребарување",
+        Label::ErrorBadRequest => "Ова пребарување не може да се изврши",
+        Label::ErrorUnauthorized => "Немате овластување",
+        Label::ErrorNotFound => "Документот не е пронајден",
+        Label::ErrorUnavailable => "Пребарувањето е моментално преоптоварено",
+        Label::ErrorInternal => "Настана грешка на серверот",
+        Label::BackToResults => "Назад кон резултатите",
+        Label::Citation => "Цитат",
+        Label::CopyCitation => "Копирај го цитатот",
+        Label::Copied => "Цитатот е копиран.",
+        Label::SourceLink => "Официјален извор",
+        Label::Details => "Податоци",
+        Label::Summary => "Резиме",
+        Label::FullText => "Целосен текст",
+        Label::Matches => "Означено: {n} совпаѓања за „{q}“",
+        Label::NextMatch => "Следно совпаѓање",
+        Label::FieldId => "Ознака",
+        Label::FieldDate => "Датум",
+        Label::FieldApplication => "Број на апликација",
+        Label::FieldGretaRound => "Круг на евалуација на ГРЕТА",
+        Label::FieldGretaStrength => "Формулација на препораката",
+        Label::FieldGretaArticles => "Членови од Конвенцијата",
+        Label::FieldGretaParagraph => "Параграф",
+        Label::FieldProvenance => "Потекло",
+        Label::ProvenanceReal => "Вистинска одлука или препорака, сумирана или цитирана",
+        Label::ProvenanceSample => "Пример: илустративен и измислен, не е вистински предмет",
+        Label::FieldAccess => "Пристап",
+        Label::AccessPublic => "Јавен",
+        Label::AccessRestricted => "Ограничен",
+        Label::CitationNumber => "бр.",
+        Label::CitationNumbers => "бр.",
+        Label::CitationRound => "круг",
+        Label::CitationParagraph => "пар.",
+        Label::CitationSample => "пример, не е вистински предмет",
+        Label::SampleMarker => "(пример)",
+        Label::KosovoNote => "*Секое спомнување на Косово, без разлика дали се однесува на територијата, институциите или населението, во овој текст треба да се разбира во целосна согласност со Резолуцијата 1244 на Советот за безбедност на Обединетите нации и без прејудицирање на статусот на Косово.",
+        Label::ErrUnclosedQuote => "На изразот му недостасуваат завршните наводници (\").",
+        Label::ErrUnexpectedParenthesis => "Затворената заграда „)“ нема отворена „(“.",
+        Label::ErrUnclosedParenthesis => "Отворената заграда „(“ не е затворена.",
+        Label::ErrEmptyParentheses => "Меѓу заградите нема ништо.",
+        Label::ErrTooDeep => "Заградите се вгнездени во повеќе од {limit} нивоа.",
+        Label::ErrMissingTerm => "Недостасува збор: OR бара збор од двете страни, а - или NOT бара збор што се исклучува.",
+        Label::ErrUnknownField => "„{name}:“ не е поле; полињата се title:, text:, court:, id: и ecli:.",
+        Label::ErrFieldWithoutTerm => "По „{field}“ треба збор, на пр. {field}трговија.",
+        Label::ErrTooLong => "Барањето е подолго од {limit} знаци.",
+        Label::ErrTooManyTerms => "Барањето има повеќе од {limit} зборови.",
+        Label::ErrPhraseTooLong => "Изразот може да има најмногу {limit} зборови; пребарајте го неговиот најкарактеристичен дел.",
+        Label::ErrSlopWithoutNumber => "По „~“ зад изразот треба број на зборови, на пр. \"принудна работа\"~5.",
+        Label::ErrSlopTooLarge => "Зборовите на изразот може да бидат најмногу {limit} места оддалечени.",
+        Label::ErrControlCharacter => "Барањето содржи невидлив контролен знак.",
+        Label::ErrPrefixNotAWord => "„{prefix}*“: само еден збор може да завршува со *.",
+        Label::ErrPrefixTooShort => "„{prefix}*“: зборот што завршува со * треба да има најмалку {limit} букви.",
+        Label::ErrPrefixTooCommon => "„{prefix}*“ одговара на повеќе од {limit} различни зборови; внесете повеќе букви.",
+        Label::ErrNotUtf8 => "Адресата содржи знаци што не можат да се прочитаат.",
+        Label::ErrUnknownParameter => "Адресата содржи непознат параметар „{name}“.",
+        Label::ErrInvalidValue => "„{value}“ не е дозволена вредност за „{name}“.",
+        Label::ErrUnknownCountry => "„{value}“ не е познат код на држава.",
+        Label::ErrUnknownTheme => "„{value}“ не е тема.",
+        Label::ErrTooManyValues => "Филтерот „{name}“ има повеќе од {limit} вредности.",
+        Label::ErrReversedYears => "Годината во „Од“ е по годината во „До“.",
+        Label::ErrBeyondDepth => "Може да се прелистуваат само првите {limit} резултати; стеснете го пребарувањето со зборови или филтри.",
+        Label::ErrTooManyParameters => "Адресата содржи повеќе од {limit} параметри.",
+        Label::ErrTimeout => "Пребарувањето траеше подолго од {seconds} секунди; стеснете го со повеќе зборови или филтри.",
+        Label::ErrNotFound => "Ниеден документ нема таква ознака или документот не е јавен.",
+        Label::ErrUnauthorized => "Клучот за пристап недостасува или не е важечки.",
+        Label::ErrLocked => "Индексот се ажурира; обидете се повторно за момент.",
+    }
+}
 
 /// Theme labels: `(path, [English, Serbian Latin, Albanian, Macedonian])`, one row per taxonomy path.
 const THEMES: &[(&str, [&str; 4])] = &[
@@ -1375,7 +1547,7 @@ pub(crate) fn court_name(ui: Ui, stored: &str) -> String {
         (None, (court, None)) => court.to_string(),
     };
     if sample {
-        shown = format!("{shown} {}", ui.t("sample_marker"));
+        shown = format!("{shown} {}", ui.t(Label::SampleMarker));
     }
     shown
 }
@@ -1393,7 +1565,7 @@ fn split_sample_marker(text: &str) -> (&str, bool) {
 /// In English the title stays whole: its marker is already in the interface language.
 pub(crate) fn title_parts(ui: Ui, title: &str) -> (&str, Option<&'static str>) {
     match split_sample_marker(title) {
-        (rest, true) if ui != Ui::En => (rest, Some(ui.t("sample_marker"))),
+        (rest, true) if ui != Ui::En => (rest, Some(ui.t(Label::SampleMarker))),
         _ => (title, None),
     }
 }
@@ -1402,73 +1574,79 @@ pub(crate) fn title_parts(ui: Ui, title: &str) -> (&str, Option<&'static str>) {
 /// problem; the English message as it came for a problem without words of its own here (an
 /// internal failure, whose details are in the log, not on the page).
 pub(crate) fn error_message(ui: Ui, error: &PageError) -> String {
-    let limit = |key: &'static str, limit: usize| ui.fill(key, &[("limit", &limit.to_string())]);
+    let limit = |label: Label, limit: usize| ui.fill(label, &[("limit", &limit.to_string())]);
     match &error.reason {
         Reason::Query(problem) => match problem.as_ref() {
-            QueryProblem::TooLong => limit("err_too_long", MAX_QUERY_CHARS),
-            QueryProblem::ControlCharacter => ui.t("err_control_character").to_string(),
-            QueryProblem::TooManyTerms => limit("err_too_many_terms", MAX_QUERY_CLAUSES),
-            QueryProblem::UnclosedQuote => ui.t("err_unclosed_quote").to_string(),
-            QueryProblem::PhraseTooLong => limit("err_phrase_too_long", MAX_PHRASE_WORDS),
-            QueryProblem::SlopWithoutNumber => ui.t("err_slop_without_number").to_string(),
-            QueryProblem::SlopTooLarge => limit("err_slop_too_large", MAX_PHRASE_SLOP as usize),
-            QueryProblem::UnknownField { name } => ui.fill("err_unknown_field", &[("name", name)]),
-            QueryProblem::FieldWithoutTerm { field } => {
-                ui.fill("err_field_without_term", &[("field", field)])
+            QueryProblem::TooLong => limit(Label::ErrTooLong, MAX_QUERY_CHARS),
+            QueryProblem::ControlCharacter => ui.t(Label::ErrControlCharacter).to_string(),
+            QueryProblem::TooManyTerms => limit(Label::ErrTooManyTerms, MAX_QUERY_CLAUSES),
+            QueryProblem::UnclosedQuote => ui.t(Label::ErrUnclosedQuote).to_string(),
+            QueryProblem::PhraseTooLong => limit(Label::ErrPhraseTooLong, MAX_PHRASE_WORDS),
+            QueryProblem::SlopWithoutNumber => ui.t(Label::ErrSlopWithoutNumber).to_string(),
+            QueryProblem::SlopTooLarge => limit(Label::ErrSlopTooLarge, MAX_PHRASE_SLOP as usize),
+            QueryProblem::UnknownField { name } => {
+                ui.fill(Label::ErrUnknownField, &[("name", name)])
             }
-            QueryProblem::UnexpectedParenthesis => ui.t("err_unexpected_parenthesis").to_string(),
-            QueryProblem::UnclosedParenthesis => ui.t("err_unclosed_parenthesis").to_string(),
-            QueryProblem::EmptyParentheses => ui.t("err_empty_parentheses").to_string(),
-            QueryProblem::TooDeep => limit("err_too_deep", MAX_QUERY_DEPTH),
-            QueryProblem::MissingTerm => ui.t("err_missing_term").to_string(),
+            QueryProblem::FieldWithoutTerm { field } => {
+                ui.fill(Label::ErrFieldWithoutTerm, &[("field", field)])
+            }
+            QueryProblem::UnexpectedParenthesis => {
+                ui.t(Label::ErrUnexpectedParenthesis).to_string()
+            }
+            QueryProblem::UnclosedParenthesis => ui.t(Label::ErrUnclosedParenthesis).to_string(),
+            QueryProblem::EmptyParentheses => ui.t(Label::ErrEmptyParentheses).to_string(),
+            QueryProblem::TooDeep => limit(Label::ErrTooDeep, MAX_QUERY_DEPTH),
+            QueryProblem::MissingTerm => ui.t(Label::ErrMissingTerm).to_string(),
             QueryProblem::PrefixNotAWord { prefix } => {
-                ui.fill("err_prefix_not_a_word", &[("prefix", prefix)])
+                ui.fill(Label::ErrPrefixNotAWord, &[("prefix", prefix)])
             }
             QueryProblem::PrefixTooShort { prefix } => ui.fill(
-                "err_prefix_too_short",
+                Label::ErrPrefixTooShort,
                 &[("prefix", prefix), ("limit", &MIN_PREFIX_CHARS.to_string())],
             ),
             QueryProblem::PrefixTooCommon { prefix } => ui.fill(
-                "err_prefix_too_common",
+                Label::ErrPrefixTooCommon,
                 &[
                     ("prefix", prefix),
                     ("limit", &MAX_PREFIX_EXPANSIONS.to_string()),
                 ],
             ),
-            QueryProblem::NotUtf8 => ui.t("err_not_utf8").to_string(),
+            QueryProblem::NotUtf8 => ui.t(Label::ErrNotUtf8).to_string(),
         },
         Reason::Parameter(problem) => {
             let name = error.parameter.as_deref().unwrap_or_default();
             match problem.as_ref() {
-                ParameterProblem::Unknown => ui.fill("err_unknown_parameter", &[("name", name)]),
+                ParameterProblem::Unknown => ui.fill(Label::ErrUnknownParameter, &[("name", name)]),
                 ParameterProblem::Invalid { value } => {
-                    let key = match name {
-                        "country" => "err_unknown_country",
-                        "theme" => "err_unknown_theme",
-                        _ => "err_invalid_value",
+                    let label = match Parameter::find(name).and_then(Parameter::dimension) {
+                        Some(Dimension::Country) => Label::ErrUnknownCountry,
+                        Some(Dimension::Theme) => Label::ErrUnknownTheme,
+                        _ => Label::ErrInvalidValue,
                     };
-                    ui.fill(key, &[("value", value), ("name", name)])
+                    ui.fill(label, &[("value", value), ("name", name)])
                 }
                 ParameterProblem::TooManyValues => ui.fill(
-                    "err_too_many_values",
+                    Label::ErrTooManyValues,
                     &[("name", name), ("limit", &MAX_FILTER_VALUES.to_string())],
                 ),
-                ParameterProblem::ReversedYears => ui.t("err_reversed_years").to_string(),
-                ParameterProblem::BeyondResultDepth => limit("err_beyond_depth", MAX_RESULT_DEPTH),
-                ParameterProblem::TooManyParameters => {
-                    limit("err_too_many_parameters", MAX_QUERY_PARAMETERS)
+                ParameterProblem::ReversedYears => ui.t(Label::ErrReversedYears).to_string(),
+                ParameterProblem::BeyondResultDepth => {
+                    limit(Label::ErrBeyondDepth, MAX_RESULT_DEPTH)
                 }
-                ParameterProblem::NotUtf8 => ui.t("err_not_utf8").to_string(),
+                ParameterProblem::TooManyParameters => {
+                    limit(Label::ErrTooManyParameters, MAX_QUERY_PARAMETERS)
+                }
+                ParameterProblem::NotUtf8 => ui.t(Label::ErrNotUtf8).to_string(),
             }
         }
         Reason::Api(code) => match *code {
             "timeout" => ui.fill(
-                "err_timeout",
+                Label::ErrTimeout,
                 &[("seconds", &SEARCH_DEADLINE.as_secs().to_string())],
             ),
-            "not_found" => ui.t("err_not_found").to_string(),
-            "unauthorized" => ui.t("err_unauthorized").to_string(),
-            "locked" => ui.t("err_locked").to_string(),
+            "not_found" => ui.t(Label::ErrNotFound).to_string(),
+            "unauthorized" => ui.t(Label::ErrUnauthorized).to_string(),
+            "locked" => ui.t(Label::ErrLocked).to_string(),
             _ => error.message.clone(),
         },
     }
@@ -1482,80 +1660,25 @@ mod tests {
     use thb_engine::domain::taxonomy;
     use thb_text::normalize::fold_for_search_string;
 
-    fn keys(table: &'static [(&'static str, &'static str)]) -> BTreeSet<&'static str> {
-        table.iter().map(|(k, _)| *k).collect()
-    }
-
     #[test]
-    fn every_key_exists_in_every_language_once_and_is_not_empty() {
-        let english = keys(EN);
-        assert_eq!(english.len(), EN.len(), "a key is repeated in EN");
-        for ui in Ui::ALL {
-            let table = ui.labels();
-            let own = keys(table);
-            assert_eq!(own.len(), table.len(), "a key is repeated in {ui:?}");
-            let missing: Vec<_> = english.difference(&own).collect();
-            let extra: Vec<_> = own.difference(&english).collect();
-            assert!(missing.is_empty(), "{ui:?} lacks {missing:?}");
-            assert!(extra.is_empty(), "{ui:?} has keys English lacks: {extra:?}");
-            for (key, text) in table {
-                assert!(!text.trim().is_empty(), "{ui:?} {key} is empty");
-                // Placeholders must match, or a translation silently drops a number.
-                let placeholders = |s: &str| {
-                    s.split('{')
-                        .skip(1)
-                        .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
-                        .collect::<BTreeSet<_>>()
-                };
+    fn every_label_is_written_in_every_language_with_the_same_placeholders() {
+        // Placeholders must match, or a translation silently drops a number.
+        let placeholders = |s: &str| {
+            s.split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                .collect::<BTreeSet<_>>()
+        };
+        for label in Label::all() {
+            for ui in Ui::ALL {
+                let text = ui.t(label);
+                assert!(!text.trim().is_empty(), "{ui:?} {label:?} is empty");
                 assert_eq!(
                     placeholders(text),
-                    placeholders(lookup(EN, key).unwrap()),
-                    "{ui:?} {key}"
+                    placeholders(english(label)),
+                    "{ui:?} {label:?}"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn every_key_the_templates_use_exists() {
-        let sources = [
-            include_str!("pages/mod.rs"),
-            include_str!("pages/layout.rs"),
-            include_str!("pages/search.rs"),
-            include_str!("pages/facets.rs"),
-            include_str!("pages/document.rs"),
-            include_str!("pages/labels.rs"),
-            include_str!("citation.rs"),
-            include_str!("mod.rs"),
-            include_str!("export.rs"),
-            include_str!("i18n.rs"),
-        ];
-        let mut used = BTreeSet::new();
-        for source in sources {
-            for pattern in [".t(\"", ".fill(\"", "ui.t(\"", "limit(\""] {
-                for piece in source.split(pattern).skip(1) {
-                    if let Some((key, _)) = piece.split_once('"') {
-                        used.insert(key.to_string());
-                    }
-                }
-            }
-        }
-        // Keys named in tables rather than in calls.
-        for (_, key) in super::super::pages::SYNTAX {
-            used.insert(key.to_string());
-        }
-        for (_, key) in super::super::pages::SORT_OPTIONS {
-            used.insert(key.to_string());
-        }
-        for status in [400, 401, 404, 500, 503] {
-            used.insert(super::super::PageError::title_key_for(status).to_string());
-        }
-        assert!(used.len() > 50, "the scan found too few keys: {used:?}");
-        for key in &used {
-            assert!(
-                lookup(EN, key).is_some(),
-                "templates use `{key}`, which EN lacks"
-            );
         }
     }
 
@@ -1584,7 +1707,7 @@ mod tests {
         assert_eq!(long_date(Ui::En, date), "7 January 2010");
         assert_eq!(long_date(Ui::Sr, date), "7. januar 2010.");
         assert_eq!(long_date(Ui::Sq, date), "7 janar 2010");
-        assert_eq!(Ui::En.fill("page_n", &[("n", "3")]), "Page 3");
+        assert_eq!(Ui::En.fill(Label::PageN, &[("n", "3")]), "Page 3");
         assert_eq!(Ui::parse("SQ"), Some(Ui::Sq));
         assert_eq!(Ui::parse("sr-cyrl"), Some(Ui::SrCyrl));
         assert_eq!(long_date(Ui::SrCyrl, date), "7. јануар 2010.");
@@ -1654,49 +1777,52 @@ mod tests {
 
     #[test]
     fn serbian_cyrillic_is_the_latin_table_in_cyrillic_with_no_latin_left() {
-        for (key, latin) in SR {
-            let cyrillic = Ui::SrCyrl.t(key);
+        for label in Label::all() {
+            let (latin, cyrillic) = (serbian_latin(label), Ui::SrCyrl.t(label));
             assert_eq!(
                 latin_words(cyrillic),
                 Vec::<String>::new(),
-                "{key}: {cyrillic}"
+                "{label:?}: {cyrillic}"
             );
             // Read back with the search fold's own table, each says the same as the Latin.
-            if lookup(SR_CYRL_WRITTEN, key).is_none() {
+            if serbian_cyrillic_written(label).is_none() {
                 assert_eq!(
                     fold_for_search_string(cyrillic),
                     fold_for_search_string(latin),
-                    "{key}"
+                    "{label:?}"
                 );
             }
         }
         assert_eq!(
-            Ui::SrCyrl.t("search_label"),
+            Ui::SrCyrl.t(Label::SearchBox),
             "Претрага судске праксе и препорука GRETA"
         );
         assert_eq!(
-            Ui::SrCyrl.fill("total", &[("total", "3"), ("ms", "1")]),
+            Ui::SrCyrl.fill(Label::Total, &[("total", "3"), ("ms", "1")]),
             "Резултата: 3 (1 мс)"
         );
         assert_eq!(
-            Ui::SrCyrl.t("err_missing_term"),
+            Ui::SrCyrl.t(Label::ErrMissingTerm),
             "Недостаје реч: OR тражи реч са обе стране, а - или NOT реч која се искључује."
         );
         // A label written out must be one a transliteration would get wrong.
-        for (key, written) in SR_CYRL_WRITTEN {
-            let latin = lookup(SR, key).expect("a Serbian key");
+        for label in Label::all() {
+            let Some(written) = serbian_cyrillic_written(label) else {
+                continue;
+            };
             assert_ne!(
-                transliterate_label(latin),
-                *written,
-                "{key} need not be written out"
+                transliterate_label(serbian_latin(label)),
+                written,
+                "{label:?} need not be written out"
             );
         }
     }
 
     #[test]
     fn macedonian_labels_are_cyrillic() {
-        for (key, text) in MK {
-            assert_eq!(latin_words(text), Vec::<String>::new(), "{key}: {text}");
+        for label in Label::all() {
+            let text = macedonian(label);
+            assert_eq!(latin_words(text), Vec::<String>::new(), "{label:?}: {text}");
         }
     }
 

@@ -181,6 +181,8 @@ pub enum Provenance {
 }
 
 impl Provenance {
+    pub const ALL: [Provenance; 2] = [Provenance::Real, Provenance::Sample];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Provenance::Real => "real",

@@ -12,6 +12,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{IndexSettings, Term};
 
 use crate::analysis::Analyzer;
+use crate::vocabulary::{Dimension, PerDimension};
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
 pub const FORMAT_VERSION: u32 = 10;
@@ -23,60 +24,6 @@ pub const REAL_FIRST: u64 = 1_0000_0000;
 pub type DimensionBits = u8;
 
 const _: () = assert!(Dimension::ALL.len() <= DimensionBits::BITS as usize);
-
-/// The facet dimensions: each a facet field, counted for every search and filterable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dimension {
-    Country,
-    Theme,
-    Kind,
-    Language,
-    Year,
-    GretaRound,
-    GretaStrength,
-    /// The court or body as the document names it, with the formation that sat beneath it
-    /// (`European Court of Human Rights/Grand Chamber`, see `domain::courts`).
-    Court,
-}
-
-impl Dimension {
-    pub const ALL: [Dimension; 8] = [
-        Dimension::Country,
-        Dimension::Theme,
-        Dimension::Kind,
-        Dimension::Language,
-        Dimension::Year,
-        Dimension::GretaRound,
-        Dimension::GretaStrength,
-        Dimension::Court,
-    ];
-
-    /// The facet field holding this dimension (see `schema.rs`).
-    pub fn field_name(self) -> &'static str {
-        match self {
-            Dimension::Country => "f_country",
-            Dimension::Theme => "f_theme",
-            Dimension::Kind => "f_kind",
-            Dimension::Language => "f_language",
-            Dimension::Year => "f_year",
-            Dimension::GretaRound => "f_greta_round",
-            Dimension::GretaStrength => "f_greta_strength",
-            Dimension::Court => "f_court",
-        }
-    }
-
-    /// The dimension's place in [`Dimension::ALL`], and its bit (`1 << slot`) in a
-    /// [`DimensionBits`].
-    pub fn slot(self) -> usize {
-        self as usize
-    }
-
-    /// Themes and courts form trees: a document about `labour/forced` also counts for
-    /// `labour`, a Grand Chamber judgment for its Court, and a filter on the parent takes them.
-    pub fn hierarchical(self) -> bool {
-        matches!(self, Dimension::Theme | Dimension::Court)
-    }
-}
 
 /// Handles to every field.
 #[derive(Debug, Clone)]
@@ -103,19 +50,9 @@ pub struct Fields {
     /// stem made by one language's rules also meets another language's documents that have
     /// that stem (`nation`), a widening of recall measured at 6 % more hits per word.
     pub stem: Field,
-    /// Facets (hierarchical for themes and courts); each also serves as the filter for its
-    /// dimension.
-    pub country: Field,
-    pub theme: Field,
-    pub kind: Field,
-    pub language: Field,
-    pub year_facet: Field,
-    /// GRETA evaluation round (`/2`) and strength (`/urges`), for recommendations and reports.
-    pub greta_round: Field,
-    pub greta_strength: Field,
-    /// The court, and beneath it the formation that sat (`domain::courts::facet_path`):
-    /// counted, and the court filter.
-    pub court_facet: Field,
+    /// The facet field of each dimension (`vocabulary::DIMENSIONS`): counted, and the
+    /// dimension's filter.
+    pub facets: PerDimension<Field>,
     /// Articles of the Convention (`/12`) a GRETA recommendation or report concerns: the
     /// `article` filter. A facet field, but not counted: a dimension held by few documents
     /// cost a group of its own in the facet pass, 7 % of every search (`benches/RESULTS.md`).
@@ -236,14 +173,7 @@ impl Fields {
             ident: f("ident")?,
             court: f("court")?,
             stem: f("stem")?,
-            country: f("f_country")?,
-            theme: f("f_theme")?,
-            kind: f("f_kind")?,
-            language: f("f_language")?,
-            year_facet: f("f_year")?,
-            greta_round: f("f_greta_round")?,
-            greta_strength: f("f_greta_strength")?,
-            court_facet: f("f_court")?,
+            facets: PerDimension::try_from_fn(|d| f(d.field_name()))?,
             greta_article: f("f_greta_article")?,
             year: f("year")?,
             date_key: f("date_key")?,
