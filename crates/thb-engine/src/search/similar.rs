@@ -24,6 +24,7 @@ use crate::analysis::Analyzer;
 use crate::document::{Document, Kind};
 use crate::index::IndexHandle;
 use crate::limits::MAX_QUERY_CLAUSES;
+use crate::vocabulary::Dimension;
 
 /// Words of the document that make the query.
 const QUERY_WORDS: usize = 20;
@@ -158,13 +159,15 @@ pub fn lineage(
         .collect();
     others.sort_by_key(|r| r.abs_diff(round));
     for other in others {
-        let request = SearchRequest {
-            countries: document.country.clone(),
-            greta_rounds: vec![other],
-            kinds: vec![Kind::Recommendation, Kind::Report],
+        let mut request = SearchRequest {
             include_restricted,
             ..SearchRequest::default()
         };
+        request.filters[Dimension::Country] = document.country.clone();
+        request.filters[Dimension::GretaRound] = vec![other.to_string()];
+        request.filters[Dimension::Kind] = [Kind::Recommendation, Kind::Report]
+            .map(|kind| kind.as_str().to_string())
+            .to_vec();
         let hits = like(handle, &document, &words, request, PER_ROUND)?;
         if hits.is_empty() {
             continue;
