@@ -600,7 +600,12 @@ mod tests {
             filters: court_filter(courts.iter().map(|c| c.to_string()).collect()),
             ..SearchRequest::default()
         };
-        let mut ids: Vec<String> = search(handle, &request)
+        sorted_ids(handle, &request)
+    }
+
+    /// The ids of a search's hits, sorted.
+    fn sorted_ids(handle: &IndexHandle, request: &SearchRequest) -> Vec<String> {
+        let mut ids: Vec<String> = search(handle, request)
             .unwrap()
             .hits
             .into_iter()
@@ -891,16 +896,7 @@ mod tests {
             ],
             false,
         );
-        let ids = |query: &str| -> Vec<String> {
-            let mut ids: Vec<String> = search(&handle, &request(&[("q", query)]))
-                .unwrap()
-                .hits
-                .into_iter()
-                .map(|h| h.id)
-                .collect();
-            ids.sort();
-            ids
-        };
+        let ids = |query: &str| sorted_ids(&handle, &request(&[("q", query)]));
         // Croatian inflections of `grupa` meet it; the Turkish stem of `grupi` is `grup` too.
         assert_eq!(ids("grupi"), ["hr", "tr"]);
         assert_eq!(ids("grupom"), ["hr"]);
