@@ -310,7 +310,7 @@ impl Ours {
                 let mut group: Vec<Clause> = Vec::new();
                 for (field, analyzer, boost) in targets {
                     for text in analyzer.terms(word) {
-                        let term = Term::from_field_text(field, &text);
+                        let term = Term::from_field_text(field, &analyzer.field_term(&text));
                         let seen = group
                             .iter()
                             .any(|c| matches!(c, Clause::Term { term: t, .. } if *t == term));

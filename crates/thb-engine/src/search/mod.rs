@@ -600,7 +600,12 @@ mod tests {
             filters: court_filter(courts.iter().map(|c| c.to_string()).collect()),
             ..SearchRequest::default()
         };
-        let mut ids: Vec<String> = search(handle, &request)
+        sorted_ids(handle, &request)
+    }
+
+    /// The ids of a search's hits, sorted.
+    fn sorted_ids(handle: &IndexHandle, request: &SearchRequest) -> Vec<String> {
+        let mut ids: Vec<String> = search(handle, request)
             .unwrap()
             .hits
             .into_iter()
@@ -866,6 +871,38 @@ mod tests {
                 language: "fr".into()
             }]
         );
+    }
+
+    /// A query word is stemmed by every language's rules, and each stem meets only the
+    /// documents its own rules stemmed. The Turkish rules make `grup` of the Croatian `grubi`
+    /// (rough), as of the Turkish `grubun` (of the group); the Croatian rules make `grup` of
+    /// `grupa` (group). Before stems had namespaces, `grubi` found the Croatian group.
+    #[test]
+    fn a_stem_meets_only_documents_stemmed_by_the_rules_that_made_it() {
+        let record = |id: &str, language: &str, text: &str| {
+            json!({
+                "id": id, "kind": "judgment", "title": format!("Case {id}"), "text": text,
+                "country": ["HR"], "language": language, "provenance": "sample",
+            })
+        };
+        let (handle, _dir) = index_of(
+            &[
+                record(
+                    "hr",
+                    "hr",
+                    "Organizirana grupa vrbovala je žrtve preko oglasa.",
+                ),
+                record("tr", "tr", "Grubun üyeleri insan ticaretinden tutuklandı."),
+            ],
+            false,
+        );
+        let ids = |query: &str| sorted_ids(&handle, &request(&[("q", query)]));
+        // Croatian inflections of `grupa` meet it; the Turkish stem of `grupi` is `grup` too.
+        assert_eq!(ids("grupi"), ["hr", "tr"]);
+        assert_eq!(ids("grupom"), ["hr"]);
+        // The near miss: `grubi` is not a form of `grupa`.
+        assert_eq!(ids("grubi"), ["tr"]);
+        assert_eq!(ids("grubu"), ["tr"]);
     }
 
     #[test]
