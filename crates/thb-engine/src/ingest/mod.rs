@@ -656,6 +656,11 @@ pub fn ingest_paths(
         .map(|m| m.len())
         .sum();
     let mut writer = handle.writer(options.heap_bytes)?;
+    if handle.searcher().num_docs() == 0 {
+        // A first build ends with its own merge (`compact_after_bulk_load`); merges while the
+        // segments are still being written would rewrite the same postings again and again.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    }
     let mut session = Session::with_detection(
         handle,
         &mut writer,
