@@ -14,7 +14,7 @@ use thb_caselaw::config::{self, switch, Config, LogOptions, Settings};
 use thb_caselaw::{logging, metrics, server};
 use thb_engine::backup;
 use thb_engine::document::{Kind, Provenance, Strength};
-use thb_engine::domain::countries;
+use thb_engine::domain::{citations, countries};
 use thb_engine::index::{IndexError, IndexHandle};
 use thb_engine::ingest::{self, Format, IngestError, IngestOptions};
 use thb_engine::search::{self, SearchError, SearchRequest, Sort};
@@ -115,6 +115,12 @@ enum Command {
         /// Real documents only (`real`) or samples only (`sample`).
         #[arg(long)]
         provenance: Vec<String>,
+        /// Documents citing this application number or ECLI (`25965/04`).
+        #[arg(long)]
+        cites: Vec<String>,
+        /// Documents citing this provision (`/RS/CC/388`, `/CETS197/26`, `/ECHR`).
+        #[arg(long)]
+        provision: Vec<String>,
         #[arg(long, default_value = "relevance")]
         sort: String,
         #[arg(long, default_value_t = 1)]
@@ -290,6 +296,8 @@ fn run(cli: Cli, settings_matches: Option<&ArgMatches>) -> anyhow::Result<ExitCo
             strength,
             article,
             provenance,
+            cites,
+            provision,
             sort,
             page,
             per_page,
@@ -326,6 +334,22 @@ fn run(cli: Cli, settings_matches: Option<&ArgMatches>) -> anyhow::Result<ExitCo
                     .map(|p| {
                         Provenance::parse(p)
                             .with_context(|| format!("--provenance `{p}`: expected real or sample"))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?,
+                cites: cites
+                    .iter()
+                    .map(|c| {
+                        citations::normalize_cited(c).with_context(|| {
+                            format!("--cites `{c}`: expected an application number (25965/04) or an ECLI")
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?,
+                provisions: provision
+                    .iter()
+                    .map(|p| {
+                        citations::provisions::normalize_path(p).with_context(|| {
+                            format!("--provision `{p}`: expected a path such as /RS/CC/388 or /CETS197/26")
+                        })
                     })
                     .collect::<anyhow::Result<Vec<_>>>()?,
                 sort: Sort::parse(&sort).with_context(|| {

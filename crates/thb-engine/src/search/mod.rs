@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod cache;
+pub mod citations;
 pub mod conjunction;
 pub mod facets;
 pub mod markdown;
@@ -265,6 +266,34 @@ impl Filters {
                 (Occur::Should, Box::new(query))
             };
             let any = BooleanQuery::new(request.greta_articles.iter().map(article).collect());
+            always.push(Box::new(any));
+        }
+        if !request.cites.is_empty() {
+            let any = BooleanQuery::new(
+                request
+                    .cites
+                    .iter()
+                    .map(|value| {
+                        let term = Term::from_field_text(f.cites, value);
+                        let query = TermQuery::new(term, IndexRecordOption::Basic);
+                        (Occur::Should, Box::new(query) as Box<dyn Query>)
+                    })
+                    .collect(),
+            );
+            always.push(Box::new(any));
+        }
+        if !request.provisions.is_empty() {
+            let any = BooleanQuery::new(
+                request
+                    .provisions
+                    .iter()
+                    .map(|path| {
+                        let term = Term::from_facet(f.provision, &schema::provision_facet(path));
+                        let query = TermQuery::new(term, IndexRecordOption::Basic);
+                        (Occur::Should, Box::new(query) as Box<dyn Query>)
+                    })
+                    .collect(),
+            );
             always.push(Box::new(any));
         }
         if !request.provenances.is_empty() {

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::query::{QueryError, QueryProblem};
 use super::SearchError;
 use crate::document::{normalize_language_tag, Kind, Provenance, Strength, CONVENTION_ARTICLES};
+use crate::domain::citations::{self, provisions};
 use crate::domain::{countries, taxonomy};
 use crate::limits::{
     DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
@@ -62,6 +63,12 @@ pub struct SearchRequest {
     pub greta_articles: Vec<u16>,
     /// Real documents, samples, or both (OR-ed; none: all).
     pub provenances: Vec<Provenance>,
+    /// Documents citing any of these application numbers or ECLIs (normalised, see
+    /// `domain::citations`; OR-ed).
+    pub cites: Vec<String>,
+    /// Documents citing any of these provisions or their articles (`/RS/CC/388`, `/ECHR`;
+    /// OR-ed).
+    pub provisions: Vec<String>,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
@@ -85,6 +92,8 @@ impl Default for SearchRequest {
             greta_strengths: Vec::new(),
             greta_articles: Vec::new(),
             provenances: Vec::new(),
+            cites: Vec::new(),
+            provisions: Vec::new(),
             sort: Sort::Relevance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
@@ -170,6 +179,12 @@ impl SearchRequest {
                 "article" => r
                     .greta_articles
                     .push(value.parse().map_err(|_| not_an_article(value))?),
+                "cites" => r.cites.push(citations::normalize_cited(value).ok_or_else(|| {
+                    bad("cites", invalid(value), format!("`{value}` is neither an application number (`25965/04`) nor an ECLI (`ECLI:CE:ECHR:2010:0107JUD002596504`)"))
+                })?),
+                "provision" => r.provisions.push(provisions::normalize_path(value).ok_or_else(|| {
+                    bad("provision", invalid(value), format!("`{value}` is not a provision's path; e.g. /RS/CC/388, /MK/CC/418a, /CETS197/26, /ECHR/4, /PALERMO/3, or an instrument alone (/RS, /CETS197)"))
+                })?),
                 "provenance" => r.provenances.push(Provenance::parse(value).ok_or_else(|| {
                     bad("provenance", invalid(value), format!("`{value}`: expected real or sample"))
                 })?),
@@ -187,7 +202,7 @@ impl SearchRequest {
                     return Err(bad(
                         other,
                         ParameterProblem::Unknown,
-                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, article, provenance, sort, page, per_page",
+                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, article, provenance, cites, provision, sort, page, per_page",
                     ))
                 }
             }
@@ -451,6 +466,24 @@ mod tests {
         assert!(message(&[("contry", "RS")]).starts_with("contry: unknown parameter"));
         assert!(message(&[("theme", "labor")]).contains("exploitation/labour"));
         assert!(message(&[("kind", "verdict")]).starts_with("kind:"));
+    }
+
+    #[test]
+    fn citation_filters_take_what_users_paste() {
+        let r = SearchRequest::from_pairs([
+            ("cites", "no. 25965/04"),
+            ("cites", "ecli:ce:echr:2010:0107jud002596504"),
+            ("provision", "rs/cc/388"),
+            ("provision", "/MK/CC/418-а"),
+        ])
+        .unwrap();
+        assert_eq!(
+            r.cites,
+            vec!["25965/04", "ECLI:CE:ECHR:2010:0107JUD002596504"]
+        );
+        assert_eq!(r.provisions, vec!["/RS/CC/388", "/MK/CC/418a"]);
+        assert!(message(&[("cites", "Rantsev")]).starts_with("cites: `Rantsev`"));
+        assert!(message(&[("provision", "/FR/CC/1")]).starts_with("provision: `/FR/CC/1`"));
     }
 
     #[test]

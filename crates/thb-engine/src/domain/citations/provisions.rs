@@ -183,7 +183,8 @@ pub fn normalize_path(value: &str) -> Option<String> {
         .map(|p| p.trim().to_string())
         .collect();
     let article = |rest: &[String]| -> Option<String> {
-        let joined: String = rest.concat().replace('-', "").to_lowercase();
+        // Cyrillic letters too: `418-а` is `418a`.
+        let joined = thb_text::normalize::fold_for_search_string(&rest.concat().replace('-', ""));
         let digits: String = joined.chars().take_while(char::is_ascii_digit).collect();
         let letter = &joined[digits.len()..];
         let ok = !digits.is_empty()
