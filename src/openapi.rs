@@ -36,6 +36,10 @@ use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_CHARS};
         crate::api::error::Body,
         crate::api::write::WriteReport,
         crate::api::write::Deleted,
+        crate::api::citations::DocumentWithCitations,
+        crate::api::citations::CitedBy,
+        crate::api::citations::CitationsRequest,
+        crate::api::citations::CitationsResponse,
     ))
 )]
 struct Schemas;
@@ -92,7 +96,10 @@ pub fn document() -> OpenApi {
         .securities(Some(optional_auth()))
         .response(
             "200",
-            json_response("The document in the interchange format", "Document"),
+            json_response(
+                "The document in the interchange format, and `citations`: what its text cites (application numbers, ECLIs, provisions), each with its byte span and the document it names",
+                "DocumentWithCitations",
+            ),
         )
         .response(
             "401",
@@ -105,6 +112,44 @@ pub fn document() -> OpenApi {
             ),
         );
     paths.add_path_operation("/api/documents/{id}", vec![HttpMethod::Get], get_document);
+    let cited_by = OperationBuilder::new()
+        .operation_id(Some("citedBy"))
+        .tag("citations")
+        .summary(Some("The documents citing a document"))
+        .description(Some("Resolved by the document's application numbers and ECLI (a text of law: by its provision). Newest first, at most 200; each citing judgment once, whatever its languages; restricted documents only with a reader or admin token."))
+        .parameters(Some(vec![id()]))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("What the document is cited as, and the documents citing it", "CitedBy"))
+        .response("401", error_response("The Authorization header carries no valid token"))
+        .response("404", error_response("No document has this id (or it is restricted and the request has no token)"));
+    paths.add_path_operation(
+        "/api/documents/{id}/cited-by",
+        vec![HttpMethod::Get],
+        cited_by,
+    );
+    let post_citations = OperationBuilder::new()
+        .operation_id(Some("citations"))
+        .tag("citations")
+        .summary(Some("The citations of a pasted text"))
+        .description(Some(format!("Application numbers, ECLIs and trafficking provisions (CETS 197, ECHR Article 4, Palermo Article 3, the region's criminal codes), in any served language and script, each with its span (byte offsets into `text`, end exclusive), its normalised value (what the `cites` and `provision` filters take) and the document it names when the index holds one the caller may see. At most {} bytes of text.", thb_engine::limits::MAX_CITATIONS_TEXT_BYTES)))
+        .request_body(Some(
+            RequestBodyBuilder::new()
+                .required(Some(Required::True))
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("CitationsRequest")))
+                        .example(Some(json!({"text": "osuđen po čl. 388 st. 1 KZ; vidi predstavka br. 25965/04", "country": "RS"})))
+                        .build(),
+                )
+                .build(),
+        ))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("Each citation, in order", "CitationsResponse"))
+        .response("400", error_response("The body is not the JSON object described, or a country or convention is unknown"))
+        .response("401", error_response("The Authorization header carries no valid token"))
+        .response("413", error_response("The text is over the limit"));
+    paths.add_path_operation("/api/citations", vec![HttpMethod::Post], post_citations);
     let delete_document = OperationBuilder::new()
         .operation_id(Some("deleteDocument"))
         .tag("documents")
@@ -503,6 +548,24 @@ fn search_parameters() -> Vec<Parameter> {
                     .collect(),
             ),
         ),
+        repeated(
+            "cites",
+            "Documents citing this application number or ECLI (`25965/04`, `no. 25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`)",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some("^\\s*([1-9][0-9]{2,6}/[0-9]{2}|[Ee][Cc][Ll][Ii]:[A-Za-z]{2}:[A-Za-z][A-Za-z0-9]{0,6}:(18|19|20)[0-9]{2}:[A-Za-z0-9]([A-Za-z0-9.]{0,23}[A-Za-z0-9])?)\\s*$"))
+                .examples([json!("25965/04"), json!("ECLI:CE:ECHR:2010:0107JUD002596504")])
+                .into(),
+        ),
+        repeated(
+            "provision",
+            "Documents citing this provision, or any article of an instrument: `/RS/CC/388`, `/BA/CC/186`, `/ME/CC/444`, `/MK/CC/418a`, `/XK/CC/171`, `/AL/CC/110a`, `/TR/CC/80`, `/MT/CC/248a`, `/HR/CC/106`, `/CETS197/26`, `/ECHR/4`, `/PALERMO/3`, `/RS`, `/CETS197`",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some("^\\s*/?(CETS197|ECHR|PALERMO|RS|BA|ME|MK|XK|AL|TR|MT|HR)(/CC)?(/[1-9][0-9]{0,3}[a-z]?)?\\s*$"))
+                .examples([json!("/RS/CC/388"), json!("/CETS197/26"), json!("/ECHR/4")])
+                .into(),
+        ),
         query(
             "sort",
             "Result order (empty is relevance, `date` and `newest` are read as date-desc, `oldest` as date-asc)",
@@ -688,6 +751,8 @@ mod tests {
                 "strength" => "urges",
                 "article" => "4",
                 "provenance" => "real",
+                "cites" => "25965/04",
+                "provision" => "/RS/CC/388",
                 "sort" => "date-desc",
                 _ => "trafficking",
             };
@@ -718,6 +783,8 @@ mod tests {
             "/api/search",
             "/api/documents",
             "/api/documents/{id}",
+            "/api/documents/{id}/cited-by",
+            "/api/citations",
             "/api/health",
             "/api/openapi.json",
             "/api/analyze",

@@ -6,6 +6,7 @@
 //! `IndexReader`, so a slow search never stalls the async workers that accept connections.
 
 pub mod auth;
+pub mod citations;
 pub mod error;
 pub mod write;
 
@@ -14,7 +15,8 @@ use std::time::Duration;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
@@ -72,12 +74,20 @@ pub fn routes() -> Router<SharedState> {
         )
         .route("/api/health", get(health_handler))
         .route("/api/analyze", get(analyze_handler))
+        .route(
+            "/api/citations",
+            post(citations::post_citations).layer(DefaultBodyLimit::max(CITATIONS_BODY_BYTES)),
+        )
 }
+
+/// A `POST /api/citations` body: its text's limit with room for JSON's escapes; a larger body
+/// is refused before it is read.
+const CITATIONS_BODY_BYTES: usize = 2 * thb_engine::limits::MAX_CITATIONS_TEXT_BYTES;
 
 /// The answer to a path no route serves.
 pub async fn not_found() -> ApiError {
     ApiError::not_found(
-        "no such endpoint; the API is /api/search, /api/documents/{id}, /api/analyze, /api/health and /api/openapi.json",
+        "no such endpoint; the API is /api/search, /api/documents/{id}, /api/documents/{id}/cited-by, /api/citations, /api/analyze, /api/health and /api/openapi.json",
     )
 }
 
@@ -133,18 +143,40 @@ pub async fn fetch_document(
     found.ok_or_else(|| ApiError::not_found(format!("no document with id `{id}`")))
 }
 
+/// `GET /api/documents/{id}` (the document and what it cites) and `GET
+/// /api/documents/{id}/cited-by`: one route, as ids hold `/`. A document whose id itself ends
+/// in `/cited-by` is that document; otherwise the suffix asks for the documents citing the
+/// document before it.
 async fn document_handler(
     State(state): State<SharedState>,
     headers: HeaderMap,
     id: Result<Path<String>, PathRejection>,
-) -> Result<Json<Document>, ApiError> {
+) -> Result<Response, ApiError> {
     let access = auth::access(&headers, &state.config)?;
     // A path that is not UTF-8 once decoded names no document (ids are ASCII).
     let Ok(Path(id)) = id else {
         return Err(ApiError::not_found("no document has this id"));
     };
-    Ok(Json(fetch_document(&state, id, access).await?))
+    let found = fetch_document(&state, id.clone(), access).await;
+    match (found, id.strip_suffix(CITED_BY)) {
+        (Ok(document), _) => {
+            let citations = citations::of_document(&state, &document, access).await?;
+            Ok(Json(citations::DocumentWithCitations {
+                document,
+                citations,
+            })
+            .into_response())
+        }
+        (Err(e), Some(cited)) if e.status == StatusCode::NOT_FOUND => {
+            let document = fetch_document(&state, cited.to_string(), access).await?;
+            Ok(Json(citations::cited_by(&state, document, access).await?).into_response())
+        }
+        (Err(e), _) => Err(e),
+    }
 }
+
+/// The suffix of `GET /api/documents/{id}/cited-by`.
+pub const CITED_BY: &str = "/cited-by";
 
 /// What `GET /api/health` answers.
 #[derive(Serialize, utoipa::ToSchema)]

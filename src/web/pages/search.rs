@@ -306,7 +306,7 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
 pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
     let ui = params.ui;
     let mut chips = Vec::new();
-    let dimensions: [(&str, &str); 9] = [
+    let dimensions: [(&str, &str); 11] = [
         ("provenance", "facet_provenance"),
         ("country", "facet_country"),
         ("theme", "facet_theme"),
@@ -316,6 +316,8 @@ pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
         ("strength", "facet_greta_strength"),
         ("article", "facet_greta_article"),
         ("court", "court"),
+        ("cites", "filter_cites"),
+        ("provision", "filter_provision"),
     ];
     for (key, label_key) in dimensions {
         for value in params.values(key) {

@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-use crate::document::{Document, Kind, Provenance};
+use crate::document::{Date, Document, Kind, Provenance};
 use crate::domain::citations::{self, Citation, CitationKind};
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::MAX_CITED_BY;
@@ -29,9 +29,9 @@ pub struct DocumentRef {
     pub country: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub court: Option<String>,
-    /// `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,7 +46,7 @@ impl From<Document> for DocumentRef {
             title: d.title,
             country: d.country,
             court: d.court,
-            date: d.date.map(|date| date.to_string()),
+            date: d.date,
             language: d.language,
             provenance: d.provenance,
         }
