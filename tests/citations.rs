@@ -291,7 +291,7 @@ fn cites_and_provision_filter_the_search() {
 fn the_page_links_citations_and_lists_what_cites_a_document() {
     let page = server().get("/documents/test:rs-latn-1").text().unwrap();
     assert!(
-        page.contains(r#"<a class="citation" href="/documents/ecthr:25965-04">25965/04</a>"#),
+        page.contains(r#"<a class="cite-link" href="/documents/ecthr:25965-04">25965/04</a>"#),
         "the application number links to the judgment: {page}"
     );
     assert!(

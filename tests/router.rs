@@ -83,6 +83,20 @@ async fn every_answer_has_a_request_id_and_every_error_the_one_json_shape() {
             "invalid_parameter",
         ),
         (Method::GET, "/api/documents/no:such", 404, "not_found"),
+        (
+            Method::GET,
+            "/api/documents/no:such/cited-by",
+            404,
+            "not_found",
+        ),
+        (Method::POST, "/api/citations", 400, "invalid_body"),
+        (Method::GET, "/api/citations", 405, "method_not_allowed"),
+        (
+            Method::GET,
+            "/api/search?provision=/XX/CC/1",
+            400,
+            "invalid_parameter",
+        ),
         (Method::GET, "/metrics", 401, "unauthorized"),
     ] {
         let (got, headers, body) = send(&router, method.clone(), uri).await;

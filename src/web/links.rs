@@ -18,7 +18,7 @@ pub(crate) struct Link {
 }
 
 /// `text` as HTML: everything escaped, `links` (ordered, non-overlapping byte ranges) in
-/// `<a class="citation">`, `marks` (ordered, non-overlapping) in `<mark>`.
+/// `<a class="cite-link">`, `marks` (ordered, non-overlapping) in `<mark>`.
 pub(crate) fn render(text: &str, marks: &[Range<usize>], links: &[Link]) -> String {
     let mut cuts: Vec<usize> = Vec::with_capacity(2 + 2 * (marks.len() + links.len()));
     cuts.extend([0, text.len()]);
@@ -48,7 +48,7 @@ pub(crate) fn render(text: &str, marks: &[Range<usize>], links: &[Link]) -> Stri
                 out.push_str("</a>");
             }
             if let Some(i) = link {
-                out.push_str("<a class=\"citation\" href=\"");
+                out.push_str("<a class=\"cite-link\" href=\"");
                 escape_into(&links[i].href, &mut out);
                 out.push_str("\">");
             }
@@ -86,12 +86,12 @@ mod tests {
         let links = [link(8..16, "/documents/ecthr:25965-04")];
         assert_eq!(
             render(text, &[], &links),
-            "see no. <a class=\"citation\" href=\"/documents/ecthr:25965-04\">25965/04</a> &lt;here&gt;"
+            "see no. <a class=\"cite-link\" href=\"/documents/ecthr:25965-04\">25965/04</a> &lt;here&gt;"
         );
         // A mark across the link's start, and one inside it.
         assert_eq!(
             render(text, &[4..10, 14..16], &links),
-            "see <mark>no. </mark><a class=\"citation\" href=\"/documents/ecthr:25965-04\"><mark>25</mark>965/<mark>04</mark></a> &lt;here&gt;"
+            "see <mark>no. </mark><a class=\"cite-link\" href=\"/documents/ecthr:25965-04\"><mark>25</mark>965/<mark>04</mark></a> &lt;here&gt;"
         );
         let first_word = [Range { start: 0, end: 3 }];
         assert_eq!(
@@ -100,7 +100,7 @@ mod tests {
         );
         assert_eq!(
             render("a\"b", &[], &[link(0..1, "/?cites=a&b=\"")]),
-            "<a class=\"citation\" href=\"/?cites=a&amp;b=&quot;\">a</a>&quot;b"
+            "<a class=\"cite-link\" href=\"/?cites=a&amp;b=&quot;\">a</a>&quot;b"
         );
     }
 }

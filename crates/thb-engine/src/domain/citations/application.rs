@@ -290,6 +290,8 @@ mod tests {
             "(\"Sl. glasnik BiH\", br. 3/03, 32/03, 37/03, 54/04)",
             "Službeni list CG, br. 40/08, 25/10",
             "published in Official Gazette no. 61/99 on 30 July 1999",
+            "under Law no. 40/98 on immigration",
+            "Inter-American Commission, Report No. 51/96, 13 March 1997",
             "Council Document 14203/04, 9 November 2004",
             "Boudjlida, case C-249/13, judgment",
             "report (A/56/10)",

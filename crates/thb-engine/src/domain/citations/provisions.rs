@@ -781,7 +781,14 @@ fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
         // `krivičnom postupku`: the word after decides, as another law or as nothing.
         return None;
     }
-    if starts_with_any(word, OTHER_LAWS) {
+    // `its Article 4 case law`, `case-law`: the Court's own decisions, not a statute.
+    let case_law = word == "law"
+        && tokens[..j]
+            .iter()
+            .rev()
+            .find(|t| !t.is_punct('-'))
+            .is_some_and(|t| t.folded == "case");
+    if starts_with_any(word, OTHER_LAWS) && !case_law {
         return Some((Cue::Other, 1));
     }
     None

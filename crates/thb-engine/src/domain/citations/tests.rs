@@ -67,6 +67,7 @@ fn convention_articles_by_name_and_by_context() {
         ("there has been a violation of Article 4 of the Convention", &["CY"], Some(Convention::Echr), &["/ECHR/4"]),
         ("povreda člana 4 Evropske konvencije o ljudskim pravima", &[], None, &["/ECHR/4"]),
         ("AİHS'nin 4. maddesi", &[], None, &["/ECHR/4"]),
+        ("citing its Article 4 case law", &[], Some(Convention::Echr), &["/ECHR/4"]),
         ("Article 26 of the Council of Europe Convention on Action against Trafficking in Human Beings", &[], None, &["/CETS197/26"]),
         ("член 26 Конвенције Савета Европе о борби против трговине људима", &["RS"], None, &["/CETS197/26"]),
         ("nenin 26 të Konventës së Këshillit të Evropës për veprimin kundër trafikimit", &["XK"], None, &["/CETS197/26"]),
@@ -117,6 +118,8 @@ fn near_misses_cite_nothing() {
         ("član 388", &["BA"], NONE),
         // `m.` outside Turkish law is not an article.
         ("a wall 5 m. 80 cm high", &["GB"], NONE),
+        // A code of a country not read here.
+        ("Article 106 § 1 of the Swiss Criminal Code", &[], NONE),
         // Republika Srpska's code is not Serbia's.
         ("član 388 KZ Republike Srpske", &["BA"], NONE),
     ];
