@@ -260,29 +260,41 @@ const TURKISH: &[&str] = &["TR"];
 const MALTESE: &[&str] = &["MT"];
 const ANY_CODE: &[&str] = &["RS", "BA", "ME", "MK", "XK", "AL", "TR", "MT", "HR"];
 
+/// The country a code's name gives (`KZ BiH`), or an entity of Bosnia and Herzegovina
+/// (`KZ Republike Srpske`, `KZ FBiH`), whose codes are not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    Country(&'static str),
+    Entity,
+}
+
+/// What names the instrument of an article: the cue, and for a code the country its name
+/// gives, if it gives one.
+type Named = (Cue, Option<Qualifier>);
+
 /// Words a citation of a code names its country with (prefixes of search forms), after the
-/// code's name. `None`: an entity of Bosnia and Herzegovina, whose codes are not read.
-const QUALIFIERS: &[(&str, Option<&str>)] = &[
-    ("bih", Some("BA")),
-    ("bosn", Some("BA")),
-    ("crne", Some("ME")),
-    ("cg", Some("ME")),
-    ("montenegr", Some("ME")),
-    ("srbij", Some("RS")),
-    ("serbi", Some("RS")),
-    ("hrvatsk", Some("HR")),
-    ("croati", Some("HR")),
-    ("makedonij", Some("MK")),
-    ("macedoni", Some("MK")),
-    ("kosov", Some("XK")),
-    ("shqiperi", Some("AL")),
-    ("albani", Some("AL")),
-    ("malt", Some("MT")),
-    ("turkiye", Some("TR")),
-    ("srpsk", None),
-    ("fbih", None),
-    ("federacij", None),
-    ("brck", None),
+/// code's name.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("bih", Qualifier::Country("BA")),
+    ("bosn", Qualifier::Country("BA")),
+    ("crne", Qualifier::Country("ME")),
+    ("cg", Qualifier::Country("ME")),
+    ("montenegr", Qualifier::Country("ME")),
+    ("srbij", Qualifier::Country("RS")),
+    ("serbi", Qualifier::Country("RS")),
+    ("hrvatsk", Qualifier::Country("HR")),
+    ("croati", Qualifier::Country("HR")),
+    ("makedonij", Qualifier::Country("MK")),
+    ("macedoni", Qualifier::Country("MK")),
+    ("kosov", Qualifier::Country("XK")),
+    ("shqiperi", Qualifier::Country("AL")),
+    ("albani", Qualifier::Country("AL")),
+    ("malt", Qualifier::Country("MT")),
+    ("turkiye", Qualifier::Country("TR")),
+    ("srpsk", Qualifier::Entity),
+    ("fbih", Qualifier::Entity),
+    ("federacij", Qualifier::Entity),
+    ("brck", Qualifier::Entity),
 ];
 
 /// Words that name some other law (prefixes of search forms): a number cited with them is
@@ -390,11 +402,11 @@ fn marker(word: &str) -> Option<bool> {
         || word == "clanka"
         || word == "clanku"
         || (word.starts_with("article") && word.len() <= 8)
-        || word.starts_with("clan") && matches!(&word[4..], "" | "a" | "u" | "om" | "ot")
+        || word.starts_with("clan") && matches!(&word[4..], "" | "a" | "u" | "om")
         || word.starts_with("clen") && matches!(&word[4..], "" | "ot" | "a" | "ov")
         || matches!(word, "neni" | "nenit" | "nenin" | "nenet")
         || word.starts_with("madde")
-        || matches!(word, "artikolu" | "artikel" | "article");
+        || matches!(word, "artikolu" | "artikel");
     single.then_some(false)
 }
 
@@ -435,7 +447,7 @@ fn push(
     found: &mut Vec<Citation>,
     marker_start: usize,
     articles: &[Article],
-    cue: Option<(Cue, Option<Option<&'static str>>)>,
+    cue: Option<Named>,
     context: &Context,
 ) {
     for (n, article) in articles.iter().enumerate() {
@@ -455,13 +467,8 @@ fn push(
     }
 }
 
-/// Which provision an article is, given the instrument named around it (and the country a
-/// code's name gives: `Some(None)` an entity's code) and the document.
-fn resolve(
-    article: &Article,
-    cue: Option<(Cue, Option<Option<&'static str>>)>,
-    context: &Context,
-) -> Option<Provision> {
+/// Which provision an article is, given the instrument named around it and the document.
+fn resolve(article: &Article, cue: Option<Named>, context: &Context) -> Option<Provision> {
     let segment = article.path_segment();
     let national = |country: &str| {
         NATIONAL
@@ -482,8 +489,8 @@ fn resolve(
         Some((Cue::Other, _)) => None,
         Some((Cue::Convention(Some(c)), _)) => convention(c),
         Some((Cue::Convention(None), _)) => convention(context.convention?),
-        Some((Cue::Code(_), Some(Some(country)))) => national(country),
-        Some((Cue::Code(_), Some(None))) => None,
+        Some((Cue::Code(_), Some(Qualifier::Country(country)))) => national(country),
+        Some((Cue::Code(_), Some(Qualifier::Entity))) => None,
         Some((Cue::Code(countries), None)) => {
             if context.countries.is_empty() {
                 let mut matching = countries.iter().filter_map(|c| national(c));
@@ -603,7 +610,7 @@ fn number_before_madde(tokens: &[Token<'_>], at: usize) -> Option<(Article, usiz
 
 /// Where the sentence after an article goes, from `from`: the first instrument it names,
 /// within 16 words, before a `;`, a line break, a sentence's end or another article.
-fn cue_after(tokens: &[Token<'_>], from: usize) -> Option<(Cue, Option<Option<&'static str>>)> {
+fn cue_after(tokens: &[Token<'_>], from: usize) -> Option<Named> {
     let mut words = 0;
     let mut j = from;
     while j < tokens.len() && words < 16 {
@@ -635,7 +642,7 @@ fn cue_after(tokens: &[Token<'_>], from: usize) -> Option<(Cue, Option<Option<&'
 /// An instrument named just before the marker at `at` (`TCK m. 80`, `KZ, čl. 388`,
 /// `CETS No. 197, Article 4`, `TCK'nın 80. maddesi`): a cue whose last word is at most a
 /// comma, an apostrophe and a Turkish genitive ending away.
-fn cue_before(tokens: &[Token<'_>], at: usize) -> Option<(Cue, Option<Option<&'static str>>)> {
+fn cue_before(tokens: &[Token<'_>], at: usize) -> Option<Named> {
     for start in at.saturating_sub(7)..at {
         let Some((cue, len)) = cue_at(tokens, start) else {
             continue;
@@ -676,9 +683,8 @@ fn sentence_ends(tokens: &[Token<'_>], j: usize) -> bool {
 }
 
 /// The country a code's name gives in the words after it (`KZ BiH`, `Krivičnog zakonika Crne
-/// Gore`, `Kodit Penal të Kosovës`): `Some(Some(code))`, `Some(None)` for an entity's code,
-/// `None` when no country is named.
-fn qualifier_after(tokens: &[Token<'_>], from: usize) -> Option<Option<&'static str>> {
+/// Gore`, `Kodit Penal të Kosovës`), if any.
+fn qualifier_after(tokens: &[Token<'_>], from: usize) -> Option<Qualifier> {
     tokens[from..]
         .iter()
         .take(6)
@@ -690,7 +696,7 @@ fn qualifier_after(tokens: &[Token<'_>], from: usize) -> Option<Option<&'static 
                 .find(|(prefix, _)| {
                     t.folded.starts_with(prefix) && (prefix.len() > 2 || t.folded == *prefix)
                 })
-                .map(|(_, country)| *country)
+                .map(|(_, qualifier)| *qualifier)
         })
 }
 
