@@ -138,3 +138,21 @@ async fn a_latin_query_finds_cyrillic_in_process_and_the_page_renders() {
     assert_eq!(status, StatusCode::OK);
     assert!(json(&doc)["paths"]["/api/analyze"]["get"].is_object());
 }
+
+#[tokio::test]
+async fn the_cited_by_path_names_only_the_methods_it_takes() {
+    let (router, _dir) = router();
+    for (uri, allow) in [
+        ("/api/documents/no:such/cited-by", "GET,HEAD"),
+        ("/api/documents/no:such", "GET,HEAD,DELETE"),
+    ] {
+        let (status, headers, body) = send(&router, Method::OPTIONS, uri).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{uri}");
+        assert_eq!(header_of(&headers, "allow"), Some(allow), "{uri}");
+        let message = json(&body)["error"]["message"].to_string();
+        assert!(
+            message.ends_with(&format!("it takes {allow}\"")),
+            "{uri}: {message}"
+        );
+    }
+}

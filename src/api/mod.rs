@@ -70,7 +70,9 @@ pub fn routes() -> Router<SharedState> {
         )
         .route(
             "/api/documents/{*id}",
-            get(document_handler).delete(write::delete_document),
+            get(document_handler)
+                .delete(write::delete_document)
+                .layer(axum::middleware::from_fn(cited_by_allows_get_only)),
         )
         .route("/api/health", get(health_handler))
         .route("/api/analyze", get(analyze_handler))
@@ -177,6 +179,23 @@ async fn document_handler(
 
 /// The suffix of `GET /api/documents/{id}/cited-by`.
 pub const CITED_BY: &str = "/cited-by";
+
+/// `…/cited-by` shares its route with the document's, which also deletes: the refusal of
+/// another method names only what the cited-by path takes (`Allow: GET,HEAD`).
+async fn cited_by_allows_get_only(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let cited_by = request.uri().path().ends_with(CITED_BY);
+    let mut response = next.run(request).await;
+    if cited_by && response.status() == StatusCode::METHOD_NOT_ALLOWED {
+        response.headers_mut().insert(
+            axum::http::header::ALLOW,
+            axum::http::HeaderValue::from_static("GET,HEAD"),
+        );
+    }
+    response
+}
 
 /// What `GET /api/health` answers.
 #[derive(Serialize, utoipa::ToSchema)]
