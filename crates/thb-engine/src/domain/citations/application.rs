@@ -166,7 +166,7 @@ fn joined(tokens: &[Token<'_>], last: usize, at: usize) -> bool {
         && between.len() <= 2
         && between
             .iter()
-            .all(|t| t.is_punct(',') || AND.contains(&t.folded.as_str()))
+            .all(|t| t.is_punct(',') || AND.contains(&t.folded.as_ref()))
 }
 
 /// Whether what comes before the number at `at` makes it an application number.
@@ -180,7 +180,7 @@ fn cue_before(tokens: &[Token<'_>], at: usize, value: &str) -> bool {
         .collect();
     let names_another_thing = words.iter().any(|t| {
         NOT_APPLICATIONS.iter().any(|p| t.folded.starts_with(p))
-            || NOT_APPLICATIONS_EXACT.contains(&t.folded.as_str())
+            || NOT_APPLICATIONS_EXACT.contains(&t.folded.as_ref())
     });
     if names_another_thing {
         return false;
@@ -190,12 +190,12 @@ fn cue_before(tokens: &[Token<'_>], at: usize, value: &str) -> bool {
     match words.as_slice() {
         // `n o` / `n os` (HUDOC's rendering of `n°`).
         [o, n, ..] if (o.folded == "o" || o.folded == "os") && n.folded == "n" => true,
-        [first, ..] if NUMBER_WORDS.contains(&first.folded.as_str()) => true,
+        [first, ..] if NUMBER_WORDS.contains(&first.folded.as_ref()) => true,
         [first, ..] if is_application_word(first) => true,
-        [first, second, ..] if WEAK_NUMBER_WORDS.contains(&first.folded.as_str()) => {
+        [first, second, ..] if WEAK_NUMBER_WORDS.contains(&first.folded.as_ref()) => {
             is_application_word(second)
         }
-        [first, ..] if WEAK_NUMBER_WORDS.contains(&first.folded.as_str()) => false,
+        [first, ..] if WEAK_NUMBER_WORDS.contains(&first.folded.as_ref()) => false,
         // `№ 25965/04`: a sign, not a word.
         _ if at > 0 && tokens[at - 1].is_punct('№') => true,
         [first, ..] => bare_number(value) && !register_mark(first) && !article_mark(first),
@@ -221,7 +221,7 @@ fn register_mark(word: &Token<'_>) -> bool {
 /// `m. 80/12`, `Article 4/12`: an article's paragraph, not an application.
 fn article_mark(word: &Token<'_>) -> bool {
     matches!(
-        word.folded.as_str(),
+        word.folded.as_ref(),
         "m" | "art" | "article" | "cl" | "clan" | "neni"
     )
 }

@@ -25,6 +25,7 @@ pub mod application;
 pub mod ecli;
 pub mod provisions;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -198,7 +199,9 @@ pub(crate) struct Token<'a> {
     pub end: usize,
     pub raw: &'a str,
     /// The search form of a word (`члан` → `clan`); a punctuation token's own character.
-    pub folded: String,
+    /// Borrowed where folding changes nothing (lower-case ASCII without `dj`, most of an
+    /// English judgment's words), so that most words cost no allocation.
+    pub folded: Cow<'a, str>,
     /// Whitespace comes right before it.
     pub spaced: bool,
     /// A line break comes right before it: a heading or a paragraph ended.
@@ -240,12 +243,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         }
         let raw = &text[start..end];
-        let mut folded = String::with_capacity(raw.len());
-        if is_word_char(c) {
-            fold_for_search(raw, &mut folded);
+        let unchanged = !is_word_char(c)
+            || (raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                && !raw.contains("dj"));
+        let folded = if unchanged {
+            Cow::Borrowed(raw)
         } else {
-            folded.push(c);
-        }
+            let mut folded = String::with_capacity(raw.len());
+            fold_for_search(raw, &mut folded);
+            Cow::Owned(folded)
+        };
         tokens.push(Token {
             start,
             end,

@@ -416,7 +416,7 @@ pub(crate) fn find(tokens: &[Token<'_>], context: &Context) -> Vec<Citation> {
     let turkish_context = context.countries.iter().any(|c| c == "TR");
     let mut i = 0;
     while i < tokens.len() {
-        let word = tokens[i].folded.as_str();
+        let word = tokens[i].folded.as_ref();
         // `m. 80` is an article only where Turkish law is cited: `TCK m. 80`, or a Turkish
         // document.
         let turkish_m = word == "m"
@@ -532,7 +532,7 @@ fn articles_after(tokens: &[Token<'_>], at: usize, list: bool) -> Option<(Vec<Ar
             let separator = tokens.get(k).is_some_and(|t| {
                 t.is_punct(',')
                     || matches!(
-                        t.folded.as_str(),
+                        t.folded.as_ref(),
                         "and" | "et" | "i" | "dhe" | "ve" | "e" | "u"
                     )
             });
@@ -600,7 +600,7 @@ fn number_before_madde(tokens: &[Token<'_>], at: usize) -> Option<(Article, usiz
         if t.folded.starts_with("madde") {
             return Some((article, j));
         }
-        let ordinal = matches!(t.folded.as_str(), "inci" | "nci" | "uncu" | "ncu");
+        let ordinal = matches!(t.folded.as_ref(), "inci" | "nci" | "uncu" | "ncu");
         if !(t.is_punct('.') || t.is_punct('\'') || ordinal) {
             return None;
         }
@@ -652,7 +652,7 @@ fn cue_before(tokens: &[Token<'_>], at: usize) -> Option<Named> {
             t.is_punct(',')
                 || t.is_punct('\'')
                 || t.is_punct('(')
-                || matches!(t.folded.as_str(), "nin" | "nun" | "in" | "un")
+                || matches!(t.folded.as_ref(), "nin" | "nun" | "in" | "un")
         });
         if adjacent && !matches!(cue, Cue::Other) {
             return Some((cue, None));
@@ -702,9 +702,9 @@ fn qualifier_after(tokens: &[Token<'_>], from: usize) -> Option<Qualifier> {
 
 /// The instrument named at token `j`, and how many tokens name it.
 fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
-    let word = tokens.get(j)?.folded.as_str();
-    let next = tokens.get(j + 1).map_or("", |t| t.folded.as_str());
-    let next2 = tokens.get(j + 2).map_or("", |t| t.folded.as_str());
+    let word = tokens.get(j)?.folded.as_ref();
+    let next = tokens.get(j + 1).map_or("", |t| t.folded.as_ref());
+    let next2 = tokens.get(j + 2).map_or("", |t| t.folded.as_ref());
     let code = |countries| Some((Cue::Code(countries), 2));
     match word {
         "kz" => return Some((Cue::Code(KRIVICNI), 1)),
@@ -719,7 +719,7 @@ fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
             let foreign = j > 0
                 && tokens[j - 1].is_word()
                 && tokens[j - 1].raw.starts_with(char::is_uppercase)
-                && !matches!(tokens[j - 1].folded.as_str(), "the" | "its" | "this")
+                && !matches!(tokens[j - 1].folded.as_ref(), "the" | "its" | "this")
                 && !QUALIFIERS
                     .iter()
                     .any(|(p, _)| tokens[j - 1].folded.starts_with(p));
@@ -737,7 +737,7 @@ fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
             let name = tokens[j + 1..]
                 .iter()
                 .take(4)
-                .take_while(|t| matches!(t.folded.as_str(), "no" | "n" | "°" | "." | "197"))
+                .take_while(|t| matches!(t.folded.as_ref(), "no" | "n" | "°" | "." | "197"))
                 .count();
             let ours = tokens[j + 1..j + 1 + name]
                 .iter()
@@ -849,7 +849,7 @@ fn which_convention(tokens: &[Token<'_>], j: usize) -> Cue {
             || NAME_STARTS
                 .iter()
                 .any(|w| t.folded == *w || (w.len() > 3 && t.folded.starts_with(w)))
-            || ECHR_NAMES.contains(&t.folded.as_str())
+            || ECHR_NAMES.contains(&t.folded.as_ref())
             || starts_with_any(&t.folded, &["palerm", "cets", "stce", "197", "traffick"])
     });
     if !named {
@@ -860,7 +860,7 @@ fn which_convention(tokens: &[Token<'_>], j: usize) -> Cue {
     let words: Vec<&Token<'_>> = around().collect();
     let human = around().any(|t| {
         starts_with_any(&t.folded, &["homme", "ljudsk", "covekov", "njeri", "insan"])
-            || ECHR_NAMES.contains(&t.folded.as_str())
+            || ECHR_NAMES.contains(&t.folded.as_ref())
     }) || after
         .windows(2)
         .any(|w| w[0].folded == "human" && w[1].folded == "rights");
@@ -875,7 +875,7 @@ fn which_convention(tokens: &[Token<'_>], j: usize) -> Cue {
     }
     if after
         .first()
-        .is_some_and(|t| SPECIFIERS.contains(&t.folded.as_str()))
+        .is_some_and(|t| SPECIFIERS.contains(&t.folded.as_ref()))
     {
         return Cue::Other;
     }
@@ -883,7 +883,7 @@ fn which_convention(tokens: &[Token<'_>], j: usize) -> Cue {
         Some(t) if starts_with_any(&t.folded, EUROPEAN) => Cue::Convention(Some(Convention::Echr)),
         Some(t)
             if t.raw.starts_with(char::is_uppercase)
-                && !DETERMINERS.contains(&t.folded.as_str()) =>
+                && !DETERMINERS.contains(&t.folded.as_ref()) =>
         {
             Cue::Other
         }
