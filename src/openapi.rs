@@ -88,6 +88,10 @@ pub fn document() -> OpenApi {
             .example(Some(json!("echr:001-96549")))
             .build()
     };
+    let no_valid_token = || error_response("The Authorization header carries no valid token");
+    let no_such_document = || {
+        error_response("No document has this id (or it is restricted and the request has no token)")
+    };
     let get_document = OperationBuilder::new()
         .operation_id(Some("getDocument"))
         .tag("documents")
@@ -101,16 +105,8 @@ pub fn document() -> OpenApi {
                 "DocumentWithCitations",
             ),
         )
-        .response(
-            "401",
-            error_response("The Authorization header carries no valid token"),
-        )
-        .response(
-            "404",
-            error_response(
-                "No document has this id (or it is restricted and the request has no token)",
-            ),
-        );
+        .response("401", no_valid_token())
+        .response("404", no_such_document());
     paths.add_path_operation("/api/documents/{id}", vec![HttpMethod::Get], get_document);
     let cited_by = OperationBuilder::new()
         .operation_id(Some("citedBy"))
@@ -120,8 +116,8 @@ pub fn document() -> OpenApi {
         .parameters(Some(vec![id()]))
         .securities(Some(optional_auth()))
         .response("200", json_response("What the document is cited as, and the documents citing it", "CitedBy"))
-        .response("401", error_response("The Authorization header carries no valid token"))
-        .response("404", error_response("No document has this id (or it is restricted and the request has no token)"));
+        .response("401", no_valid_token())
+        .response("404", no_such_document());
     paths.add_path_operation(
         "/api/documents/{id}/cited-by",
         vec![HttpMethod::Get],
@@ -147,7 +143,7 @@ pub fn document() -> OpenApi {
         .securities(Some(optional_auth()))
         .response("200", json_response("Each citation, in order", "CitationsResponse"))
         .response("400", error_response("The body is not the JSON object described, or a country or convention is unknown"))
-        .response("401", error_response("The Authorization header carries no valid token"))
+        .response("401", no_valid_token())
         .response("413", error_response("The text is over the limit"));
     paths.add_path_operation("/api/citations", vec![HttpMethod::Post], post_citations);
     let delete_document = OperationBuilder::new()

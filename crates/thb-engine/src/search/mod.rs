@@ -269,32 +269,18 @@ impl Filters {
             always.push(Box::new(any));
         }
         if !request.cites.is_empty() {
-            let any = BooleanQuery::new(
-                request
-                    .cites
-                    .iter()
-                    .map(|value| {
-                        let term = Term::from_field_text(f.cites, value);
-                        let query = TermQuery::new(term, IndexRecordOption::Basic);
-                        (Occur::Should, Box::new(query) as Box<dyn Query>)
-                    })
-                    .collect(),
-            );
-            always.push(Box::new(any));
+            let terms = request
+                .cites
+                .iter()
+                .map(|v| Term::from_field_text(f.cites, v));
+            always.push(any_term(terms));
         }
         if !request.provisions.is_empty() {
-            let any = BooleanQuery::new(
-                request
-                    .provisions
-                    .iter()
-                    .map(|path| {
-                        let term = Term::from_facet(f.provision, &schema::provision_facet(path));
-                        let query = TermQuery::new(term, IndexRecordOption::Basic);
-                        (Occur::Should, Box::new(query) as Box<dyn Query>)
-                    })
-                    .collect(),
-            );
-            always.push(Box::new(any));
+            let facets = request
+                .provisions
+                .iter()
+                .map(|p| schema::provision_facet(p));
+            always.push(any_term(facets.map(|p| Term::from_facet(f.provision, &p))));
         }
         if !request.provenances.is_empty() {
             let any = BooleanQuery::new(
@@ -327,6 +313,17 @@ impl Filters {
             excluded,
         }
     }
+}
+
+/// Documents holding any of `terms`: a filter's values, OR-ed.
+fn any_term(terms: impl Iterator<Item = Term>) -> Box<dyn Query> {
+    let term_query = |term| -> (Occur, Box<dyn Query>) {
+        (
+            Occur::Should,
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        )
+    };
+    Box::new(BooleanQuery::new(terms.map(term_query).collect()))
 }
 
 /// The query restricted by the filters every count obeys (`Filters::always` required, without
