@@ -60,6 +60,8 @@ struct Sentence {
     text: String,
     /// Every token's (lowercased form, lowercased lemma) of the content parts of speech.
     tokens: Vec<(String, String)>,
+    /// Every token as written, whatever its part of speech (the dictionary prototype).
+    words: Vec<String>,
 }
 
 fn read_conllu(path: &Path) -> Vec<Sentence> {
@@ -71,6 +73,7 @@ fn read_conllu(path: &Path) -> Vec<Sentence> {
             current = Some(Sentence {
                 text: t.to_string(),
                 tokens: Vec::new(),
+                words: Vec::new(),
             });
         } else if line.is_empty() {
             sentences.extend(current.take());
@@ -81,6 +84,7 @@ fn read_conllu(path: &Path) -> Vec<Sentence> {
                 continue;
             }
             if let Some(s) = current.as_mut() {
+                s.words.push(columns[1].to_string());
                 if CONTENT.contains(&columns[3]) {
                     s.tokens
                         .push((columns[1].to_lowercase(), columns[2].to_lowercase()));
@@ -204,6 +208,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
+    let mut dictionary_rows: Vec<String> = Vec::new();
     println!("| language | typed as | half | lemmas | queries | recall | precision |");
     println!("|---|---|---|---:|---:|---:|---:|");
     for (file, language, country) in TREEBANKS {
@@ -252,24 +257,11 @@ fn main() {
             &[("as written", |s| s.to_string())]
         };
         for (half, half_name) in HALVES.iter().enumerate() {
-            let inflected: Vec<(&String, &BTreeSet<String>)> = forms
-                .iter()
-                .filter(|(lemma, f)| f.len() >= 3 && half_of(lemma) == half)
-                .collect();
-            // An even sample across the alphabet, the same on every run.
-            let step = (inflected.len() / lemmas_per_language).max(1);
-            let sample: Vec<_> = inflected
-                .into_iter()
-                .step_by(step)
-                .take(lemmas_per_language)
-                .collect();
+            let sample = sample(&forms, half, lemmas_per_language);
             for (typed_as, script) in scripts {
                 let (mut relevant, mut found_relevant, mut found_all, mut queries) = (0, 0, 0, 0);
-                for (lemma, lemma_forms) in &sample {
+                for (lemma, form) in &sample {
                     let relevant_docs = &holding[*lemma];
-                    // The form in the middle of the sorted list: neither the shortest nor a
-                    // rare spelling, the same on every run.
-                    let form = lemma_forms.iter().nth(lemma_forms.len() / 2).unwrap();
                     let answer = found(&handle, &script(form));
                     relevant += relevant_docs.len();
                     found_relevant += answer.intersection(relevant_docs).count();
@@ -287,6 +279,244 @@ fn main() {
                     found_relevant as f64 / found_all.max(1) as f64,
                 );
             }
+        }
+        dictionary_rows.extend(dictionary::compare(
+            language,
+            &sentences,
+            &holding,
+            &|half| sample(&forms, half, lemmas_per_language),
+        ));
+    }
+    dictionary::print(&dictionary_rows);
+}
+
+/// The lemmas of one half searched, each with the form typed: an even sample across the
+/// alphabet of the lemmas with at least three forms, the same on every run.
+fn sample(
+    forms: &BTreeMap<String, BTreeSet<String>>,
+    half: usize,
+    lemmas: usize,
+) -> Vec<(&String, &String)> {
+    let inflected: Vec<(&String, &BTreeSet<String>)> = forms
+        .iter()
+        .filter(|(lemma, f)| f.len() >= 3 && half_of(lemma) == half)
+        .collect();
+    let step = (inflected.len() / lemmas).max(1);
+    inflected
+        .into_iter()
+        .step_by(step)
+        .take(lemmas)
+        // The form in the middle of the sorted list: neither the shortest nor a rare
+        // spelling, the same on every run.
+        .map(|(lemma, f)| (lemma, f.iter().nth(f.len() / 2).unwrap()))
+        .collect()
+}
+
+/// Issue 21's question whether Hunspell's dictionaries (Debian's `hunspell-sr`, `hunspell-hr`,
+/// `hunspell-tr`) find the forms of a lemma better than our light stemmers: a prototype in
+/// this bench, not in the product. It asks the `hunspell` program for the dictionary stems of
+/// every word of a treebank (`hunspell -s`) and grades the stem field alone, simulated: a
+/// sentence is found when one of its words shares a key with the query word, its folded form
+/// (the folded field) or a stem. With the light stemmer as the only stems, the simulation
+/// comes within 0.01 of the search above, which is how it is checked. Skipped, with a
+/// message, where the program or a dictionary is missing (`apt-get install hunspell
+/// hunspell-sr hunspell-hr hunspell-tr`). Serbian is simulated as written (Latin) only.
+mod dictionary {
+    use std::collections::{BTreeSet, HashMap};
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    use thb_engine::analysis::{Analyzer, StemLanguage};
+
+    use super::{Sentence, HALVES};
+
+    const DICTIONARY_DIR: &str = "/usr/share/hunspell";
+
+    /// The dictionary of each treebank's language.
+    fn dictionary_of(language: &str) -> Option<&'static str> {
+        match language {
+            "sr-Latn" => Some("sr_Latn_RS"),
+            "hr" => Some("hr_HR"),
+            "tr" => Some("tr_TR"),
+            _ => None,
+        }
+    }
+
+    /// Which stems a word gets.
+    #[derive(Clone, Copy)]
+    enum Stems {
+        /// The light stemmer's (the product today).
+        Light,
+        /// The dictionary's, the light stemmer's for a word it does not know.
+        DictionaryElseLight,
+        /// Both.
+        LightAndDictionary,
+        /// Both, the dictionary's only when it gives one stem that shares the word's first
+        /// four letters, reached through no relational adjective (`-ski`, `-čki`): the Serbian
+        /// dictionary stems `kosovskih` `kosovo` and `albanskih` `albanija`, and `samog` `sam`,
+        /// which is also the auxiliary of every other sentence (tuned on the tuning half).
+        LightAndCheckedDictionary,
+    }
+
+    const ALL: [(Stems, &str); 4] = [
+        (Stems::Light, "light stemmer"),
+        (Stems::DictionaryElseLight, "dictionary, else light"),
+        (Stems::LightAndDictionary, "light + dictionary"),
+        (
+            Stems::LightAndCheckedDictionary,
+            "light + checked dictionary",
+        ),
+    ];
+
+    /// The stems `hunspell -s` gives the words it knows, folded; `None` with a message when
+    /// the program or the dictionary is missing.
+    fn dictionary_stems(
+        dictionary: &str,
+        words: &BTreeSet<String>,
+    ) -> Option<HashMap<String, BTreeSet<String>>> {
+        let path = format!("{DICTIONARY_DIR}/{dictionary}");
+        if !std::path::Path::new(&format!("{path}.dic")).is_file() {
+            println!("dictionary prototype: {path}.dic not found; skipped");
+            return None;
+        }
+        let Ok(mut child) = Command::new("hunspell")
+            .args(["-d", &path, "-s", "-i", "utf-8"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+        else {
+            println!("dictionary prototype: the `hunspell` program is not installed; skipped");
+            return None;
+        };
+        let input: String = words.iter().map(|w| format!("{w}\n")).collect();
+        let mut stdin = child.stdin.take()?;
+        // Written from another thread: hunspell answers while it reads, and a full pipe
+        // each way would stall both.
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+        let output = child.wait_with_output().ok()?;
+        writer.join().ok()?.ok()?;
+        let mut stems: HashMap<String, BTreeSet<String>> = HashMap::new();
+        // One line per stem, `word stem`; a word it does not know has the line `word`.
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            if let Some((word, stem)) = line.split_once(' ') {
+                let folded = Analyzer::Folded.terms(stem).concat();
+                stems.entry(word.to_string()).or_default().insert(folded);
+            }
+        }
+        Some(stems)
+    }
+
+    /// The keys of one word as written: its folded form and its stems.
+    fn keys(
+        word: &str,
+        stems: Stems,
+        light: Analyzer,
+        dictionary: &HashMap<String, BTreeSet<String>>,
+    ) -> Vec<String> {
+        let lower = word.to_lowercase();
+        let folded = Analyzer::Folded.terms(&lower).concat();
+        let mut keys = vec![format!("folded:{folded}")];
+        let light_stem = || format!("stem:{}", light.terms(&lower).concat());
+        let known: BTreeSet<&String> = dictionary
+            .get(word)
+            .into_iter()
+            .chain(dictionary.get(&lower))
+            .flatten()
+            .collect();
+        let from_dictionary = known.iter().map(|stem| format!("stem:{stem}"));
+        match stems {
+            Stems::Light => keys.push(light_stem()),
+            Stems::DictionaryElseLight if known.is_empty() => keys.push(light_stem()),
+            Stems::DictionaryElseLight => keys.extend(from_dictionary),
+            Stems::LightAndDictionary => {
+                keys.push(light_stem());
+                keys.extend(from_dictionary);
+            }
+            Stems::LightAndCheckedDictionary => {
+                keys.push(light_stem());
+                if let [stem] = known.iter().collect::<Vec<_>>()[..] {
+                    let common = stem
+                        .bytes()
+                        .zip(folded.bytes())
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    let rest = &folded[common..];
+                    if common >= stem.len().min(4) && !rest.contains("sk") && !rest.contains("ck") {
+                        keys.push(format!("stem:{stem}"));
+                    }
+                }
+            }
+        }
+        keys
+    }
+
+    /// The table rows of one treebank: recall and precision of each way of stemming, both
+    /// halves. `sample` gives a half's (lemma, form typed).
+    pub(super) fn compare<'a>(
+        language: &str,
+        sentences: &[Sentence],
+        holding: &HashMap<String, BTreeSet<String>>,
+        sample: &dyn Fn(usize) -> Vec<(&'a String, &'a String)>,
+    ) -> Vec<String> {
+        let (Some(dictionary), Some(stem_language)) =
+            (dictionary_of(language), StemLanguage::for_tag(language))
+        else {
+            return Vec::new();
+        };
+        let light = Analyzer::Stemmed(stem_language);
+        let words: BTreeSet<String> = sentences
+            .iter()
+            .flat_map(|s| &s.words)
+            .flat_map(|w| [w.clone(), w.to_lowercase()])
+            .collect();
+        let Some(known) = dictionary_stems(dictionary, &words) else {
+            return Vec::new();
+        };
+        let mut rows = Vec::new();
+        for (stems, name) in ALL {
+            let mut postings: HashMap<String, BTreeSet<String>> = HashMap::new();
+            for (i, sentence) in sentences.iter().enumerate() {
+                for word in &sentence.words {
+                    for key in keys(word, stems, light, &known) {
+                        postings.entry(key).or_default().insert(format!("ud:{i}"));
+                    }
+                }
+            }
+            for (half, half_name) in HALVES.iter().enumerate() {
+                let (mut relevant, mut found_relevant, mut found_all) = (0, 0, 0);
+                for (lemma, form) in sample(half) {
+                    let mut answer: BTreeSet<&String> = BTreeSet::new();
+                    for key in keys(form, stems, light, &known) {
+                        answer.extend(postings.get(&key).into_iter().flatten());
+                    }
+                    let relevant_docs = &holding[lemma];
+                    relevant += relevant_docs.len();
+                    found_relevant += answer
+                        .iter()
+                        .filter(|d| relevant_docs.contains(**d))
+                        .count();
+                    found_all += answer.len();
+                }
+                rows.push(format!(
+                    "| {language} | {dictionary} | {name} | {half_name} | {:.3} | {:.3} |",
+                    found_relevant as f64 / relevant.max(1) as f64,
+                    found_relevant as f64 / found_all.max(1) as f64,
+                ));
+            }
+        }
+        rows
+    }
+
+    pub(super) fn print(rows: &[String]) {
+        if rows.is_empty() {
+            return;
+        }
+        println!();
+        println!("Dictionary prototype (stem field simulated):");
+        println!("| language | dictionary | stems | half | recall | precision |");
+        println!("|---|---|---|---|---:|---:|");
+        for row in rows {
+            println!("{row}");
         }
     }
 }

@@ -66,6 +66,7 @@ use thb_engine::search::build;
 use thb_engine::search::conjunction::{Clause, ConjunctionQuery};
 use thb_engine::search::facets::{Deadline, OnePass, PageOrder};
 use thb_engine::search::{self, SearchRequest};
+use thb_engine::vocabulary::{Dimension, PerDimension};
 use thb_gen::{self as generate, Rng};
 
 /// Distinct queries per class.
@@ -272,8 +273,14 @@ impl Ours {
     fn request(q: &BenchQuery) -> SearchRequest {
         SearchRequest {
             query: q.ours(),
-            countries: q.country.map(|c| vec![c.to_string()]).unwrap_or_default(),
-            themes: q.theme.map(|t| vec![t.to_string()]).unwrap_or_default(),
+            filters: {
+                let mut filters = PerDimension::default();
+                filters[Dimension::Country] =
+                    q.country.map(|c| vec![c.to_string()]).unwrap_or_default();
+                filters[Dimension::Theme] =
+                    q.theme.map(|t| vec![t.to_string()]).unwrap_or_default();
+                filters
+            },
             ..SearchRequest::default()
         }
         .validate()
@@ -303,7 +310,7 @@ impl Ours {
                 let mut group: Vec<Clause> = Vec::new();
                 for (field, analyzer, boost) in targets {
                     for text in analyzer.terms(word) {
-                        let term = Term::from_field_text(field, &text);
+                        let term = Term::from_field_text(field, &analyzer.field_term(&text));
                         let seen = group
                             .iter()
                             .any(|c| matches!(c, Clause::Term { term: t, .. } if *t == term));

@@ -13,11 +13,11 @@ use thb_caselaw::app;
 use thb_caselaw::config::{self, switch, Config, LogOptions, Settings};
 use thb_caselaw::{logging, metrics, server};
 use thb_engine::backup;
-use thb_engine::document::{Kind, Provenance, Strength};
-use thb_engine::domain::{citations, countries};
+use thb_engine::domain::countries;
 use thb_engine::index::{IndexError, IndexHandle};
 use thb_engine::ingest::{self, Format, IngestError, IngestOptions};
-use thb_engine::search::{self, SearchError, SearchRequest, Sort};
+use thb_engine::search::{self, SearchError, SearchRequest};
+use thb_engine::vocabulary::{Dimension, Parameter, Values, PARAMETERS};
 
 #[derive(Parser)]
 #[command(
@@ -89,44 +89,8 @@ enum Command {
     Search {
         #[arg(long, default_value = "index")]
         index: PathBuf,
-        #[arg(long)]
-        country: Vec<String>,
-        #[arg(long)]
-        theme: Vec<String>,
-        #[arg(long)]
-        kind: Vec<String>,
-        #[arg(long)]
-        lang: Vec<String>,
-        #[arg(long)]
-        court: Vec<String>,
-        #[arg(long)]
-        year_from: Option<u16>,
-        #[arg(long)]
-        year_to: Option<u16>,
-        /// GRETA evaluation round (1–5).
-        #[arg(long)]
-        round: Vec<u8>,
-        /// GRETA strength: urges, considers or invites.
-        #[arg(long)]
-        strength: Vec<String>,
-        /// Article of the Convention a GRETA document concerns (1–47).
-        #[arg(long)]
-        article: Vec<u16>,
-        /// Real documents only (`real`) or samples only (`sample`).
-        #[arg(long)]
-        provenance: Vec<String>,
-        /// Documents citing this application number or ECLI (`25965/04`).
-        #[arg(long)]
-        cites: Vec<String>,
-        /// Documents citing this provision (`/RS/CC/388`, `/CETS197/26`, `/ECHR`).
-        #[arg(long)]
-        provision: Vec<String>,
-        #[arg(long, default_value = "relevance")]
-        sort: String,
-        #[arg(long, default_value_t = 1)]
-        page: usize,
-        #[arg(long, default_value_t = 10)]
-        per_page: usize,
+        #[command(flatten)]
+        parameters: SearchFlags,
         /// Include restricted documents (local use by an authorised person).
         #[arg(long)]
         include_restricted: bool,
@@ -215,6 +179,83 @@ struct WriteArgs {
     paths: Vec<PathBuf>,
 }
 
+/// The search parameters as `search`'s flags, one for each row of `vocabulary::PARAMETERS`
+/// but the query (the command's words): the pairs of a query string, in the order given, so
+/// that the command line reads a search as the API does.
+struct SearchFlags(Vec<(&'static str, String)>);
+
+/// The parameters with a flag, and their flag.
+fn flagged() -> impl Iterator<Item = (&'static Parameter, &'static str)> {
+    PARAMETERS.iter().filter_map(|p| Some((p, p.flag?)))
+}
+
+impl clap::Args for SearchFlags {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        flagged().fold(command, |command, (parameter, flag)| {
+            let action = match parameter.repeated() {
+                true => clap::ArgAction::Append,
+                false => clap::ArgAction::Set,
+            };
+            let arg = clap::Arg::new(flag)
+                .long(flag)
+                .value_name(parameter.key.to_uppercase())
+                .help(parameter.about)
+                .action(action);
+            // Words written so are clap's possible values: listed in the help, completed by a
+            // shell, a misspelling refused with the list. (The empty `sort` is the page's.)
+            command.arg(match parameter.values {
+                Values::OneOf(words) => arg.value_parser(clap::builder::PossibleValuesParser::new(
+                    words().into_iter().filter(|w| !w.is_empty()),
+                )),
+                _ => arg,
+            })
+        })
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
+    }
+}
+
+impl FromArgMatches for SearchFlags {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut given: Vec<(usize, &'static str, String)> = Vec::new();
+        for (parameter, flag) in flagged() {
+            if let (Some(values), Some(at)) =
+                (matches.get_many::<String>(flag), matches.indices_of(flag))
+            {
+                given.extend(at.zip(values).map(|(i, v)| (i, parameter.key, v.clone())));
+            }
+        }
+        given.sort_by_key(|(i, _, _)| *i);
+        Ok(SearchFlags(
+            given
+                .into_iter()
+                .map(|(_, key, value)| (key, value))
+                .collect(),
+        ))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = SearchFlags::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+/// A bad parameter named by the flag it came from (`--kind `verdict`: expected …`).
+fn named_by_flag(e: SearchError) -> anyhow::Error {
+    match &e {
+        SearchError::Parameter {
+            parameter, message, ..
+        } => match Parameter::find(parameter).and_then(|p| p.flag) {
+            Some(flag) => anyhow::anyhow!("--{flag} {message}"),
+            None => e.into(),
+        },
+        SearchError::Query(q) => anyhow::anyhow!("query: {q}"),
+        _ => e.into(),
+    }
+}
+
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
@@ -285,81 +326,21 @@ fn run(cli: Cli, settings_matches: Option<&ArgMatches>) -> anyhow::Result<ExitCo
         }
         Command::Search {
             index,
-            country,
-            theme,
-            kind,
-            lang,
-            court,
-            year_from,
-            year_to,
-            round,
-            strength,
-            article,
-            provenance,
-            cites,
-            provision,
-            sort,
-            page,
-            per_page,
+            parameters,
             include_restricted,
             json,
             query,
         } => {
             let handle = IndexHandle::open(&index)?;
-            let kinds = kind
-                .iter()
-                .map(|k| Kind::parse(k).with_context(|| format!("--kind `{k}`: expected judgment, decision, recommendation, report or legislation")))
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            let request = SearchRequest {
-                query: query.join(" "),
-                countries: country,
-                themes: theme,
-                kinds,
-                languages: lang,
-                courts: court,
-                year_from,
-                year_to,
-                greta_rounds: round,
-                greta_strengths: strength
+            let query = query.join(" ");
+            let pairs = std::iter::once(("q", query.as_str())).chain(
+                parameters
+                    .0
                     .iter()
-                    .map(|s| {
-                        Strength::parse(s).with_context(|| {
-                            format!("--strength `{s}`: expected urges, considers or invites")
-                        })
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?,
-                greta_articles: article,
-                provenances: provenance
-                    .iter()
-                    .map(|p| {
-                        Provenance::parse(p)
-                            .with_context(|| format!("--provenance `{p}`: expected real or sample"))
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?,
-                cites: cites
-                    .iter()
-                    .map(|c| {
-                        citations::normalize_cited(c).with_context(|| {
-                            format!("--cites `{c}`: expected an application number (25965/04) or an ECLI")
-                        })
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?,
-                provisions: provision
-                    .iter()
-                    .map(|p| {
-                        citations::provisions::normalize_path(p).with_context(|| {
-                            format!("--provision `{p}`: expected a path such as /RS/CC/388 or /CETS197/26")
-                        })
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?,
-                sort: Sort::parse(&sort).with_context(|| {
-                    format!("--sort `{sort}`: expected relevance, date-desc or date-asc")
-                })?,
-                page,
-                per_page,
-                include_restricted,
-            }
-            .validate()?;
+                    .map(|(key, value)| (*key, value.as_str())),
+            );
+            let mut request = SearchRequest::from_pairs(pairs).map_err(named_by_flag)?;
+            request.include_restricted = include_restricted;
             let response = match search::search(&handle, &request) {
                 Ok(r) => r,
                 Err(SearchError::Query(q)) => anyhow::bail!("query: {q}"),
@@ -766,9 +747,9 @@ fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {
         let body = serde_json::json!({
             "documents": documents,
             "index_bytes": size,
-            "kind": response.facets.kind,
-            "country": response.facets.country,
-            "language": response.facets.language,
+            "kind": response.facets[Dimension::Kind],
+            "country": response.facets[Dimension::Country],
+            "language": response.facets[Dimension::Language],
         });
         println!("{body}");
         return Ok(ExitCode::SUCCESS);
@@ -785,12 +766,19 @@ fn stats(handle: &IndexHandle, json: bool) -> anyhow::Result<ExitCode> {
             println!("  {:>7}  {}", v.count, label(&v.value));
         }
     };
-    table("by kind", &response.facets.kind, &|v| v.to_string());
-    table("by country", &response.facets.country, &|v| {
+    table("by kind", &response.facets[Dimension::Kind], &|v| {
+        v.to_string()
+    });
+    table("by country", &response.facets[Dimension::Country], &|v| {
         format!("{v}  {}", countries::display_name(v))
     });
-    table("by language", &response.facets.language, &|v| v.to_string());
-    if response.facets.country.iter().any(|v| v.value == "XK") {
+    table("by language", &response.facets[Dimension::Language], &|v| {
+        v.to_string()
+    });
+    if response.facets[Dimension::Country]
+        .iter()
+        .any(|v| v.value == "XK")
+    {
         println!("\n{}", countries::KOSOVO_NOTE);
     }
     Ok(ExitCode::SUCCESS)

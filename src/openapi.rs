@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/openapi.json`. The schemas are derived from the types the
 //! handlers return (utoipa's `ToSchema`, on the engine's types behind its `openapi` feature), so
-//! they cannot drift from what is serialised; the enumerations of the search parameters come
-//! from the same tables the parameters are checked against (countries, themes, kinds, limits).
+//! they cannot drift from what is serialised; the search parameters, their descriptions and the
+//! values they take are the rows of `vocabulary::PARAMETERS`, which the parameters are read by.
 //! `.ci/run` runs schemathesis against the real server with this document: no 5xx, and every
 //! response matches it.
 
@@ -16,9 +16,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Required, ResponseBuilder, Schema};
 use utoipa::OpenApi as _;
 
-use thb_engine::document::{Kind, Provenance, Strength, CONVENTION_ARTICLES};
-use thb_engine::domain::{countries, taxonomy};
-use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_CHARS};
+use thb_engine::limits::{MAX_BODY_BYTES, MAX_QUERY_CHARS};
+use thb_engine::vocabulary::{Values, PARAMETERS};
 
 /// The schemas, collected from the types with everything they refer to.
 #[derive(utoipa::OpenApi)]
@@ -40,6 +39,8 @@ use thb_engine::limits::{MAX_BODY_BYTES, MAX_PER_PAGE, MAX_QUERY_CHARS};
         crate::api::citations::CitedBy,
         crate::api::citations::CitationsRequest,
         crate::api::citations::CitationsResponse,
+        thb_engine::search::similar::Similar,
+        thb_engine::search::similar::Lineage,
     ))
 )]
 struct Schemas;
@@ -146,6 +147,57 @@ pub fn document() -> OpenApi {
         .response("401", no_valid_token())
         .response("413", error_response("The text is over the limit"));
     paths.add_path_operation("/api/citations", vec![HttpMethod::Post], post_citations);
+    let similar = OperationBuilder::new()
+        .operation_id(Some("similarDocuments"))
+        .tag("documents")
+        .summary(Some("The documents most like one, across languages and scripts"))
+        .description(Some("The document's most distinctive words (tf·idf on the folded text) OR-ed into a search; each hit says which of those words, themes, countries and court it shares. Language versions of the document are left out; so are restricted documents without a token."))
+        .parameters(Some(vec![
+            id(),
+            ParameterBuilder::new()
+                .name("limit")
+                .parameter_in(ParameterIn::Query)
+                .description(Some(format!(
+                    "Hits, 1 to {}",
+                    thb_engine::search::similar::MAX_SIMILAR
+                )))
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .minimum(Some(1))
+                        .maximum(Some(thb_engine::search::similar::MAX_SIMILAR)),
+                ))
+                .build(),
+        ]))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("The similar documents and why", "Similar"))
+        .response("400", error_response("`limit` is not 1 to 20, or another parameter was sent"))
+        .response("401", no_valid_token())
+        .response("404", no_such_document());
+    paths.add_path_operation(
+        "/api/documents/{id}/similar",
+        vec![HttpMethod::Get],
+        similar,
+    );
+    let lineage = OperationBuilder::new()
+        .operation_id(Some("gretaLineage"))
+        .tag("documents")
+        .summary(Some("A GRETA document's closest recommendations of the other rounds"))
+        .description(Some("For a GRETA recommendation or report: the same country's GRETA documents of each other evaluation round that are most like it (the search of `similar` within that round), earlier and later rounds nearest first. A repeated recommendation shows here."))
+        .parameters(Some(vec![id()]))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("The other rounds and their closest documents", "Lineage"))
+        .response("401", no_valid_token())
+        .response("404", no_such_document())
+        .response(
+            "422",
+            error_response("The document is not a GRETA document with a round (`not_greta`)"),
+        );
+    paths.add_path_operation(
+        "/api/documents/{id}/lineage",
+        vec![HttpMethod::Get],
+        lineage,
+    );
     let delete_document = OperationBuilder::new()
         .operation_id(Some("deleteDocument"))
         .tag("documents")
@@ -470,118 +522,47 @@ fn search_parameters() -> Vec<Parameter> {
         parameter.explode = Some(true);
         parameter
     };
-    let country_codes: Vec<&str> = countries::COUNTRIES.iter().map(|(code, _)| *code).collect();
-    vec![
-        query(
-            "q",
-            "The query: words (all must match, in any script, inflected forms too), \"a phrase\", \"a phrase\"~N, prefix*, -excluded, OR, ( ), field:word (title, text, court, id, ecli)",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .max_length(Some(MAX_QUERY_CHARS))
-                .examples([
-                    json!("trafficking identification of victims"),
-                    json!("traite des êtres humains"),
-                    json!("trgovina ljudima"),
-                    json!("трговина људима"),
-                    json!("трговија со луѓе"),
-                    json!("trafikimi i qenieve njerëzore"),
-                    json!("insan ticareti mağdur"),
-                    json!("traffikar tal-bnedmin"),
-                    json!("\"positive obligation\" Article 4"),
-                    json!("title:Rantsev"),
-                    json!("25965/04"),
-                ])
-                .into(),
-        ),
-        repeated(
-            "country",
-            "ISO 3166-1 alpha-2 code; `XK` is Kosovo* (without prejudice to status, UNSCR 1244)",
-            enumeration(country_codes),
-        ),
-        repeated(
-            "theme",
-            "A theme of the taxonomy; a parent (`victims`) includes its children",
-            enumeration(taxonomy::all().to_vec()),
-        ),
-        repeated(
-            "kind",
-            "What the document is",
-            enumeration(Kind::ALL.iter().map(|k| k.as_str()).collect()),
-        ),
-        repeated(
-            "lang",
-            "BCP 47 language tag of the text (`sr`, `sr-Cyrl`, `sq`, `tr`, …; `und` undetermined)",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .pattern(Some("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))
-                .examples([json!("sr-Cyrl"), json!("sq"), json!("tr")])
-                .into(),
-        ),
-        repeated("court", "The court or body, as the documents name it", string()),
-        query("year_from", "First year (inclusive)", integer(1800, 2100)),
-        query("year_to", "Last year (inclusive)", integer(1800, 2100)),
-        repeated("round", "GRETA evaluation round", integer(1, 5)),
-        repeated(
-            "strength",
-            "GRETA's wording: urges (most pressing), considers, invites",
-            enumeration(Strength::ALL.iter().map(|s| s.as_str()).collect()),
-        ),
-        repeated(
-            "article",
-            "Article of the Convention (CETS No. 197) a GRETA document concerns",
-            integer(
-                i64::from(*CONVENTION_ARTICLES.start()),
-                i64::from(*CONVENTION_ARTICLES.end()),
-            ),
-        ),
-        repeated(
-            "provenance",
-            "`real` documents or illustrative `sample`s",
-            enumeration(
-                [Provenance::Real, Provenance::Sample]
-                    .iter()
-                    .map(|p| p.as_str())
-                    .collect(),
-            ),
-        ),
-        // No pattern: what is taken is wider than a pattern can say (`no. 25965/04`,
-        // `MK/CC/418-а`, lower case), and anything else is a 400 naming the parameter.
-        repeated(
-            "cites",
-            "Documents citing this application number or ECLI (`25965/04`, `no. 25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`); anything else is a 400",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .examples([json!("25965/04"), json!("ECLI:CE:ECHR:2010:0107JUD002596504")])
-                .into(),
-        ),
-        repeated(
-            "provision",
-            "Documents citing this provision, or any article of an instrument: `/RS/CC/388`, `/BA/CC/186`, `/ME/CC/444`, `/MK/CC/418a`, `/XK/CC/171`, `/AL/CC/110a`, `/TR/CC/80`, `/MT/CC/248a`, `/HR/CC/106`, `/CETS197/26`, `/ECHR/4`, `/PALERMO/3`, `/RS`, `/CETS197`; anything else is a 400",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .examples([json!("/RS/CC/388"), json!("/CETS197/26"), json!("/ECHR/4")])
-                .into(),
-        ),
-        query(
-            "sort",
-            "Result order (empty is relevance, `date` and `newest` are read as date-desc, `oldest` as date-asc)",
-            enumeration(vec![
-                "relevance",
-                "",
-                "date-desc",
-                "date-asc",
-                "date",
-                "newest",
-                "oldest",
-            ]),
-        ),
-        query("page", "Page number, from 1; pages reach the first 1,000 results", integer(1, 1000)),
-        query(
-            "per_page",
-            "Hits per page",
-            integer(1, MAX_PER_PAGE as i64),
-        ),
-    ]
+    PARAMETERS
+        .iter()
+        .map(|parameter| {
+            let schema = values_schema(parameter.values);
+            match parameter.repeated() {
+                true => repeated(parameter.key, parameter.about, schema),
+                false => query(parameter.key, parameter.about, schema),
+            }
+        })
+        .collect()
+}
+
+/// The schema of the values a parameter takes.
+fn values_schema(values: Values) -> RefOr<Schema> {
+    match values {
+        Values::Query => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .max_length(Some(MAX_QUERY_CHARS))
+            .examples([
+                json!("trafficking identification of victims"),
+                json!("traite des êtres humains"),
+                json!("trgovina ljudima"),
+                json!("трговина људима"),
+                json!("трговија со луѓе"),
+                json!("trafikimi i qenieve njerëzore"),
+                json!("insan ticareti mağdur"),
+                json!("traffikar tal-bnedmin"),
+                json!("\"positive obligation\" Article 4"),
+                json!("title:Rantsev"),
+                json!("25965/04"),
+            ])
+            .into(),
+        Values::Text => string(),
+        Values::LanguageTag => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))
+            .examples([json!("sr-Cyrl"), json!("sq"), json!("tr")])
+            .into(),
+        Values::Number { min, max } => integer(min, max),
+        Values::OneOf(words) | Values::Listed(words) => enumeration(words()),
+    }
 }
 
 /// The page's form sends every field, empty ones too, and a blank value means "not set": on
@@ -781,6 +762,8 @@ mod tests {
             "/api/documents/{id}",
             "/api/documents/{id}/cited-by",
             "/api/citations",
+            "/api/documents/{id}/similar",
+            "/api/documents/{id}/lineage",
             "/api/health",
             "/api/openapi.json",
             "/api/analyze",
@@ -802,6 +785,18 @@ mod tests {
             let name = &reference[..reference.find('"').unwrap()];
             assert!(schemas.contains_key(name), "no schema {name}");
         }
+        // The counts are described under every dimension's name, as they are serialised.
+        let counts = &schemas["FacetCounts"];
+        let names: Vec<&str> = thb_engine::vocabulary::Dimension::ALL
+            .iter()
+            .map(|d| d.name())
+            .collect();
+        assert_eq!(counts["required"], json!(names));
+        assert_eq!(counts["properties"].as_object().unwrap().len(), names.len());
+        assert_eq!(
+            counts["properties"]["year"]["description"],
+            "Ascending by year."
+        );
         // Kosovo* is in the country list, with its note.
         assert!(text.contains("\"XK\""));
         assert!(text.contains("UNSCR 1244"));

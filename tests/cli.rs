@@ -180,6 +180,49 @@ fn a_malformed_query_on_the_command_line_names_the_problem() {
     );
 }
 
+#[test]
+fn search_takes_a_flag_for_every_parameter_and_names_the_flag_of_a_bad_value() {
+    let help = stdout(&run(&["search", "--help"]));
+    for parameter in &thb_engine::vocabulary::PARAMETERS {
+        if let Some(flag) = parameter.flag {
+            assert!(help.contains(&format!("--{flag} <")), "--{flag}: {help}");
+        }
+    }
+    assert!(
+        help.contains("[possible values: judgment, decision, recommendation, report, legislation]"),
+        "{help}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    run(&[
+        "ingest",
+        "--index",
+        index,
+        fixture("ingest/note.md").to_str().unwrap(),
+    ]);
+    let misspelt = run(&["search", "--index", index, "--kind", "verdict", "x"]);
+    assert_eq!(misspelt.status.code(), Some(2));
+    assert!(
+        stderr(&misspelt).contains("'--kind <KIND>'"),
+        "{}",
+        stderr(&misspelt)
+    );
+    // Checked by the request, as the API checks it, and named by its flag.
+    let unknown = run(&["search", "--index", index, "--country", "YU", "x"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("--country `YU` is not a known country code"),
+        "{}",
+        stderr(&unknown)
+    );
+    let found = search_json(
+        index,
+        &["--year-from", "1800", "--lang", "und", "--round", "1"],
+    );
+    assert_eq!(found["total"], 0, "{found}");
+}
+
 /// The index's segments and live documents, after checking that the directory holds the
 /// files of those segments only (a merge that left its inputs behind would double the index).
 fn segments_and_documents(index: &std::path::Path) -> (usize, u64) {

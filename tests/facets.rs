@@ -18,7 +18,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentReader, Term};
 
 use thb_engine::columns::{FacetTables, GROUP_COMBINATIONS};
-use thb_engine::document::{Access, Document, Kind, Strength};
+use thb_engine::document::{Access, Document};
 use thb_engine::index::IndexHandle;
 use thb_engine::ingest::{ingest_paths, IngestOptions};
 use thb_engine::search::conjunction::ConjunctionQuery;
@@ -139,38 +139,23 @@ fn request(query: &str, selection: &Selection) -> SearchRequest {
         ..SearchRequest::default()
     };
     for (dimension, accepted) in selection {
-        match *dimension {
-            "country" => r.countries = accepted.clone(),
-            "theme" => r.themes = accepted.clone(),
-            "kind" => r.kinds = accepted.iter().map(|k| Kind::parse(k).unwrap()).collect(),
-            "language" => r.languages = accepted.clone(),
-            "year" => {
-                // A single-year selection is the range from it to itself.
-                let years: Vec<u16> = accepted.iter().map(|y| y.parse().unwrap()).collect();
-                r.year_from = years.iter().min().copied();
-                r.year_to = years.iter().max().copied();
-            }
-            "greta_round" => r.greta_rounds = accepted.iter().map(|v| v.parse().unwrap()).collect(),
-            "greta_strength" => {
-                r.greta_strengths = accepted
-                    .iter()
-                    .map(|s| Strength::parse(s).unwrap())
-                    .collect()
-            }
-            "court" => r.courts = accepted.clone(),
-            other => panic!("unknown dimension {other}"),
+        if *dimension == "year" {
+            // A single-year selection is the range from it to itself.
+            let years: Vec<u16> = accepted.iter().map(|y| y.parse().unwrap()).collect();
+            r.year_from = years.iter().min().copied();
+            r.year_to = years.iter().max().copied();
+        } else {
+            let named = Dimension::named(dimension);
+            r.filters[named.unwrap_or_else(|| panic!("unknown dimension {dimension}"))] =
+                accepted.clone();
         }
     }
     r
 }
 
 fn facet<'a>(counts: &'a FacetCounts, dimension: &str) -> &'a [FacetValue] {
-    let field = format!("f_{dimension}");
-    let dimension = Dimension::ALL
-        .into_iter()
-        .find(|d| d.field_name() == field)
-        .unwrap_or_else(|| panic!("unknown dimension {dimension}"));
-    counts.get(dimension)
+    let named = Dimension::named(dimension);
+    &counts[named.unwrap_or_else(|| panic!("unknown dimension {dimension}"))]
 }
 
 fn as_map(values: &[FacetValue]) -> BTreeMap<String, u64> {

@@ -18,6 +18,7 @@ mod import;
 mod language_agreement;
 mod operations;
 mod privacy_guard;
+mod related;
 mod router;
 mod snippets;
 mod web;

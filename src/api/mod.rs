@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod citations;
 pub mod error;
+pub mod related;
 pub mod write;
 
 use std::sync::Arc;
@@ -72,7 +73,7 @@ pub fn routes() -> Router<SharedState> {
             "/api/documents/{*id}",
             get(document_handler)
                 .delete(write::delete_document)
-                .layer(axum::middleware::from_fn(cited_by_allows_get_only)),
+                .layer(axum::middleware::from_fn(related_allows_get_only)),
         )
         .route("/api/health", get(health_handler))
         .route("/api/analyze", get(analyze_handler))
@@ -102,11 +103,13 @@ pub fn search_request(raw_query: Option<&str>, access: Access) -> Result<SearchR
     Ok(request)
 }
 
-/// Runs a search on the blocking pool within the search deadline.
+/// Runs a search on the blocking pool within the search deadline. The outer error is the
+/// server's (the search task failed); the inner one is the search's own, kept typed so that the
+/// page can show a malformed query's column and suggestion without parsing the query again.
 pub async fn run_search(
     state: &SharedState,
     request: SearchRequest,
-) -> Result<SearchResponse, ApiError> {
+) -> Result<Result<SearchResponse, search::SearchError>, ApiError> {
     let handle = state.handle.clone();
     let responses = state.responses.clone();
     let task =
@@ -114,9 +117,9 @@ pub async fn run_search(
     // The search stops itself at the deadline (`search::facets::Deadline`); the wait is
     // bounded too, a little later, for a search held up before its pass begins.
     match tokio::time::timeout(SEARCH_DEADLINE + Duration::from_secs(1), task).await {
-        Ok(Ok(result)) => Ok(result?),
+        Ok(Ok(result)) => Ok(result),
         Ok(Err(join)) => Err(ApiError::internal("the search", join)),
-        Err(_) => Err(search::SearchError::Timeout.into()),
+        Err(_) => Ok(Err(search::SearchError::Timeout)),
     }
 }
 
@@ -127,7 +130,7 @@ async fn search_handler(
 ) -> Result<Json<SearchResponse>, ApiError> {
     let access = auth::access(&headers, &state.config)?;
     let request = search_request(raw.as_deref(), access)?;
-    Ok(Json(run_search(&state, request).await?))
+    Ok(Json(run_search(&state, request).await??))
 }
 
 /// Looks a document up on the blocking pool; restricted documents are 404 without a token.
@@ -145,50 +148,72 @@ pub async fn fetch_document(
     found.ok_or_else(|| ApiError::not_found(format!("no document with id `{id}`")))
 }
 
-/// `GET /api/documents/{id}` (the document and what it cites) and `GET
-/// /api/documents/{id}/cited-by`: one route, as ids hold `/`. A document whose id itself ends
-/// in `/cited-by` is that document; otherwise the suffix asks for the documents citing the
-/// document before it.
+/// `GET /api/documents/{id}` (the document and what it cites), and `…/similar`, `…/lineage`
+/// and `…/cited-by`: one route, as ids hold `/`. A suffix asks about the document before it
+/// when the caller can see that one; otherwise the whole path is an id.
 async fn document_handler(
     State(state): State<SharedState>,
     headers: HeaderMap,
     id: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let access = auth::access(&headers, &state.config)?;
     // A path that is not UTF-8 once decoded names no document (ids are ASCII).
     let Ok(Path(id)) = id else {
         return Err(ApiError::not_found("no document has this id"));
     };
-    let found = fetch_document(&state, id.clone(), access).await;
-    match (found, id.strip_suffix(CITED_BY)) {
-        (Ok(document), _) => {
-            let citations = citations::of_document(&state, &document, access).await?;
-            Ok(Json(citations::DocumentWithCitations {
-                document,
-                citations,
-            })
-            .into_response())
+    // `…/similar` and `…/lineage` of a document the caller can see; otherwise the path is an
+    // id (ids may hold `/`).
+    match related::Related::of(&id) {
+        Some(related::Related::Similar(of)) => {
+            let limit = related::similar_limit(raw.as_deref())?;
+            if let Some(similar) = related::similar(&state, of, access, limit).await? {
+                return Ok(Json(similar).into_response());
+            }
         }
-        (Err(e), Some(cited)) if e.status == StatusCode::NOT_FOUND => {
-            let document = fetch_document(&state, cited.to_string(), access).await?;
-            Ok(Json(citations::cited_by(&state, document, access).await?).into_response())
+        Some(related::Related::Lineage(of)) => {
+            if let Some(lineage) = related::lineage(&state, of, access).await? {
+                return Ok(Json(lineage).into_response());
+            }
         }
-        (Err(e), _) => Err(e),
+        None => {}
     }
+    // `…/cited-by` likewise.
+    if let Some(cited) = id.strip_suffix(CITED_BY) {
+        match fetch_document(&state, cited.to_string(), access).await {
+            Ok(document) => {
+                let cited_by = citations::cited_by(&state, document, access).await?;
+                return Ok(Json(cited_by).into_response());
+            }
+            Err(e) if e.status == StatusCode::NOT_FOUND => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let document = fetch_document(&state, id, access).await?;
+    let citations = citations::of_document(&state, &document, access).await?;
+    Ok(Json(citations::DocumentWithCitations {
+        document,
+        citations,
+    })
+    .into_response())
 }
 
 /// The suffix of `GET /api/documents/{id}/cited-by`.
 pub const CITED_BY: &str = "/cited-by";
 
-/// `…/cited-by` shares its route with the document's, which also deletes: the refusal of
-/// another method names only what the cited-by path takes (`Allow: GET,HEAD`).
-async fn cited_by_allows_get_only(
+/// `…/cited-by`, `…/similar` and `…/lineage` share their route with the document's, which
+/// also deletes: the refusal of another method names only what they take (`Allow:
+/// GET,HEAD`).
+async fn related_allows_get_only(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let cited_by = request.uri().path().ends_with(CITED_BY);
+    let path = request.uri().path();
+    let related = [CITED_BY, "/similar", "/lineage"]
+        .iter()
+        .any(|suffix| path.ends_with(suffix));
     let mut response = next.run(request).await;
-    if cited_by && response.status() == StatusCode::METHOD_NOT_ALLOWED {
+    if related && response.status() == StatusCode::METHOD_NOT_ALLOWED {
         response.headers_mut().insert(
             axum::http::header::ALLOW,
             axum::http::HeaderValue::from_static("GET,HEAD"),

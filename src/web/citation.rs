@@ -6,7 +6,7 @@
 
 use thb_engine::document::{Document, Provenance};
 
-use super::i18n::{long_date, Ui};
+use super::i18n::{long_date, Label, Ui};
 
 /// The citation of `document`, dates and connecting words in the interface language.
 pub(crate) fn citation(document: &Document, ui: Ui) -> String {
@@ -15,18 +15,18 @@ pub(crate) fn citation(document: &Document, ui: Ui) -> String {
         // Several applications are written "nos. 77587/12 and 74603/12".
         let plural = number.contains(" and ") || number.contains(',') || number.contains(';');
         let word = if plural {
-            ui.t("citation_numbers")
+            ui.t(Label::CitationNumbers)
         } else {
-            ui.t("citation_number")
+            ui.t(Label::CitationNumber)
         };
         parts.push(format!("{word} {number}"));
     } else if let Some(ecli) = &document.ecli {
         parts.push(ecli.clone());
     }
     if let Some(greta) = &document.greta {
-        parts.push(format!("{} {}", ui.t("citation_round"), greta.round));
+        parts.push(format!("{} {}", ui.t(Label::CitationRound), greta.round));
         if let Some(paragraph) = &greta.paragraph {
-            parts.push(format!("{} {paragraph}", ui.t("citation_paragraph")));
+            parts.push(format!("{} {paragraph}", ui.t(Label::CitationParagraph)));
         }
     }
     if let Some(court) = &document.court {
@@ -40,7 +40,7 @@ pub(crate) fn citation(document: &Document, ui: Ui) -> String {
     let mut out = parts.join(", ");
     if document.provenance == Some(Provenance::Sample) {
         out.push_str(" [");
-        out.push_str(ui.t("citation_sample"));
+        out.push_str(ui.t(Label::CitationSample));
         out.push(']');
     }
     out

@@ -47,25 +47,43 @@ struct ExportRow {
     url: String,
 }
 
-const CSV_HEADER: [&str; 18] = [
-    "id",
-    "kind",
-    "title",
-    "country",
-    "court",
-    "date",
-    "language",
-    "themes",
-    "provenance",
-    "application_number",
-    "ecli",
-    "greta_round",
-    "greta_strength",
-    "greta_articles",
-    "greta_paragraph",
-    "summary",
-    "snippet",
-    "url",
+/// A CSV cell of a row: free text through [`spreadsheet_safe`], lists joined with `;`.
+type Cell = fn(&ExportRow) -> String;
+
+fn text(value: &Option<String>) -> String {
+    spreadsheet_safe(value.as_deref().unwrap_or(""))
+}
+
+/// The CSV columns, each with its cell: the header and every record are read from here, in
+/// the order of [`ExportRow`]'s fields (the JSON Lines keys; a test holds the two together).
+const CSV_COLUMNS: [(&str, Cell); 18] = [
+    ("id", |r| r.id.clone()),
+    ("kind", |r| r.kind.to_string()),
+    ("title", |r| spreadsheet_safe(&r.title)),
+    ("country", |r| r.country.join(";")),
+    ("court", |r| text(&r.court)),
+    ("date", |r| r.date.clone().unwrap_or_default()),
+    ("language", |r| r.language.clone().unwrap_or_default()),
+    ("themes", |r| r.themes.join(";")),
+    ("provenance", |r| r.provenance.unwrap_or("").to_string()),
+    ("application_number", |r| text(&r.application_number)),
+    ("ecli", |r| text(&r.ecli)),
+    ("greta_round", |r| {
+        r.greta_round.map(|n| n.to_string()).unwrap_or_default()
+    }),
+    ("greta_strength", |r| {
+        r.greta_strength.unwrap_or("").to_string()
+    }),
+    ("greta_articles", |r| {
+        let articles: Vec<String> = r.greta_articles.iter().map(u16::to_string).collect();
+        articles.join(";")
+    }),
+    ("greta_paragraph", |r| text(&r.greta_paragraph)),
+    ("summary", |r| {
+        spreadsheet_safe(&one_line(r.summary.as_deref().unwrap_or("")))
+    }),
+    ("snippet", |r| spreadsheet_safe(&r.snippet)),
+    ("url", |r| r.url.clone()),
 ];
 
 impl ExportRow {
@@ -94,31 +112,6 @@ impl ExportRow {
             ecli: hit.ecli,
             summary: hit.summary,
         }
-    }
-
-    fn csv_record(&self) -> [String; 18] {
-        let text = |v: &Option<String>| spreadsheet_safe(v.as_deref().unwrap_or(""));
-        let articles: Vec<String> = self.greta_articles.iter().map(u16::to_string).collect();
-        [
-            self.id.clone(),
-            self.kind.to_string(),
-            spreadsheet_safe(&self.title),
-            self.country.join(";"),
-            text(&self.court),
-            self.date.clone().unwrap_or_default(),
-            self.language.clone().unwrap_or_default(),
-            self.themes.join(";"),
-            self.provenance.unwrap_or("").to_string(),
-            text(&self.application_number),
-            text(&self.ecli),
-            self.greta_round.map(|r| r.to_string()).unwrap_or_default(),
-            self.greta_strength.unwrap_or("").to_string(),
-            articles.join(";"),
-            text(&self.greta_paragraph),
-            spreadsheet_safe(&one_line(self.summary.as_deref().unwrap_or(""))),
-            spreadsheet_safe(&self.snippet),
-            self.url.clone(),
-        ]
     }
 }
 
@@ -172,7 +165,7 @@ async fn gather(
     // page × per_page stays within MAX_RESULT_DEPTH, which equals the cap.
     for page in 1..=MAX_EXPORT_ROWS.div_ceil(MAX_PER_PAGE) {
         request.page = page;
-        let response = api::run_search(state, request.clone()).await?;
+        let response = api::run_search(state, request.clone()).await??;
         total = response.total;
         let fetched = response.hits.len();
         rows.extend(
@@ -225,9 +218,9 @@ const UTF8_BOM: &str = "\u{FEFF}";
 
 fn write_csv(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(UTF8_BOM.as_bytes().to_vec());
-    writer.write_record(CSV_HEADER)?;
+    writer.write_record(CSV_COLUMNS.map(|(name, _)| name))?;
     for row in rows {
-        writer.write_record(row.csv_record())?;
+        writer.write_record(CSV_COLUMNS.map(|(_, cell)| cell(row)))?;
     }
     writer
         .into_inner()
@@ -321,12 +314,21 @@ mod tests {
             snippet: "-1+1".into(),
             url: "http://h/documents/a:1".into(),
         };
+        // The JSON Lines keys are the columns, in order (no value here holds `":`).
+        let json = serde_json::to_string(&row).unwrap();
+        let at: Vec<Option<usize>> = CSV_COLUMNS
+            .iter()
+            .map(|(name, _)| json.find(&format!("\"{name}\":")))
+            .collect();
+        assert!(at.is_sorted() && at[0].is_some(), "{json}");
+        assert_eq!(json.matches("\":").count(), CSV_COLUMNS.len(), "{json}");
         let body = String::from_utf8(write_csv(&[row]).unwrap()).unwrap();
         let body = body
             .strip_prefix(UTF8_BOM)
             .expect("a byte order mark for Excel");
         let mut lines = body.lines();
-        assert_eq!(lines.next(), Some(CSV_HEADER.join(",").as_str()));
+        let header = CSV_COLUMNS.map(|(name, _)| name);
+        assert_eq!(lines.next(), Some(header.join(",").as_str()));
         assert_eq!(
             lines.next(),
             Some("a:1,judgment,\"'=HYPERLINK(\"\"x\"\")\",CY;RU,,2010-01-07,en,exploitation/sexual;justice/investigation,real,25965/04,,3,urges,10;26,,'@SUM(A1) second line,'-1+1,http://h/documents/a:1")

@@ -36,6 +36,7 @@ use axum::Router;
 use maud::Markup;
 
 use crate::api::{self, auth, ApiError, SharedState};
+use i18n::Label;
 use params::PageParams;
 use thb_engine::domain::citations;
 use thb_engine::search::query::QueryProblem;
@@ -90,18 +91,14 @@ pub(crate) enum Reason {
 }
 
 impl PageError {
-    /// The label key of the page's heading for this error.
-    pub fn title_key(&self) -> &'static str {
-        Self::title_key_for(self.status.as_u16())
-    }
-
-    pub fn title_key_for(status: u16) -> &'static str {
-        match status {
-            400 | 413 | 422 => "error_bad_request",
-            401 | 403 => "error_unauthorized",
-            404 => "error_not_found",
-            503 => "error_unavailable",
-            _ => "error_internal",
+    /// The label of the page's heading for this error.
+    pub fn title(&self) -> Label {
+        match self.status.as_u16() {
+            400 | 413 | 422 => Label::ErrorBadRequest,
+            401 | 403 => Label::ErrorUnauthorized,
+            404 => Label::ErrorNotFound,
+            503 => Label::ErrorUnavailable,
+            _ => Label::ErrorInternal,
         }
     }
 }
@@ -197,11 +194,7 @@ fn request_for(
     params: &PageParams,
 ) -> Result<search::SearchRequest, PageError> {
     let access = auth::access(headers, &state.config)?;
-    let request = params.search_request(access)?;
-    // Parsed here first (cheap) so a malformed query keeps its column and suggestion apart
-    // from the message, for the page to show as a link.
-    search::query::parse(&request.query).map_err(SearchError::Query)?;
-    Ok(request)
+    Ok(params.search_request(access)?)
 }
 
 async fn search_for(
@@ -210,7 +203,7 @@ async fn search_for(
     params: &PageParams,
 ) -> Result<search::SearchResponse, PageError> {
     let request = request_for(state, headers, params)?;
-    Ok(api::run_search(state, request).await?)
+    Ok(api::run_search(state, request).await??)
 }
 
 /// A page's parameters, or the 400 search page saying why the query string cannot be read

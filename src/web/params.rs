@@ -9,6 +9,7 @@
 use crate::api::auth::Access;
 use thb_engine::search::request::decode_query_string;
 use thb_engine::search::{SearchError, SearchRequest};
+use thb_engine::vocabulary::{Parameter, Role};
 
 use super::i18n::Ui;
 
@@ -21,9 +22,16 @@ pub(crate) struct PageParams {
     pairs: Vec<(String, String)>,
 }
 
-/// Parameters that choose a page of results rather than the result set (left out of exports
-/// and reset when the result set changes).
-const PAGING: [&str; 2] = ["page", "per_page"];
+/// What a parameter of the URL does (`vocabulary::PARAMETERS`); `None` for an unknown one.
+fn role(key: &str) -> Option<Role> {
+    Parameter::find(key).map(|p| p.role)
+}
+
+/// Whether the parameter chooses a page of results rather than the result set (left out of
+/// exports and reset when the result set changes).
+fn pages(key: &str) -> bool {
+    matches!(role(key), Some(Role::Page | Role::PerPage))
+}
 
 impl PageParams {
     /// Reads a raw query string; unknown `ui` values fall back to English. A query string that
@@ -111,7 +119,7 @@ impl PageParams {
     pub fn without_filters(&self) -> PageParams {
         let mut next = self.first_page();
         next.pairs
-            .retain(|(k, _)| matches!(k.as_str(), "q" | "sort" | "per_page"));
+            .retain(|(k, _)| matches!(role(k), Some(Role::Query | Role::Sort | Role::PerPage)));
         next
     }
 
@@ -132,7 +140,7 @@ impl PageParams {
     /// export takes.
     pub fn result_set(&self) -> PageParams {
         let mut pairs = self.pairs.clone();
-        pairs.retain(|(k, _)| !PAGING.contains(&k.as_str()));
+        pairs.retain(|(k, _)| !pages(k));
         PageParams {
             ui: Ui::default(),
             pairs,

@@ -21,7 +21,8 @@ use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Searcher, SearcherGeneration, SegmentReader, Warmer};
 
-use crate::schema::{Dimension, DimensionBits};
+use crate::schema::DimensionBits;
+use crate::vocabulary::Dimension;
 
 /// A group takes in one more dimension while its combinations stay at most this many. Its
 /// counts (four bytes a combination) then fit in a processor's first- or second-level cache,

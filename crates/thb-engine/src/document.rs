@@ -181,6 +181,8 @@ pub enum Provenance {
 }
 
 impl Provenance {
+    pub const ALL: [Provenance; 2] = [Provenance::Real, Provenance::Sample];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Provenance::Real => "real",
@@ -210,6 +212,9 @@ pub enum PersonalData {
 /// The articles of the Council of Europe Convention on Action against Trafficking in Human
 /// Beings (CETS No. 197).
 pub const CONVENTION_ARTICLES: std::ops::RangeInclusive<u16> = 1..=47;
+
+/// GRETA's evaluation rounds so far are numbered 1 to this.
+pub const MAX_GRETA_ROUND: u8 = 5;
 
 /// GRETA metadata of a recommendation or report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -788,7 +793,7 @@ fn validate_themes(themes: Vec<String>) -> Result<Vec<String>, RecordError> {
 }
 
 fn validate_greta(greta: &Greta) -> Result<(), RecordError> {
-    if !(1..=5).contains(&greta.round) {
+    if !(1..=MAX_GRETA_ROUND).contains(&greta.round) {
         return Err(RecordError::field(
             "greta.round",
             format!("{} is not a GRETA evaluation round (1–5)", greta.round),

@@ -14,20 +14,20 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::directory::error::LockError;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
     Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
     Warmer,
 };
 
-use crate::analysis::{self, Analyzer, StemLanguage};
+use crate::analysis::{self, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
 use crate::domain::citations::{self, CitationKind};
-use crate::domain::courts;
 use crate::limits::MAX_LANGUAGE_VERSIONS;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 use crate::versions::{self, Version};
+use crate::vocabulary::DIMENSIONS;
 
 /// The file beside tantivy's own that records the format version and the corpus fingerprint.
 pub(crate) const MARKER_FILE: &str = "thb-caselaw.json";
@@ -341,30 +341,20 @@ impl IndexHandle {
         }
         if let Some(court) = &d.court {
             doc.add_text(f.court, court);
-            let formation = d.echr.as_ref().and_then(|e| e.formation);
-            doc.add_facet(
-                f.court_facet,
-                Facet::from_path(courts::facet_path(court, formation)),
-            );
+        }
+        for spec in &DIMENSIONS {
+            for facet in (spec.paths)(d) {
+                doc.add_facet(f.facets[spec.dimension], facet);
+            }
         }
         let language = d.language.as_deref().unwrap_or("und");
         if let Some(stem_language) = StemLanguage::for_tag(language) {
-            let analyzer = Analyzer::Stemmed(stem_language);
             for text in [&d.title, &d.text] {
-                doc.add_pre_tokenized_text(f.stem, analyzer.pre_tokenized(text));
+                doc.add_text(f.stem, analysis::stem_value(stem_language, text));
             }
         }
-        for country in &d.country {
-            doc.add_facet(f.country, Facet::from_path([country.as_str()]));
-        }
-        for theme in &d.themes {
-            doc.add_facet(f.theme, Facet::from_path(theme.split('/')));
-        }
-        doc.add_facet(f.kind, Facet::from_path([d.kind.as_str()]));
-        doc.add_facet(f.language, Facet::from_path([language]));
         let date_key = d.date.map_or(0, |date| date.sort_key());
         if let Some(date) = d.date {
-            doc.add_facet(f.year_facet, Facet::from_path([date.year.to_string()]));
             doc.add_u64(f.year, date.year as u64);
         }
         doc.add_u64(f.date_key, date_key);
@@ -378,12 +368,8 @@ impl IndexHandle {
             d.provenance.map_or("unstated", Provenance::as_str),
         );
         if let Some(greta) = &d.greta {
-            doc.add_facet(f.greta_round, Facet::from_path([greta.round.to_string()]));
             for article in &greta.articles {
                 doc.add_facet(f.greta_article, schema::greta_article_facet(*article));
-            }
-            if let Some(strength) = greta.strength {
-                doc.add_facet(f.greta_strength, Facet::from_path([strength.as_str()]));
             }
         }
         self.add_citations(&mut doc, d);

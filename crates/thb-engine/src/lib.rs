@@ -21,6 +21,7 @@
 //! | [`search`] | query language, filters, facets, snippets → [`search::SearchResponse`]; several words matched a window of documents at a time ([`search::conjunction`]); what a caller without a token may see ([`search::public_view`]); which document a citation names and which documents cite one ([`search::citations`]); recent responses kept until the index changes ([`search::cache`]); snippets and titles as text with the ranges of their matched words ([`search::marked`]), a Markdown text's snippet read plain ([`search::markdown`]) |
 //! | [`backup`] | export to the interchange format, backup of a commit point while served, restore |
 //! | [`limits`] | every hard limit of the service, named once (the server's connection limits too) |
+//! | [`vocabulary`] | every facet dimension and every search parameter, declared once: what the schema, the index, the facet tables, request parsing, the counts of a response and, in the server, the command line, the OpenAPI document, the sidebar and the chips are driven by (how to add a dimension is in its doc) |
 //! | [`versions`] | language versions: the work (one judgment, several languages) a document belongs to, by application number or its `versions` list |
 
 pub mod analysis;
@@ -35,3 +36,4 @@ pub mod privacy;
 pub mod schema;
 pub mod search;
 pub mod versions;
+pub mod vocabulary;

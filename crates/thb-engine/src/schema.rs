@@ -12,9 +12,10 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{IndexSettings, Term};
 
 use crate::analysis::Analyzer;
+use crate::vocabulary::{Dimension, PerDimension};
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
@@ -23,60 +24,6 @@ pub const REAL_FIRST: u64 = 1_0000_0000;
 pub type DimensionBits = u8;
 
 const _: () = assert!(Dimension::ALL.len() <= DimensionBits::BITS as usize);
-
-/// The facet dimensions: each a facet field, counted for every search and filterable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dimension {
-    Country,
-    Theme,
-    Kind,
-    Language,
-    Year,
-    GretaRound,
-    GretaStrength,
-    /// The court or body as the document names it, with the formation that sat beneath it
-    /// (`European Court of Human Rights/Grand Chamber`, see `domain::courts`).
-    Court,
-}
-
-impl Dimension {
-    pub const ALL: [Dimension; 8] = [
-        Dimension::Country,
-        Dimension::Theme,
-        Dimension::Kind,
-        Dimension::Language,
-        Dimension::Year,
-        Dimension::GretaRound,
-        Dimension::GretaStrength,
-        Dimension::Court,
-    ];
-
-    /// The facet field holding this dimension (see `schema.rs`).
-    pub fn field_name(self) -> &'static str {
-        match self {
-            Dimension::Country => "f_country",
-            Dimension::Theme => "f_theme",
-            Dimension::Kind => "f_kind",
-            Dimension::Language => "f_language",
-            Dimension::Year => "f_year",
-            Dimension::GretaRound => "f_greta_round",
-            Dimension::GretaStrength => "f_greta_strength",
-            Dimension::Court => "f_court",
-        }
-    }
-
-    /// The dimension's place in [`Dimension::ALL`], and its bit (`1 << slot`) in a
-    /// [`DimensionBits`].
-    pub fn slot(self) -> usize {
-        self as usize
-    }
-
-    /// Themes and courts form trees: a document about `labour/forced` also counts for
-    /// `labour`, a Grand Chamber judgment for its Court, and a filter on the parent takes them.
-    pub fn hierarchical(self) -> bool {
-        matches!(self, Dimension::Theme | Dimension::Court)
-    }
-}
 
 /// Handles to every field.
 #[derive(Debug, Clone)]
@@ -96,26 +43,19 @@ pub struct Fields {
     pub ident: Field,
     /// Court name folded, for `court:` queries.
     pub court: Field,
-    /// Title and text stemmed by the rules of the document's language, in one field: the
-    /// document's tokens are made at ingest (pre-tokenized), a query word is stemmed by every
-    /// language's rules and looks for the distinct stems. One field rather than one per
-    /// language: a word costs one term lookup per distinct stem instead of nine. The price: a
-    /// stem made by one language's rules also meets another language's documents that have
-    /// that stem (`nation`), a widening of recall measured at 6 % more hits per word.
+    /// Title and text stemmed by the rules of the document's language, in one field, each
+    /// stem under its stemmer's namespace (`sh:trgovin`, `analysis::StemLanguage::stem_term`):
+    /// the document's values name its language (`analysis::stem_value`), a query word is
+    /// stemmed by every language's rules and each stem looked up in its own namespace, so a
+    /// stem meets only documents stemmed by the rules that made it: the matching of a field
+    /// per language, without nine fields' norms (a byte per document each). A word costs one
+    /// lookup per stemmer (nine); without namespaces it was one per distinct stem, but a stem
+    /// the Turkish rules made of a Croatian query word then met Croatian documents holding
+    /// another word with that stem, 0.03 of Croatian precision (issue 21).
     pub stem: Field,
-    /// Facets (hierarchical for themes and courts); each also serves as the filter for its
-    /// dimension.
-    pub country: Field,
-    pub theme: Field,
-    pub kind: Field,
-    pub language: Field,
-    pub year_facet: Field,
-    /// GRETA evaluation round (`/2`) and strength (`/urges`), for recommendations and reports.
-    pub greta_round: Field,
-    pub greta_strength: Field,
-    /// The court, and beneath it the formation that sat (`domain::courts::facet_path`):
-    /// counted, and the court filter.
-    pub court_facet: Field,
+    /// The facet field of each dimension (`vocabulary::DIMENSIONS`): counted, and the
+    /// dimension's filter.
+    pub facets: PerDimension<Field>,
     /// Articles of the Convention (`/12`) a GRETA recommendation or report concerns: the
     /// `article` filter. A facet field, but not counted: a dimension held by few documents
     /// cost a group of its own in the facet pass, 7 % of every search (`benches/RESULTS.md`).
@@ -180,6 +120,15 @@ fn text_options(analyzer: Analyzer, stored: bool, positions: Positions) -> TextO
     }
 }
 
+/// The `stem` field: stemmed by the language its values name, frequencies without positions.
+fn stem_options() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(crate::analysis::STEM_ROUTER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 /// Builds the schema of a new index.
 pub fn build() -> Schema {
     let mut b = Schema::builder();
@@ -191,8 +140,8 @@ pub fn build() -> Schema {
     b.add_text_field("text_folded", text_options(Analyzer::Folded, false, Kept));
     b.add_text_field("ident", text_options(Analyzer::Folded, false, Kept));
     b.add_text_field("court", text_options(Analyzer::Folded, false, Kept));
-    // Filled with pre-tokenized text; the tokenizer named here is never run on it.
-    b.add_text_field("stem", text_options(Analyzer::Folded, false, Dropped));
+    // Each value names the language whose rules stem it (`analysis::stem_value`).
+    b.add_text_field("stem", stem_options());
     for dimension in Dimension::ALL {
         b.add_facet_field(dimension.field_name(), FacetOptions::default());
     }
@@ -244,14 +193,7 @@ impl Fields {
             ident: f("ident")?,
             court: f("court")?,
             stem: f("stem")?,
-            country: f("f_country")?,
-            theme: f("f_theme")?,
-            kind: f("f_kind")?,
-            language: f("f_language")?,
-            year_facet: f("f_year")?,
-            greta_round: f("f_greta_round")?,
-            greta_strength: f("f_greta_strength")?,
-            court_facet: f("f_court")?,
+            facets: PerDimension::try_from_fn(|d| f(d.field_name()))?,
             greta_article: f("f_greta_article")?,
             cites: f("cites")?,
             provision: f("f_provision")?,

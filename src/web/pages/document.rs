@@ -29,46 +29,46 @@ pub(crate) fn document_page(
             (search_bar(params))
             (hidden_fields(params.pairs().filter(|(k, _)| *k != "q" && *k != "page")))
         }
-        nav.back { a href=(params.search_url()) { "← " (ui.t("back_to_results")) } }
+        nav.back { a href=(params.search_url()) { "← " (ui.t(Label::BackToResults)) } }
         article.document {
             header.document-header {
                 p.document-kind { (i18n::kind_label(ui, document.kind)) }
                 h1 lang=[language] { (title(ui, &document.title)) }
                 @if document.provenance == Some(Provenance::Sample) {
-                    p.badge.sample { (ui.t("sample_badge")) }
+                    p.badge.sample { (ui.t(Label::SampleBadge)) }
                 }
                 @if document.access == Access::Restricted {
-                    p.badge.restricted { (ui.t("restricted_badge")) }
+                    p.badge.restricted { (ui.t(Label::RestrictedBadge)) }
                 }
             }
             section.citation aria-labelledby="citation-heading" {
-                h2 #citation-heading { (ui.t("citation")) }
+                h2 #citation-heading { (ui.t(Label::Citation)) }
                 p #citation-text .citation-text { (citation(document, ui)) }
-                button.copy type="button" data-copy="citation-text" hidden { (ui.t("copy_citation")) }
-                span.copy-status role="status" data-copied=(ui.t("copied")) {}
+                button.copy type="button" data-copy="citation-text" hidden { (ui.t(Label::CopyCitation)) }
+                span.copy-status role="status" data-copied=(ui.t(Label::Copied)) {}
                 @if let Some(url) = &document.source_url {
-                    p.source { a href=(url) rel="noopener noreferrer external" { (ui.t("source_link")) " ↗" } }
+                    p.source { a href=(url) rel="noopener noreferrer external" { (ui.t(Label::SourceLink)) " ↗" } }
                 }
             }
             section.metadata aria-labelledby="details-heading" {
-                h2 #details-heading { (ui.t("details")) }
+                h2 #details-heading { (ui.t(Label::Details)) }
                 (metadata(params, document, versions))
             }
             @if let Some(summary) = highlighted.summary {
                 section.summary aria-labelledby="summary-heading" {
-                    h2 #summary-heading { (ui.t("summary")) }
+                    h2 #summary-heading { (ui.t(Label::Summary)) }
                     p lang=[language] { (PreEscaped(summary)) }
                 }
             }
             section.fulltext aria-labelledby="text-heading" {
-                h2 #text-heading { (ui.t("full_text")) }
+                h2 #text-heading { (ui.t(Label::FullText)) }
                 @if !params.query().is_empty() {
                     div.match-bar {
                         p.match-count role="status" {
-                            (ui.fill("matches", &[("n", &highlighted.marks.to_string()), ("q", params.query())]))
+                            (ui.fill(Label::Matches, &[("n", &highlighted.marks.to_string()), ("q", params.query())]))
                         }
                         @if highlighted.marks > 0 {
-                            button.next-match type="button" hidden { (ui.t("next_match")) }
+                            button.next-match type="button" hidden { (ui.t(Label::NextMatch)) }
                         }
                     }
                 }
@@ -80,7 +80,7 @@ pub(crate) fn document_page(
             }
             @if !cited_by.is_empty() {
                 section.cited-by aria-labelledby="cited-by-heading" {
-                    h2 #cited-by-heading { (ui.t("cited_by")) " (" (cited_by.len()) ")" }
+                    h2 #cited-by-heading { (ui.t(Label::CitedBy)) " (" (cited_by.len()) ")" }
                     ul.cited-by-list {
                         @for citing in cited_by {
                             li {
@@ -95,7 +95,7 @@ pub(crate) fn document_page(
                 }
             }
             @if document.country.iter().any(|c| c == "XK") {
-                p.kosovo-note { (ui.t("kosovo_note")) }
+                p.kosovo-note { (ui.t(Label::KosovoNote)) }
             }
         }
     };
@@ -109,22 +109,22 @@ pub(crate) fn document_page(
 pub(super) fn metadata(params: &PageParams, d: &Document, versions: &[Version]) -> Markup {
     let ui = params.ui;
     let provenance = match d.provenance {
-        Some(Provenance::Real) => Some(ui.t("provenance_real")),
-        Some(Provenance::Sample) => Some(ui.t("provenance_sample")),
+        Some(Provenance::Real) => Some(ui.t(Label::ProvenanceReal)),
+        Some(Provenance::Sample) => Some(ui.t(Label::ProvenanceSample)),
         None => None,
     };
     html! {
         dl.metadata-list {
-            dt { (ui.t("field_id")) } dd { code { (d.id) } }
-            dt { (ui.t("facet_kind")) } dd { (i18n::kind_label(ui, d.kind)) }
-            @if let Some(court) = &d.court { dt { (ui.t("court")) } dd { (i18n::court_name(ui, court)) } }
-            dt { (ui.t("facet_country")) } dd { (country_list(ui, &d.country)) }
+            dt { (ui.t(Label::FieldId)) } dd { code { (d.id) } }
+            dt { (ui.t(Label::Facet(Dimension::Kind))) } dd { (i18n::kind_label(ui, d.kind)) }
+            @if let Some(court) = &d.court { dt { (ui.t(Label::Facet(Dimension::Court))) } dd { (i18n::court_name(ui, court)) } }
+            dt { (ui.t(Label::Facet(Dimension::Country))) } dd { (country_list(ui, &d.country)) }
             @if let Some(date) = d.date {
-                dt { (ui.t("field_date")) } dd { time datetime=(date.to_string()) { (i18n::long_date(ui, date)) } }
+                dt { (ui.t(Label::FieldDate)) } dd { time datetime=(date.to_string()) { (i18n::long_date(ui, date)) } }
             }
-            @if let Some(language) = &d.language { dt { (ui.t("facet_language")) } dd { (i18n::language_name(ui, language)) } }
+            @if let Some(language) = &d.language { dt { (ui.t(Label::Facet(Dimension::Language))) } dd { (i18n::language_name(ui, language)) } }
             @if !versions.is_empty() {
-                dt { (ui.t("language_versions")) }
+                dt { (ui.t(Label::LanguageVersions)) }
                 dd {
                     ul.language-versions {
                         li aria-current="page" { (i18n::language_name(ui, d.language.as_deref().unwrap_or("und"))) }
@@ -135,18 +135,18 @@ pub(super) fn metadata(params: &PageParams, d: &Document, versions: &[Version]) 
                 }
             }
             @if !d.themes.is_empty() {
-                dt { (ui.t("themes")) }
+                dt { (ui.t(Label::Themes)) }
                 dd { ul.tags { @for theme in &d.themes { li { (i18n::theme_label(ui, theme)) } } } }
             }
             @if let Some(ecli) = &d.ecli { dt { "ECLI" } dd { code { (ecli) } } }
-            @if let Some(number) = &d.application_number { dt { (ui.t("field_application")) } dd { (number) } }
+            @if let Some(number) = &d.application_number { dt { (ui.t(Label::FieldApplication)) } dd { (number) } }
             @if let Some(greta) = &d.greta {
-                dt { (ui.t("field_greta_round")) } dd { (greta.round) }
+                dt { (ui.t(Label::FieldGretaRound)) } dd { (greta.round) }
                 @if let Some(strength) = greta.strength {
-                    dt { (ui.t("field_greta_strength")) } dd { (i18n::strength_label(ui, strength)) }
+                    dt { (ui.t(Label::FieldGretaStrength)) } dd { (i18n::strength_label(ui, strength)) }
                 }
                 @if !greta.articles.is_empty() {
-                    dt { (ui.t("field_greta_articles")) }
+                    dt { (ui.t(Label::FieldGretaArticles)) }
                     // Each article links to every GRETA document on it.
                     dd {
                         @for (i, article) in greta.articles.iter().enumerate() {
@@ -156,11 +156,11 @@ pub(super) fn metadata(params: &PageParams, d: &Document, versions: &[Version]) 
                         }
                     }
                 }
-                @if let Some(paragraph) = &greta.paragraph { dt { (ui.t("field_greta_paragraph")) } dd { (paragraph) } }
+                @if let Some(paragraph) = &greta.paragraph { dt { (ui.t(Label::FieldGretaParagraph)) } dd { (paragraph) } }
             }
-            @if let Some(provenance) = provenance { dt { (ui.t("field_provenance")) } dd { (provenance) } }
-            dt { (ui.t("field_access")) }
-            dd { (ui.t(if d.access == Access::Restricted { "access_restricted" } else { "access_public" })) }
+            @if let Some(provenance) = provenance { dt { (ui.t(Label::FieldProvenance)) } dd { (provenance) } }
+            dt { (ui.t(Label::FieldAccess)) }
+            dd { (ui.t(if d.access == Access::Restricted { Label::AccessRestricted } else { Label::AccessPublic })) }
         }
     }
 }

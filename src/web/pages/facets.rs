@@ -2,6 +2,26 @@
 
 use super::*;
 
+/// A dimension's facet: how each is drawn. No catch-all arm: a new dimension chooses its
+/// drawing here before it compiles.
+pub(super) fn facet(params: &PageParams, dimension: Dimension, values: &[FacetValue]) -> Markup {
+    match dimension {
+        Dimension::Country => country_facet(params, values),
+        Dimension::Theme => theme_facet(params, values),
+        Dimension::Court => court_facet(params, values),
+        Dimension::Year => year_facet(params, values),
+        Dimension::Kind | Dimension::Language => simple_facet(params, dimension, values),
+        // GRETA's own dimensions only where they apply: a search among judgments has no
+        // rounds, and an empty legend would only take room.
+        Dimension::GretaRound | Dimension::GretaStrength => {
+            match values.is_empty() && params.values(dimension.key()).next().is_none() {
+                true => html! {},
+                false => simple_facet(params, dimension, values),
+            }
+        }
+    }
+}
+
 /// Facet values plus selected values the result set no longer has (count 0, after the
 /// values), so every selection stays visible and can be unticked.
 pub(super) fn with_selected(
@@ -23,10 +43,10 @@ pub(super) fn provenance_filter(params: &PageParams) -> Markup {
     let ui = params.ui;
     html! {
         fieldset.facet.provenance {
-            legend { (ui.t("facet_provenance")) }
+            legend { (ui.t(Label::FacetProvenance)) }
             label.facet-option {
                 input type="checkbox" name="provenance" value="real" checked[params.has("provenance", "real")];
-                span.facet-label { (ui.t("real_only")) }
+                span.facet-label { (ui.t(Label::RealOnly)) }
             }
         }
     }
@@ -170,15 +190,15 @@ pub(super) fn option_list(
         @if entries.is_empty() { p.facet-empty { "—" } }
         @if fold {
             input.facet-filter type="search" hidden autocomplete="off"
-                placeholder=(ui.t("facet_filter")) aria-label=(ui.t("facet_filter"));
-            p.facet-nomatch hidden { (ui.t("facet_filter_none")) }
+                placeholder=(ui.t(Label::FacetFilter)) aria-label=(ui.t(Label::FacetFilter));
+            p.facet-nomatch hidden { (ui.t(Label::FacetFilterNone)) }
         }
         ul.facet-list {
             @for b in shown { (branch(b)) }
         }
         @if !folded.is_empty() {
             details.facet-more data-facet=(name) {
-                summary { (ui.fill("more", &[("n", &folded.len().to_string())])) }
+                summary { (ui.fill(Label::More, &[("n", &folded.len().to_string())])) }
                 ul.facet-list {
                     @for b in folded { (branch(b)) }
                 }
@@ -192,19 +212,17 @@ pub(super) fn no_words(_: &str) -> Option<&'static str> {
     None
 }
 
-pub(super) fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+fn country_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let ui = params.ui;
-    let entries = with_selected(
-        values,
-        params.values("country").map(str::to_ascii_uppercase),
-    );
+    let (dimension, name) = (Dimension::Country, Dimension::Country.key());
+    let entries = with_selected(values, params.values(name).map(str::to_ascii_uppercase));
     let shows_kosovo = entries.iter().any(|(v, _)| v == "XK");
     html! {
         fieldset.facet {
-            legend { (ui.t("facet_country")) }
-            (option_list(params, "country", &branches(&entries, |_| None), &|v| i18n::country_name(ui, v), &no_words))
+            legend { (ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &branches(&entries, |_| None), &|v| value_label(ui, dimension, v), &no_words))
             @if shows_kosovo {
-                p.kosovo-note { (ui.t("kosovo_note")) }
+                p.kosovo-note { (ui.t(Label::KosovoNote)) }
             }
         }
     }
@@ -214,8 +232,9 @@ pub(super) fn country_facet(params: &PageParams, values: &[FacetValue]) -> Marku
 /// under the European Court of Human Rights). A selected value no document is named by (an
 /// abbreviation typed into the URL, `court=ECtHR`) shows as a checked option of its own,
 /// counting the hits of every court it selects.
-pub(super) fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
-    let mut entries = with_selected(values, params.values("court").map(str::to_string));
+fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+    let (dimension, name) = (Dimension::Court, Dimension::Court.key());
+    let mut entries = with_selected(values, params.values(name).map(str::to_string));
     for (selected, count) in &mut entries[values.len()..] {
         // Courts only: a formation's documents are already counted with its court.
         *count = values
@@ -224,49 +243,43 @@ pub(super) fn court_facet(params: &PageParams, values: &[FacetValue]) -> Markup 
             .map(|v| v.count)
             .sum();
     }
-    let tree = branches(&entries, |v| match courts::split_value(v) {
-        (court, Some(_)) => Some(court),
-        (_, None) => None,
-    });
+    let tree = branches(&entries, |v| dimension.parent_of(v));
     // A formation is labelled by itself: it shows beneath its court.
     let label = |v: &str| i18n::court_name(params.ui, courts::split_value(v).1.unwrap_or(v));
     html! {
         fieldset.facet.facet-tree {
-            legend { (params.ui.t("court")) }
-            (option_list(params, "court", &tree, &label, &courts::abbreviation))
+            legend { (params.ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &tree, &label, &courts::abbreviation))
         }
     }
 }
 
-pub(super) fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let ui = params.ui;
+    let (dimension, name) = (Dimension::Theme, Dimension::Theme.key());
     let entries = with_selected(
         values,
         params
-            .values("theme")
+            .values(name)
             .map(|t| t.trim_matches('/').to_ascii_lowercase()),
     );
-    let tree = branches(&entries, |v| v.rsplit_once('/').map(|(parent, _)| parent));
+    let tree = branches(&entries, |v| dimension.parent_of(v));
     html! {
         fieldset.facet.facet-tree {
-            legend { (ui.t("facet_theme")) }
-            (option_list(params, "theme", &tree, &|v| i18n::theme_label(ui, v), &no_words))
+            legend { (ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &tree, &|v| value_label(ui, dimension, v), &no_words))
         }
     }
 }
 
-pub(super) fn simple_facet(
-    params: &PageParams,
-    name: &str,
-    legend: &str,
-    values: &[FacetValue],
-    label: impl Fn(&str) -> String,
-) -> Markup {
+/// A flat list of checkboxes.
+fn simple_facet(params: &PageParams, dimension: Dimension, values: &[FacetValue]) -> Markup {
+    let (ui, name) = (params.ui, dimension.key());
     let entries = with_selected(values, params.values(name).map(str::to_string));
     html! {
         fieldset.facet {
-            legend { (legend) }
-            (option_list(params, name, &branches(&entries, |_| None), &label, &no_words))
+            legend { (ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &branches(&entries, |_| None), &|v| value_label(ui, dimension, v), &no_words))
         }
     }
 }
@@ -305,7 +318,7 @@ pub(super) fn histogram_bars(years: &[(u16, u64)]) -> Vec<(u16, u16, u64)> {
     bars
 }
 
-pub(super) fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     let ui = params.ui;
     let mut years: Vec<(u16, u64)> = values
         .iter()
@@ -346,11 +359,11 @@ pub(super) fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
     };
     html! {
         fieldset.facet.facet-year {
-            legend { (ui.t("facet_year")) }
+            legend { (ui.t(Label::Facet(Dimension::Year))) }
             @if years.is_empty() { p.facet-empty { "—" } }
             @else {
                 div.histogram-wrap {
-                    ul.histogram aria-label=(ui.t("year_histogram")) {
+                    ul.histogram aria-label=(ui.t(Label::YearHistogram)) {
                         @for (start, end, count) in &bars {
                             @let level = (count * 10).div_ceil(max);
                             @let period = if start == end { start.to_string() } else { format!("{start}–{end}") };
@@ -374,12 +387,12 @@ pub(super) fn year_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
             }
             div.year-range {
                 label {
-                    span { (ui.t("year_from")) }
+                    span { (ui.t(Label::YearFrom)) }
                     input type="number" name="year_from" min="1800" max="2100" inputmode="numeric"
                         value=[params.first("year_from")] placeholder=[years.first().map(|y| y.0)];
                 }
                 label {
-                    span { (ui.t("year_to")) }
+                    span { (ui.t(Label::YearTo)) }
                     input type="number" name="year_to" min="1800" max="2100" inputmode="numeric"
                         value=[params.first("year_to")] placeholder=[years.last().map(|y| y.0)];
                 }

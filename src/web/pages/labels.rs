@@ -1,4 +1,4 @@
-//! How values read in the interface language: titles (a sample's marker), dates, countries, kinds, GRETA rounds and wording.
+//! How values read in the interface language: titles (a sample's marker), dates, each dimension's values, GRETA rounds and wording.
 
 use super::*;
 
@@ -40,6 +40,22 @@ pub(super) fn country_list(ui: Ui, codes: &[String]) -> String {
         .join(", ")
 }
 
+/// How a value of a dimension reads, as the URL or a facet gives it (a country code in any
+/// case, a theme's path with or without slashes). No catch-all arm: a new dimension is worded
+/// here before it compiles.
+pub(super) fn value_label(ui: Ui, dimension: Dimension, value: &str) -> String {
+    match dimension {
+        Dimension::Country => i18n::country_name(ui, &value.to_ascii_uppercase()),
+        Dimension::Theme => i18n::theme_label(ui, &value.trim_matches('/').to_ascii_lowercase()),
+        Dimension::Kind => kind_label(ui, value),
+        Dimension::Language => i18n::language_name(ui, value),
+        Dimension::Year => value.to_string(),
+        Dimension::GretaRound => greta_round_label(ui, value),
+        Dimension::GretaStrength => strength_label(ui, value),
+        Dimension::Court => i18n::court_name(ui, &courts::display(value)),
+    }
+}
+
 pub(super) fn kind_label(ui: Ui, value: &str) -> String {
     match Kind::parse(value) {
         Some(kind) => i18n::kind_label(ui, kind).to_string(),
@@ -48,18 +64,18 @@ pub(super) fn kind_label(ui: Ui, value: &str) -> String {
 }
 
 pub(super) fn greta_round_label(ui: Ui, value: &str) -> String {
-    ui.t("greta_round_n").replace("{n}", value)
+    ui.t(Label::GretaRoundN).replace("{n}", value)
 }
 
 pub(super) fn greta_article_label(ui: Ui, value: &str) -> String {
-    ui.t("greta_article_n").replace("{n}", value)
+    ui.t(Label::GretaArticleN).replace("{n}", value)
 }
 
 pub(super) fn strength_label(ui: Ui, value: &str) -> String {
     match value {
-        "urges" => ui.t("strength_urges").to_string(),
-        "considers" => ui.t("strength_considers").to_string(),
-        "invites" => ui.t("strength_invites").to_string(),
+        "urges" => ui.t(Label::StrengthUrges).to_string(),
+        "considers" => ui.t(Label::StrengthConsiders).to_string(),
+        "invites" => ui.t(Label::StrengthInvites).to_string(),
         other => other.to_string(),
     }
 }

@@ -19,19 +19,19 @@ pub(super) fn layout(params: &PageParams, path: &str, title: &str, body: Markup)
                 script src=(assets::url("app.js")) defer {}
             }
             body {
-                a.skip-link href="#content" { (ui.t("skip_to_content")) }
+                a.skip-link href="#content" { (ui.t(Label::SkipToContent)) }
                 // On the results page, straight to the first hit: past the header, the search
                 // box and every facet (85 Tab presses before).
                 @if path == "/" {
-                    a.skip-link href="#hits" { (ui.t("skip_to_results")) }
+                    a.skip-link href="#hits" { (ui.t(Label::SkipToResults)) }
                 }
                 header.site-header {
                     div.site-header-inner {
                         a.brand href=(params.ui_only().search_url()) {
                             span.brand-name { "thb-caselaw" }
-                            span.brand-tagline { (ui.t("tagline")) }
+                            span.brand-tagline { (ui.t(Label::Tagline)) }
                         }
-                        nav.ui-switch aria-label=(ui.t("interface_language")) {
+                        nav.ui-switch aria-label=(ui.t(Label::InterfaceLanguage)) {
                             ul {
                                 @for other in Ui::ALL {
                                     li {
@@ -49,8 +49,8 @@ pub(super) fn layout(params: &PageParams, path: &str, title: &str, body: Markup)
                 }
                 main #content tabindex="-1" { (body) }
                 footer.site-footer {
-                    p { (ui.t("footer_about")) }
-                    p.keys { (ui.t("footer_keys")) }
+                    p { (ui.t(Label::FooterAbout)) }
+                    p.keys { (ui.t(Label::FooterKeys)) }
                 }
             }
         }
@@ -62,15 +62,15 @@ pub(super) fn search_bar(params: &PageParams) -> Markup {
     let ui = params.ui;
     html! {
         div.search-bar {
-            label.search-label for="q" { (ui.t("search_label")) }
+            label.search-label for="q" { (ui.t(Label::SearchBox)) }
             div.search-row {
                 input #q type="search" name="q" value=(params.query())
                     maxlength=(thb_engine::limits::MAX_QUERY_CHARS)
                     autocomplete="off" spellcheck="false" autocapitalize="off"
-                    placeholder=(ui.t("search_placeholder")) aria-describedby="search-hint";
-                button.primary type="submit" { (ui.t("search_button")) }
+                    placeholder=(ui.t(Label::SearchPlaceholder)) aria-describedby="search-hint";
+                button.primary type="submit" { (ui.t(Label::SearchButton)) }
             }
-            p #search-hint .hint { (ui.t("search_hint")) }
+            p #search-hint .hint { (ui.t(Label::SearchHint)) }
             (syntax_help(ui))
             @if params.ui != Ui::default() {
                 input type="hidden" name="ui" value=(params.ui.code());
@@ -79,28 +79,28 @@ pub(super) fn search_bar(params: &PageParams) -> Markup {
     }
 }
 
-/// Query syntax examples: what one types, and the label key of what it finds.
-pub(crate) const SYNTAX: [(&str, &str); 8] = [
-    ("forced labour", "syntax_words"),
-    ("\"forced labour\"", "syntax_phrase"),
-    ("\"victim consent\"~5", "syntax_near"),
-    ("begging OR prosjačenje", "syntax_or"),
-    ("trafficking -sexual", "syntax_not"),
-    ("(labour OR begging) child", "syntax_group"),
-    ("title:Rantsev", "syntax_field"),
-    ("traffick*", "syntax_prefix"),
+/// Query syntax examples: what one types, and the label of what it finds.
+const SYNTAX: [(&str, Label); 8] = [
+    ("forced labour", Label::SyntaxWords),
+    ("\"forced labour\"", Label::SyntaxPhrase),
+    ("\"victim consent\"~5", Label::SyntaxNear),
+    ("begging OR prosjačenje", Label::SyntaxOr),
+    ("trafficking -sexual", Label::SyntaxNot),
+    ("(labour OR begging) child", Label::SyntaxGroup),
+    ("title:Rantsev", Label::SyntaxField),
+    ("traffick*", Label::SyntaxPrefix),
 ];
 
 pub(super) fn syntax_help(ui: Ui) -> Markup {
     html! {
         details #syntax-help .syntax-help {
-            summary { (ui.t("syntax_title")) }
+            summary { (ui.t(Label::SyntaxTitle)) }
             div.syntax-body {
                 table {
                     thead {
                         tr {
-                            th scope="col" { (ui.t("syntax_you_type")) }
-                            th scope="col" { (ui.t("syntax_finds")) }
+                            th scope="col" { (ui.t(Label::SyntaxYouType)) }
+                            th scope="col" { (ui.t(Label::SyntaxFinds)) }
                         }
                     }
                     tbody {
@@ -112,7 +112,7 @@ pub(super) fn syntax_help(ui: Ui) -> Markup {
                         }
                     }
                 }
-                p { (ui.t("syntax_scripts")) }
+                p { (ui.t(Label::SyntaxScripts)) }
             }
         }
     }
@@ -136,10 +136,10 @@ pub(crate) fn error_page(params: &PageParams, path: &str, error: &PageError) -> 
             (search_bar(params))
         }
         div.error-box role="alert" {
-            h1 { (ui.t(error.title_key())) }
+            h1 { (ui.t(error.title())) }
             p.error-message { (i18n::error_message(ui, error)) }
-            p { a href=(params.search_url()) { "← " (ui.t("back_to_results")) } }
+            p { a href=(params.search_url()) { "← " (ui.t(Label::BackToResults)) } }
         }
     };
-    layout(params, path, ui.t(error.title_key()), body)
+    layout(params, path, ui.t(error.title()), body)
 }

@@ -12,9 +12,9 @@
 //! |---|---|
 //! | `layout` | the frame of every page (header, language switch, footer), the search box and its syntax help, the error page outside a search |
 //! | `search` | the search page: results, partial matches, chips, sort, pagination, exports, the error box of a search |
-//! | `facets` | the facet sidebar: option lists and trees, their filter box, the year histogram |
+//! | `facets` | the facet sidebar: how each dimension's facet is drawn, option lists and trees, their filter box, the year histogram |
 //! | `document` | the document page: metadata, language versions, citation, the marked text with its citations linked, "Cited by" |
-//! | `labels` | how values read in the interface language: titles, dates, countries, kinds, GRETA wording |
+//! | `labels` | how values read in the interface language: titles, dates, each dimension's values, GRETA wording |
 
 mod document;
 mod facets;
@@ -31,21 +31,17 @@ use thb_engine::search::citations::DocumentRef;
 use thb_engine::search::partial::Partial;
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
 use thb_engine::versions::Version;
+use thb_engine::vocabulary::{Dimension, Role, PARAMETERS};
 use thb_text::normalize::{fold_for_search_string, is_word_char};
 
 use super::citation::citation;
-use super::i18n::{self, Ui};
+use super::i18n::{self, Label, Ui};
 use super::params::PageParams;
 use super::{assets, PageError};
 
 pub(crate) use document::{document_page, Highlighted};
-pub(crate) use layout::error_page;
-pub(crate) use search::search_page;
-// The interface strings' tests read every label key the pages use.
 use facets::*;
 use labels::*;
-#[cfg(test)]
-pub(crate) use layout::SYNTAX;
+pub(crate) use layout::error_page;
 use layout::*;
-#[cfg(test)]
-pub(crate) use search::SORT_OPTIONS;
+pub(crate) use search::search_page;

@@ -9,8 +9,8 @@ pub(crate) fn search_page(
 ) -> Markup {
     let ui = params.ui;
     let title = match params.query() {
-        "" => ui.t("page_title").to_string(),
-        q => format!("{q} · {}", ui.t("page_title")),
+        "" => ui.t(Label::PageTitle).to_string(),
+        q => format!("{q} · {}", ui.t(Label::PageTitle)),
     };
     let body = html! {
         h1.visually-hidden { (title) }
@@ -48,16 +48,16 @@ pub(super) fn error_box(params: &PageParams, error: &PageError) -> Markup {
     let ui = params.ui;
     html! {
         div.error-box role="alert" {
-            h2 { (ui.t(error.title_key())) }
+            h2 { (ui.t(error.title())) }
             p.error-message {
                 (i18n::error_message(ui, error))
                 @if let Some(column) = error.column {
-                    " " (ui.fill("error_column", &[("column", &column.to_string())]))
+                    " " (ui.fill(Label::ErrorColumn, &[("column", &column.to_string())]))
                 }
             }
             @if let Some(suggestion) = &error.suggestion {
                 p {
-                    (ui.t("did_you_mean")) " "
+                    (ui.t(Label::DidYouMean)) " "
                     a.suggestion href=(params.first_page().with("q", Some(suggestion)).search_url()) {
                         (suggestion)
                     }
@@ -66,11 +66,11 @@ pub(super) fn error_box(params: &PageParams, error: &PageError) -> Markup {
             @if let Some(parameter) = &error.parameter {
                 p {
                     a href=(params.first_page().with(parameter, None).search_url()) {
-                        (ui.fill("remove_parameter", &[("name", parameter)]))
+                        (ui.fill(Label::RemoveParameter, &[("name", parameter)]))
                     }
                 }
             }
-            p { a href=(params.ui_only().search_url()) { (ui.t("new_search")) } }
+            p { a href=(params.ui_only().search_url()) { (ui.t(Label::NewSearch)) } }
         }
     }
 }
@@ -83,37 +83,28 @@ pub(super) fn results_layout(params: &PageParams, response: &SearchResponse) -> 
         div.layout {
             details #filters .filters open {
                 summary {
-                    (ui.t("filters"))
+                    (ui.t(Label::Filters))
                     @if selected > 0 { " (" (selected) ")" }
                 }
                 div.filters-body {
                     (provenance_filter(params))
-                    (country_facet(params, &facets.country))
-                    (theme_facet(params, &facets.theme))
-                    (simple_facet(params, "kind", ui.t("facet_kind"), &facets.kind, |v| kind_label(ui, v)))
-                    (court_facet(params, &facets.court))
-                    (simple_facet(params, "lang", ui.t("facet_language"), &facets.language, |v| i18n::language_name(ui, v)))
-                    (year_facet(params, &facets.year))
-                    @if !facets.greta_round.is_empty() || params.values("round").next().is_some() {
-                        (simple_facet(params, "round", ui.t("facet_greta_round"), &facets.greta_round, |v| greta_round_label(ui, v)))
+                    @for dimension in Dimension::in_parameter_order() {
+                        (facet(params, dimension, &facets[dimension]))
                     }
-                    @if !facets.greta_strength.is_empty() || params.values("strength").next().is_some() {
-                        (simple_facet(params, "strength", ui.t("facet_greta_strength"), &facets.greta_strength, |v| strength_label(ui, v)))
-                    }
-                    div.apply { button type="submit" { (ui.t("apply_filters")) } }
+                    div.apply { button type="submit" { (ui.t(Label::ApplyFilters)) } }
                 }
             }
             section #results .results aria-labelledby="results-heading" {
-                h2 #results-heading .visually-hidden { (ui.t("results")) }
+                h2 #results-heading .visually-hidden { (ui.t(Label::Results)) }
                 (chips(params))
                 div.results-bar {
                     p.total role="status" {
-                        (ui.fill("total", &[("total", &response.total.to_string()), ("ms", &response.took_ms.to_string())]))
+                        (ui.fill(Label::Total, &[("total", &response.total.to_string()), ("ms", &response.took_ms.to_string())]))
                     }
                     div.sort {
-                        label for="sort" { (ui.t("sort_by")) }
+                        label for="sort" { (ui.t(Label::SortBy)) }
                         (sort_select(params))
-                        button.no-js type="submit" { (ui.t("apply")) }
+                        button.no-js type="submit" { (ui.t(Label::Apply)) }
                     }
                 }
                 (export_links(params, response.total))
@@ -135,11 +126,11 @@ pub(super) fn results_layout(params: &PageParams, response: &SearchResponse) -> 
     }
 }
 
-/// The orders offered, with their label keys.
-pub(crate) const SORT_OPTIONS: [(Sort, &str); 3] = [
-    (Sort::Relevance, "sort_relevance"),
-    (Sort::DateDesc, "sort_newest"),
-    (Sort::DateAsc, "sort_oldest"),
+/// The orders offered, with their labels.
+const SORT_OPTIONS: [(Sort, Label); 3] = [
+    (Sort::Relevance, Label::SortRelevance),
+    (Sort::DateDesc, Label::SortNewest),
+    (Sort::DateAsc, Label::SortOldest),
 ];
 
 pub(super) fn sort_select(params: &PageParams) -> Markup {
@@ -162,18 +153,18 @@ pub(super) fn empty_results(params: &PageParams, response: &SearchResponse) -> M
     html! {
         div.empty #hits tabindex="-1" {
             @if response.total > 0 {
-                p { (ui.t("past_last_page")) }
-                p { a href=(params.first_page().search_url()) { (ui.t("first_page")) } }
+                p { (ui.t(Label::PastLastPage)) }
+                p { a href=(params.first_page().search_url()) { (ui.t(Label::FirstPage)) } }
             } @else {
-                p.empty-title { (ui.t("no_results")) }
+                p.empty-title { (ui.t(Label::NoResults)) }
                 @if response.partial.is_none() {
                     ul {
-                        li { (ui.t("no_results_fewer_words")) }
+                        li { (ui.t(Label::NoResultsFewerWords)) }
                         // Only when there is a filter to remove.
                         @if !selected_filters(params).is_empty() {
-                            li { (ui.t("no_results_filters")) }
+                            li { (ui.t(Label::NoResultsFilters)) }
                         }
-                        li { (ui.t("no_results_prefix")) }
+                        li { (ui.t(Label::NoResultsPrefix)) }
                     }
                 }
             }
@@ -207,17 +198,17 @@ pub(super) fn partial_results(params: &PageParams, full: usize, partial: &Partia
     let total = partial.total.to_string();
     html! {
         section.partial #partial aria-labelledby="partial-heading" {
-            h2 #partial-heading { (ui.t("partial_heading")) }
+            h2 #partial-heading { (ui.t(Label::PartialHeading)) }
             @for word in partial.words.iter().filter(|w| w.documents == 0) {
                 p.drop-word {
-                    (ui.fill("word_matches_nothing", &[("word", &word.word)])) " "
+                    (ui.fill(Label::WordMatchesNothing, &[("word", &word.word)])) " "
                     a href=(params.first_page().with("q", Some(&query_without(params.query(), &word.word))).search_url()) {
-                        (ui.t("search_without"))
+                        (ui.t(Label::SearchWithout))
                     }
                 }
             }
             p.word-counts {
-                (ui.t("word_counts")) " "
+                (ui.t(Label::WordCounts)) " "
                 @for (i, word) in partial.words.iter().enumerate() {
                     @if i > 0 { ", " }
                     span.word-count { (word.word) " (" (word.documents) ")" }
@@ -226,9 +217,9 @@ pub(super) fn partial_results(params: &PageParams, full: usize, partial: &Partia
             @if !partial.hits.is_empty() {
                 p.partial-intro {
                     @if full == 0 {
-                        (ui.fill("partial_intro", &[("total", &total)]))
+                        (ui.fill(Label::PartialIntro, &[("total", &total)]))
                     } @else {
-                        (ui.fill("partial_fewer", &[("total", &total), ("full", &full.to_string())]))
+                        (ui.fill(Label::PartialFewer, &[("total", &total), ("full", &full.to_string())]))
                     }
                 }
                 ol.hits.partial-hits {
@@ -247,7 +238,7 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
         li.hit {
             h3.hit-title lang=[hit.language.as_deref()] { a href=(params.document_url(&hit.id)) { (marked_title(ui, &hit.title_marked.html())) } }
             @if hit.provenance == Some(Provenance::Sample) {
-                p.badge.sample { (ui.t("sample_badge")) }
+                p.badge.sample { (ui.t(Label::SampleBadge)) }
             }
             p.hit-meta {
                 span.hit-kind { (kind_label(ui, hit.kind.as_str())) }
@@ -280,7 +271,7 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 @if !hit.versions.is_empty() {
                     span.sep aria-hidden="true" { " · " }
                     span.hit-versions {
-                        (ui.t("also_in")) ": "
+                        (ui.t(Label::AlsoIn)) ": "
                         @for (i, version) in hit.versions.iter().enumerate() {
                             @if i > 0 { ", " }
                             a href=(params.document_url(&version.id)) hreflang=(version.language) title=(i18n::language_name(ui, &version.language)) {
@@ -292,7 +283,7 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
             }
             p.snippet lang=[hit.language.as_deref()] { (PreEscaped(hit.snippet.html())) }
             @if !hit.themes.is_empty() {
-                ul.tags aria-label=(ui.t("themes")) {
+                ul.tags aria-label=(ui.t(Label::Themes)) {
                     @for theme in &hit.themes {
                         li { (i18n::theme_label(ui, theme)) }
                     }
@@ -302,60 +293,57 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
     }
 }
 
-/// The selected filters as (label, URL without it), in URL order by dimension.
+/// The selected filters as (label, URL without it), in the order of their parameters.
 pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
     let ui = params.ui;
     let mut chips = Vec::new();
-    let dimensions: [(&str, &str); 11] = [
-        ("provenance", "facet_provenance"),
-        ("country", "facet_country"),
-        ("theme", "facet_theme"),
-        ("kind", "facet_kind"),
-        ("lang", "facet_language"),
-        ("round", "facet_greta_round"),
-        ("strength", "facet_greta_strength"),
-        ("article", "facet_greta_article"),
-        ("court", "court"),
-        ("cites", "filter_cites"),
-        ("provision", "filter_provision"),
-    ];
-    for (key, label_key) in dimensions {
-        for value in params.values(key) {
-            let shown = match key {
-                "country" => i18n::country_name(ui, &value.to_ascii_uppercase()),
-                "theme" => i18n::theme_label(ui, &value.trim_matches('/').to_ascii_lowercase()),
-                "kind" => kind_label(ui, value),
-                "lang" => i18n::language_name(ui, value),
-                "round" => greta_round_label(ui, value),
-                "strength" => strength_label(ui, value),
-                "article" => greta_article_label(ui, value),
-                "provenance" if value == "real" => ui.t("real_only").to_string(),
-                "court" => i18n::court_name(ui, &courts::display(value)),
+    for parameter in &PARAMETERS {
+        let label = match parameter.role {
+            Role::Filter(dimension) => Label::Facet(dimension),
+            Role::Article => Label::FacetGretaArticle,
+            Role::Provenance => Label::FacetProvenance,
+            Role::Cites => Label::FilterCites,
+            Role::Provision => Label::FilterProvision,
+            // One chip for the range, removing both ends.
+            Role::YearFrom => {
+                chips.extend(year_range_chip(params));
+                continue;
+            }
+            Role::YearTo | Role::Query | Role::Sort | Role::Page | Role::PerPage => continue,
+        };
+        for value in params.values(parameter.key) {
+            let shown = match parameter.role {
+                Role::Filter(dimension) => value_label(ui, dimension, value),
+                Role::Article => greta_article_label(ui, value),
+                Role::Provenance if value == "real" => ui.t(Label::RealOnly).to_string(),
                 _ => value.to_string(),
             };
             chips.push((
-                format!("{}: {shown}", ui.t(label_key)),
-                params.without(key, value).search_url(),
+                format!("{}: {shown}", ui.t(label)),
+                params.without(parameter.key, value).search_url(),
             ));
         }
     }
-    let (from, to) = (params.first("year_from"), params.first("year_to"));
-    if from.is_some() || to.is_some() {
-        let range = match (from, to) {
-            (Some(f), Some(t)) if f == t => f.to_string(),
-            (Some(f), Some(t)) => format!("{f}–{t}"),
-            (Some(f), None) => format!("{f}–"),
-            (None, Some(t)) => format!("–{t}"),
-            (None, None) => String::new(),
-        };
-        let url = params
-            .first_page()
-            .with("year_from", None)
-            .with("year_to", None)
-            .search_url();
-        chips.push((format!("{}: {range}", ui.t("facet_year")), url));
-    }
     chips
+}
+
+/// The chosen years as a chip (`2010–2015`, `2010–`, `2012`), with the URL without them.
+fn year_range_chip(params: &PageParams) -> Option<(String, String)> {
+    let (from, to) = (params.first("year_from"), params.first("year_to"));
+    let range = match (from, to) {
+        (Some(f), Some(t)) if f == t => f.to_string(),
+        (Some(f), Some(t)) => format!("{f}–{t}"),
+        (Some(f), None) => format!("{f}–"),
+        (None, Some(t)) => format!("–{t}"),
+        (None, None) => return None,
+    };
+    let url = params
+        .first_page()
+        .with("year_from", None)
+        .with("year_to", None)
+        .search_url();
+    let label = params.ui.t(Label::Facet(Dimension::Year));
+    Some((format!("{label}: {range}"), url))
 }
 
 pub(super) fn chips(params: &PageParams) -> Markup {
@@ -366,11 +354,11 @@ pub(super) fn chips(params: &PageParams) -> Markup {
     }
     html! {
         div.chips {
-            span.chips-label #chips-label { (ui.t("selected_filters")) }
+            span.chips-label #chips-label { (ui.t(Label::SelectedFilters)) }
             ul aria-labelledby="chips-label" {
                 @for (label, url) in &chips {
                     li {
-                        a.chip href=(url) aria-label=(ui.fill("remove_filter", &[("filter", label)])) {
+                        a.chip href=(url) aria-label=(ui.fill(Label::RemoveFilter, &[("filter", label)])) {
                             span { (label) }
                             span.chip-x aria-hidden="true" { "×" }
                         }
@@ -378,7 +366,7 @@ pub(super) fn chips(params: &PageParams) -> Markup {
                 }
             }
             @if chips.len() > 1 {
-                a.clear-filters href=(params.without_filters().search_url()) { (ui.t("clear_filters")) }
+                a.clear-filters href=(params.without_filters().search_url()) { (ui.t(Label::ClearFilters)) }
             }
         }
     }
@@ -389,18 +377,18 @@ pub(super) fn export_links(params: &PageParams, total: usize) -> Markup {
     let set = params.result_set();
     let extent = if total > MAX_EXPORT_ROWS {
         ui.fill(
-            "export_first",
+            Label::ExportFirst,
             &[
                 ("cap", &MAX_EXPORT_ROWS.to_string()),
                 ("total", &total.to_string()),
             ],
         )
     } else {
-        ui.fill("export_all", &[("total", &total.to_string())])
+        ui.fill(Label::ExportAll, &[("total", &total.to_string())])
     };
     html! {
         p.export {
-            span { (ui.t("export")) " " }
+            span { (ui.t(Label::Export)) " " }
             a href=(set.url("/export.csv")) download { "CSV" }
             span aria-hidden="true" { " · " }
             a href=(set.url("/export.jsonl")) download { "JSON Lines" }
@@ -454,27 +442,27 @@ pub(super) fn pagination(params: &PageParams, response: &SearchResponse) -> Mark
         return html! {};
     }
     html! {
-        nav.pagination aria-label=(ui.t("pagination")) {
+        nav.pagination aria-label=(ui.t(Label::Pagination)) {
             ul {
                 @if current > 1 {
-                    li { a rel="prev" href=(page_url((current - 1).min(last))) { "‹ " (ui.t("previous")) } }
+                    li { a rel="prev" href=(page_url((current - 1).min(last))) { "‹ " (ui.t(Label::Previous)) } }
                 }
                 @for link in page_links(current, last) {
                     @match link {
                         PageLink::Page(page) => li {
                             a href=(page_url(page))
-                                aria-label=(ui.fill("page_n", &[("n", &page.to_string())]))
+                                aria-label=(ui.fill(Label::PageN, &[("n", &page.to_string())]))
                                 aria-current=[(page == current).then_some("page")] { (page) }
                         },
                         PageLink::Gap => li.gap aria-hidden="true" { "…" },
                     }
                 }
                 @if current < last {
-                    li { a rel="next" href=(page_url(current + 1)) { (ui.t("next")) " ›" } }
+                    li { a rel="next" href=(page_url(current + 1)) { (ui.t(Label::Next)) " ›" } }
                 }
             }
             @if response.total > MAX_RESULT_DEPTH {
-                p.depth-note { (ui.fill("depth_note", &[("depth", &MAX_RESULT_DEPTH.to_string())])) }
+                p.depth-note { (ui.fill(Label::DepthNote, &[("depth", &MAX_RESULT_DEPTH.to_string())])) }
             }
         }
     }

@@ -1,7 +1,7 @@
 //! What the analysers make of a text, for a person asking "why did this come up?" or "why
 //! not?" (as Elasticsearch's `_analyze`): the language and script, and for every word the term
 //! each field gets (exact, folded, stemmed in the text's language) and the stems a query word
-//! is looked up as (every language's rules, `search::build`). `thb-caselaw analyze` and
+//! is looked up as (every language's rules, `search::build`, each in its own namespace). `thb-caselaw analyze` and
 //! `GET /api/analyze` show it.
 
 use std::collections::BTreeMap;
@@ -45,10 +45,12 @@ pub struct AnalysedWord {
     pub exact: Option<String>,
     /// The term of the folded field: one script, no diacritics (what finds Cyrillic from Latin).
     pub folded: Option<String>,
-    /// The stem a document in the text's language stores.
+    /// The stem a document in the text's language stores (under the namespace of
+    /// [`Analysis::stemmer`]: `sh:trgovin` in the field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stemmed: Option<String>,
-    /// The stems the word is searched as when typed in a query, by stemmer.
+    /// The stems the word is searched as when typed in a query, by stemmer: each meets only
+    /// the documents that stemmer stemmed (their `stemmed`).
     pub query_stems: BTreeMap<&'static str, String>,
 }
 

@@ -9,6 +9,9 @@
 //!   tantivy itself uses) for en, fr, de, it, ru; our own light stemmers ([`thb_text::stem`])
 //!   for the Serbo-Croatian family, Macedonian, Albanian and Turkish (on issue 21's held-out
 //!   lemmas, Snowball's Turkish stemmer found 0.49 of the inflected forms, ours 0.68).
+//!   Every language's stems share one field, each under its stemmer's namespace
+//!   ([`StemLanguage::stem_term`]); the analyzer itself gives the bare stem, which is what
+//!   snippets compare and `analyze` shows.
 //!
 //! One tokenizer type does all three, because they share the word splitting and every token's
 //! byte offsets point into the original text: highlighting then marks the original Cyrillic or
@@ -16,9 +19,10 @@
 
 pub mod explain;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer, TokenizerManager};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
 use thb_text::normalize::{fold_exact, fold_for_search, is_word_char};
 use thb_text::stem;
@@ -91,6 +95,22 @@ impl StemLanguage {
         })
     }
 
+    /// The term the `stem` field holds for `stem`, a stem this language's rules made: the
+    /// stemmer's code before it (`sh:trgovin`, `tr:magdur`). One field holds every language's
+    /// stems, and a query word is stemmed by every language's rules; without the namespace, a
+    /// stem the Turkish rules make of a Croatian query word met Croatian documents holding
+    /// another word with that stem (issue 21: 0.03 of Croatian precision). With it, a stem
+    /// made by one stemmer meets only documents stemmed by the same one. `:` never occurs in
+    /// a term, which holds word characters only.
+    pub fn stem_term(self, stem: &str) -> String {
+        let code = self.code();
+        let mut term = String::with_capacity(code.len() + 1 + stem.len());
+        term.push_str(code);
+        term.push(NAMESPACE_END);
+        term.push_str(stem);
+        term
+    }
+
     fn snowball(self) -> Option<frostem::Algorithm> {
         Some(match self {
             StemLanguage::English => frostem::Algorithm::English,
@@ -102,6 +122,9 @@ impl StemLanguage {
         })
     }
 }
+
+/// Ends the namespace of a stem in the `stem` field ([`StemLanguage::stem_term`]).
+const NAMESPACE_END: char = ':';
 
 /// How a tokenizer turns a word into a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,28 +159,26 @@ impl Analyzer {
                 Analyzer::Stemmed(language) => language.snowball().map(frostem::Stemmer::new),
                 _ => None,
             },
+            namespace: None,
             token: Token::default(),
             scratch: String::new(),
         }
     }
 
-    /// The terms of a text, in order (queries use this to build term and phrase queries).
-    /// The text's tokens for a field filled at ingest with this analyzer whatever the field's
-    /// own tokenizer (the one `stem` field holds every language's stems).
-    pub fn pre_tokenized(self, text: &str) -> PreTokenizedString {
-        let mut tokenizer = self.tokenizer();
-        let mut stream = tokenizer.token_stream(text);
-        let mut tokens = Vec::new();
-        while stream.advance() {
-            tokens.push(stream.token().clone());
-        }
-        // The field is not stored: the text itself is not needed.
-        PreTokenizedString {
-            text: String::new(),
-            tokens,
+    /// The term a field analysed by this analyzer holds for `term`, one of its [`terms`]:
+    /// the term itself, but under its stemmer's namespace for a stem
+    /// ([`StemLanguage::stem_term`]).
+    ///
+    /// [`terms`]: Analyzer::terms
+    pub fn field_term(self, term: &str) -> Cow<'_, str> {
+        match self {
+            Analyzer::Stemmed(language) => Cow::Owned(language.stem_term(term)),
+            Analyzer::Exact | Analyzer::Folded => Cow::Borrowed(term),
         }
     }
 
+    /// The terms of a text, in order (queries use this to build term and phrase queries;
+    /// a stem is looked up as its [`field_term`](Analyzer::field_term)).
     pub fn terms(self, text: &str) -> Vec<String> {
         let mut tokenizer = self.tokenizer();
         let mut stream = tokenizer.token_stream(text);
@@ -169,10 +190,81 @@ impl Analyzer {
     }
 }
 
-/// Registers every analyzer on an index's tokenizer manager.
+/// Registers every analyzer on an index's tokenizer manager, and the `stem` field's router.
 pub fn register(manager: &TokenizerManager) {
     for analyzer in Analyzer::all() {
         manager.register(&analyzer.tokenizer_name(), analyzer.tokenizer());
+    }
+    manager.register(STEM_ROUTER_NAME, StemRouter::default());
+}
+
+/// The tokenizer of the one `stem` field (see `schema.rs`), which holds every language's stems.
+pub const STEM_ROUTER_NAME: &str = "thb_stem";
+
+/// Opens a `stem` field value: the code of the language whose rules stem what follows sits
+/// between two of these. A private-use character, so no analyzer makes a term of it.
+const LANGUAGE_MARK: char = '\u{E000}';
+
+/// The value ingest gives the `stem` field for `text` of a document in `language`: the text
+/// behind a mark naming the language, which [`StemRouter`] reads.
+///
+/// Why not pre-tokenized text: tantivy keeps a document's `PreTokenizedString` as JSON inside
+/// the document and parses it back on the indexing thread; on long judgments that round trip
+/// of every token was a sixth of ingest's CPU (`benches/RESULTS.md`, issue 24). A copy of the
+/// text behind a mark costs a `memcpy`, and the stemming moves to tantivy's indexing threads.
+pub fn stem_value(language: StemLanguage, text: &str) -> String {
+    let code = language.code();
+    let mut value = String::with_capacity(text.len() + code.len() + 2 * LANGUAGE_MARK.len_utf8());
+    value.push(LANGUAGE_MARK);
+    value.push_str(code);
+    value.push(LANGUAGE_MARK);
+    value.push_str(text);
+    value
+}
+
+/// The language and text of a [`stem_value`]; `None` for text without a mark.
+fn split_stem_value(value: &str) -> Option<(StemLanguage, &str)> {
+    let rest = value.strip_prefix(LANGUAGE_MARK)?;
+    let (code, text) = rest.split_once(LANGUAGE_MARK)?;
+    let language = StemLanguage::ALL
+        .into_iter()
+        .find(|language| language.code() == code)?;
+    Some((language, text))
+}
+
+/// The `stem` field's tokenizer: stems a [`stem_value`] by the rules of the language its mark
+/// names, giving the terms `Analyzer::Stemmed(language)` gives the text, each under that
+/// stemmer's namespace ([`Analyzer::field_term`]). A value without a mark (never written by
+/// ingest) gives no terms rather than terms of a guessed language.
+#[derive(Clone)]
+pub struct StemRouter {
+    /// One per [`StemLanguage::ALL`], in that order.
+    tokenizers: Vec<WordTokenizer>,
+}
+
+impl Default for StemRouter {
+    fn default() -> Self {
+        StemRouter {
+            tokenizers: StemLanguage::ALL
+                .into_iter()
+                .map(|language| WordTokenizer {
+                    namespace: Some(language.code()),
+                    ..Analyzer::Stemmed(language).tokenizer()
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Tokenizer for StemRouter {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, value: &'a str) -> WordStream<'a> {
+        match split_stem_value(value) {
+            // `ALL` is in declaration order (a test checks it).
+            Some((language, text)) => self.tokenizers[language as usize].token_stream(text),
+            None => self.tokenizers[0].token_stream(""),
+        }
     }
 }
 
@@ -182,6 +274,8 @@ pub fn register(manager: &TokenizerManager) {
 pub struct WordTokenizer {
     analyzer: Analyzer,
     snowball: Option<frostem::Stemmer>,
+    /// The code whose namespace the terms go in (the `stem` field's), none for a query's.
+    namespace: Option<&'static str>,
     token: Token,
     scratch: String,
 }
@@ -196,6 +290,7 @@ impl Tokenizer for WordTokenizer {
             cursor: 0,
             analyzer: self.analyzer,
             snowball: self.snowball.as_ref(),
+            namespace: self.namespace,
             token: &mut self.token,
             scratch: &mut self.scratch,
         }
@@ -207,6 +302,7 @@ pub struct WordStream<'a> {
     cursor: usize,
     analyzer: Analyzer,
     snowball: Option<&'a frostem::Stemmer>,
+    namespace: Option<&'static str>,
     token: &'a mut Token,
     scratch: &'a mut String,
 }
@@ -415,6 +511,11 @@ impl TokenStream for WordStream<'_> {
             if self.token.text.is_empty() || self.token.text.len() > MAX_TERM_BYTES {
                 continue;
             }
+            if let Some(code) = self.namespace {
+                // What `StemLanguage::stem_term` writes, in the token's own buffer.
+                self.token.text.insert(0, NAMESPACE_END);
+                self.token.text.insert_str(0, code);
+            }
             self.token.offset_from = start;
             self.token.offset_to = end;
             self.token.position = self.token.position.wrapping_add(1);
@@ -539,6 +640,37 @@ mod tests {
         );
     }
 
+    /// The terms of `value` in the `stem` field.
+    fn stem_field_terms(value: &str) -> Vec<String> {
+        let mut router = StemRouter::default();
+        let mut stream = router.token_stream(value);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            terms.push(stream.token().text.clone());
+        }
+        terms
+    }
+
+    /// `analyzer`'s terms of `text` as a field analysed by it holds them.
+    fn field_terms(analyzer: Analyzer, text: &str) -> Vec<String> {
+        analyzer
+            .terms(text)
+            .iter()
+            .map(|term| analyzer.field_term(term).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_stem_field_holds_stems_under_their_stemmers_namespace() {
+        let sh = StemLanguage::SerboCroatian;
+        let held = stem_field_terms(&stem_value(sh, "Трговином људима"));
+        let bare = Analyzer::Stemmed(sh).terms("Трговином људима");
+        assert_eq!(held, [format!("sh:{}", bare[0]), format!("sh:{}", bare[1])]);
+        assert_eq!(Analyzer::Folded.field_term("trgovina"), "trgovina");
+        let tr = Analyzer::Stemmed(StemLanguage::Turkish);
+        assert_eq!(tr.field_term("grup"), "tr:grup");
+    }
+
     #[test]
     fn albanian_inflections_meet() {
         let sq = Analyzer::Stemmed(StemLanguage::Albanian);
@@ -601,5 +733,44 @@ mod tests {
                 assert_eq!(walked, analyzer.terms(text), "{analyzer:?} on {text}");
             }
         }
+    }
+
+    #[test]
+    fn the_stem_field_stems_each_value_by_the_language_it_names() {
+        let texts = [
+            (
+                "Трговином људима, врбовањем и превозом жртава.",
+                StemLanguage::SerboCroatian,
+            ),
+            (
+                "İNSAN TİCARETİ suçundan Ankara'daki mahkemede yargılandı.",
+                StemLanguage::Turkish,
+            ),
+            (
+                "La traite des êtres humains; l'État n'a pas protégé la requérante.",
+                StemLanguage::French,
+            ),
+            (
+                "Основниот суд ги осуди за трговија со луѓе.",
+                StemLanguage::Macedonian,
+            ),
+            (
+                "Gjykata e shpalli fajtor për trafikim me qenie njerëzore.",
+                StemLanguage::Albanian,
+            ),
+        ];
+        for (text, language) in texts {
+            let routed = stem_field_terms(&stem_value(language, text));
+            assert_eq!(
+                routed,
+                field_terms(Analyzer::Stemmed(language), text),
+                "{language:?}"
+            );
+            // The namespace shows which rules made them; the stems themselves differ too.
+            let english = Analyzer::Stemmed(StemLanguage::English);
+            assert_ne!(Analyzer::Stemmed(language).terms(text), english.terms(text));
+        }
+        // Text without a mark is not guessed at.
+        assert!(stem_field_terms("trgovina ljudima").is_empty());
     }
 }

@@ -2,10 +2,12 @@
 //! highlight.
 //!
 //! A word is looked for in each field with that field's analyzer: exact (as written), folded
-//! (any script, no diacritics) and stemmed in every language. The clauses are summed, so a
+//! (any script, no diacritics) and stemmed in every language, each language's stem under its
+//! stemmer's namespace, so that it meets only the documents stemmed by the same rules. The clauses are summed, so a
 //! document that has the word exactly also matches folded and stemmed, and outranks one that
 //! only matches an inflected or transliterated form; title fields weigh more than body fields.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tantivy::query::{
@@ -280,8 +282,8 @@ impl Builder<'_> {
         let mut matching: Vec<Clause> = Vec::new();
         let mut scoring: Vec<Box<dyn Query>> = Vec::new();
         let schema = self.searcher.schema();
-        // Most languages' rules leave a given word alike: the `stem` field is searched once
-        // per distinct stem.
+        // A field is searched once per distinct list of terms (the exact and folded terms of
+        // a word are often alike in the title and the text).
         let mut seen: HashSet<(Field, Vec<String>)> = HashSet::new();
         let first = self.words;
         let words = u32::try_from(analysis::words(text).count()).unwrap_or(u32::MAX);
@@ -289,9 +291,16 @@ impl Builder<'_> {
             self.words = self.words.saturating_add(words);
         }
         for (target, analyzer, boost) in targets(self.fields, field) {
-            let terms = analyzer.terms(text);
+            let mut terms = analyzer.terms(text);
             if positive {
                 self.highlight.add(analyzer, &terms, first, words);
+            }
+            // Highlighting wants a stem as its stemmer makes it, the field holds it under the
+            // stemmer's namespace.
+            for term in &mut terms {
+                if let Cow::Owned(in_field) = analyzer.field_term(term) {
+                    *term = in_field;
+                }
             }
             if !seen.insert((target, terms.clone())) {
                 continue;

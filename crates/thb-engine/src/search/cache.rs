@@ -15,7 +15,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use lru::LruCache;
 
 use super::{SearchRequest, SearchResponse};
-use crate::schema::Dimension;
 
 /// A response this large is not stored: one request must not flush everyone else's.
 const LARGEST_SHARE: usize = 8;
@@ -162,10 +161,10 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
         .flat_map(|p| &p.words)
         .map(|w| PER_ITEM + w.word.len())
         .sum();
-    let f = &response.facets;
-    let facets: usize = Dimension::ALL
-        .into_iter()
-        .flat_map(|dimension| f.get(dimension))
+    let facets: usize = response
+        .facets
+        .iter()
+        .flat_map(|(_, values)| values)
         .map(|v| PER_ITEM + v.value.len() + v.parent.as_ref().map_or(0, String::len))
         .sum();
     PER_ITEM * 8 + request.query.len() + hits + words + facets

@@ -44,8 +44,8 @@ use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, T
 
 use super::conjunction::{set_bits, ConjunctionScorer, Window};
 use crate::columns::{FacetTables, Group, KeysOf, SegmentTables};
-pub use crate::schema::Dimension;
 use crate::schema::DimensionBits;
+pub use crate::vocabulary::Dimension;
 
 /// What a dimension's filter accepts.
 #[derive(Debug, Clone)]

@@ -17,6 +17,7 @@ pub mod partial;
 pub mod public_view;
 pub mod query;
 pub mod request;
+pub mod similar;
 pub mod snippet;
 
 use std::collections::HashMap;
@@ -30,12 +31,12 @@ use tantivy::{DocAddress, Searcher, Term};
 
 pub use request::{SearchRequest, Sort};
 
-use crate::document::{Greta, Kind, Provenance, Strength};
-use crate::domain::{courts, taxonomy};
+use crate::document::{Greta, Kind, Provenance};
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::{SEARCH_DEADLINE, SNIPPET_CHARS};
 use crate::schema;
 use crate::versions::Version;
+use crate::vocabulary::{PerDimension, Selecting, ValueOrder};
 use cache::ResponseCache;
 use conjunction::ConjunctionQuery;
 use facets::{Accept, Deadline, Dimension, OnePass, PageOrder};
@@ -122,53 +123,47 @@ pub struct FacetValue {
     pub parent: Option<String>,
 }
 
-/// Counts per facet dimension over the filtered result set.
-#[derive(Debug, Clone, Serialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FacetCounts {
-    pub country: Vec<FacetValue>,
-    /// Hierarchical: top-level themes and `parent/child` paths, in taxonomy order.
-    pub theme: Vec<FacetValue>,
-    pub kind: Vec<FacetValue>,
-    pub language: Vec<FacetValue>,
-    /// Ascending by year.
-    pub year: Vec<FacetValue>,
-    /// GRETA evaluation round (`1`, `2`, …), ascending.
-    pub greta_round: Vec<FacetValue>,
-    /// GRETA strength, strongest first: `urges`, `considers`, `invites`.
-    pub greta_strength: Vec<FacetValue>,
-    /// Courts and other bodies as the documents name them, most hits first, each followed by
-    /// its formations (most hits first), which its count includes.
-    pub court: Vec<FacetValue>,
+/// Counts per facet dimension over the filtered result set, under each dimension's name (in
+/// the JSON, `{"country": [...], "theme": [...], ...}`).
+pub type FacetCounts = PerDimension<Vec<FacetValue>>;
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for FacetCounts {
+    /// As a struct with a field per dimension would derive it, each field described by its
+    /// row of `vocabulary::DIMENSIONS`.
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+        use utoipa::openapi::Ref;
+        let mut object = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "Counts per facet dimension over the filtered result set.",
+            ));
+        for spec in &crate::vocabulary::DIMENSIONS {
+            let values = ArrayBuilder::new()
+                .items(Ref::from_schema_name("FacetValue"))
+                .description(spec.about);
+            object = object.property(spec.name, values).required(spec.name);
+        }
+        object.into()
+    }
 }
 
-impl FacetCounts {
-    /// A dimension's values. The two matches are exhaustive: a new dimension cannot be left out
-    /// of the response or of anything that walks every dimension (`cache`'s size estimate).
-    pub fn get(&self, dimension: Dimension) -> &Vec<FacetValue> {
-        match dimension {
-            Dimension::Country => &self.country,
-            Dimension::Theme => &self.theme,
-            Dimension::Kind => &self.kind,
-            Dimension::Language => &self.language,
-            Dimension::Year => &self.year,
-            Dimension::GretaRound => &self.greta_round,
-            Dimension::GretaStrength => &self.greta_strength,
-            Dimension::Court => &self.court,
-        }
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for FacetCounts {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("FacetCounts")
     }
 
-    fn get_mut(&mut self, dimension: Dimension) -> &mut Vec<FacetValue> {
-        match dimension {
-            Dimension::Country => &mut self.country,
-            Dimension::Theme => &mut self.theme,
-            Dimension::Kind => &mut self.kind,
-            Dimension::Language => &mut self.language,
-            Dimension::Year => &mut self.year,
-            Dimension::GretaRound => &mut self.greta_round,
-            Dimension::GretaStrength => &mut self.greta_strength,
-            Dimension::Court => &mut self.court,
-        }
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        use utoipa::PartialSchema;
+        schemas.push((FacetValue::name().into_owned(), FacetValue::schema()));
+        <FacetValue as utoipa::ToSchema>::schemas(schemas);
     }
 }
 
@@ -211,52 +206,19 @@ impl Filters {
     fn of(request: &SearchRequest, handle: &IndexHandle) -> Filters {
         let f = &handle.fields;
         let mut by_dimension: Vec<(Dimension, Accept)> = Vec::new();
-        let mut any_of = |dimension, values: Vec<String>| {
-            if !values.is_empty() {
-                by_dimension.push((dimension, Accept::AnyOf(values)));
-            }
-        };
-        any_of(Dimension::Country, request.countries.clone());
-        any_of(
-            Dimension::Theme,
-            request
-                .themes
-                .iter()
-                .map(|t| t.trim_matches('/').to_string())
-                .collect(),
-        );
-        any_of(
-            Dimension::Kind,
-            request
-                .kinds
-                .iter()
-                .map(|k| k.as_str().to_string())
-                .collect(),
-        );
-        any_of(Dimension::Language, request.languages.clone());
-        any_of(
-            Dimension::GretaRound,
-            request.greta_rounds.iter().map(|r| r.to_string()).collect(),
-        );
-        any_of(
-            Dimension::GretaStrength,
-            request
-                .greta_strengths
-                .iter()
-                .map(|s| s.as_str().to_string())
-                .collect(),
-        );
-        if request.year_from.is_some() || request.year_to.is_some() {
-            by_dimension.push((
-                Dimension::Year,
-                Accept::Years {
-                    from: request.year_from.unwrap_or(0) as u32,
-                    to: request.year_to.unwrap_or(9999) as u32,
-                },
-            ));
-        }
-        if !request.courts.is_empty() {
-            by_dimension.push((Dimension::Court, Accept::Courts(request.courts.clone())));
+        for (dimension, chosen) in request.filters.iter() {
+            let accept = match dimension.spec().selecting {
+                Selecting::Values(_) if !chosen.is_empty() => Accept::AnyOf(chosen.clone()),
+                Selecting::Courts if !chosen.is_empty() => Accept::Courts(chosen.clone()),
+                Selecting::Years if request.year_from.is_some() || request.year_to.is_some() => {
+                    Accept::Years {
+                        from: request.year_from.unwrap_or(0) as u32,
+                        to: request.year_to.unwrap_or(9999) as u32,
+                    }
+                }
+                _ => continue,
+            };
+            by_dimension.push((dimension, accept));
         }
         let mut always: Vec<Box<dyn Query>> = Vec::new();
         if !request.greta_articles.is_empty() {
@@ -348,18 +310,6 @@ fn restrict(
     }
 }
 
-/// The value a facet value sits beneath, in a hierarchical dimension.
-fn parent_of(dimension: Dimension, value: &str) -> Option<String> {
-    match dimension {
-        Dimension::Theme => value.rsplit_once('/').map(|(parent, _)| parent.to_string()),
-        Dimension::Court => match courts::split_value(value) {
-            (court, Some(_)) => Some(court.to_string()),
-            (_, None) => None,
-        },
-        _ => None,
-    }
-}
-
 /// Most hits first, then by value.
 fn most_first(a: &FacetValue, b: &FacetValue) -> std::cmp::Ordering {
     b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
@@ -388,28 +338,18 @@ fn facet_values(counts: HashMap<String, u64>, dimension: Dimension) -> Vec<Facet
     let mut values: Vec<FacetValue> = counts
         .into_iter()
         .map(|(value, count)| FacetValue {
-            parent: parent_of(dimension, &value),
+            parent: dimension.parent_of(&value).map(str::to_string),
             value,
             count,
         })
         .collect();
-    match dimension {
-        Dimension::Year | Dimension::GretaRound => values.sort_by(|a, b| a.value.cmp(&b.value)),
-        Dimension::GretaStrength => values.sort_by_key(|v| {
-            Strength::ALL
-                .iter()
-                .position(|s| s.as_str() == v.value)
-                .unwrap_or(usize::MAX)
-        }),
-        // Taxonomy order keeps children under their parent for a tree display.
-        Dimension::Theme => values.sort_by_key(|v| {
-            taxonomy::all()
-                .iter()
-                .position(|t| *t == v.value)
-                .unwrap_or(usize::MAX)
-        }),
-        Dimension::Court => values = children_under_parents(values),
-        _ => values.sort_by(most_first),
+    match dimension.spec().order {
+        ValueOrder::ByValue => values.sort_by(|a, b| a.value.cmp(&b.value)),
+        ValueOrder::Listed(place) => {
+            values.sort_by_key(|v| place(&v.value).unwrap_or(usize::MAX));
+        }
+        ValueOrder::ChildrenUnderParents => values = children_under_parents(values),
+        ValueOrder::MostFirst => values.sort_by(most_first),
     }
     values
 }
@@ -504,7 +444,7 @@ fn search_on(
     let total = harvest.total;
     let mut facet_counts = FacetCounts::default();
     for (dimension, counts) in Dimension::ALL.into_iter().zip(harvest.counts) {
-        *facet_counts.get_mut(dimension) = facet_values(counts, dimension);
+        facet_counts[dimension] = facet_values(counts, dimension);
     }
     let hits = pass.hits(harvest.top, offset, order, &highlight)?;
     let partial = match request.page == 1 && total < partial::BELOW {
@@ -669,20 +609,29 @@ mod tests {
     }
 
     fn courts_of(response: &SearchResponse) -> Vec<(&str, u64, Option<&str>)> {
-        response
-            .facets
-            .court
+        response.facets[Dimension::Court]
             .iter()
             .map(|v| (v.value.as_str(), v.count, v.parent.as_deref()))
             .collect()
     }
 
+    fn court_filter(courts: Vec<String>) -> PerDimension<Vec<String>> {
+        let mut filters = PerDimension::default();
+        filters[Dimension::Court] = courts;
+        filters
+    }
+
     fn found(handle: &IndexHandle, courts: &[&str]) -> Vec<String> {
         let request = SearchRequest {
-            courts: courts.iter().map(|c| c.to_string()).collect(),
+            filters: court_filter(courts.iter().map(|c| c.to_string()).collect()),
             ..SearchRequest::default()
         };
-        let mut ids: Vec<String> = search(handle, &request)
+        sorted_ids(handle, &request)
+    }
+
+    /// The ids of a search's hits, sorted.
+    fn sorted_ids(handle: &IndexHandle, request: &SearchRequest) -> Vec<String> {
+        let mut ids: Vec<String> = search(handle, request)
             .unwrap()
             .hits
             .into_iter()
@@ -741,13 +690,13 @@ mod tests {
         // Choosing a formation leaves the court's counts as they were (multi-select) and
         // narrows the other dimensions.
         let request = SearchRequest {
-            courts: vec![GC.to_string()],
+            filters: court_filter(vec![GC.to_string()]),
             ..SearchRequest::default()
         };
         let chosen = search(&handle, &request).unwrap();
         assert_eq!(chosen.total, 2);
         assert_eq!(courts_of(&chosen), courts_of(&all));
-        assert_eq!(chosen.facets.country[0].count, 2);
+        assert_eq!(chosen.facets[Dimension::Country][0].count, 2);
     }
 
     /// An index of `records`, each committed on its own (a segment each) when `apart`: a work's
@@ -860,7 +809,10 @@ mod tests {
                 "a decision in the same application is another text"
             );
             assert_eq!(all.total, 6, "hits, each judgment once");
-            let languages: u64 = all.facets.language.iter().map(|v| v.count).sum();
+            let languages: u64 = all.facets[Dimension::Language]
+                .iter()
+                .map(|v| v.count)
+                .sum();
             assert_eq!(languages, 8, "the facets count documents");
         }
     }
@@ -945,6 +897,38 @@ mod tests {
                 language: "fr".into()
             }]
         );
+    }
+
+    /// A query word is stemmed by every language's rules, and each stem meets only the
+    /// documents its own rules stemmed. The Turkish rules make `grup` of the Croatian `grubi`
+    /// (rough), as of the Turkish `grubun` (of the group); the Croatian rules make `grup` of
+    /// `grupa` (group). Before stems had namespaces, `grubi` found the Croatian group.
+    #[test]
+    fn a_stem_meets_only_documents_stemmed_by_the_rules_that_made_it() {
+        let record = |id: &str, language: &str, text: &str| {
+            json!({
+                "id": id, "kind": "judgment", "title": format!("Case {id}"), "text": text,
+                "country": ["HR"], "language": language, "provenance": "sample",
+            })
+        };
+        let (handle, _dir) = index_of(
+            &[
+                record(
+                    "hr",
+                    "hr",
+                    "Organizirana grupa vrbovala je žrtve preko oglasa.",
+                ),
+                record("tr", "tr", "Grubun üyeleri insan ticaretinden tutuklandı."),
+            ],
+            false,
+        );
+        let ids = |query: &str| sorted_ids(&handle, &request(&[("q", query)]));
+        // Croatian inflections of `grupa` meet it; the Turkish stem of `grupi` is `grup` too.
+        assert_eq!(ids("grupi"), ["hr", "tr"]);
+        assert_eq!(ids("grupom"), ["hr"]);
+        // The near miss: `grubi` is not a form of `grupa`.
+        assert_eq!(ids("grubi"), ["tr"]);
+        assert_eq!(ids("grubu"), ["tr"]);
     }
 
     #[test]

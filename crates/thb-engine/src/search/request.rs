@@ -1,64 +1,28 @@
 //! The search request: query, filters, sort and page, validated once, whichever front end
 //! (HTTP query string or command line) it came from.
 
-use serde::Serialize;
-
 use super::query::{QueryError, QueryProblem};
 use super::SearchError;
-use crate::document::{normalize_language_tag, Kind, Provenance, Strength, CONVENTION_ARTICLES};
+use crate::document::{Provenance, CONVENTION_ARTICLES};
 use crate::domain::citations::{self, provisions};
-use crate::domain::{countries, taxonomy};
 use crate::limits::{
     DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
 };
-
-/// Result order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Sort {
-    #[default]
-    Relevance,
-    DateDesc,
-    DateAsc,
-}
-
-impl Sort {
-    pub fn parse(s: &str) -> Option<Sort> {
-        Some(match s {
-            "relevance" | "" => Sort::Relevance,
-            "date-desc" | "date" | "newest" => Sort::DateDesc,
-            "date-asc" | "oldest" => Sort::DateAsc,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::DateDesc => "date-desc",
-            Sort::DateAsc => "date-asc",
-        }
-    }
-}
+pub use crate::vocabulary::Sort;
+use crate::vocabulary::{
+    expected, Dimension, Parameter, PerDimension, Role, Selecting, PARAMETERS, YEARS,
+};
 
 /// A validated search request. `Eq` and `Hash`: it is the key of `cache::ResponseCache`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SearchRequest {
     pub query: String,
-    /// ISO codes; several are OR-ed.
-    pub countries: Vec<String>,
-    /// Theme paths; a path also matches its sub-themes.
-    pub themes: Vec<String>,
-    pub kinds: Vec<Kind>,
-    /// BCP 47 tags as indexed (`sr-Cyrl`, `sq`, …).
-    pub languages: Vec<String>,
-    pub courts: Vec<String>,
+    /// The values chosen in each dimension, several OR-ed; once validated, as the dimension's
+    /// facet values read (`RS`, `labour/forced`, `sr-Cyrl`; a theme also matches its
+    /// sub-themes, a court its formations). The year is chosen by `year_from` and `year_to`.
+    pub filters: PerDimension<Vec<String>>,
     pub year_from: Option<u16>,
     pub year_to: Option<u16>,
-    /// GRETA evaluation rounds (OR-ed).
-    pub greta_rounds: Vec<u8>,
-    /// GRETA recommendation strengths (OR-ed).
-    pub greta_strengths: Vec<Strength>,
     /// Articles of the Convention a GRETA document concerns (OR-ed).
     pub greta_articles: Vec<u16>,
     /// Real documents, samples, or both (OR-ed; none: all).
@@ -81,15 +45,9 @@ impl Default for SearchRequest {
     fn default() -> Self {
         SearchRequest {
             query: String::new(),
-            countries: Vec::new(),
-            themes: Vec::new(),
-            kinds: Vec::new(),
-            languages: Vec::new(),
-            courts: Vec::new(),
+            filters: PerDimension::default(),
             year_from: None,
             year_to: None,
-            greta_rounds: Vec::new(),
-            greta_strengths: Vec::new(),
             greta_articles: Vec::new(),
             provenances: Vec::new(),
             cites: Vec::new(),
@@ -165,46 +123,51 @@ impl SearchRequest {
                 None => seen.push((key, 1)),
             }
             let value = value.trim();
-            match key {
-                "q" => r.query = value.to_string(),
-                "country" => r.countries.push(value.to_string()),
-                "theme" => r.themes.push(value.to_string()),
-                "kind" => r.kinds.push(parse_kind(value)?),
-                "lang" | "language" => r.languages.push(value.to_string()),
-                "court" => r.courts.push(value.to_string()),
-                "year_from" => r.year_from = parse_year("year_from", value)?,
-                "year_to" => r.year_to = parse_year("year_to", value)?,
-                "round" => r.greta_rounds.push(parse_round(value)?),
+            let Some(parameter) = Parameter::find(key) else {
+                let keys: Vec<&str> = PARAMETERS.iter().map(|p| p.key).collect();
+                return Err(bad(
+                    key,
+                    ParameterProblem::Unknown,
+                    format!("unknown parameter; expected {}", keys.join(", ")),
+                ));
+            };
+            match parameter.role {
+                Role::Query => r.query = value.to_string(),
+                // Checked with the rest, in `validate`, which a request built otherwise goes
+                // through too.
+                Role::Filter(dimension) => r.filters[dimension].push(value.to_string()),
+                Role::YearFrom => r.year_from = parse_year(parameter.key, value)?,
+                Role::YearTo => r.year_to = parse_year(parameter.key, value)?,
                 // The range is checked with the rest, in `validate`.
-                "article" => r
+                Role::Article => r
                     .greta_articles
                     .push(value.parse().map_err(|_| not_an_article(value))?),
-                "cites" => r.cites.push(citations::normalize_cited(value).ok_or_else(|| {
-                    bad("cites", invalid(value), format!("`{value}` is neither an application number (`25965/04`) nor an ECLI (`ECLI:CE:ECHR:2010:0107JUD002596504`)"))
+                Role::Cites => r.cites.push(citations::normalize_cited(value).ok_or_else(|| {
+                    bad(parameter.key, invalid(value), format!("`{value}` is neither an application number (`25965/04`) nor an ECLI (`ECLI:CE:ECHR:2010:0107JUD002596504`)"))
                 })?),
-                "provision" => r.provisions.push(provisions::normalize_path(value).ok_or_else(|| {
-                    bad("provision", invalid(value), format!("`{value}` is not a provision's path; e.g. /RS/CC/388, /MK/CC/418a, /CETS197/26, /ECHR/4, /PALERMO/3, or an instrument alone (/RS, /CETS197)"))
+                Role::Provision => r.provisions.push(provisions::normalize_path(value).ok_or_else(|| {
+                    bad(parameter.key, invalid(value), format!("`{value}` is not a provision's path; e.g. /RS/CC/388, /MK/CC/418a, /CETS197/26, /ECHR/4, /PALERMO/3, or an instrument alone (/RS, /CETS197)"))
                 })?),
-                "provenance" => r.provenances.push(Provenance::parse(value).ok_or_else(|| {
-                    bad("provenance", invalid(value), format!("`{value}`: expected real or sample"))
-                })?),
-                "strength" => r.greta_strengths.push(Strength::parse(value).ok_or_else(|| {
-                    bad("strength", invalid(value), format!("`{value}`: expected urges, considers or invites"))
-                })?),
-                "sort" => {
+                Role::Provenance => {
+                    r.provenances.push(Provenance::parse(value).ok_or_else(|| {
+                        bad(
+                            parameter.key,
+                            invalid(value),
+                            expected(value, Provenance::ALL.map(Provenance::as_str)),
+                        )
+                    })?)
+                }
+                Role::Sort => {
                     r.sort = Sort::parse(value).ok_or_else(|| {
-                        bad("sort", invalid(value), format!("`{value}`: expected relevance, date-desc or date-asc"))
+                        bad(
+                            parameter.key,
+                            invalid(value),
+                            format!("`{value}`: expected relevance, date-desc or date-asc"),
+                        )
                     })?
                 }
-                "page" => page = Some(value),
-                "per_page" => per_page = Some(value),
-                other => {
-                    return Err(bad(
-                        other,
-                        ParameterProblem::Unknown,
-                        "unknown parameter; expected q, country, theme, kind, lang, court, year_from, year_to, round, strength, article, provenance, cites, provision, sort, page, per_page",
-                    ))
-                }
+                Role::Page => page = Some(value),
+                Role::PerPage => per_page = Some(value),
             }
         }
         if let Some(page) = page {
@@ -218,33 +181,19 @@ impl SearchRequest {
 
     /// Checks and canonicalises every field (codes upper case, tags canonical, limits).
     pub fn validate(mut self) -> Result<SearchRequest, SearchError> {
-        for code in &mut self.countries {
-            let upper = code.to_ascii_uppercase();
-            if countries::lookup(&upper).is_none() {
-                return Err(bad("country", invalid(&code), format!("`{code}` is not a known country code (ISO 3166-1 alpha-2, `XK` for Kosovo*)")));
-            }
-            *code = upper;
-        }
-        for theme in &mut self.themes {
-            let path = theme.trim_matches('/').to_ascii_lowercase();
-            if !taxonomy::contains(&path) {
-                return Err(bad(
-                    "theme",
-                    invalid(&theme),
-                    format!(
-                        "`{theme}` is not a theme; nearest: {}",
-                        taxonomy::nearest(&path, 3).join(", ")
-                    ),
-                ));
-            }
-            *theme = path;
-        }
-        for tag in &mut self.languages {
-            if tag != "und" {
-                *tag = normalize_language_tag(tag).map_err(|e| bad("lang", invalid(&tag), e))?;
+        for dimension in Dimension::ALL {
+            let key = dimension.key();
+            let chosen = &mut self.filters[dimension];
+            match dimension.spec().selecting {
+                Selecting::Values(canonical) => {
+                    for value in chosen {
+                        *value = canonical(value).map_err(|e| bad(key, invalid(&value), e))?;
+                    }
+                }
+                Selecting::Courts => chosen.retain(|c| !c.trim().is_empty()),
+                Selecting::Years => {}
             }
         }
-        self.courts.retain(|c| !c.trim().is_empty());
         if let Some(article) = self
             .greta_articles
             .iter()
@@ -334,39 +283,20 @@ pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, SearchErr
     Ok(pairs)
 }
 
-fn parse_kind(value: &str) -> Result<Kind, SearchError> {
-    Kind::parse(value).ok_or_else(|| {
-        bad(
-            "kind",
-            invalid(value),
-            format!(
-                "`{value}`: expected judgment, decision, recommendation, report or legislation"
-            ),
-        )
-    })
-}
-
 fn parse_year(parameter: &str, value: &str) -> Result<Option<u16>, SearchError> {
     if value.is_empty() {
         return Ok(None);
     }
     match value.parse::<u16>() {
-        Ok(year) if (1800..=2100).contains(&year) => Ok(Some(year)),
+        Ok(year) if YEARS.contains(&year) => Ok(Some(year)),
         _ => Err(bad(
             parameter,
             invalid(value),
-            format!("`{value}` is not a year (1800–2100)"),
-        )),
-    }
-}
-
-fn parse_round(value: &str) -> Result<u8, SearchError> {
-    match value.parse::<u8>() {
-        Ok(round) if (1..=5).contains(&round) => Ok(round),
-        _ => Err(bad(
-            "round",
-            invalid(value),
-            format!("`{value}` is not a GRETA evaluation round (1–5)"),
+            format!(
+                "`{value}` is not a year ({}–{})",
+                YEARS.start(),
+                YEARS.end()
+            ),
         )),
     }
 }
@@ -412,8 +342,8 @@ mod tests {
             ("theme", "exploitation/"),
         ])
         .unwrap();
-        assert_eq!(r.countries, vec!["RS", "BA"]);
-        assert_eq!(r.themes, vec!["exploitation"]);
+        assert_eq!(r.filters[Dimension::Country], vec!["RS", "BA"]);
+        assert_eq!(r.filters[Dimension::Theme], vec!["exploitation"]);
     }
 
     #[test]
@@ -465,7 +395,14 @@ mod tests {
         assert!(message(&[("year_from", "2020"), ("year_to", "2010")]).starts_with("year_from:"));
         assert!(message(&[("contry", "RS")]).starts_with("contry: unknown parameter"));
         assert!(message(&[("theme", "labor")]).contains("exploitation/labour"));
-        assert!(message(&[("kind", "verdict")]).starts_with("kind:"));
+        assert_eq!(
+            message(&[("kind", "verdict")]),
+            "kind: `verdict`: expected judgment, decision, recommendation, report or legislation"
+        );
+        assert_eq!(
+            message(&[("provenance", "both")]),
+            "provenance: `both`: expected real or sample"
+        );
     }
 
     #[test]

@@ -50,12 +50,6 @@ mod tests {
             ("dz", "dz"),
             ("jd", "jd"),
         ];
-        for (input, expected) in rows {
-            assert!(DjDigraph.applies(input) || input == expected, "{input}");
-            let mut out = String::new();
-            DjDigraph.fold(input, &mut out);
-            assert_eq!(out, expected, "{input}");
-            assert!(!DjDigraph.applies(&out), "{input}: not idempotent");
-        }
+        crate::normalize::assert_fold_rows(&DjDigraph, &rows);
     }
 }

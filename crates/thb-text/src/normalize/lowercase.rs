@@ -72,12 +72,7 @@ mod tests {
             ("XOGĦOL", "xogħol"),
             ("ẞ", "ß"),
         ];
-        for (input, expected) in rows {
-            assert!(Lowercase.applies(input), "{input}");
-            let mut out = String::new();
-            Lowercase.fold(input, &mut out);
-            assert_eq!(out, expected, "{input}");
-        }
+        crate::normalize::assert_fold_rows(&Lowercase, &rows);
     }
 
     #[test]

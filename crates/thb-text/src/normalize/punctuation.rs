@@ -87,12 +87,7 @@ mod tests {
             ("it`s, it´s, itʼs, ‘it’", "it's, it's, it's, 'it'"),
             ("3 − 1", "3 - 1"),
         ];
-        for (input, expected) in rows {
-            assert!(Punctuation.applies(input), "{input}");
-            let mut out = String::new();
-            Punctuation.fold(input, &mut out);
-            assert_eq!(out, expected, "{input}");
-        }
+        crate::normalize::assert_fold_rows(&Punctuation, &rows);
         assert!(!Punctuation.applies("plain 'ascii' \"quotes\" - dash … ellipsis"));
     }
 }

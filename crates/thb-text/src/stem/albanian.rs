@@ -69,27 +69,10 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold_for_search_string;
 
-    fn fold_and_stem(word: &str) -> String {
-        stem(&fold_for_search_string(word)).into_owned()
-    }
-
-    #[test]
-    fn suffixes_are_longest_first() {
-        for pair in SUFFIXES.windows(2) {
-            assert!(
-                pair[0].0.len() >= pair[1].0.len(),
-                "{} before {}",
-                pair[0].0,
-                pair[1].0
-            );
-        }
-    }
-
-    #[test]
-    fn forms_that_must_meet() {
-        let rows: &[(&str, &[&str])] = &[
+    crate::stem::tests::stemmer_tables! {
+        stem,
+        meet: [
             (
                 "trafikim",
                 &[
@@ -153,48 +136,34 @@ mod tests {
             ),
             ("burg", &["burg", "burgu", "burgut", "burgun"]),
             ("vepr", &["vepra", "veprës", "veprat", "veprave"]),
-        ];
-        for (expected, forms) in rows {
-            for form in *forms {
-                assert_eq!(fold_and_stem(form), *expected, "{form}");
-            }
-        }
-    }
-
-    #[test]
-    fn words_that_must_not_meet() {
-        let rows = [
+        ],
+        apart: [
             ("trafikim", "trafikant"),
             ("shtet", "shtetas"),
             ("viktimë", "viktimizim"),
             ("gjykatë", "gjyqtar"),
-        ];
-        for (one, other) in rows {
-            assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
-        }
-    }
-
-    /// Known misses, pinned so a change to them is deliberate.
-    #[test]
-    fn known_misses() {
-        let rows = [
+        ],
+        /// Known misses, pinned so a change to them is deliberate.
+        known_misses: [
             ("proces", "procesi"),
             ("liri", "liria"),
             ("grua", "gra"),
             ("vit", "vitet"),
             // The fleeting `ë` of `vepër` / `vepra`.
             ("vepër", "vepra"),
-        ];
-        for (one, other) in rows {
-            assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
-        }
+        ],
+        untouched: ["të", "për", "nga", "nen", "kod", "2010"],
     }
 
     #[test]
-    fn short_words_are_untouched() {
-        for word in ["të", "për", "nga", "nen", "kod", "2010"] {
-            let folded = fold_for_search_string(word);
-            assert_eq!(stem(&folded), folded, "{word}");
+    fn suffixes_are_longest_first() {
+        for pair in SUFFIXES.windows(2) {
+            assert!(
+                pair[0].0.len() >= pair[1].0.len(),
+                "{} before {}",
+                pair[0].0,
+                pair[1].0
+            );
         }
     }
 }

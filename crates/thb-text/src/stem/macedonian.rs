@@ -92,15 +92,10 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold_for_search_string;
 
-    fn fold_and_stem(word: &str) -> String {
-        stem(&fold_for_search_string(word)).into_owned()
-    }
-
-    #[test]
-    fn forms_that_must_meet() {
-        let rows: &[(&str, &[&str])] = &[
+    crate::stem::tests::stemmer_tables! {
+        stem,
+        meet: [
             (
                 "trgovi",
                 &["трговија", "трговијата", "трговии", "трговиите", "trgovija"],
@@ -122,54 +117,28 @@ mod tests {
                 "eksploataci",
                 &["експлоатација", "експлоатацијата", "експлоатации"],
             ),
-        ];
-        for (expected, forms) in rows {
-            for form in *forms {
-                assert_eq!(fold_and_stem(form), *expected, "{form}");
-            }
-        }
-    }
-
-    #[test]
-    fn words_that_must_not_meet() {
-        let rows = [
+        ],
+        apart: [
             ("суд", "судија"),
             ("трговец", "трговија"),
             ("работа", "работник"),
             ("жена", "жртва"),
-        ];
-        for (one, other) in rows {
-            assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
-        }
-    }
-
-    /// Known misses, pinned so a change to them is deliberate.
-    #[test]
-    fn known_misses() {
-        let rows = [
+        ],
+        /// Known misses, pinned so a change to them is deliberate.
+        known_misses: [
             // A stem ending in `-от` looks like the article.
             ("живот", "животот"),
             // Palatalised plural: к → ц.
             ("ученик", "ученици"),
             // Feminine nouns ending in a consonant take `-та` after it; not removed.
             ("ноќ", "ноќта"),
-        ];
-        for (one, other) in rows {
-            assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
-        }
+        ],
+        untouched: ["суд", "со", "на", "ќе"],
     }
 
     #[test]
     fn article_is_removed_only_after_its_own_vowel() {
         // `работа` (work): `-та` after `о` is not an article.
         assert_eq!(fold_and_stem("работа"), fold_and_stem("работата"));
-    }
-
-    #[test]
-    fn short_words_are_untouched() {
-        for word in ["суд", "со", "на", "ќе"] {
-            let folded = fold_for_search_string(word);
-            assert_eq!(stem(&folded), folded, "{word}");
-        }
     }
 }

@@ -93,8 +93,74 @@ fn has_vowel_or_syllabic_r(stem: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table tests every light stemmer has, from its tables, as charabia's
+    /// `test_normalizer!` gives every normalizer its own: each word is folded as the index
+    /// folds it, then stemmed.
+    /// - `meet`: rows of a stem and forms that must all stem to it;
+    /// - `apart`: pairs that must keep different stems (derivations, look-alikes);
+    /// - `known_misses`: pairs that should meet and do not yet, pinned so that a
+    ///   change to them is deliberate;
+    /// - `untouched`: words the stemmer must leave as folded (short words, numbers).
+    ///
+    /// Each table may carry doc comments, which go on its test. Also defines
+    /// `fold_and_stem(word)` for the module's own tests.
+    macro_rules! stemmer_tables {
+        (
+            $stem:path,
+            $(#[doc = $meet_doc:expr])* meet: $meet:expr,
+            $(#[doc = $apart_doc:expr])* apart: $apart:expr,
+            $(#[doc = $misses_doc:expr])* known_misses: $misses:expr,
+            $(#[doc = $untouched_doc:expr])* untouched: $untouched:expr $(,)?
+        ) => {
+            /// Folds as the index does, then stems.
+            fn fold_and_stem(word: &str) -> String {
+                $stem(&$crate::normalize::fold_for_search_string(word)).into_owned()
+            }
+
+            $(#[doc = $meet_doc])*
+            #[test]
+            fn forms_that_must_meet() {
+                let rows: &[(&str, &[&str])] = &$meet;
+                for (expected, forms) in rows {
+                    for form in *forms {
+                        assert_eq!(fold_and_stem(form), *expected, "{form}");
+                    }
+                }
+            }
+
+            $(#[doc = $apart_doc])*
+            #[test]
+            fn words_that_must_not_meet() {
+                let pairs: &[(&str, &str)] = &$apart;
+                for (one, other) in pairs {
+                    assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
+                }
+            }
+
+            $(#[doc = $misses_doc])*
+            #[test]
+            fn known_misses() {
+                let pairs: &[(&str, &str)] = &$misses;
+                for (one, other) in pairs {
+                    assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
+                }
+            }
+
+            $(#[doc = $untouched_doc])*
+            #[test]
+            fn short_words_are_untouched() {
+                let words: &[&str] = &$untouched;
+                for word in words {
+                    let folded = $crate::normalize::fold_for_search_string(word);
+                    assert_eq!($stem(&folded), folded.as_str(), "{word}");
+                }
+            }
+        };
+    }
     use crate::normalize::test_support::{read_jsonl_records, search_words, shared_data_file};
     use std::collections::{BTreeMap, BTreeSet};
+    pub(crate) use stemmer_tables;
 
     #[test]
     fn syllabic_r_counts_as_a_vowel() {

@@ -177,29 +177,11 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold_for_search_string;
 
-    /// Folds as the index does, then stems.
-    fn fold_and_stem(word: &str) -> String {
-        stem(&fold_for_search_string(word)).into_owned()
-    }
-
-    #[test]
-    fn endings_are_longest_first() {
-        for pair in ENDINGS.windows(2) {
-            assert!(
-                pair[0].0.len() >= pair[1].0.len(),
-                "{} before {}",
-                pair[0].0,
-                pair[1].0
-            );
-        }
-    }
-
-    /// Every form in a row meets on the stem given.
-    #[test]
-    fn forms_that_must_meet() {
-        let rows: &[(&str, &[&str])] = &[
+    crate::stem::tests::stemmer_tables! {
+        stem,
+        /// Every form in a row meets on the stem given.
+        meet: [
             (
                 "trgovin",
                 &[
@@ -376,18 +358,12 @@ mod tests {
             ("radnik", &["radnik", "radnici", "radnicima", "радници"]),
             // Consistent but short: `-ov-` goes in every form of `osnova`.
             ("osn", &["osnova", "osnove", "osnovu", "osnovom", "osnovi"]),
-        ];
-        for (expected, forms) in rows {
-            for form in *forms {
-                assert_eq!(fold_and_stem(form), *expected, "{form}");
-            }
-        }
-    }
-
-    /// Words that must keep different stems.
-    #[test]
-    fn words_that_must_not_meet() {
-        let rows = [
+        ],
+        /// Words that must keep different stems.
+        /// Words that look alike but are different words, which must not meet: the `c` of `-ac`
+        /// nouns is not the `k` of `-ka` nouns (`stranac` foreigner, `stranka` party), a steady
+        /// `a` in a one-syllable word stays (`plan`, `stan`), derivations stay apart.
+        apart: [
             // Derivation is not inflection: the trader is not the trade.
             ("trgovac", "trgovina"),
             // The court is not the judge.
@@ -400,19 +376,6 @@ mod tests {
             ("stranka", "strana"),
             ("pravo", "pravda"),
             ("krivica", "krivični"),
-        ];
-        for (one, other) in rows {
-            assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
-        }
-    }
-
-    /// Known misses, pinned so a change to them is deliberate.
-    /// Words that look alike but are different words, which must not meet: the `c` of `-ac`
-    /// nouns is not the `k` of `-ka` nouns (`stranac` foreigner, `stranka` party), a steady
-    /// `a` in a one-syllable word stays (`plan`, `stan`), derivations stay apart.
-    #[test]
-    fn near_misses_that_must_not_meet() {
-        let pairs = [
             ("stranac", "stranka"),
             ("strancima", "strankama"),
             ("plan", "pln"),
@@ -422,15 +385,9 @@ mod tests {
             ("sudac", "sud"),
             ("radnik", "rad"),
             ("zakon", "zakonit"),
-        ];
-        for (one, other) in pairs {
-            assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
-        }
-    }
-
-    #[test]
-    fn known_misses() {
-        let rows = [
+        ],
+        /// Known misses, pinned so a change to them is deliberate.
+        known_misses: [
             // Palatalised plural: k → c, undone only after `i` (`-nik` nouns).
             ("postupak", "postupci"),
             // Suppletive plural.
@@ -443,17 +400,19 @@ mod tests {
             // adjectives in those letters lose that form.
             ("dobri", "dobroj"),
             ("novi", "novoj"),
-        ];
-        for (one, other) in rows {
-            assert_ne!(fold_and_stem(one), fold_and_stem(other), "{one} / {other}");
-        }
+        ],
+        untouched: ["sud", "oca", "ima", "je", "u", "2010", "art4", "čl"],
     }
 
     #[test]
-    fn short_and_non_letter_words_are_untouched() {
-        for word in ["sud", "oca", "ima", "je", "u", "2010", "art4", "čl"] {
-            let folded = fold_for_search_string(word);
-            assert_eq!(stem(&folded), folded, "{word}");
+    fn endings_are_longest_first() {
+        for pair in ENDINGS.windows(2) {
+            assert!(
+                pair[0].0.len() >= pair[1].0.len(),
+                "{} before {}",
+                pair[0].0,
+                pair[1].0
+            );
         }
     }
 
