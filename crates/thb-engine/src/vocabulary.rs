@@ -9,7 +9,8 @@
 //!
 //! # Adding a dimension
 //!
-//! A `provision` facet, say:
+//! A `provision` facet, say (the `provision` parameter and its field `f_provision` exist, as a
+//! filter with its own role, `Role::Provision`: the dimension takes both over):
 //! 1. a variant of [`Dimension`] and its row in [`DIMENSIONS`], at the same place: its name in
 //!    a response, its facet field, whether its values form a tree, their order, how a chosen
 //!    value is checked, and which values a document gives it;
