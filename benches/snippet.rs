@@ -2,7 +2,9 @@
 //! `../shared/data` (median 120 KB of text, the longest 470 KB), where a hit's snippet scans
 //! up to 256 KB of text and the document view marks the whole of it.
 //! - `snippet/<query>`: MB/s of `search::snippet::snippet` over every judgment's text;
-//! - `highlight_all/<query>`: the same for the document view's `highlight_all`.
+//! - `highlight_all/<query>`: the same for the document view's `highlight_all`;
+//! - `citations/extract`: MB/s of reading every judgment's citations
+//!   (`domain::citations::extract`), which ingest and the document view pay for each text.
 //!
 //! The scale corpus's documents are 2 KB, so the search and load benches barely see this cost;
 //! real judgments are 50 times longer.
@@ -14,6 +16,7 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use thb_engine::analysis::{self, Analyzer};
+use thb_engine::domain::citations::{self, Context, Convention};
 use thb_engine::search::build::Highlight;
 use thb_engine::search::snippet;
 
@@ -81,6 +84,22 @@ fn bench_snippets(c: &mut Criterion) {
             },
         );
     }
+    group.finish();
+
+    let mut group = c.benchmark_group("citations");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    let context = Context {
+        countries: Vec::new(),
+        convention: Some(Convention::Echr),
+    };
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            for text in &texts {
+                std::hint::black_box(citations::extract(text, &context));
+            }
+        })
+    });
     group.finish();
 }
 

@@ -35,6 +35,10 @@ use thb_engine::vocabulary::{Values, PARAMETERS};
         crate::api::error::Body,
         crate::api::write::WriteReport,
         crate::api::write::Deleted,
+        crate::api::citations::DocumentWithCitations,
+        crate::api::citations::CitedBy,
+        crate::api::citations::CitationsRequest,
+        crate::api::citations::CitationsResponse,
         thb_engine::search::similar::Similar,
         thb_engine::search::similar::Lineage,
     ))
@@ -85,6 +89,10 @@ pub fn document() -> OpenApi {
             .example(Some(json!("echr:001-96549")))
             .build()
     };
+    let no_valid_token = || error_response("The Authorization header carries no valid token");
+    let no_such_document = || {
+        error_response("No document has this id (or it is restricted and the request has no token)")
+    };
     let get_document = OperationBuilder::new()
         .operation_id(Some("getDocument"))
         .tag("documents")
@@ -93,19 +101,52 @@ pub fn document() -> OpenApi {
         .securities(Some(optional_auth()))
         .response(
             "200",
-            json_response("The document in the interchange format", "Document"),
-        )
-        .response(
-            "401",
-            error_response("The Authorization header carries no valid token"),
-        )
-        .response(
-            "404",
-            error_response(
-                "No document has this id (or it is restricted and the request has no token)",
+            json_response(
+                "The document in the interchange format, and `citations`: what its text cites (application numbers, ECLIs, provisions), each with its byte span and the document it names",
+                "DocumentWithCitations",
             ),
-        );
+        )
+        .response("401", no_valid_token())
+        .response("404", no_such_document());
     paths.add_path_operation("/api/documents/{id}", vec![HttpMethod::Get], get_document);
+    let cited_by = OperationBuilder::new()
+        .operation_id(Some("citedBy"))
+        .tag("citations")
+        .summary(Some("The documents citing a document"))
+        .description(Some("Resolved by the document's application numbers and ECLI (a text of law: by its provision). Newest first, at most 200; each citing judgment once, whatever its languages; restricted documents only with a reader or admin token."))
+        .parameters(Some(vec![id()]))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("What the document is cited as, and the documents citing it", "CitedBy"))
+        .response("401", no_valid_token())
+        .response("404", no_such_document());
+    paths.add_path_operation(
+        "/api/documents/{id}/cited-by",
+        vec![HttpMethod::Get],
+        cited_by,
+    );
+    let post_citations = OperationBuilder::new()
+        .operation_id(Some("citations"))
+        .tag("citations")
+        .summary(Some("The citations of a pasted text"))
+        .description(Some(format!("Application numbers, ECLIs and trafficking provisions (CETS 197, ECHR Article 4, Palermo Article 3, the region's criminal codes), in any served language and script, each with its span (byte offsets into `text`, end exclusive), its normalised value (what the `cites` and `provision` filters take) and the document it names when the index holds one the caller may see. At most {} bytes of text.", thb_engine::limits::MAX_CITATIONS_TEXT_BYTES)))
+        .request_body(Some(
+            RequestBodyBuilder::new()
+                .required(Some(Required::True))
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("CitationsRequest")))
+                        .example(Some(json!({"text": "osuđen po čl. 388 st. 1 KZ; vidi predstavka br. 25965/04", "country": "RS"})))
+                        .build(),
+                )
+                .build(),
+        ))
+        .securities(Some(optional_auth()))
+        .response("200", json_response("Each citation, in order", "CitationsResponse"))
+        .response("400", error_response("The body is not the JSON object described, or a country or convention is unknown"))
+        .response("401", no_valid_token())
+        .response("413", error_response("The text is over the limit"));
+    paths.add_path_operation("/api/citations", vec![HttpMethod::Post], post_citations);
     let similar = OperationBuilder::new()
         .operation_id(Some("similarDocuments"))
         .tag("documents")
@@ -131,16 +172,8 @@ pub fn document() -> OpenApi {
         .securities(Some(optional_auth()))
         .response("200", json_response("The similar documents and why", "Similar"))
         .response("400", error_response("`limit` is not 1 to 20, or another parameter was sent"))
-        .response(
-            "401",
-            error_response("The Authorization header carries no valid token"),
-        )
-        .response(
-            "404",
-            error_response(
-                "No document has this id (or it is restricted and the request has no token)",
-            ),
-        );
+        .response("401", no_valid_token())
+        .response("404", no_such_document());
     paths.add_path_operation(
         "/api/documents/{id}/similar",
         vec![HttpMethod::Get],
@@ -154,16 +187,8 @@ pub fn document() -> OpenApi {
         .parameters(Some(vec![id()]))
         .securities(Some(optional_auth()))
         .response("200", json_response("The other rounds and their closest documents", "Lineage"))
-        .response(
-            "401",
-            error_response("The Authorization header carries no valid token"),
-        )
-        .response(
-            "404",
-            error_response(
-                "No document has this id (or it is restricted and the request has no token)",
-            ),
-        )
+        .response("401", no_valid_token())
+        .response("404", no_such_document())
         .response(
             "422",
             error_response("The document is not a GRETA document with a round (`not_greta`)"),
@@ -703,6 +728,8 @@ mod tests {
                 "strength" => "urges",
                 "article" => "4",
                 "provenance" => "real",
+                "cites" => "25965/04",
+                "provision" => "/RS/CC/388",
                 "sort" => "date-desc",
                 _ => "trafficking",
             };
@@ -733,6 +760,8 @@ mod tests {
             "/api/search",
             "/api/documents",
             "/api/documents/{id}",
+            "/api/documents/{id}/cited-by",
+            "/api/citations",
             "/api/documents/{id}/similar",
             "/api/documents/{id}/lineage",
             "/api/health",

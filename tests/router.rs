@@ -83,6 +83,20 @@ async fn every_answer_has_a_request_id_and_every_error_the_one_json_shape() {
             "invalid_parameter",
         ),
         (Method::GET, "/api/documents/no:such", 404, "not_found"),
+        (
+            Method::GET,
+            "/api/documents/no:such/cited-by",
+            404,
+            "not_found",
+        ),
+        (Method::POST, "/api/citations", 400, "invalid_body"),
+        (Method::GET, "/api/citations", 405, "method_not_allowed"),
+        (
+            Method::GET,
+            "/api/search?provision=/XX/CC/1",
+            400,
+            "invalid_parameter",
+        ),
         (Method::GET, "/metrics", 401, "unauthorized"),
     ] {
         let (got, headers, body) = send(&router, method.clone(), uri).await;
@@ -123,4 +137,22 @@ async fn a_latin_query_finds_cyrillic_in_process_and_the_page_renders() {
     let (status, _, doc) = send(&router, Method::GET, "/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(json(&doc)["paths"]["/api/analyze"]["get"].is_object());
+}
+
+#[tokio::test]
+async fn the_cited_by_path_names_only_the_methods_it_takes() {
+    let (router, _dir) = router();
+    for (uri, allow) in [
+        ("/api/documents/no:such/cited-by", "GET,HEAD"),
+        ("/api/documents/no:such", "GET,HEAD,DELETE"),
+    ] {
+        let (status, headers, body) = send(&router, Method::OPTIONS, uri).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{uri}");
+        assert_eq!(header_of(&headers, "allow"), Some(allow), "{uri}");
+        let message = json(&body)["error"]["message"].to_string();
+        assert!(
+            message.ends_with(&format!("it takes {allow}\"")),
+            "{uri}: {message}"
+        );
+    }
 }

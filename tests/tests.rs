@@ -10,6 +10,7 @@ mod common;
 
 mod api;
 mod backup;
+mod citations;
 mod cli;
 mod facets;
 mod hostile;

@@ -6,6 +6,7 @@
 //! `IndexReader`, so a slow search never stalls the async workers that accept connections.
 
 pub mod auth;
+pub mod citations;
 pub mod error;
 pub mod related;
 pub mod write;
@@ -15,7 +16,7 @@ use std::time::Duration;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -70,16 +71,26 @@ pub fn routes() -> Router<SharedState> {
         )
         .route(
             "/api/documents/{*id}",
-            get(document_handler).delete(write::delete_document),
+            get(document_handler)
+                .delete(write::delete_document)
+                .layer(axum::middleware::from_fn(related_allows_get_only)),
         )
         .route("/api/health", get(health_handler))
         .route("/api/analyze", get(analyze_handler))
+        .route(
+            "/api/citations",
+            post(citations::post_citations).layer(DefaultBodyLimit::max(CITATIONS_BODY_BYTES)),
+        )
 }
+
+/// A `POST /api/citations` body: its text's limit with room for JSON's escapes; a larger body
+/// is refused before it is read.
+const CITATIONS_BODY_BYTES: usize = 2 * thb_engine::limits::MAX_CITATIONS_TEXT_BYTES;
 
 /// The answer to a path no route serves.
 pub async fn not_found() -> ApiError {
     ApiError::not_found(
-        "no such endpoint; the API is /api/search, /api/documents/{id}, /api/analyze, /api/health and /api/openapi.json",
+        "no such endpoint; the API is /api/search, /api/documents/{id}, /api/documents/{id}/cited-by, /api/citations, /api/analyze, /api/health and /api/openapi.json",
     )
 }
 
@@ -137,6 +148,9 @@ pub async fn fetch_document(
     found.ok_or_else(|| ApiError::not_found(format!("no document with id `{id}`")))
 }
 
+/// `GET /api/documents/{id}` (the document and what it cites), and `…/similar`, `…/lineage`
+/// and `…/cited-by`: one route, as ids hold `/`. A suffix asks about the document before it
+/// when the caller can see that one; otherwise the whole path is an id.
 async fn document_handler(
     State(state): State<SharedState>,
     headers: HeaderMap,
@@ -164,7 +178,48 @@ async fn document_handler(
         }
         None => {}
     }
-    Ok(Json(fetch_document(&state, id, access).await?).into_response())
+    // `…/cited-by` likewise.
+    if let Some(cited) = id.strip_suffix(CITED_BY) {
+        match fetch_document(&state, cited.to_string(), access).await {
+            Ok(document) => {
+                let cited_by = citations::cited_by(&state, document, access).await?;
+                return Ok(Json(cited_by).into_response());
+            }
+            Err(e) if e.status == StatusCode::NOT_FOUND => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let document = fetch_document(&state, id, access).await?;
+    let citations = citations::of_document(&state, &document, access).await?;
+    Ok(Json(citations::DocumentWithCitations {
+        document,
+        citations,
+    })
+    .into_response())
+}
+
+/// The suffix of `GET /api/documents/{id}/cited-by`.
+pub const CITED_BY: &str = "/cited-by";
+
+/// `…/cited-by`, `…/similar` and `…/lineage` share their route with the document's, which
+/// also deletes: the refusal of another method names only what they take (`Allow:
+/// GET,HEAD`).
+async fn related_allows_get_only(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let related = [CITED_BY, "/similar", "/lineage"]
+        .iter()
+        .any(|suffix| path.ends_with(suffix));
+    let mut response = next.run(request).await;
+    if related && response.status() == StatusCode::METHOD_NOT_ALLOWED {
+        response.headers_mut().insert(
+            axum::http::header::ALLOW,
+            axum::http::HeaderValue::from_static("GET,HEAD"),
+        );
+    }
+    response
 }
 
 /// What `GET /api/health` answers.

@@ -5,7 +5,7 @@
 //! | route | page |
 //! |---|---|
 //! | `GET /` | the search page: box, facets, chips, results, pagination, export links |
-//! | `GET /documents/{*id}` | one document: metadata, citation, full text with the query marked |
+//! | `GET /documents/{*id}` | one document: metadata, citation, full text with the query marked and its citations linked, the documents citing it |
 //! | `GET /export.csv`, `GET /export.jsonl` | the current result set, capped at `MAX_EXPORT_ROWS` |
 //! | `GET /assets/{name}` | the embedded stylesheet and script |
 //!
@@ -21,6 +21,7 @@ mod assets;
 mod citation;
 mod export;
 mod i18n;
+mod links;
 mod markdown;
 mod pages;
 mod params;
@@ -37,6 +38,7 @@ use maud::Markup;
 use crate::api::{self, auth, ApiError, SharedState};
 use i18n::Label;
 use params::PageParams;
+use thb_engine::domain::citations;
 use thb_engine::search::query::QueryProblem;
 use thb_engine::search::request::ParameterProblem;
 use thb_engine::search::{self, SearchError};
@@ -266,7 +268,8 @@ async fn document_view(
     let handle = state.handle.clone();
     let query = params.query().to_string();
     let include_restricted = access.can_read_restricted();
-    let (document, versions, highlighted, summary, is_markdown) =
+    let link_params = params.ui_only();
+    let (document, versions, highlighted, summary, is_markdown, marks, cited_by) =
         tokio::task::spawn_blocking(move || {
             // The judgment's other languages, linked from its page.
             let versions =
@@ -286,24 +289,35 @@ async fn document_view(
                 }
             };
             let is_markdown = search::markdown::looks_like_markdown(&document.text);
+            let ranges = highlight.as_ref().map_or_else(Vec::new, |h| {
+                search::snippet::match_ranges(&document.text, h, language)
+            });
+            let marks = ranges.len();
             let text = if is_markdown {
-                let marks = highlight.as_ref().map_or_else(Vec::new, |h| {
-                    search::snippet::match_ranges(&document.text, h, language)
-                });
-                markdown::render(&document.text, &marks)
+                markdown::render(&document.text, &ranges)
             } else {
-                mark(&document.text)
+                let links = citation_links(&handle, &document, include_restricted, &link_params)?;
+                links::render(&document.text, &ranges, &links)
             };
             let summary = document.summary.as_deref().map(mark);
-            Ok::<_, ApiError>((document, versions, text, summary, is_markdown))
+            let cited_by = search::citations::cited_by(&handle, &document, include_restricted)?;
+            Ok::<_, ApiError>((
+                document,
+                versions,
+                text,
+                summary,
+                is_markdown,
+                marks,
+                cited_by,
+            ))
         })
         .await
         .map_err(|e| ApiError::internal("highlighting the document", e))??;
-    let marks = highlighted.matches("<mark>").count();
     Ok(pages::document_page(
         params,
         &document,
         &versions,
+        &cited_by,
         pages::Highlighted {
             text: &highlighted,
             summary: summary.as_deref(),
@@ -311,4 +325,36 @@ async fn document_view(
             markdown: is_markdown,
         },
     ))
+}
+
+/// Where each citation of a document's text links: the document it names, or a search for
+/// what cites the same.
+fn citation_links(
+    handle: &thb_engine::index::IndexHandle,
+    document: &thb_engine::document::Document,
+    include_restricted: bool,
+    params: &PageParams,
+) -> Result<Vec<links::Link>, ApiError> {
+    let cited = citations::of_document(document);
+    let resolved = search::citations::resolve_all(handle, &cited, include_restricted)?;
+    Ok(cited
+        .into_iter()
+        .zip(resolved)
+        .map(|(citation, named)| {
+            let href = match named {
+                Some(named) => params.document_url(&named.id),
+                None => {
+                    let filter = match citation.kind {
+                        citations::CitationKind::Provision => "provision",
+                        _ => "cites",
+                    };
+                    params.with(filter, Some(&citation.value)).search_url()
+                }
+            };
+            links::Link {
+                span: citation.span,
+                href,
+            }
+        })
+        .collect())
 }

@@ -23,6 +23,7 @@ use tantivy::{
 use crate::analysis::{self, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
+use crate::domain::citations::{self, CitationKind};
 use crate::limits::MAX_LANGUAGE_VERSIONS;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 use crate::versions::{self, Version};
@@ -371,6 +372,7 @@ impl IndexHandle {
                 doc.add_facet(f.greta_article, schema::greta_article_facet(*article));
             }
         }
+        self.add_citations(&mut doc, d);
         doc.add_text(f.access, d.access.as_str());
         let work = versions::key_of(d);
         if work != 0 {
@@ -383,6 +385,33 @@ impl IndexHandle {
             serde_json::to_string(&meta).expect("a Document always serialises"),
         );
         doc
+    }
+
+    /// The document's citations and what it is cited as (see `schema::Fields::cites`), each
+    /// value once.
+    fn add_citations(&self, doc: &mut TantivyDocument, d: &Document) {
+        let f = &self.fields;
+        let mut cites: Vec<String> = Vec::new();
+        let mut provisions: Vec<String> = Vec::new();
+        for citation in citations::of_document(d) {
+            match citation.kind {
+                CitationKind::Provision => provisions.push(citation.value),
+                _ => cites.extend(citations::index_terms(&citation)),
+            }
+        }
+        for list in [&mut cites, &mut provisions] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for value in &cites {
+            doc.add_text(f.cites, value);
+        }
+        for path in &provisions {
+            doc.add_facet(f.provision, schema::provision_facet(path));
+        }
+        for value in citations::known_as(d) {
+            doc.add_text(f.known_as, &value);
+        }
     }
 
     /// Reads a stored document back: its metadata, and the full text when asked for.
@@ -434,7 +463,11 @@ impl IndexHandle {
     }
 
     /// `query` without the restricted documents, unless the caller may see them.
-    fn visible(&self, query: Box<dyn Query>, include_restricted: bool) -> Box<dyn Query> {
+    pub(crate) fn visible(
+        &self,
+        query: Box<dyn Query>,
+        include_restricted: bool,
+    ) -> Box<dyn Query> {
         match include_restricted {
             true => query,
             false => Box::new(BooleanQuery::new(vec![

@@ -89,3 +89,10 @@ pub const MAX_LANGUAGE_VERSIONS: usize = 64;
 pub const SNIPPET_CHARS: usize = 240;
 /// Rows of one export.
 pub const MAX_EXPORT_ROWS: usize = 1000;
+
+/// Documents listed as citing one document (`GET /api/documents/{id}/cited-by`, the page's
+/// "Cited by" panel), newest first: a leading judgment is cited by more than a page can use.
+pub const MAX_CITED_BY: usize = 200;
+
+/// Bytes of text `POST /api/citations` reads citations from: a long judgment's worth.
+pub const MAX_CITATIONS_TEXT_BYTES: usize = 1024 * 1024;

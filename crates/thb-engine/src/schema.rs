@@ -15,7 +15,7 @@ use crate::analysis::Analyzer;
 use crate::vocabulary::{Dimension, PerDimension};
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
@@ -60,6 +60,20 @@ pub struct Fields {
     /// `article` filter. A facet field, but not counted: a dimension held by few documents
     /// cost a group of its own in the facet pass, 7 % of every search (`benches/RESULTS.md`).
     pub greta_article: Field,
+    /// What the document cites (`domain::citations`): application numbers and ECLIs,
+    /// normalised (`25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`), its own left out. Raw
+    /// terms, indexed only: the `cites` filter, and "cited by" is one term lookup per
+    /// identifier of the cited document.
+    pub cites: Field,
+    /// The provisions the document cites, as paths (`/RS/CC/388`, `/CETS197/26`): the
+    /// `provision` filter, which takes a path's articles too (a facet indexes every prefix).
+    /// Not counted, as `greta_article` is not (a counted `provision` facet waits on the facet
+    /// vocabulary's refactoring).
+    pub provision: Field,
+    /// What the document is cited as (`domain::citations::known_as`): its application
+    /// numbers, its ECLI, and for a text of law the provision its title names. Raw terms,
+    /// indexed only: resolving a citation to a document is one term lookup.
+    pub known_as: Field,
     /// Year as a number, for year-range filters.
     pub year: Field,
     /// `YYYYMMDD`, 0 when undated: date sorting.
@@ -132,6 +146,9 @@ pub fn build() -> Schema {
         b.add_facet_field(dimension.field_name(), FacetOptions::default());
     }
     b.add_facet_field("f_greta_article", FacetOptions::default());
+    b.add_text_field("cites", STRING);
+    b.add_facet_field("f_provision", FacetOptions::default());
+    b.add_text_field("known_as", STRING);
     b.add_u64_field("year", INDEXED | FAST);
     b.add_u64_field("date_key", FAST);
     b.add_u64_field("browse_key", FAST);
@@ -178,6 +195,9 @@ impl Fields {
             stem: f("stem")?,
             facets: PerDimension::try_from_fn(|d| f(d.field_name()))?,
             greta_article: f("f_greta_article")?,
+            cites: f("cites")?,
+            provision: f("f_provision")?,
+            known_as: f("known_as")?,
             year: f("year")?,
             date_key: f("date_key")?,
             browse_key: f("browse_key")?,
@@ -192,6 +212,11 @@ impl Fields {
 /// The facet of an article of the Convention (`/12`) in [`Fields::greta_article`].
 pub fn greta_article_facet(article: u16) -> Facet {
     Facet::from_path([article.to_string()])
+}
+
+/// The facet of a provision's path (`/RS/CC/388`) in [`Fields::provision`].
+pub fn provision_facet(path: &str) -> Facet {
+    Facet::from_path(path.trim_matches('/').split('/'))
 }
 
 /// The term of the `access` field that marks a restricted document: what every public view

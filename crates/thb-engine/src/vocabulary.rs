@@ -9,7 +9,8 @@
 //!
 //! # Adding a dimension
 //!
-//! A `provision` facet, say:
+//! A `provision` facet, say (the `provision` parameter and its field `f_provision` exist, as a
+//! filter with its own role, `Role::Provision`: the dimension takes both over):
 //! 1. a variant of [`Dimension`] and its row in [`DIMENSIONS`], at the same place: its name in
 //!    a response, its facet field, whether its values form a tree, their order, how a chosen
 //!    value is checked, and which values a document gives it;
@@ -460,6 +461,11 @@ pub enum Role {
     Article,
     /// Real documents, samples, or both: a filter, not a counted dimension.
     Provenance,
+    /// Documents citing an application number or ECLI (`domain::citations`): a filter.
+    Cites,
+    /// Documents citing a provision, or any article of an instrument: a filter, not (yet) a
+    /// counted dimension.
+    Provision,
     Sort,
     Page,
     PerPage,
@@ -488,7 +494,7 @@ impl Parameter {
     pub fn repeated(&self) -> bool {
         matches!(
             self.role,
-            Role::Filter(_) | Role::Article | Role::Provenance
+            Role::Filter(_) | Role::Article | Role::Provenance | Role::Cites | Role::Provision
         )
     }
 
@@ -510,7 +516,7 @@ impl Parameter {
 }
 
 /// Every search parameter, in the order the API documents them.
-pub const PARAMETERS: [Parameter; 15] = [
+pub const PARAMETERS: [Parameter; 17] = [
     Parameter {
         key: "q",
         alias: None,
@@ -618,6 +624,22 @@ pub const PARAMETERS: [Parameter; 15] = [
         role: Role::Provenance,
         about: "`real` documents or illustrative `sample`s",
         values: Values::OneOf(|| Provenance::ALL.iter().map(|p| p.as_str()).collect()),
+    },
+    Parameter {
+        key: "cites",
+        alias: None,
+        flag: Some("cites"),
+        role: Role::Cites,
+        about: "Documents citing this application number or ECLI (`25965/04`, `no. 25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`); anything else is a 400",
+        values: Values::Text,
+    },
+    Parameter {
+        key: "provision",
+        alias: None,
+        flag: Some("provision"),
+        role: Role::Provision,
+        about: "Documents citing this provision, or any article of an instrument: `/RS/CC/388`, `/BA/CC/186`, `/ME/CC/444`, `/MK/CC/418a`, `/XK/CC/171`, `/AL/CC/110a`, `/TR/CC/80`, `/MT/CC/248a`, `/HR/CC/106`, `/CETS197/26`, `/ECHR/4`, `/PALERMO/3`, `/RS`, `/CETS197`; anything else is a 400",
+        values: Values::Text,
     },
     Parameter {
         key: "sort",

@@ -1,4 +1,5 @@
-//! The document page: metadata, language versions, citation, and the text with the query's words marked.
+//! The document page: metadata, language versions, citation, the text with the query's words
+//! marked and its citations linked, and the documents citing it.
 
 use super::*;
 
@@ -17,6 +18,7 @@ pub(crate) fn document_page(
     params: &PageParams,
     document: &Document,
     versions: &[Version],
+    cited_by: &[DocumentRef],
     highlighted: Highlighted<'_>,
 ) -> Markup {
     let ui = params.ui;
@@ -74,6 +76,22 @@ pub(crate) fn document_page(
                     div.text.markdown lang=[language] { (PreEscaped(highlighted.text)) }
                 } @else {
                     div.text lang=[language] { (PreEscaped(highlighted.text)) }
+                }
+            }
+            @if !cited_by.is_empty() {
+                section.cited-by aria-labelledby="cited-by-heading" {
+                    h2 #cited-by-heading { (ui.t(Label::CitedBy)) " (" (cited_by.len()) ")" }
+                    ul.cited-by-list {
+                        @for citing in cited_by {
+                            li {
+                                a href=(params.ui_only().document_url(&citing.id)) lang=[citing.language.as_deref()] { (title(ui, &citing.title)) }
+                                @if let Some(court) = &citing.court { ", " (i18n::court_name(ui, court)) }
+                                @if let Some(date) = citing.date {
+                                    ", " time datetime=(date.to_string()) { (i18n::long_date(ui, date)) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             @if document.country.iter().any(|c| c == "XK") {

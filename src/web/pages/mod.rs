@@ -13,7 +13,7 @@
 //! | `layout` | the frame of every page (header, language switch, footer), the search box and its syntax help, the error page outside a search |
 //! | `search` | the search page: results, partial matches, chips, sort, pagination, exports, the error box of a search |
 //! | `facets` | the facet sidebar: how each dimension's facet is drawn, option lists and trees, their filter box, the year histogram |
-//! | `document` | the document page: metadata, language versions, citation, the marked text |
+//! | `document` | the document page: metadata, language versions, citation, the marked text with its citations linked, "Cited by" |
 //! | `labels` | how values read in the interface language: titles, dates, each dimension's values, GRETA wording |
 
 mod document;
@@ -27,6 +27,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use thb_engine::document::{Access, Document, Kind, Provenance};
 use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
+use thb_engine::search::citations::DocumentRef;
 use thb_engine::search::partial::Partial;
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
 use thb_engine::versions::Version;

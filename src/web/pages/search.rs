@@ -302,6 +302,8 @@ pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
             Role::Filter(dimension) => Label::Facet(dimension),
             Role::Article => Label::FacetGretaArticle,
             Role::Provenance => Label::FacetProvenance,
+            Role::Cites => Label::FilterCites,
+            Role::Provision => Label::FilterProvision,
             // One chip for the range, removing both ends.
             Role::YearFrom => {
                 chips.extend(year_range_chip(params));

@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod cache;
+pub mod citations;
 pub mod conjunction;
 pub mod facets;
 pub mod markdown;
@@ -229,6 +230,20 @@ impl Filters {
             let any = BooleanQuery::new(request.greta_articles.iter().map(article).collect());
             always.push(Box::new(any));
         }
+        if !request.cites.is_empty() {
+            let terms = request
+                .cites
+                .iter()
+                .map(|v| Term::from_field_text(f.cites, v));
+            always.push(any_term(terms));
+        }
+        if !request.provisions.is_empty() {
+            let facets = request
+                .provisions
+                .iter()
+                .map(|p| schema::provision_facet(p));
+            always.push(any_term(facets.map(|p| Term::from_facet(f.provision, &p))));
+        }
         if !request.provenances.is_empty() {
             let any = BooleanQuery::new(
                 request
@@ -260,6 +275,17 @@ impl Filters {
             excluded,
         }
     }
+}
+
+/// Documents holding any of `terms`: a filter's values, OR-ed.
+fn any_term(terms: impl Iterator<Item = Term>) -> Box<dyn Query> {
+    let term_query = |term| -> (Occur, Box<dyn Query>) {
+        (
+            Occur::Should,
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        )
+    };
+    Box::new(BooleanQuery::new(terms.map(term_query).collect()))
 }
 
 /// The query restricted by the filters every count obeys (`Filters::always` required, without

@@ -4,6 +4,7 @@
 use super::query::{QueryError, QueryProblem};
 use super::SearchError;
 use crate::document::{Provenance, CONVENTION_ARTICLES};
+use crate::domain::citations::{self, provisions};
 use crate::limits::{
     DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
 };
@@ -26,6 +27,12 @@ pub struct SearchRequest {
     pub greta_articles: Vec<u16>,
     /// Real documents, samples, or both (OR-ed; none: all).
     pub provenances: Vec<Provenance>,
+    /// Documents citing any of these application numbers or ECLIs (normalised, see
+    /// `domain::citations`; OR-ed).
+    pub cites: Vec<String>,
+    /// Documents citing any of these provisions or their articles (`/RS/CC/388`, `/ECHR`;
+    /// OR-ed).
+    pub provisions: Vec<String>,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
@@ -43,6 +50,8 @@ impl Default for SearchRequest {
             year_to: None,
             greta_articles: Vec::new(),
             provenances: Vec::new(),
+            cites: Vec::new(),
+            provisions: Vec::new(),
             sort: Sort::Relevance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
@@ -133,6 +142,12 @@ impl SearchRequest {
                 Role::Article => r
                     .greta_articles
                     .push(value.parse().map_err(|_| not_an_article(value))?),
+                Role::Cites => r.cites.push(citations::normalize_cited(value).ok_or_else(|| {
+                    bad(parameter.key, invalid(value), format!("`{value}` is neither an application number (`25965/04`) nor an ECLI (`ECLI:CE:ECHR:2010:0107JUD002596504`)"))
+                })?),
+                Role::Provision => r.provisions.push(provisions::normalize_path(value).ok_or_else(|| {
+                    bad(parameter.key, invalid(value), format!("`{value}` is not a provision's path; e.g. /RS/CC/388, /MK/CC/418a, /CETS197/26, /ECHR/4, /PALERMO/3, or an instrument alone (/RS, /CETS197)"))
+                })?),
                 Role::Provenance => {
                     r.provenances.push(Provenance::parse(value).ok_or_else(|| {
                         bad(
@@ -388,6 +403,24 @@ mod tests {
             message(&[("provenance", "both")]),
             "provenance: `both`: expected real or sample"
         );
+    }
+
+    #[test]
+    fn citation_filters_take_what_users_paste() {
+        let r = SearchRequest::from_pairs([
+            ("cites", "no. 25965/04"),
+            ("cites", "ecli:ce:echr:2010:0107jud002596504"),
+            ("provision", "rs/cc/388"),
+            ("provision", "/MK/CC/418-а"),
+        ])
+        .unwrap();
+        assert_eq!(
+            r.cites,
+            vec!["25965/04", "ECLI:CE:ECHR:2010:0107JUD002596504"]
+        );
+        assert_eq!(r.provisions, vec!["/RS/CC/388", "/MK/CC/418a"]);
+        assert!(message(&[("cites", "Rantsev")]).starts_with("cites: `Rantsev`"));
+        assert!(message(&[("provision", "/FR/CC/1")]).starts_with("provision: `/FR/CC/1`"));
     }
 
     #[test]

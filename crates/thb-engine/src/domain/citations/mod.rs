@@ -1,0 +1,272 @@
+//! Citations in a text, in any served language and script: European Court of Human Rights
+//! application numbers ([`application`]), ECLIs ([`ecli`]), and provisions
+//! ([`provisions`]: articles of the Anti-Trafficking Convention, ECHR Article 4, Palermo
+//! Protocol Article 3, and the national trafficking offences of the region's criminal codes).
+//!
+//! What a citation is normalised to, which the index stores and the filters take:
+//!
+//! | kind | value | e.g. |
+//! |---|---|---|
+//! | application number | the number without leading zeros, `/`, the two-digit year | `25965/04` |
+//! | ECLI | upper case, validated (`ECLI:country:court:year:ordinal`) | `ECLI:CE:ECHR:2010:0107JUD002596504` |
+//! | provision | a path: the instrument, then the article (number and lower-case letter) | `/RS/CC/388`, `/MK/CC/418a`, `/CETS197/26`, `/ECHR/4`, `/PALERMO/3` |
+//!
+//! Words are compared in their search form (`thb_text::normalize::fold_for_search`), so
+//! `члан`, `član` and `clan` are one word, as `КЗ` and `KZ` are, and a table row written once
+//! in Latin serves both scripts. What decides which instrument an article belongs to, and
+//! which country's code a bare `član 388` is, is documented in [`provisions`].
+//!
+//! Spans are byte offsets into the text given (UTF-8), end exclusive.
+//!
+//! This module reads text only: it knows nothing of the index (which stores the values, see
+//! `schema::Fields::cites`) or of HTTP.
+
+pub mod application;
+pub mod ecli;
+pub mod provisions;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Serialize;
+use thb_text::normalize::{fold_for_search, is_word_char};
+
+use crate::document::{Document, Kind};
+pub use provisions::{Convention, Instrument, Provision};
+
+/// What a citation cites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum CitationKind {
+    /// A European Court of Human Rights application number.
+    Application,
+    /// A European Case Law Identifier.
+    Ecli,
+    /// An article of a convention or of a national criminal code.
+    Provision,
+}
+
+/// One citation found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub kind: CitationKind,
+    /// The normalised value (see the module doc): what the index stores.
+    pub value: String,
+    /// Byte range of the citation in the text.
+    pub span: Range<usize>,
+}
+
+/// What a text's citations are read against: the document's countries decide which national
+/// code a bare article number belongs to, and the document's own convention what "the
+/// Convention" names (see [`provisions`]).
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// ISO codes (`XK` for Kosovo*). Empty when unknown (a pasted text without a country).
+    pub countries: Vec<String>,
+    /// What "Article 10 of the Convention" means here: the ECHR in a Strasbourg judgment, the
+    /// Anti-Trafficking Convention in a GRETA document; `None` in a national judgment, where
+    /// the bare phrase is ambiguous and cites nothing.
+    pub convention: Option<Convention>,
+}
+
+impl Context {
+    /// The context of a document's own text: its countries, and the convention its title
+    /// names, or else the one its court applies.
+    pub fn of(document: &Document) -> Context {
+        let convention = provisions::named_convention(&document.title).or_else(|| {
+            let court = document.court.as_deref().unwrap_or_default();
+            if document.echr.is_some() || court.starts_with("European Court of Human Rights") {
+                Some(Convention::Echr)
+            } else if document.greta.is_some() || court.starts_with("GRETA") {
+                Some(Convention::Cets197)
+            } else {
+                None
+            }
+        });
+        Context {
+            countries: document.country.clone(),
+            convention,
+        }
+    }
+}
+
+/// Every citation of `text`, in the order they appear. A number is one citation at most: an
+/// application number is not also read as an article, an ECLI's parts are not read again.
+pub fn extract(text: &str, context: &Context) -> Vec<Citation> {
+    let tokens = tokenize(text);
+    let mut found = ecli::find(text);
+    let taken = |span: &Range<usize>, found: &[Citation]| {
+        found
+            .iter()
+            .any(|c| c.span.start < span.end && span.start < c.span.end)
+    };
+    for citation in application::find(text, &tokens) {
+        if !taken(&citation.span, &found) {
+            found.push(citation);
+        }
+    }
+    for citation in provisions::find(&tokens, context) {
+        if !taken(&citation.span, &found) {
+            found.push(citation);
+        }
+    }
+    found.sort_by_key(|c| (c.span.start, c.span.end));
+    found
+}
+
+/// The citations of a document's text, without those of itself (its own application
+/// numbers and ECLI: a judgment names its own number at its head). Provisions stay: the text
+/// of Article 4 is a document on Article 4.
+pub fn of_document(document: &Document) -> Vec<Citation> {
+    let own = own_identifiers(document);
+    extract(&document.text, &Context::of(document))
+        .into_iter()
+        .filter(|c| c.kind == CitationKind::Provision || !own.contains(&c.value))
+        .collect()
+}
+
+/// The values a document is cited by: its application numbers (every one of a joined case),
+/// its ECLI (with the application number a Strasbourg ECLI carries), and, for a text of law,
+/// the provision its title names (`CETS No. 197, Article 26` is `/CETS197/26`).
+pub fn known_as(document: &Document) -> Vec<String> {
+    let mut out = own_identifiers(document);
+    if document.kind == Kind::Legislation {
+        for citation in provisions::find(&tokenize(&document.title), &Context::of(document)) {
+            push_new(&mut out, citation.value);
+        }
+    }
+    out
+}
+
+fn own_identifiers(document: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let numbers = document
+        .application_number
+        .iter()
+        .chain(document.echr.iter().flat_map(|e| &e.application_numbers));
+    for field in numbers {
+        for number in application::all_in(field) {
+            push_new(&mut out, number);
+        }
+    }
+    if let Some(value) = document.ecli.as_deref().and_then(ecli::normalize) {
+        if let Some(number) = ecli::application_number(&value) {
+            push_new(&mut out, number);
+        }
+        push_new(&mut out, value);
+    }
+    out
+}
+
+/// The terms a citation puts in the `cites` field: its value, and for a Strasbourg ECLI the
+/// application number it carries, so that a citation by ECLI finds a judgment indexed with
+/// its number only.
+pub fn index_terms(citation: &Citation) -> Vec<String> {
+    let mut terms = vec![citation.value.clone()];
+    if citation.kind == CitationKind::Ecli {
+        terms.extend(ecli::application_number(&citation.value));
+    }
+    terms
+}
+
+/// A citation as a user types it in a filter (`cites=no. 25965/04`, `cites=ecli:ce:echr:…`)
+/// in its normalised form; `None` when it is neither an application number nor an ECLI.
+pub fn normalize_cited(value: &str) -> Option<String> {
+    let value = value.trim();
+    if let Some(ecli) = ecli::normalize(value) {
+        return Some(ecli);
+    }
+    let tokens = tokenize(value);
+    let found = application::find(value, &tokens);
+    match found.as_slice() {
+        [one] => Some(one.value.clone()),
+        _ => None,
+    }
+}
+
+fn push_new(out: &mut Vec<String>, value: String) {
+    if !out.contains(&value) {
+        out.push(value);
+    }
+}
+
+/// A piece of text the readers look at: a word (letters and digits, as the index splits
+/// them) or one other visible character.
+#[derive(Debug, Clone)]
+pub(crate) struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub raw: &'a str,
+    /// The search form of a word (`члан` → `clan`); a punctuation token's own character.
+    /// Borrowed where folding changes nothing (lower-case ASCII without `dj`, most of an
+    /// English judgment's words), so that most words cost no allocation.
+    pub folded: Cow<'a, str>,
+    /// Whitespace comes right before it.
+    pub spaced: bool,
+    /// A line break comes right before it: a heading or a paragraph ended.
+    pub newline: bool,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.raw.chars().next().is_some_and(is_word_char)
+    }
+
+    pub fn is_number(&self) -> bool {
+        !self.raw.is_empty() && self.raw.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.raw.len() == c.len_utf8() && self.raw.starts_with(c)
+    }
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let (mut spaced, mut newline) = (true, false);
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            spaced = true;
+            newline |= c == '\n';
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if is_word_char(c) {
+            while let Some(&(at, next)) = chars.peek() {
+                if !is_word_char(next) {
+                    break;
+                }
+                end = at + next.len_utf8();
+                chars.next();
+            }
+        }
+        let raw = &text[start..end];
+        let unchanged = !is_word_char(c)
+            || (raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                && !raw.contains("dj"));
+        let folded = if unchanged {
+            Cow::Borrowed(raw)
+        } else {
+            let mut folded = String::with_capacity(raw.len());
+            fold_for_search(raw, &mut folded);
+            Cow::Owned(folded)
+        };
+        tokens.push(Token {
+            start,
+            end,
+            raw,
+            folded,
+            spaced,
+            newline,
+        });
+        (spaced, newline) = (false, false);
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,319 @@
+//! Citations end to end, through the real binary and server (tests/fixtures/citations: three
+//! Strasbourg summaries and three texts of law from the shipped corpus, and samples of our own
+//! in Serbian of both scripts, Macedonian, Albanian and Turkish, one of them restricted): what
+//! a document cites, what cites it, a pasted text's citations, the `cites` and `provision`
+//! filters, the page's links and its "Cited by" panel, and restricted documents absent from
+//! all of it without a token.
+
+use crate::common;
+
+use std::sync::OnceLock;
+
+use common::{fixture, Server};
+use reqwest::blocking::Client;
+use serde_json::{json, Value};
+
+const READER: &str = "reader-token-citations";
+
+fn server() -> &'static Server {
+    static SERVER: OnceLock<(Server, tempfile::TempDir)> = OnceLock::new();
+    common::shared_server(
+        &SERVER,
+        |_| fixture("citations"),
+        &[("THB_READER_TOKEN", READER)],
+    )
+}
+
+fn ids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect()
+}
+
+fn hit_ids(body: &Value) -> Vec<&str> {
+    ids(&body["hits"])
+}
+
+fn get_as_reader(path: &str) -> (u16, Value) {
+    let response = Client::new()
+        .get(server().url(path))
+        .bearer_auth(READER)
+        .send()
+        .unwrap();
+    (response.status().as_u16(), response.json().unwrap())
+}
+
+fn post_citations(body: Value, token: Option<&str>) -> (u16, Value) {
+    let mut request = Client::new()
+        .post(server().url("/api/citations"))
+        .json(&body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().unwrap();
+    (response.status().as_u16(), response.json().unwrap())
+}
+
+#[test]
+fn a_document_lists_what_it_cites_with_spans_and_the_documents_named() {
+    let (status, doc) = server().get_json("/api/documents/test:rs-latn-1");
+    assert_eq!(status, 200, "{doc}");
+    let text = doc["text"].as_str().unwrap();
+    let citations = doc["citations"].as_array().unwrap();
+    let found: Vec<(&str, &str)> = citations
+        .iter()
+        .map(|c| (c["citation"].as_str().unwrap(), c["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("/RS/CC/388", "provision"),
+            ("25965/04", "application"),
+            ("/ECHR/4", "provision"),
+        ],
+        "the case file K 12/19 and the fine of 388 euros are not citations: {doc}"
+    );
+    for citation in citations {
+        let (start, end) = (
+            citation["start"].as_u64().unwrap() as usize,
+            citation["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], citation["text"].as_str().unwrap());
+    }
+    assert_eq!(citations[1]["document"]["id"], "ecthr:25965-04");
+    assert_eq!(citations[1]["text"], "25965/04");
+    assert_eq!(
+        citations[2]["document"]["id"], "echr:art-4",
+        "a provision names the text of law that is it"
+    );
+    assert!(citations[0]["document"].is_null(), "{doc}");
+}
+
+#[test]
+fn cited_by_resolves_application_numbers_and_eclis_without_versions_or_restricted() {
+    let (status, body) = server().get_json("/api/documents/ecthr:25965-04/cited-by");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["id"], "ecthr:25965-04");
+    assert_eq!(body["cited_as"], json!(["25965/04"]));
+    let citing = ids(&body["cited_by"]);
+    assert!(citing.contains(&"test:rs-latn-1"), "{body}");
+    assert!(
+        citing.contains(&"test:rs-cyrl-1"),
+        "Cyrillic `представку бр.`: {body}"
+    );
+    assert!(
+        !citing.contains(&"ecthr:25965-04:fr"),
+        "its own French version: {body}"
+    );
+    assert!(!citing.contains(&"test:restricted-1"), "{body}");
+    // Newest first.
+    assert_eq!(citing[0], "test:rs-cyrl-1", "{body}");
+
+    let (status, body) = get_as_reader("/api/documents/ecthr:25965-04/cited-by");
+    assert_eq!(status, 200);
+    assert!(
+        ids(&body["cited_by"]).contains(&"test:restricted-1"),
+        "{body}"
+    );
+
+    // B.B. v. Slovakia: cited by number (CETS 197 Article 23's text) and by ECLI (Macedonian).
+    let (_, body) = server().get_json("/api/documents/ecthr:48587-21/cited-by");
+    let citing = ids(&body["cited_by"]);
+    assert!(citing.contains(&"cets197:art-23"), "{body}");
+    assert!(citing.contains(&"test:mk-1"), "{body}");
+
+    // A text of law is cited by its provision, in any language.
+    let (_, body) = server().get_json("/api/documents/cets197:art-26/cited-by");
+    assert_eq!(body["cited_as"], json!(["/CETS197/26"]));
+    assert!(ids(&body["cited_by"]).contains(&"test:al-1"), "{body}");
+}
+
+#[test]
+fn cited_by_of_an_unknown_or_restricted_document_is_404() {
+    let (status, body) = server().get_json("/api/documents/no:such/cited-by");
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "not_found");
+    let (status, _) = server().get_json("/api/documents/test:restricted-1/cited-by");
+    assert_eq!(status, 404, "its existence is not disclosed");
+    let (status, _) = get_as_reader("/api/documents/test:restricted-1/cited-by");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_pasted_text_gives_each_citation_its_span_and_document() {
+    let text =
+        "Vidi Rantsev, predstavka br. 25965/04, i B.B. (ECLI:CE:ECHR:2024:1024JUD004858721); \
+                osuđen po čl. 388 st. 1 KZ, a ne po predmetu K 12/19 od 12/05/2019.";
+    let (status, body) = post_citations(json!({ "text": text }), None);
+    assert_eq!(status, 200, "{body}");
+    let citations = body["citations"].as_array().unwrap();
+    let values: Vec<&str> = citations
+        .iter()
+        .map(|c| c["citation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            "25965/04",
+            "ECLI:CE:ECHR:2024:1024JUD004858721",
+            "/RS/CC/388"
+        ]
+    );
+    for citation in citations {
+        let (start, end) = (
+            citation["start"].as_u64().unwrap() as usize,
+            citation["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], citation["text"].as_str().unwrap());
+    }
+    assert_eq!(citations[0]["document"]["id"], "ecthr:25965-04");
+    assert_eq!(citations[1]["document"]["id"], "ecthr:48587-21");
+    assert_eq!(citations[1]["kind"], "ecli");
+
+    // The country decides a bare article; the convention what "the Convention" names.
+    let (_, body) = post_citations(
+        json!({"text": "члан 388 и члан 4 Конвенције", "country": "RS", "convention": "ECHR"}),
+        None,
+    );
+    let values: Vec<&str> = body["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["citation"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, vec!["/RS/CC/388", "/ECHR/4"], "{body}");
+}
+
+#[test]
+fn a_restricted_document_is_matched_only_for_a_reader() {
+    let body = json!({"text": "ECLI:RS:VSBG:2021:7"});
+    let (status, public) = post_citations(body.clone(), None);
+    assert_eq!(status, 200);
+    assert_eq!(public["citations"][0]["citation"], "ECLI:RS:VSBG:2021:7");
+    assert!(public["citations"][0]["document"].is_null(), "{public}");
+    let (_, reader) = post_citations(body, Some(READER));
+    assert_eq!(
+        reader["citations"][0]["document"]["id"],
+        "test:restricted-1"
+    );
+    let (status, _) = post_citations(json!({"text": "x"}), Some("wrong-token"));
+    assert_eq!(status, 401);
+}
+
+#[test]
+fn bad_citation_requests_are_400s_that_say_why() {
+    for (body, says) in [
+        (json!({"txt": "x"}), "unknown field"),
+        (json!({"text": "x", "country": "YU"}), "country: `YU`"),
+        (
+            json!({"text": "x", "convention": "UDHR"}),
+            "convention: `UDHR`",
+        ),
+        (json!(["x"]), "expected"),
+    ] {
+        let (status, answer) = post_citations(body.clone(), None);
+        assert_eq!(status, 400, "{body}: {answer}");
+        assert_eq!(answer["error"]["code"], "invalid_body");
+        assert!(
+            answer["error"]["message"].as_str().unwrap().contains(says),
+            "{body}: {answer}"
+        );
+    }
+    let big = "a".repeat(thb_engine::limits::MAX_CITATIONS_TEXT_BYTES + 1);
+    let (status, answer) = post_citations(json!({ "text": big }), None);
+    assert_eq!(status, 413, "{answer}");
+}
+
+#[test]
+fn cites_and_provision_filter_the_search() {
+    let (status, body) = server().get_json("/api/search?q=&cites=no.%2025965/04");
+    assert_eq!(status, 200, "{body}");
+    let mut found = hit_ids(&body);
+    found.sort_unstable();
+    assert_eq!(found, vec!["test:rs-cyrl-1", "test:rs-latn-1"], "{body}");
+    let (_, body) = get_as_reader("/api/search?q=&cites=25965/04");
+    assert!(hit_ids(&body).contains(&"test:restricted-1"));
+
+    let (_, body) = server().get_json("/api/search?q=&cites=ECLI:CE:ECHR:2024:1024JUD004858721");
+    assert_eq!(hit_ids(&body), vec!["test:mk-1"], "{body}");
+    // An ECLI of Strasbourg also finds the documents citing its application number.
+    let (_, body) = server().get_json("/api/search?q=&cites=48587/21");
+    let mut found = hit_ids(&body);
+    found.sort_unstable();
+    assert_eq!(found, vec!["cets197:art-23", "test:mk-1"], "{body}");
+
+    for (provision, expected) in [
+        ("/RS/CC/388", vec!["test:rs-cyrl-1", "test:rs-latn-1"]),
+        ("/RS", vec!["test:rs-cyrl-1", "test:rs-latn-1"]),
+        ("/MK/CC/418-%D0%B0", vec!["test:mk-1"]),
+        ("/AL/CC/110/a", vec!["test:al-1"]),
+        ("/TR/CC/80", vec!["test:tr-1"]),
+        ("/TR/CC/79", vec![]),
+        ("/CETS197/26", vec!["cets197:art-26", "test:al-1"]),
+    ] {
+        let (status, body) = server().get_json(&format!("/api/search?q=&provision={provision}"));
+        assert_eq!(status, 200, "{provision}: {body}");
+        let mut found = hit_ids(&body);
+        found.sort_unstable();
+        assert_eq!(found, expected, "{provision}: {body}");
+    }
+    // OR within the filter, AND with the words.
+    let (_, body) = server().get_json("/api/search?q=&provision=/RS/CC/388&provision=/MK/CC/418a");
+    let mut found = hit_ids(&body);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        vec!["test:mk-1", "test:rs-cyrl-1", "test:rs-latn-1"],
+        "{body}"
+    );
+    let (_, body) = server().get_json("/api/search?q=Nišu&provision=/RS/CC/388");
+    assert_eq!(hit_ids(&body), vec!["test:rs-latn-1"], "{body}");
+
+    for (query, parameter) in [
+        ("cites=Rantsev", "cites"),
+        ("provision=/FR/CC/1", "provision"),
+    ] {
+        let (status, body) = server().get_json(&format!("/api/search?q=&{query}"));
+        assert_eq!(status, 400, "{body}");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(parameter),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn the_page_links_citations_and_lists_what_cites_a_document() {
+    let page = server().get("/documents/test:rs-latn-1").text().unwrap();
+    assert!(
+        page.contains(r#"<a class="cite-link" href="/documents/ecthr:25965-04">25965/04</a>"#),
+        "the application number links to the judgment: {page}"
+    );
+    assert!(
+        page.contains(r#"href="/?provision=%2FRS%2FCC%2F388""#),
+        "a provision without a document links to its search: {page}"
+    );
+    assert!(!page.contains(">K 12/19</a>"));
+
+    let page = server().get("/documents/ecthr:25965-04").text().unwrap();
+    let panel = page
+        .split(r#"id="cited-by-heading""#)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Cited by panel: {page}"));
+    assert!(panel.contains("/documents/test:rs-latn-1"), "{panel}");
+    assert!(panel.contains("/documents/test:rs-cyrl-1"), "{panel}");
+    assert!(!panel.contains("test:restricted-1"), "{panel}");
+    let with_token = Client::new()
+        .get(server().url("/documents/ecthr:25965-04"))
+        .bearer_auth(READER)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(with_token.contains("/documents/test:restricted-1"));
+}
