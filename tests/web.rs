@@ -979,3 +979,34 @@ fn a_bilingual_judgment_is_one_hit_linking_its_other_language_on_the_real_corpus
         "a judgment in one language lists none"
     );
 }
+
+#[test]
+fn a_document_page_lists_similar_documents_and_a_greta_documents_other_rounds() {
+    let server = corpus_server();
+    let page = server
+        .get("/documents/greta:sample:rs:r2:p118?ui=sr")
+        .text()
+        .unwrap();
+    let similar = &page[page.find("class=\"similar\"").expect("a similar panel")..];
+    let similar = &similar[..similar.find("</section>").unwrap()];
+    assert!(similar.contains("Slični dokumenti"), "{similar}");
+    // The Serbian round-3 recommendation, written in Cyrillic, found from Latin words.
+    assert!(
+        similar.contains("href=\"/documents/greta:sample:rs:r3:p63?ui=sr\""),
+        "{similar}"
+    );
+    assert!(similar.contains("Zajedničke reči: "), "{similar}");
+    assert!(
+        !similar.contains("greta:sample:rs:r2:p118"),
+        "itself: {similar}"
+    );
+    let lineage = &page[page.find("class=\"lineage\"").expect("a lineage panel")..];
+    let lineage = &lineage[..lineage.find("</section>").unwrap()];
+    assert!(lineage.contains("Krug 3"), "{lineage}");
+    assert!(!lineage.contains("Krug 2"), "its own round: {lineage}");
+    assert!(lineage.contains("greta:sample:rs:r3:p63"), "{lineage}");
+    // A judgment has similar documents but no lineage.
+    let judgment = server.get("/documents/ecthr:25965-04").text().unwrap();
+    assert!(judgment.contains("class=\"similar\""));
+    assert!(!judgment.contains("class=\"lineage\""));
+}

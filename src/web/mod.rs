@@ -256,6 +256,30 @@ async fn document_page(
     }
 }
 
+/// Similar documents shown on a document's page.
+const SIMILAR_ON_PAGE: usize = 5;
+
+/// The document page's similar documents and, for a GRETA document, its lineage.
+fn related_documents(
+    handle: &thb_engine::index::IndexHandle,
+    document: &thb_engine::document::Document,
+    include_restricted: bool,
+) -> Result<pages::Related, ApiError> {
+    use thb_engine::search::similar::{self, LineageError};
+    let similar = similar::similar(handle, &document.id, include_restricted, SIMILAR_ON_PAGE)?
+        .map(|s| s.hits)
+        .unwrap_or_default();
+    let lineage = match document.greta {
+        Some(_) => match similar::lineage(handle, &document.id, include_restricted) {
+            Ok(lineage) => lineage,
+            Err(LineageError::NotGreta(_)) => None,
+            Err(LineageError::Search(e)) => return Err(e.into()),
+        },
+        None => None,
+    };
+    Ok(pages::Related { similar, lineage })
+}
+
 async fn document_view(
     state: &SharedState,
     headers: &HeaderMap,
@@ -269,7 +293,7 @@ async fn document_view(
     let query = params.query().to_string();
     let include_restricted = access.can_read_restricted();
     let link_params = params.ui_only();
-    let (document, versions, highlighted, summary, is_markdown, marks, cited_by) =
+    let (document, versions, highlighted, summary, is_markdown, marks, (cited_by, related)) =
         tokio::task::spawn_blocking(move || {
             // The judgment's other languages, linked from its page.
             let versions =
@@ -301,6 +325,7 @@ async fn document_view(
             };
             let summary = document.summary.as_deref().map(mark);
             let cited_by = search::citations::cited_by(&handle, &document, include_restricted)?;
+            let related = related_documents(&handle, &document, include_restricted)?;
             Ok::<_, ApiError>((
                 document,
                 versions,
@@ -308,7 +333,7 @@ async fn document_view(
                 summary,
                 is_markdown,
                 marks,
-                cited_by,
+                (cited_by, related),
             ))
         })
         .await
@@ -318,6 +343,7 @@ async fn document_view(
         &document,
         &versions,
         &cited_by,
+        &related,
         pages::Highlighted {
             text: &highlighted,
             summary: summary.as_deref(),

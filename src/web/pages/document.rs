@@ -19,6 +19,7 @@ pub(crate) fn document_page(
     document: &Document,
     versions: &[Version],
     cited_by: &[DocumentRef],
+    related: &Related,
     highlighted: Highlighted<'_>,
 ) -> Markup {
     let ui = params.ui;
@@ -94,6 +95,21 @@ pub(crate) fn document_page(
                     }
                 }
             }
+            @if !related.similar.is_empty() {
+                section.similar aria-labelledby="similar-heading" {
+                    h2 #similar-heading { (ui.t(Label::SimilarDocuments)) }
+                    (related_list(params, &related.similar))
+                }
+            }
+            @if let Some(lineage) = related.lineage.as_ref().filter(|l| !l.earlier.is_empty() || !l.later.is_empty()) {
+                section.lineage aria-labelledby="lineage-heading" {
+                    h2 #lineage-heading { (ui.t(Label::OtherRounds)) }
+                    @for round in lineage.earlier.iter().rev().chain(&lineage.later) {
+                        h3 { (ui.fill(Label::RoundN, &[("n", &round.round.to_string())])) }
+                        (related_list(params, &round.hits))
+                    }
+                }
+            }
             @if document.country.iter().any(|c| c == "XK") {
                 p.kosovo-note { (ui.t(Label::KosovoNote)) }
             }
@@ -104,6 +120,35 @@ pub(crate) fn document_page(
         (title, None) => title.to_string(),
     };
     layout(params, &path, &page_title, body)
+}
+
+/// What the document page shows beside the document: the documents most like it and, for a
+/// GRETA document, the same country's closest documents of the other rounds
+/// (`search::similar`).
+#[derive(Default)]
+pub(crate) struct Related {
+    pub similar: Vec<SimilarHit>,
+    pub lineage: Option<Lineage>,
+}
+
+/// Similar documents, each with its court, date and the words it shares with the document.
+fn related_list(params: &PageParams, hits: &[SimilarHit]) -> Markup {
+    let ui = params.ui;
+    html! {
+        ul.related-list {
+            @for similar in hits {
+                @let hit = &similar.hit;
+                li {
+                    a href=(params.ui_only().document_url(&hit.id)) lang=[hit.language.as_deref()] { (title(ui, &hit.title)) }
+                    @if let Some(court) = &hit.court { ", " (i18n::court_name(ui, court)) }
+                    @if let Some(date) = &hit.date { ", " time datetime=(date) { (date) } }
+                    @if !similar.reasons.words.is_empty() {
+                        " " span.shared-words { (ui.fill(Label::SharedWords, &[("words", &similar.reasons.words.join(", "))])) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub(super) fn metadata(params: &PageParams, d: &Document, versions: &[Version]) -> Markup {

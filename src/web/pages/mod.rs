@@ -29,6 +29,7 @@ use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
 use thb_engine::search::citations::DocumentRef;
 use thb_engine::search::partial::Partial;
+use thb_engine::search::similar::{Lineage, SimilarHit};
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};
 use thb_engine::versions::Version;
 use thb_engine::vocabulary::{Dimension, Role, PARAMETERS};
@@ -39,7 +40,7 @@ use super::i18n::{self, Label, Ui};
 use super::params::PageParams;
 use super::{assets, PageError};
 
-pub(crate) use document::{document_page, Highlighted};
+pub(crate) use document::{document_page, Highlighted, Related};
 use facets::*;
 use labels::*;
 pub(crate) use layout::error_page;
