@@ -430,7 +430,7 @@ fn stages(input: &Input, detect: bool) {
     let handle = IndexHandle::open_or_create(&dir).unwrap();
     let mut built = Vec::new();
     rows.push((
-        "build the index document",
+        "build the index document (citations read here)",
         cpu_of(|| built = documents.iter().map(|d| handle.to_tantivy(d)).collect()),
     ));
     let writer_cpu = cpu_of(|| {
@@ -473,10 +473,15 @@ fn stages(input: &Input, detect: bool) {
     println!("| stage | CPU s | share | MB/s of text per core |");
     println!("|---|---:|---:|---:|");
     for (name, cpu) in &rows {
+        // A stage with nothing to do (every language declared) has no rate.
+        let rate = if *cpu < 0.01 {
+            "—".to_string()
+        } else {
+            format!("{:.0}", text_bytes as f64 / 1e6 / cpu)
+        };
         println!(
-            "| {name} | {cpu:.2} | {:.0} % | {:.0} |",
-            100.0 * cpu / total,
-            text_bytes as f64 / 1e6 / cpu.max(1e-9)
+            "| {name} | {cpu:.2} | {:.0} % | {rate} |",
+            100.0 * cpu / total
         );
     }
     println!(

@@ -318,9 +318,10 @@ impl IndexHandle {
         writer.delete_term(Term::from_field_text(self.fields.id, id));
     }
 
-    /// Maps a validated document (its language already settled) to index fields. This stems
-    /// the text (the `stem` field is pre-tokenized), so ingest calls it on its worker threads,
-    /// not on the thread that feeds the writer.
+    /// Maps a validated document (its language already settled) to index fields. This reads
+    /// the text's citations, so ingest calls it on its worker threads, not on the thread that
+    /// feeds the writer; the stemming happens on tantivy's indexing threads
+    /// (`analysis::StemRouter`).
     pub fn to_tantivy(&self, d: &Document) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
