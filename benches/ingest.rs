@@ -34,7 +34,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{cpu_seconds, peak_memory_kib, reset_peak_memory, size_on_disk, BenchCorpus};
-use rusqlite::Connection;
 use tantivy::schema::{FacetOptions, Schema, STORED, STRING, TEXT};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{Index, TantivyDocument};
@@ -217,68 +216,13 @@ fn bare_tantivy(input: &Input) -> Figures {
     }
 }
 
-/// SQLite FTS5 as `benches/search.rs` builds it (`unicode61 remove_diacritics 2`, the facet
-/// tables), on disk with the journal and syncs off, ended by FTS5's `optimize`. One thread:
-/// SQLite writes from one connection.
+/// SQLite FTS5 as `benches/search.rs` builds it (`common::build_sqlite_fts5`), on disk. One
+/// thread: SQLite writes from one connection.
 fn sqlite_fts5(input: &Input) -> Figures {
     let path = input.dir.join("fts5-ingest.sqlite");
     let _ = std::fs::remove_file(&path);
-    let (docs, seconds, cores, peak_kib) = measured(|| {
-        let mut connection = Connection::open(&path).unwrap();
-        connection
-            .execute_batch(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-                 CREATE TABLE docs(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER);
-                 CREATE TABLE doc_country(doc INTEGER NOT NULL, country TEXT NOT NULL);
-                 CREATE TABLE doc_theme(doc INTEGER NOT NULL, theme TEXT NOT NULL);
-                 CREATE VIRTUAL TABLE fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');",
-            )
-            .unwrap();
-        let tx = connection.transaction().unwrap();
-        let mut docs = 0;
-        {
-            let mut doc = tx
-                .prepare("INSERT INTO docs(id, doc_id, kind, year) VALUES (?1, ?2, ?3, ?4)")
-                .unwrap();
-            let mut country = tx
-                .prepare("INSERT INTO doc_country(doc, country) VALUES (?1, ?2)")
-                .unwrap();
-            let mut theme = tx
-                .prepare("INSERT INTO doc_theme(doc, theme) VALUES (?1, ?2)")
-                .unwrap();
-            let mut fts = tx
-                .prepare("INSERT INTO fts(rowid, title, text) VALUES (?1, ?2, ?3)")
-                .unwrap();
-            for (rowid, d) in records(&input.jsonl).enumerate() {
-                let rowid = rowid as i64 + 1;
-                doc.execute(rusqlite::params![
-                    rowid,
-                    d.id,
-                    d.kind.as_str(),
-                    d.date.map(|date| i64::from(date.year))
-                ])
-                .unwrap();
-                for c in &d.country {
-                    country.execute(rusqlite::params![rowid, c]).unwrap();
-                }
-                for t in &d.themes {
-                    theme.execute(rusqlite::params![rowid, t]).unwrap();
-                }
-                fts.execute(rusqlite::params![rowid, d.title, d.text])
-                    .unwrap();
-                docs += 1;
-            }
-        }
-        tx.commit().unwrap();
-        connection
-            .execute_batch(
-                "CREATE INDEX doc_country_by_country ON doc_country(country, doc);
-                 CREATE INDEX doc_theme_by_theme ON doc_theme(theme, doc);
-                 INSERT INTO fts(fts) VALUES('optimize');",
-            )
-            .unwrap();
-        docs
-    });
+    let (docs, seconds, cores, peak_kib) =
+        measured(|| common::build_sqlite_fts5(&path, records(&input.jsonl)));
     let index_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let _ = std::fs::remove_file(&path);
     Figures {

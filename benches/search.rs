@@ -226,13 +226,6 @@ fn queries(class: Class, seed: u64) -> Vec<BenchQuery> {
     out
 }
 
-/// A theme path and its ancestors (`exploitation/labour` → both), so one term filters a
-/// parent with its children, as our hierarchical facet does.
-fn theme_and_ancestors(theme: &str) -> Vec<String> {
-    let parts: Vec<&str> = theme.split('/').collect();
-    (1..=parts.len()).map(|n| parts[..n].join("/")).collect()
-}
-
 // ---- ours ----
 
 struct Ours {
@@ -383,7 +376,7 @@ impl Bare {
                 for c in &d.country {
                     doc.add_text(country, c);
                 }
-                for t in d.themes.iter().flat_map(|t| theme_and_ancestors(t)) {
+                for t in d.themes.iter().flat_map(|t| common::theme_and_ancestors(t)) {
                     doc.add_text(theme, &t);
                 }
                 for c in &d.country {
@@ -508,74 +501,19 @@ struct Sqlite {
     connection: Connection,
 }
 
-const SQLITE_SCHEMA: &str = "
-    CREATE TABLE docs(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER);
-    CREATE TABLE doc_country(doc INTEGER NOT NULL, country TEXT NOT NULL);
-    CREATE TABLE doc_theme(doc INTEGER NOT NULL, theme TEXT NOT NULL);
-    CREATE VIRTUAL TABLE fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
-";
-
-const SQLITE_INDEXES: &str = "
-    CREATE INDEX doc_country_by_country ON doc_country(country, doc);
-    CREATE INDEX doc_country_by_doc ON doc_country(doc, country);
-    CREATE INDEX doc_theme_by_theme ON doc_theme(theme, doc);
-    INSERT INTO fts(fts) VALUES('optimize');
-    ANALYZE;
-";
-
 impl Sqlite {
     fn open_or_build(corpus: &BenchCorpus, builds: &mut Vec<Build>) -> Sqlite {
         let path = corpus.dir.join("fts5.sqlite");
         if !path.exists() {
             let building = corpus.dir.join("fts5.sqlite.building");
             let _ = std::fs::remove_file(&building);
-            let mut connection = Connection::open(&building).unwrap();
-            connection
-                .execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-                .unwrap();
-            connection.execute_batch(SQLITE_SCHEMA).unwrap();
             let started = Instant::now();
-            let tx = connection.transaction().unwrap();
-            {
-                let mut doc = tx
-                    .prepare("INSERT INTO docs(id, doc_id, kind, year) VALUES (?1, ?2, ?3, ?4)")
-                    .unwrap();
-                let mut country = tx
-                    .prepare("INSERT INTO doc_country(doc, country) VALUES (?1, ?2)")
-                    .unwrap();
-                let mut theme = tx
-                    .prepare("INSERT INTO doc_theme(doc, theme) VALUES (?1, ?2)")
-                    .unwrap();
-                let mut fts = tx
-                    .prepare("INSERT INTO fts(rowid, title, text) VALUES (?1, ?2, ?3)")
-                    .unwrap();
-                for (rowid, d) in corpus.documents().enumerate() {
-                    let rowid = rowid as i64 + 1;
-                    doc.execute(rusqlite::params![
-                        rowid,
-                        d.id,
-                        d.kind.as_str(),
-                        d.year().map(i64::from)
-                    ])
-                    .unwrap();
-                    for c in &d.country {
-                        country.execute(rusqlite::params![rowid, c]).unwrap();
-                    }
-                    for t in d.themes.iter().flat_map(|t| theme_and_ancestors(t)) {
-                        theme.execute(rusqlite::params![rowid, t]).unwrap();
-                    }
-                    fts.execute(rusqlite::params![rowid, d.title, d.text])
-                        .unwrap();
-                }
-            }
-            tx.commit().unwrap();
-            connection.execute_batch(SQLITE_INDEXES).unwrap();
+            common::build_sqlite_fts5(&building, corpus.documents());
             builds.push(Build {
                 engine: "SQLite FTS5",
                 seconds: started.elapsed().as_secs_f64(),
                 bytes: size_on_disk(&building),
             });
-            drop(connection);
             std::fs::rename(&building, &path).unwrap();
         }
         let connection = Connection::open(&path).unwrap();
