@@ -86,6 +86,7 @@ async fn similar_documents_cross_scripts_and_say_what_they_share() {
     // The recommendation is about guardians of child victims: those words lead, folded.
     assert!(words.contains(&"staratelja"), "{words:?}");
     assert!(words.contains(&"zrtvama"), "{words:?}");
+    assert!(words.iter().all(|w| w.chars().count() >= 4), "{words:?}");
     let hits = ids(&body["hits"]);
     assert!(!hits.is_empty());
     assert!(
@@ -212,4 +213,27 @@ async fn bad_requests_name_what_is_wrong() {
     let (status, body) = get(&router, "/api/documents/ecthr:25965-04", None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["id"], "ecthr:25965-04");
+}
+
+#[tokio::test]
+async fn a_judgments_distinctive_words_are_its_facts_not_its_language() {
+    let (router, _dir) = router();
+    // Rantsev v. Cyprus and Russia: a cabaret artiste's visa, her death in Cyprus.
+    let (status, body) = get(&router, "/api/documents/ecthr:25965-04/similar", None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let words: Vec<&str> = body["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    for word in ["cyprus", "cabaret"] {
+        assert!(words.contains(&word), "{word}: {words:?}");
+    }
+    for function_word in ["her", "she", "its", "the", "and"] {
+        assert!(
+            !words.contains(&function_word),
+            "{function_word}: {words:?}"
+        );
+    }
 }

@@ -15,7 +15,9 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
-use tantivy::query::Bm25StatisticsProvider;
+use tantivy::collector::Count;
+use tantivy::query::{Bm25StatisticsProvider, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::Term;
 
 use super::public_view::PublicView;
@@ -28,6 +30,11 @@ use crate::vocabulary::Dimension;
 
 /// Words of the document that make the query.
 const QUERY_WORDS: usize = 20;
+/// Shortest word weighed. In a small collection a language's short function words (`her`,
+/// `its`, `ili`) are not common enough across it to be told from content words by their
+/// frequency; content words of three letters are rare in legal text and are kept by the
+/// longer words around them.
+const MIN_WORD_CHARS: usize = 4;
 /// Shared words named per hit.
 const REASON_WORDS: usize = 8;
 /// Of a long judgment, the first bytes weighed (its facts and the law come first).
@@ -270,9 +277,10 @@ fn folded_terms(document: &Document) -> HashMap<String, u32> {
 }
 
 /// The document's [`QUERY_WORDS`] most distinctive folded words: tf·idf, the document
-/// frequency counted as the caller may see the index. Words of one or two letters, numbers and
-/// words in no other document (a name, a typo) or in more than a third of them (the language's
-/// common words) are left out: they find nothing like it.
+/// frequency counted as the caller may see the index. Words under four letters, numbers and
+/// words in no other document (a name, a typo) or in more documents than a third of those in
+/// the document's language (that language's common words) are left out: they find nothing
+/// like it.
 fn distinctive_words(
     handle: &IndexHandle,
     document: &Document,
@@ -289,13 +297,35 @@ fn distinctive_words(
         None => &searcher,
     };
     let total = statistics.total_num_docs()?.max(1) as f64;
+    // A word common in the document's language is no sign of likeness, however rare it is in
+    // the whole collection (`her` in a collection mostly in other languages): the share is
+    // taken of the documents in that language the caller may see.
+    let in_language = match document.language.as_deref() {
+        Some(language) => {
+            let term = Term::from_facet(
+                handle.fields.facets[Dimension::Language],
+                &Facet::from_path([language]),
+            );
+            let query = handle.visible(
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                include_restricted,
+            );
+            searcher.search(query.as_ref(), &Count)? as f64
+        }
+        None => total,
+    };
+    let common = if in_language >= 1.0 {
+        in_language
+    } else {
+        total
+    } / 3.0;
     let mut weighed: Vec<(f64, String)> = Vec::new();
     for (term, count) in folded_terms(document) {
-        if term.chars().count() < 3 || term.chars().all(|c| c.is_ascii_digit()) {
+        if term.chars().count() < MIN_WORD_CHARS || term.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
         let df = statistics.doc_freq(&Term::from_field_text(field, &term))? as f64;
-        if df < 2.0 || df > total / 3.0 {
+        if df < 2.0 || df > common {
             continue;
         }
         let weight = (1.0 + f64::from(count).ln()) * (total / df).ln();
