@@ -59,6 +59,16 @@ async fn get(router: &Router, uri: &str, token: Option<&str>) -> (StatusCode, Va
     (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
 }
 
+/// The distinctive words a `similar` answer looked for.
+fn words(body: &Value) -> Vec<&str> {
+    body["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect()
+}
+
 fn ids(hits: &Value) -> Vec<String> {
     hits.as_array()
         .unwrap()
@@ -77,12 +87,7 @@ async fn similar_documents_cross_scripts_and_say_what_they_share() {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let words: Vec<&str> = body["words"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w.as_str().unwrap())
-        .collect();
+    let words = words(&body);
     // The recommendation is about guardians of child victims: those words lead, folded.
     assert!(words.contains(&"staratelja"), "{words:?}");
     assert!(words.contains(&"zrtvama"), "{words:?}");
@@ -221,12 +226,7 @@ async fn a_judgments_distinctive_words_are_its_facts_not_its_language() {
     // Rantsev v. Cyprus and Russia: a cabaret artiste's visa, her death in Cyprus.
     let (status, body) = get(&router, "/api/documents/ecthr:25965-04/similar", None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let words: Vec<&str> = body["words"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w.as_str().unwrap())
-        .collect();
+    let words = words(&body);
     for word in ["cyprus", "cabaret"] {
         assert!(words.contains(&word), "{word}: {words:?}");
     }
