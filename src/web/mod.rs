@@ -265,13 +265,13 @@ fn related_documents(
     document: &thb_engine::document::Document,
     include_restricted: bool,
 ) -> Result<pages::Related, ApiError> {
-    use thb_engine::search::similar::{self, LineageError};
-    let similar = similar::similar(handle, &document.id, include_restricted, SIMILAR_ON_PAGE)?
-        .map(|s| s.hits)
-        .unwrap_or_default();
+    use thb_engine::search::similar::{LineageError, Source};
+    // The page has the document already, and both panels look for the same words.
+    let source = Source::of(handle, document, include_restricted)?;
+    let similar = source.similar(handle, SIMILAR_ON_PAGE)?.hits;
     let lineage = match document.greta {
-        Some(_) => match similar::lineage(handle, &document.id, include_restricted) {
-            Ok(lineage) => lineage,
+        Some(_) => match source.lineage(handle) {
+            Ok(lineage) => Some(lineage),
             Err(LineageError::NotGreta(_)) => None,
             Err(LineageError::Search(e)) => return Err(e.into()),
         },

@@ -122,23 +122,9 @@ pub fn similar(
     let Some(document) = handle.get(id, include_restricted)? else {
         return Ok(None);
     };
-    let words = distinctive_words(handle, &document, include_restricted)?;
-    let request = SearchRequest {
-        include_restricted,
-        ..SearchRequest::default()
-    };
-    let hits = like(
-        handle,
-        &document,
-        &words,
-        request,
-        limit.clamp(1, MAX_SIMILAR),
-    )?;
-    Ok(Some(Similar {
-        id: document.id,
-        words,
-        hits,
-    }))
+    Source::of(handle, &document, include_restricted)?
+        .similar(handle, limit)
+        .map(Some)
 }
 
 /// The same country's closest GRETA documents of every other round (`None`: no such
@@ -154,45 +140,95 @@ pub fn lineage(
     else {
         return Ok(None);
     };
-    let Some(round) = document.greta.as_ref().map(|g| g.round) else {
-        return Err(LineageError::NotGreta(document.id));
-    };
-    let words = distinctive_words(handle, &document, include_restricted)?;
-    let mut earlier = Vec::new();
-    let mut later = Vec::new();
-    // Rounds in the order of their distance from the document's own.
-    let mut others: Vec<u8> = (1..=crate::document::MAX_GRETA_ROUND)
-        .filter(|r| *r != round)
-        .collect();
-    others.sort_by_key(|r| r.abs_diff(round));
-    for other in others {
-        let mut request = SearchRequest {
+    Source::of(handle, &document, include_restricted)?
+        .lineage(handle)
+        .map(Some)
+}
+
+/// A document and its distinctive words, weighed once for both its similar documents and its
+/// lineage (the document page shows both).
+pub struct Source<'a> {
+    document: &'a Document,
+    words: Vec<String>,
+    include_restricted: bool,
+}
+
+impl<'a> Source<'a> {
+    /// `document` as the caller may see the index.
+    pub fn of(
+        handle: &IndexHandle,
+        document: &'a Document,
+        include_restricted: bool,
+    ) -> Result<Source<'a>, SearchError> {
+        Ok(Source {
+            words: distinctive_words(handle, document, include_restricted)?,
+            document,
             include_restricted,
+        })
+    }
+
+    /// The documents most like it.
+    pub fn similar(&self, handle: &IndexHandle, limit: usize) -> Result<Similar, SearchError> {
+        let request = SearchRequest {
+            include_restricted: self.include_restricted,
             ..SearchRequest::default()
         };
-        request.filters[Dimension::Country] = document.country.clone();
-        request.filters[Dimension::GretaRound] = vec![other.to_string()];
-        request.filters[Dimension::Kind] = [Kind::Recommendation, Kind::Report]
-            .map(|kind| kind.as_str().to_string())
-            .to_vec();
-        let hits = like(handle, &document, &words, request, PER_ROUND)?;
-        if hits.is_empty() {
-            continue;
-        }
-        let entry = Round { round: other, hits };
-        if other < round {
-            earlier.push(entry);
-        } else {
-            later.push(entry);
-        }
+        let hits = like(
+            handle,
+            self.document,
+            &self.words,
+            request,
+            limit.clamp(1, MAX_SIMILAR),
+        )?;
+        Ok(Similar {
+            id: self.document.id.clone(),
+            words: self.words.clone(),
+            hits,
+        })
     }
-    Ok(Some(Lineage {
-        id: document.id,
-        round,
-        country: document.country,
-        earlier,
-        later,
-    }))
+
+    /// The same country's closest GRETA documents of every other round.
+    pub fn lineage(&self, handle: &IndexHandle) -> Result<Lineage, LineageError> {
+        let document = self.document;
+        let Some(round) = document.greta.as_ref().map(|g| g.round) else {
+            return Err(LineageError::NotGreta(document.id.clone()));
+        };
+        let mut earlier = Vec::new();
+        let mut later = Vec::new();
+        // Rounds in the order of their distance from the document's own.
+        let mut others: Vec<u8> = (1..=crate::document::MAX_GRETA_ROUND)
+            .filter(|r| *r != round)
+            .collect();
+        others.sort_by_key(|r| r.abs_diff(round));
+        for other in others {
+            let mut request = SearchRequest {
+                include_restricted: self.include_restricted,
+                ..SearchRequest::default()
+            };
+            request.filters[Dimension::Country] = document.country.clone();
+            request.filters[Dimension::GretaRound] = vec![other.to_string()];
+            request.filters[Dimension::Kind] = [Kind::Recommendation, Kind::Report]
+                .map(|kind| kind.as_str().to_string())
+                .to_vec();
+            let hits = like(handle, document, &self.words, request, PER_ROUND)?;
+            if hits.is_empty() {
+                continue;
+            }
+            let entry = Round { round: other, hits };
+            if other < round {
+                earlier.push(entry);
+            } else {
+                later.push(entry);
+            }
+        }
+        Ok(Lineage {
+            id: document.id.clone(),
+            round,
+            country: document.country.clone(),
+            earlier,
+            later,
+        })
+    }
 }
 
 /// Runs `words` OR-ed under `request`'s filters and keeps `limit` hits other than `document`
