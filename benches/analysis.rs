@@ -6,7 +6,10 @@
 //!   (`thb-gen`, seed 1), beside lingua run on every document (high accuracy, as detection
 //!   did before the marker letters, and low accuracy);
 //! - `ingest/{with,without}_detection`: documents/s of the real ingest path into a fresh index,
-//!   so the cost of detection is read as a ratio from one run.
+//!   so the cost of detection is read as a ratio from one run;
+//! - `citations/{generated,judgments}` and `privacy/{generated,judgments}`: MB/s of the
+//!   citation reader and of the personal data guard over 300 long generated documents and the
+//!   real ECtHR judgments of `../shared/data` (the two text passes of ingest besides analysis).
 //!
 //! Run: `cargo bench --bench analysis`. Figures go to `benches/RESULTS.md`.
 
@@ -163,6 +166,85 @@ fn bench_detect(c: &mut Criterion) {
     group.finish();
 }
 
+/// A document's countries and its text.
+type CountriesAndText = (Vec<String>, String);
+
+/// Texts with their countries, as the citation reader sees a document: 300 long generated
+/// documents, and the real judgments when the shared data is present.
+fn long_texts() -> Vec<(&'static str, Vec<CountriesAndText>)> {
+    let mut jsonl = Vec::new();
+    let options = GenerateOptions {
+        docs: 300,
+        seed: 1,
+        words: WordRange {
+            min: 300,
+            max: 3000,
+        },
+    };
+    generate::write_jsonl(&options, &mut jsonl).unwrap();
+    let read = |line: &str| {
+        let record: serde_json::Value = serde_json::from_str(line).ok()?;
+        let countries = match &record["country"] {
+            serde_json::Value::String(c) => vec![c.clone()],
+            serde_json::Value::Array(cs) => cs
+                .iter()
+                .filter_map(|c| c.as_str().map(String::from))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some((countries, record["text"].as_str()?.to_string()))
+    };
+    let generated = String::from_utf8(jsonl)
+        .unwrap()
+        .lines()
+        .filter_map(read)
+        .collect();
+    let mut out = vec![("generated", generated)];
+    let path = Path::new(SHARED).join("ecthr_trafficking_judgments.jsonl");
+    match std::fs::read_to_string(&path) {
+        Ok(data) => out.push(("judgments", data.lines().filter_map(read).collect())),
+        Err(e) => eprintln!("citations/judgments skipped: {}: {e}", path.display()),
+    }
+    out
+}
+
+fn bench_text_passes(c: &mut Criterion) {
+    use thb_engine::domain::citations::{self, Context};
+    for (corpus, texts) in long_texts() {
+        let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+        let mut group = c.benchmark_group("citations");
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.sample_size(10);
+        group.bench_function(corpus, |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|(countries, text)| {
+                        let context = Context {
+                            countries: countries.clone(),
+                            convention: None,
+                        };
+                        citations::extract(text, &context).len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+        group.finish();
+        let mut group = c.benchmark_group("privacy");
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.sample_size(10);
+        group.bench_function(corpus, |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .filter(|(_, text)| thb_engine::privacy::find(text).is_some())
+                    .count()
+            })
+        });
+        group.finish();
+    }
+}
+
 fn bench_ingest(c: &mut Criterion) {
     let texts = texts();
     // 2,000 documents of ~2 KB without a declared language, from the real sentences.
@@ -214,5 +296,11 @@ fn bench_ingest(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_analysis, bench_detect, bench_ingest);
+criterion_group!(
+    benches,
+    bench_analysis,
+    bench_detect,
+    bench_ingest,
+    bench_text_passes
+);
 criterion_main!(benches);

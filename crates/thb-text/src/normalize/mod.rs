@@ -390,6 +390,8 @@ pub fn is_word_char(c: char) -> bool {
         // combining mark but the thousands sign `҂`.
         '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
         '\u{400}'..='\u{4ff}' => c != '\u{482}',
+        // General Punctuation (`’`, `–`, `“`, `…`, spaces of every width): no letters.
+        '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
     }
 }
@@ -626,7 +628,10 @@ mod tests {
 
     #[test]
     fn is_word_char_fast_ranges_agree_with_the_general_rule() {
-        for c in (0..=0x4ffu32).filter_map(char::from_u32) {
+        for c in (0..=0x4ffu32)
+            .chain(0x2000..=0x206f)
+            .filter_map(char::from_u32)
+        {
             let general = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
             assert_eq!(is_word_char(c), general, "U+{:04X}", c as u32);
         }

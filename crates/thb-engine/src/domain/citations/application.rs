@@ -166,7 +166,7 @@ fn joined(tokens: &[Token<'_>], last: usize, at: usize) -> bool {
         && between.len() <= 2
         && between
             .iter()
-            .all(|t| t.is_punct(',') || AND.contains(&t.folded.as_ref()))
+            .all(|t| t.is_punct(',') || AND.contains(&t.folded()))
 }
 
 /// Whether what comes before the number at `at` makes it an application number.
@@ -179,23 +179,23 @@ fn cue_before(tokens: &[Token<'_>], at: usize, value: &str) -> bool {
         .take(4)
         .collect();
     let names_another_thing = words.iter().any(|t| {
-        NOT_APPLICATIONS.iter().any(|p| t.folded.starts_with(p))
-            || NOT_APPLICATIONS_EXACT.contains(&t.folded.as_ref())
+        NOT_APPLICATIONS.iter().any(|p| t.folded().starts_with(p))
+            || NOT_APPLICATIONS_EXACT.contains(&t.folded())
     });
     if names_another_thing {
         return false;
     }
     let is_application_word =
-        |t: &&Token<'_>| APPLICATION_WORDS.iter().any(|p| t.folded.starts_with(p));
+        |t: &&Token<'_>| APPLICATION_WORDS.iter().any(|p| t.folded().starts_with(p));
     match words.as_slice() {
         // `n o` / `n os` (HUDOC's rendering of `n°`).
-        [o, n, ..] if (o.folded == "o" || o.folded == "os") && n.folded == "n" => true,
-        [first, ..] if NUMBER_WORDS.contains(&first.folded.as_ref()) => true,
+        [o, n, ..] if (o.folded() == "o" || o.folded() == "os") && n.folded() == "n" => true,
+        [first, ..] if NUMBER_WORDS.contains(&first.folded()) => true,
         [first, ..] if is_application_word(first) => true,
-        [first, second, ..] if WEAK_NUMBER_WORDS.contains(&first.folded.as_ref()) => {
+        [first, second, ..] if WEAK_NUMBER_WORDS.contains(&first.folded()) => {
             is_application_word(second)
         }
-        [first, ..] if WEAK_NUMBER_WORDS.contains(&first.folded.as_ref()) => false,
+        [first, ..] if WEAK_NUMBER_WORDS.contains(&first.folded()) => false,
         // `№ 25965/04`: a sign, not a word.
         _ if at > 0 && tokens[at - 1].is_punct('№') => true,
         [first, ..] => bare_number(value) && !register_mark(first) && !article_mark(first),
@@ -221,7 +221,7 @@ fn register_mark(word: &Token<'_>) -> bool {
 /// `m. 80/12`, `Article 4/12`: an article's paragraph, not an application.
 fn article_mark(word: &Token<'_>) -> bool {
     matches!(
-        word.folded.as_ref(),
+        word.folded(),
         "m" | "art" | "article" | "cl" | "clan" | "neni"
     )
 }

@@ -16,10 +16,16 @@ const EXTRA_COUNTRIES: [&str; 4] = ["EU", "CE", "EL", "UK"];
 pub fn find(text: &str) -> Vec<Citation> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(offset) = find_ascii_case_insensitive(&bytes[at..], b"ecli:") {
-        let start = at + offset;
-        at = start + 5;
+    // A colon is rare in prose, so the search runs from each colon back to its `ECLI`.
+    for colon in memchr::memchr_iter(b':', bytes) {
+        let Some(start) = colon.checked_sub(4) else {
+            continue;
+        };
+        if !bytes[start..colon].eq_ignore_ascii_case(b"ecli")
+            || found.last().is_some_and(|c: &Citation| start < c.span.end)
+        {
+            continue;
+        }
         // `XECLI:` is some other word.
         if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
             continue;
@@ -37,7 +43,6 @@ pub fn find(text: &str) -> Vec<Citation> {
                 value,
                 span: start..start + candidate.len(),
             });
-            at = start + candidate.len();
         }
     }
     found
@@ -84,12 +89,6 @@ pub fn application_number(ecli: &str) -> Option<String> {
     }
     let number: u32 = digits[..7].parse().ok()?;
     (number > 0).then(|| format!("{number}/{}", &digits[7..]))
-}
-
-fn find_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

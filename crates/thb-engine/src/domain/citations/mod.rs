@@ -26,6 +26,7 @@ pub mod ecli;
 pub mod provisions;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -198,17 +199,37 @@ pub(crate) struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub raw: &'a str,
-    /// The search form of a word (`члан` → `clan`); a punctuation token's own character.
-    /// Borrowed where folding changes nothing (lower-case ASCII without `dj`, most of an
-    /// English judgment's words), so that most words cost no allocation.
-    pub folded: Cow<'a, str>,
+    /// The search form, made when a reader first asks for it (see [`Token::folded`]).
+    folded: OnceCell<Cow<'a, str>>,
     /// Whitespace comes right before it.
     pub spaced: bool,
     /// A line break comes right before it: a heading or a paragraph ended.
     pub newline: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    /// The search form of a word (`члан` → `clan`); a punctuation token's own character.
+    /// Made on first use: the readers look closely only at the words around a number, so
+    /// most words of a text are never folded. Borrowed where folding changes nothing
+    /// (lower-case ASCII without `dj`, most of an English judgment's words).
+    pub fn folded(&self) -> &str {
+        self.folded.get_or_init(|| {
+            let raw = self.raw;
+            let unchanged = !raw.starts_with(is_word_char)
+                || (raw
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    && !raw.contains("dj"));
+            if unchanged {
+                Cow::Borrowed(raw)
+            } else {
+                let mut folded = String::with_capacity(raw.len());
+                fold_for_search(raw, &mut folded);
+                Cow::Owned(folded)
+            }
+        })
+    }
+
     pub fn is_word(&self) -> bool {
         self.raw.chars().next().is_some_and(is_word_char)
     }
@@ -217,55 +238,106 @@ impl Token<'_> {
         !self.raw.is_empty() && self.raw.bytes().all(|b| b.is_ascii_digit())
     }
 
+    /// It begins with an ASCII digit, as every article and application number does.
+    pub fn starts_with_digit(&self) -> bool {
+        self.raw.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    }
+
     pub fn is_punct(&self, c: char) -> bool {
         self.raw.len() == c.len_utf8() && self.raw.starts_with(c)
     }
 }
 
+/// The tokens of `text`. It is read a byte at a time where it is ASCII, and characters are
+/// decoded only where it is not: this pass runs over every text ingested.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 6);
     let (mut spaced, mut newline) = (true, false);
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
-            spaced = true;
-            newline |= c == '\n';
-            continue;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (class, len) = class_at(bytes, at);
+        match class {
+            Class::Newline => {
+                (spaced, newline) = (true, true);
+                at += len;
+                continue;
+            }
+            Class::Space => {
+                spaced = true;
+                at += len;
+                continue;
+            }
+            Class::Word | Class::Other => {}
         }
-        let mut end = start + c.len_utf8();
-        if is_word_char(c) {
-            while let Some(&(at, next)) = chars.peek() {
-                if !is_word_char(next) {
-                    break;
+        let start = at;
+        at += len;
+        if class == Class::Word {
+            while at < bytes.len() {
+                if bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
+                    continue;
                 }
-                end = at + next.len_utf8();
-                chars.next();
+                match class_at(bytes, at) {
+                    (Class::Word, len) => at += len,
+                    _ => break,
+                }
             }
         }
-        let raw = &text[start..end];
-        let unchanged = !is_word_char(c)
-            || (raw
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                && !raw.contains("dj"));
-        let folded = if unchanged {
-            Cow::Borrowed(raw)
-        } else {
-            let mut folded = String::with_capacity(raw.len());
-            fold_for_search(raw, &mut folded);
-            Cow::Owned(folded)
-        };
         tokens.push(Token {
             start,
-            end,
-            raw,
-            folded,
+            end: at,
+            raw: &text[start..at],
+            folded: OnceCell::new(),
             spaced,
             newline,
         });
         (spaced, newline) = (false, false);
     }
     tokens
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Newline,
+    Word,
+    Other,
+}
+
+/// What the character at byte `at` of a UTF-8 text is, and its length in bytes.
+#[inline(always)]
+fn class_at(bytes: &[u8], at: usize) -> (Class, usize) {
+    let first = bytes[at];
+    if first.is_ascii() {
+        let class = match first {
+            b'\n' => Class::Newline,
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => Class::Space,
+            _ if first.is_ascii_alphanumeric() => Class::Word,
+            _ => Class::Other,
+        };
+        return (class, 1);
+    }
+    // The text is valid UTF-8: the lead byte gives the length, continuation bytes six bits
+    // each.
+    let (len, lead) = match first {
+        0xc0..=0xdf => (2, u32::from(first & 0x1f)),
+        0xe0..=0xef => (3, u32::from(first & 0x0f)),
+        _ => (4, u32::from(first & 0x07)),
+    };
+    let code = bytes[at + 1..at + len]
+        .iter()
+        .fold(lead, |code, b| (code << 6) | u32::from(b & 0x3f));
+    let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+    let class = if c.is_whitespace() {
+        // U+0085, U+2028 and U+2029 end lines too, but `\n` is what the readers ask for.
+        Class::Space
+    } else if is_word_char(c) {
+        Class::Word
+    } else {
+        Class::Other
+    };
+    (class, len)
 }
 
 #[cfg(test)]

@@ -350,9 +350,9 @@ const TRAFFICKING: &[&str] = &[
 
 fn names_trafficking(words: &[&Token<'_>]) -> bool {
     words.iter().enumerate().any(|(n, t)| {
-        starts_with_any(&t.folded, TRAFFICKING)
-            || t.folded == "197"
-            || (t.folded == "traite" && n > 0 && words[n - 1].folded == "la")
+        starts_with_any(t.folded(), TRAFFICKING)
+            || t.folded() == "197"
+            || (t.folded() == "traite" && n > 0 && words[n - 1].folded() == "la")
     })
 }
 
@@ -416,7 +416,19 @@ pub(crate) fn find(tokens: &[Token<'_>], context: &Context) -> Vec<Citation> {
     let turkish_context = context.countries.iter().any(|c| c == "TR");
     let mut i = 0;
     while i < tokens.len() {
-        let word = tokens[i].folded.as_ref();
+        // A marker reads an article only right before its number (`Article 4`, `čl. 388`):
+        // the other words are not asked what they are.
+        let numbered = {
+            let after_dot = usize::from(tokens.get(i + 1).is_some_and(|t| t.is_punct('.')));
+            tokens
+                .get(i + 1 + after_dot)
+                .is_some_and(Token::starts_with_digit)
+        };
+        if !numbered && !tokens[i].starts_with_digit() {
+            i += 1;
+            continue;
+        }
+        let word = tokens[i].folded();
         // `m. 80` is an article only where Turkish law is cited: `TCK m. 80`, or a Turkish
         // document.
         let turkish_m = word == "m"
@@ -531,10 +543,7 @@ fn articles_after(tokens: &[Token<'_>], at: usize, list: bool) -> Option<(Vec<Ar
             }
             let separator = tokens.get(k).is_some_and(|t| {
                 t.is_punct(',')
-                    || matches!(
-                        t.folded.as_ref(),
-                        "and" | "et" | "i" | "dhe" | "ve" | "e" | "u"
-                    )
+                    || matches!(t.folded(), "and" | "et" | "i" | "dhe" | "ve" | "e" | "u")
             });
             if !separator {
                 break;
@@ -559,7 +568,7 @@ fn article_at(tokens: &[Token<'_>], j: usize) -> Option<(Article, usize)> {
     if digits.is_empty() || digits.len() > 4 || digits.starts_with('0') {
         return None;
     }
-    let rest = &token.folded[digits.len()..];
+    let rest = &token.folded()[digits.len()..];
     let mut letter = None;
     let mut last = j;
     if !rest.is_empty() {
@@ -570,10 +579,10 @@ fn article_at(tokens: &[Token<'_>], j: usize) -> Option<(Article, usize)> {
         };
         letter = Some(c);
     } else if let (Some(joint), Some(next)) = (tokens.get(j + 1), tokens.get(j + 2)) {
-        let single =
-            next.folded.chars().count() == 1 && next.folded.chars().all(|c| c.is_ascii_lowercase());
+        let single = next.folded().chars().count() == 1
+            && next.folded().chars().all(|c| c.is_ascii_lowercase());
         if (joint.is_punct('-') || joint.is_punct('/')) && !joint.spaced && !next.spaced && single {
-            letter = next.folded.chars().next();
+            letter = next.folded().chars().next();
             last = j + 2;
         }
     }
@@ -597,10 +606,10 @@ fn number_before_madde(tokens: &[Token<'_>], at: usize) -> Option<(Article, usiz
     let (article, last) = article_at(tokens, at)?;
     for j in last + 1..last + 4 {
         let t = tokens.get(j)?;
-        if t.folded.starts_with("madde") {
+        if t.folded().starts_with("madde") {
             return Some((article, j));
         }
-        let ordinal = matches!(t.folded.as_ref(), "inci" | "nci" | "uncu" | "ncu");
+        let ordinal = matches!(t.folded(), "inci" | "nci" | "uncu" | "ncu");
         if !(t.is_punct('.') || t.is_punct('\'') || ordinal) {
             return None;
         }
@@ -622,7 +631,8 @@ fn cue_after(tokens: &[Token<'_>], from: usize) -> Option<Named> {
             return None;
         }
         if token.is_word() {
-            if marker(&token.folded).is_some() && tokens.get(j + 1).is_some_and(|t| t.is_number()) {
+            if marker(token.folded()).is_some() && tokens.get(j + 1).is_some_and(|t| t.is_number())
+            {
                 return None;
             }
             if let Some((cue, len)) = cue_at(tokens, j) {
@@ -652,7 +662,7 @@ fn cue_before(tokens: &[Token<'_>], at: usize) -> Option<Named> {
             t.is_punct(',')
                 || t.is_punct('\'')
                 || t.is_punct('(')
-                || matches!(t.folded.as_ref(), "nin" | "nun" | "in" | "un")
+                || matches!(t.folded(), "nin" | "nun" | "in" | "un")
         });
         if adjacent && !matches!(cue, Cue::Other) {
             return Some((cue, None));
@@ -694,7 +704,7 @@ fn qualifier_after(tokens: &[Token<'_>], from: usize) -> Option<Qualifier> {
             QUALIFIERS
                 .iter()
                 .find(|(prefix, _)| {
-                    t.folded.starts_with(prefix) && (prefix.len() > 2 || t.folded == *prefix)
+                    t.folded().starts_with(prefix) && (prefix.len() > 2 || t.folded() == *prefix)
                 })
                 .map(|(_, qualifier)| *qualifier)
         })
@@ -702,9 +712,9 @@ fn qualifier_after(tokens: &[Token<'_>], from: usize) -> Option<Qualifier> {
 
 /// The instrument named at token `j`, and how many tokens name it.
 fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
-    let word = tokens.get(j)?.folded.as_ref();
-    let next = tokens.get(j + 1).map_or("", |t| t.folded.as_ref());
-    let next2 = tokens.get(j + 2).map_or("", |t| t.folded.as_ref());
+    let word = tokens.get(j)?.folded();
+    let next = tokens.get(j + 1).map_or("", |t| t.folded());
+    let next2 = tokens.get(j + 2).map_or("", |t| t.folded());
     let code = |countries| Some((Cue::Code(countries), 2));
     match word {
         "kz" => return Some((Cue::Code(KRIVICNI), 1)),
@@ -719,10 +729,10 @@ fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
             let foreign = j > 0
                 && tokens[j - 1].is_word()
                 && tokens[j - 1].raw.starts_with(char::is_uppercase)
-                && !matches!(tokens[j - 1].folded.as_ref(), "the" | "its" | "this")
+                && !matches!(tokens[j - 1].folded(), "the" | "its" | "this")
                 && !QUALIFIERS
                     .iter()
-                    .any(|(p, _)| tokens[j - 1].folded.starts_with(p));
+                    .any(|(p, _)| tokens[j - 1].folded().starts_with(p));
             return code(if foreign { &[] } else { ANY_CODE });
         }
         "code" if next == "penal" => return code(ANY_CODE),
@@ -737,11 +747,11 @@ fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
             let name = tokens[j + 1..]
                 .iter()
                 .take(4)
-                .take_while(|t| matches!(t.folded.as_ref(), "no" | "n" | "°" | "." | "197"))
+                .take_while(|t| matches!(t.folded(), "no" | "n" | "°" | "." | "197"))
                 .count();
             let ours = tokens[j + 1..j + 1 + name]
                 .iter()
-                .any(|t| t.folded == "197");
+                .any(|t| t.folded() == "197");
             let cue = if ours {
                 Cue::Convention(Some(Convention::Cets197))
             } else {
@@ -793,7 +803,7 @@ fn cue_at(tokens: &[Token<'_>], j: usize) -> Option<(Cue, usize)> {
             .iter()
             .rev()
             .find(|t| !t.is_punct('-'))
-            .is_some_and(|t| t.folded == "case");
+            .is_some_and(|t| t.folded() == "case");
     if starts_with_any(word, OTHER_LAWS) && !case_law {
         return Some((Cue::Other, 1));
     }
@@ -843,27 +853,30 @@ fn which_convention(tokens: &[Token<'_>], j: usize) -> Cue {
         .filter(|t| t.is_word())
         .take(9)
         .collect();
-    let protocol = tokens[j].folded.starts_with("protoc") || tokens[j].folded.starts_with("protok");
+    let protocol =
+        tokens[j].folded().starts_with("protoc") || tokens[j].folded().starts_with("protok");
     let named = after.first().is_some_and(|t| {
-        (protocol && t.folded == "to")
+        (protocol && t.folded() == "to")
             || NAME_STARTS
                 .iter()
-                .any(|w| t.folded == *w || (w.len() > 3 && t.folded.starts_with(w)))
-            || ECHR_NAMES.contains(&t.folded.as_ref())
-            || starts_with_any(&t.folded, &["palerm", "cets", "stce", "197", "traffick"])
+                .any(|w| t.folded() == *w || (w.len() > 3 && t.folded().starts_with(w)))
+            || ECHR_NAMES.contains(&t.folded())
+            || starts_with_any(t.folded(), &["palerm", "cets", "stce", "197", "traffick"])
     });
     if !named {
         after.clear();
     }
     let around = || before.iter().chain(after.iter().copied());
-    let any = |prefixes: &[&str]| around().any(|t| starts_with_any(&t.folded, prefixes));
+    let any = |prefixes: &[&str]| around().any(|t| starts_with_any(t.folded(), prefixes));
     let words: Vec<&Token<'_>> = around().collect();
     let human = around().any(|t| {
-        starts_with_any(&t.folded, &["homme", "ljudsk", "covekov", "njeri", "insan"])
-            || ECHR_NAMES.contains(&t.folded.as_ref())
+        starts_with_any(
+            t.folded(),
+            &["homme", "ljudsk", "covekov", "njeri", "insan"],
+        ) || ECHR_NAMES.contains(&t.folded())
     }) || after
         .windows(2)
-        .any(|w| w[0].folded == "human" && w[1].folded == "rights");
+        .any(|w| w[0].folded() == "human" && w[1].folded() == "rights");
     if any(&["palerm"]) {
         return Cue::Convention(Some(Convention::Palermo));
     }
@@ -875,16 +888,13 @@ fn which_convention(tokens: &[Token<'_>], j: usize) -> Cue {
     }
     if after
         .first()
-        .is_some_and(|t| SPECIFIERS.contains(&t.folded.as_ref()))
+        .is_some_and(|t| SPECIFIERS.contains(&t.folded()))
     {
         return Cue::Other;
     }
     match before.iter().rev().find(|t| t.is_word() && !t.is_number()) {
-        Some(t) if starts_with_any(&t.folded, EUROPEAN) => Cue::Convention(Some(Convention::Echr)),
-        Some(t)
-            if t.raw.starts_with(char::is_uppercase)
-                && !DETERMINERS.contains(&t.folded.as_ref()) =>
-        {
+        Some(t) if starts_with_any(t.folded(), EUROPEAN) => Cue::Convention(Some(Convention::Echr)),
+        Some(t) if t.raw.starts_with(char::is_uppercase) && !DETERMINERS.contains(&t.folded()) => {
             Cue::Other
         }
         _ => Cue::Convention(None),
