@@ -384,9 +384,7 @@ impl Thesaurus {
     pub fn related(&self, concept: &Concept) -> Vec<&Concept> {
         self.concepts
             .iter()
-            .filter(|c| {
-                concept.related.contains(&c.id) || c.related.iter().any(|r| *r == concept.id)
-            })
+            .filter(|c| concept.related.contains(&c.id) || c.related.contains(&concept.id))
             .collect()
     }
 
