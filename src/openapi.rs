@@ -32,6 +32,8 @@ use thb_engine::vocabulary::{Values, PARAMETERS};
         thb_engine::document::Document,
         thb_engine::analysis::explain::Analysis,
         crate::api::Health,
+        crate::api::themes::Themes,
+        crate::api::themes::Thesaurus,
         crate::api::error::Body,
         crate::api::write::WriteReport,
         crate::api::write::Deleted,
@@ -270,6 +272,21 @@ pub fn document() -> OpenApi {
             error_response("The Authorization header carries no valid token"),
         );
     paths.add_path_operation("/api/health", vec![HttpMethod::Get], health);
+
+    let themes = OperationBuilder::new()
+        .operation_id(Some("themes"))
+        .tag("vocabulary")
+        .summary(Some("The theme taxonomy, with labels"))
+        .description(Some("Every theme path the `theme` filter takes, parents before their children, each with its name in English, Serbian (Latin script), Albanian, Macedonian, Bosnian and Turkish."))
+        .response("200", json_response("Every theme with its labels", "Themes"));
+    paths.add_path_operation("/api/themes", vec![HttpMethod::Get], themes);
+    let thesaurus = OperationBuilder::new()
+        .operation_id(Some("thesaurus"))
+        .tag("vocabulary")
+        .summary(Some("The thesaurus a query is expanded by"))
+        .description(Some("Every concept: its id (as a search's `expansions` name it), its themes (what a document declaring none takes when it names the concept), its related concepts and its terms in each language (`sr-Cyrl` transliterated from `sr-Latn`)."))
+        .response("200", json_response("Every concept with its terms", "Thesaurus"));
+    paths.add_path_operation("/api/thesaurus", vec![HttpMethod::Get], thesaurus);
 
     let analyze = OperationBuilder::new()
         .operation_id(Some("analyze"))
@@ -561,6 +578,7 @@ fn values_schema(values: Values) -> RefOr<Schema> {
             .examples([json!("sr-Cyrl"), json!("sq"), json!("tr")])
             .into(),
         Values::Number { min, max } => integer(min, max),
+        Values::Switch => enumeration(vec!["true", "false", "1", "0", "on", "off", "yes", "no"]),
         Values::OneOf(words) | Values::Listed(words) => enumeration(words()),
     }
 }
@@ -731,6 +749,7 @@ mod tests {
                 "cites" => "25965/04",
                 "provision" => "/RS/CC/388",
                 "sort" => "date-desc",
+                "expand" => "false",
                 _ => "trafficking",
             };
             assert!(
@@ -765,6 +784,8 @@ mod tests {
             "/api/documents/{id}/similar",
             "/api/documents/{id}/lineage",
             "/api/health",
+            "/api/themes",
+            "/api/thesaurus",
             "/api/openapi.json",
             "/api/analyze",
             "/metrics",

@@ -431,7 +431,7 @@ fn window_by_window_counts_what_document_by_document_counts() {
         "court applicant",
     ] {
         let parsed = query::parse(text).unwrap();
-        let built = build::build(&parsed, handle.fields(), &searcher, None).unwrap();
+        let built = build::build(&parsed, handle.fields(), &searcher, None, true).unwrap();
         let conjunction = built
             .query
             .downcast_ref::<ConjunctionQuery>()

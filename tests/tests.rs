@@ -21,5 +21,6 @@ mod privacy_guard;
 mod related;
 mod router;
 mod snippets;
+mod thesaurus;
 mod web;
 mod write_api;

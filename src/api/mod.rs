@@ -9,6 +9,7 @@ pub mod auth;
 pub mod citations;
 pub mod error;
 pub mod related;
+pub mod themes;
 pub mod write;
 
 use std::sync::Arc;
@@ -76,6 +77,8 @@ pub fn routes() -> Router<SharedState> {
                 .layer(axum::middleware::from_fn(related_allows_get_only)),
         )
         .route("/api/health", get(health_handler))
+        .route("/api/themes", get(themes::themes_handler))
+        .route("/api/thesaurus", get(themes::thesaurus_handler))
         .route("/api/analyze", get(analyze_handler))
         .route(
             "/api/citations",
@@ -90,7 +93,7 @@ const CITATIONS_BODY_BYTES: usize = 2 * thb_engine::limits::MAX_CITATIONS_TEXT_B
 /// The answer to a path no route serves.
 pub async fn not_found() -> ApiError {
     ApiError::not_found(
-        "no such endpoint; the API is /api/search, /api/documents/{id}, /api/documents/{id}/cited-by, /api/citations, /api/analyze, /api/health and /api/openapi.json",
+        "no such endpoint; the API is /api/search, /api/documents/{id}, /api/documents/{id}/cited-by, /api/citations, /api/analyze, /api/themes, /api/thesaurus, /api/health and /api/openapi.json",
     )
 }
 

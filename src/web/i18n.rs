@@ -1,7 +1,8 @@
 //! Interface labels in English, Serbian (Latin and Cyrillic script), Macedonian and Albanian:
 //! the strings of the interface are the values of [`Label`], and each language is a function
 //! that matches every label to its text, so a label without a translation does not compile.
-//! Names (themes, kinds, languages, months, courts) are tables with one column per language.
+//! Names (kinds, languages, months, courts) are tables with one column per language; theme names
+//! are the taxonomy's data (`corpus/theme-labels.toml`, `domain::taxonomy::labels`).
 //!
 //! Serbian Cyrillic has no function of its own: it is the Serbian Latin text transliterated
 //! once, at first use (`thb_text::transliterate`), so the two scripts always say the same
@@ -24,7 +25,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use thb_engine::document::{Date, Kind, Strength};
-use thb_engine::domain::{countries, courts};
+use thb_engine::domain::{countries, courts, taxonomy};
 use thb_engine::limits::{
     MAX_FILTER_VALUES, MAX_PHRASE_SLOP, MAX_PHRASE_WORDS, MAX_PREFIX_EXPANSIONS, MAX_QUERY_CHARS,
     MAX_QUERY_CLAUSES, MAX_QUERY_DEPTH, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH, MIN_PREFIX_CHARS,
@@ -201,6 +202,8 @@ labels! {
     Results,
     Total,
     SortBy,
+    ExpandAcrossLanguages,
+    ExpandedWith,
     SortRelevance,
     SortNewest,
     SortOldest,
@@ -407,6 +410,8 @@ fn english(label: Label) -> &'static str {
         Label::SortRelevance => "Relevance",
         Label::SortNewest => "Newest first",
         Label::SortOldest => "Oldest first",
+        Label::ExpandAcrossLanguages => "Expand across languages",
+        Label::ExpandedWith => "Also searched for, in other languages:",
         Label::SelectedFilters => "Selected filters:",
         Label::RemoveFilter => "Remove filter {filter}",
         Label::ClearFilters => "Clear all filters",
@@ -571,6 +576,8 @@ fn serbian_latin(label: Label) -> &'static str {
         Label::SortRelevance => "Relevantnosti",
         Label::SortNewest => "Najnovije prvo",
         Label::SortOldest => "Najstarije prvo",
+        Label::ExpandAcrossLanguages => "Proširi na druge jezike",
+        Label::ExpandedWith => "Pretraženo i na drugim jezicima:",
         Label::SelectedFilters => "Izabrani filteri:",
         Label::RemoveFilter => "Ukloni filter {filter}",
         Label::ClearFilters => "Ukloni sve filtere",
@@ -735,6 +742,8 @@ fn albanian(label: Label) -> &'static str {
         Label::SortRelevance => "Rëndësisë",
         Label::SortNewest => "Më të rejat së pari",
         Label::SortOldest => "Më të vjetrat së pari",
+        Label::ExpandAcrossLanguages => "Zgjero në gjuhë të tjera",
+        Label::ExpandedWith => "U kërkua edhe në gjuhë të tjera:",
         Label::SelectedFilters => "Filtrat e zgjedhur:",
         Label::RemoveFilter => "Hiq filtrin {filter}",
         Label::ClearFilters => "Hiq të gjithë filtrat",
@@ -902,6 +911,8 @@ fn macedonian(label: Label) -> &'static str {
         Label::SortRelevance => "Релевантност",
         Label::SortNewest => "Најнови прво",
         Label::SortOldest => "Најстари прво",
+        Label::ExpandAcrossLanguages => "Прошири на други јазици",
+        Label::ExpandedWith => "Пребарано и на други јазици:",
         Label::SelectedFilters => "Избрани филтри:",
         Label::RemoveFilter => "Отстрани го филтерот {filter}",
         Label::ClearFilters => "Отстрани ги сите филтри",
@@ -999,292 +1010,6 @@ fn macedonian(label: Label) -> &'static str {
         Label::ErrLocked => "Индексот се ажурира; обидете се повторно за момент.",
     }
 }
-
-/// Theme labels: `(path, [English, Serbian Latin, Albanian, Macedonian])`, one row per taxonomy path.
-const THEMES: &[(&str, [&str; 4])] = &[
-    (
-        "exploitation",
-        [
-            "Exploitation",
-            "Eksploatacija",
-            "Shfrytëzimi",
-            "Експлоатација",
-        ],
-    ),
-    (
-        "exploitation/sexual",
-        [
-            "Sexual exploitation",
-            "Seksualna eksploatacija",
-            "Shfrytëzimi seksual",
-            "Сексуална експлоатација",
-        ],
-    ),
-    (
-        "exploitation/labour",
-        [
-            "Labour exploitation",
-            "Radna eksploatacija",
-            "Shfrytëzimi në punë",
-            "Трудова експлоатација",
-        ],
-    ),
-    (
-        "exploitation/begging",
-        [
-            "Forced begging",
-            "Prinudno prosjačenje",
-            "Lypja e detyruar",
-            "Принудно питачење",
-        ],
-    ),
-    (
-        "exploitation/criminal-activities",
-        [
-            "Forced criminal activities",
-            "Prinuda na vršenje krivičnih dela",
-            "Detyrimi për veprimtari kriminale",
-            "Принуда на вршење кривични дела",
-        ],
-    ),
-    (
-        "exploitation/domestic-servitude",
-        [
-            "Domestic servitude",
-            "Služenje u domaćinstvu",
-            "Robëria shtëpiake",
-            "Домашно ропство",
-        ],
-    ),
-    (
-        "exploitation/forced-marriage",
-        [
-            "Forced marriage",
-            "Prinudni brak",
-            "Martesa e detyruar",
-            "Принуден брак",
-        ],
-    ),
-    (
-        "exploitation/organ-removal",
-        [
-            "Organ removal",
-            "Uklanjanje organa",
-            "Heqja e organeve",
-            "Отстранување органи",
-        ],
-    ),
-    (
-        "exploitation/illegal-adoption",
-        [
-            "Illegal adoption",
-            "Nezakonito usvojenje",
-            "Birësimi i paligjshëm",
-            "Незаконско посвојување",
-        ],
-    ),
-    ("means", ["Means", "Sredstva", "Mjetet", "Средства"]),
-    (
-        "means/deception",
-        ["Deception", "Obmana", "Mashtrimi", "Измама"],
-    ),
-    (
-        "means/coercion",
-        ["Coercion", "Prinuda", "Shtrëngimi", "Принуда"],
-    ),
-    (
-        "means/abuse-of-vulnerability",
-        [
-            "Abuse of vulnerability",
-            "Zloupotreba ranjivosti",
-            "Abuzimi me pozitën e cenueshme",
-            "Злоупотреба на ранливоста",
-        ],
-    ),
-    (
-        "means/debt-bondage",
-        [
-            "Debt bondage",
-            "Dužničko ropstvo",
-            "Skllavëria për borxh",
-            "Должничко ропство",
-        ],
-    ),
-    (
-        "means/consent-irrelevant",
-        [
-            "Consent irrelevant",
-            "Pristanak bez značaja",
-            "Pëlqimi i parëndësishëm",
-            "Согласноста е без значење",
-        ],
-    ),
-    ("victims", ["Victims", "Žrtve", "Viktimat", "Жртви"]),
-    (
-        "victims/identification",
-        [
-            "Identification",
-            "Identifikacija",
-            "Identifikimi",
-            "Идентификација",
-        ],
-    ),
-    (
-        "victims/assistance",
-        ["Assistance", "Pomoć", "Ndihma", "Помош"],
-    ),
-    (
-        "victims/recovery-period",
-        [
-            "Recovery and reflection period",
-            "Period oporavka i razmišljanja",
-            "Periudha e rimëkëmbjes dhe e reflektimit",
-            "Период за закрепнување и размислување",
-        ],
-    ),
-    (
-        "victims/residence-permit",
-        [
-            "Residence permit",
-            "Dozvola boravka",
-            "Leja e qëndrimit",
-            "Дозвола за престој",
-        ],
-    ),
-    (
-        "victims/compensation",
-        [
-            "Compensation",
-            "Naknada štete",
-            "Kompensimi",
-            "Надомест на штета",
-        ],
-    ),
-    (
-        "victims/non-punishment",
-        [
-            "Non-punishment",
-            "Nekažnjavanje",
-            "Mosndëshkimi",
-            "Неказнување",
-        ],
-    ),
-    (
-        "victims/child",
-        [
-            "Child victims",
-            "Deca žrtve",
-            "Fëmijët viktima",
-            "Деца жртви",
-        ],
-    ),
-    (
-        "victims/protection-in-proceedings",
-        [
-            "Protection in proceedings",
-            "Zaštita u postupku",
-            "Mbrojtja në procedurë",
-            "Заштита во постапката",
-        ],
-    ),
-    (
-        "victims/return",
-        ["Return", "Povratak", "Kthimi", "Враќање"],
-    ),
-    (
-        "justice",
-        ["Justice", "Pravosuđe", "Drejtësia", "Правосудство"],
-    ),
-    (
-        "justice/investigation",
-        ["Investigation", "Istraga", "Hetimi", "Истрага"],
-    ),
-    (
-        "justice/prosecution",
-        [
-            "Prosecution",
-            "Krivično gonjenje",
-            "Ndjekja penale",
-            "Кривично гонење",
-        ],
-    ),
-    (
-        "justice/sentencing",
-        [
-            "Sentencing",
-            "Odmeravanje kazne",
-            "Caktimi i dënimit",
-            "Одмерување на казната",
-        ],
-    ),
-    (
-        "justice/confiscation",
-        [
-            "Confiscation",
-            "Oduzimanje imovine",
-            "Konfiskimi",
-            "Конфискација",
-        ],
-    ),
-    (
-        "justice/corporate-liability",
-        [
-            "Corporate liability",
-            "Odgovornost pravnih lica",
-            "Përgjegjësia e personave juridikë",
-            "Одговорност на правните лица",
-        ],
-    ),
-    (
-        "justice/international-cooperation",
-        [
-            "International cooperation",
-            "Međunarodna saradnja",
-            "Bashkëpunimi ndërkombëtar",
-            "Меѓународна соработка",
-        ],
-    ),
-    (
-        "prevention",
-        ["Prevention", "Prevencija", "Parandalimi", "Превенција"],
-    ),
-    (
-        "prevention/awareness",
-        [
-            "Awareness raising",
-            "Podizanje svesti",
-            "Ndërgjegjësimi",
-            "Подигнување на свеста",
-        ],
-    ),
-    (
-        "prevention/demand",
-        [
-            "Discouraging demand",
-            "Suzbijanje potražnje",
-            "Dekurajimi i kërkesës",
-            "Намалување на побарувачката",
-        ],
-    ),
-    (
-        "prevention/supply-chains",
-        [
-            "Supply chains",
-            "Lanci snabdevanja",
-            "Zinxhirët e furnizimit",
-            "Синџири на снабдување",
-        ],
-    ),
-    (
-        "prevention/online-recruitment",
-        [
-            "Online recruitment",
-            "Vrbovanje putem interneta",
-            "Rekrutimi në internet",
-            "Регрутирање преку интернет",
-        ],
-    ),
-];
 
 /// Kinds of document.
 const KINDS: &[(Kind, [&str; 4])] = &[
@@ -1474,9 +1199,13 @@ const SAMPLE_MARKER: &str = "(sample)";
 
 /// A theme's label; the path itself for a theme the table does not know.
 pub(crate) fn theme_label(ui: Ui, path: &str) -> String {
-    THEMES.iter().find(|(p, _)| *p == path).map_or_else(
+    // The labels are the taxonomy's data (`corpus/theme-labels.toml`), which the API serves too.
+    taxonomy::labels(path).map_or_else(
         || path.to_string(),
-        |(_, names)| ui.name(names).into_owned(),
+        |l| {
+            ui.name(&[l.en.as_str(), l.sr.as_str(), l.sq.as_str(), l.mk.as_str()])
+                .into_owned()
+        },
     )
 }
 
@@ -1692,7 +1421,6 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use thb_engine::domain::taxonomy;
     use thb_text::normalize::fold_for_search_string;
 
     #[test]
@@ -1720,10 +1448,14 @@ mod tests {
     #[test]
     fn every_theme_of_the_taxonomy_has_labels() {
         for path in taxonomy::all() {
-            let row = THEMES.iter().find(|(p, _)| p == path);
-            assert!(row.is_some(), "no labels for theme {path}");
+            for ui in Ui::ALL {
+                assert_ne!(
+                    theme_label(ui, path),
+                    *path,
+                    "no {ui:?} label for theme {path}"
+                );
+            }
         }
-        assert_eq!(THEMES.len(), taxonomy::all().len());
         for kind in Kind::ALL {
             assert!(KINDS.iter().any(|(k, _)| *k == kind), "{kind:?}");
         }

@@ -118,8 +118,12 @@ impl PageParams {
     /// The same parameters with every filter removed (the query, sort and ui kept).
     pub fn without_filters(&self) -> PageParams {
         let mut next = self.first_page();
-        next.pairs
-            .retain(|(k, _)| matches!(role(k), Some(Role::Query | Role::Sort | Role::PerPage)));
+        next.pairs.retain(|(k, _)| {
+            matches!(
+                role(k),
+                Some(Role::Query | Role::Sort | Role::Expand | Role::PerPage)
+            )
+        });
         next
     }
 

@@ -376,8 +376,14 @@ pub struct Document {
     pub court: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The themes the document declares.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
+    /// Set by the index for a document that declares no themes: the themes of the thesaurus's
+    /// concepts its text names (`domain::thesaurus::Thesaurus::infer_themes`). Ignored on
+    /// input, where it is recomputed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes_inferred: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -429,6 +435,9 @@ struct RawDocument {
     language: Option<String>,
     #[serde(default)]
     themes: Option<Vec<String>>,
+    /// What an export of an indexed document holds: read and dropped, the index infers again.
+    #[serde(default, rename = "themes_inferred")]
+    _themes_inferred: Option<serde::de::IgnoredAny>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
@@ -462,6 +471,7 @@ pub const FIELDS: &[&str] = &[
     "court",
     "language",
     "themes",
+    "themes_inferred",
     "summary",
     "ecli",
     "application_number",
@@ -606,6 +616,7 @@ impl Document {
             court: optional("court", raw.court)?,
             language,
             themes,
+            themes_inferred: Vec::new(),
             summary: optional("summary", raw.summary)?,
             ecli: optional("ecli", raw.ecli)?,
             application_number: optional("application_number", raw.application_number)?,
@@ -617,6 +628,33 @@ impl Document {
             personal_data: raw.personal_data,
             versions,
         })
+    }
+
+    /// A copy without the text (which can be megabytes): what the index stores beside it.
+    pub fn without_text(&self) -> Document {
+        let text = String::new();
+        Document {
+            id: self.id.clone(),
+            kind: self.kind,
+            title: self.title.clone(),
+            text,
+            country: self.country.clone(),
+            date: self.date,
+            court: self.court.clone(),
+            language: self.language.clone(),
+            themes: self.themes.clone(),
+            themes_inferred: self.themes_inferred.clone(),
+            summary: self.summary.clone(),
+            ecli: self.ecli.clone(),
+            application_number: self.application_number.clone(),
+            source_url: self.source_url.clone(),
+            greta: self.greta.clone(),
+            echr: self.echr.clone(),
+            access: self.access,
+            provenance: self.provenance,
+            personal_data: self.personal_data,
+            versions: self.versions.clone(),
+        }
     }
 
     /// The year of the document's date, if it has one.

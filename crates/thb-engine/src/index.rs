@@ -24,6 +24,7 @@ use crate::analysis::{self, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
 use crate::domain::citations::{self, CitationKind};
+use crate::domain::thesaurus;
 use crate::limits::MAX_LANGUAGE_VERSIONS;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 use crate::versions::{self, Version};
@@ -343,8 +344,15 @@ impl IndexHandle {
         if let Some(court) = &d.court {
             doc.add_text(f.court, court);
         }
+        // What a hit shows without reading the text: the document, its themes inferred when
+        // it declares none.
+        let mut meta = d.without_text();
+        if meta.themes.is_empty() {
+            meta.themes_inferred =
+                thesaurus::shipped().infer_themes(&d.title, &d.text, d.language.as_deref());
+        }
         for spec in &DIMENSIONS {
-            for facet in (spec.paths)(d) {
+            for facet in (spec.paths)(&meta) {
                 doc.add_facet(f.facets[spec.dimension], facet);
             }
         }
@@ -379,8 +387,6 @@ impl IndexHandle {
         if work != 0 {
             doc.add_u64(f.work, work);
         }
-        let mut meta = d.clone();
-        meta.text = String::new();
         doc.add_text(
             f.meta,
             serde_json::to_string(&meta).expect("a Document always serialises"),

@@ -169,9 +169,11 @@ pub const DIMENSIONS: [DimensionSpec; 8] = [
             }
         }),
         about: Some("Hierarchical: top-level themes and `parent/child` paths, in taxonomy order."),
+        // Declared and inferred alike: a filter on a theme finds the documents about it.
         paths: |d| {
             d.themes
                 .iter()
+                .chain(&d.themes_inferred)
                 .map(|t| facet(&t.split('/').collect::<Vec<_>>()))
                 .collect()
         },
@@ -467,6 +469,8 @@ pub enum Role {
     /// counted dimension.
     Provision,
     Sort,
+    /// Whether a query's words that name a concept also find its other languages' terms.
+    Expand,
     Page,
     PerPage,
 }
@@ -480,6 +484,8 @@ pub enum Values {
     Text,
     /// A BCP 47 language tag.
     LanguageTag,
+    /// `true` or `false`.
+    Switch,
     /// A whole number in an inclusive range.
     Number { min: i64, max: i64 },
     /// One of the words the function lists, written so (the command line offers them).
@@ -516,7 +522,7 @@ impl Parameter {
 }
 
 /// Every search parameter, in the order the API documents them.
-pub const PARAMETERS: [Parameter; 17] = [
+pub const PARAMETERS: [Parameter; 18] = [
     Parameter {
         key: "q",
         alias: None,
@@ -648,6 +654,14 @@ pub const PARAMETERS: [Parameter; 17] = [
         role: Role::Sort,
         about: "Result order (empty is relevance, `date` and `newest` are read as date-desc, `oldest` as date-asc)",
         values: Values::OneOf(|| Sort::SPELLINGS.iter().map(|(s, _)| *s).collect()),
+    },
+    Parameter {
+        key: "expand",
+        alias: None,
+        flag: Some("expand"),
+        role: Role::Expand,
+        about: "Whether words naming a concept of the thesaurus (`forced labour`) also find its terms in the other languages (`zorla çalıştırma`, `prinudni rad`, …), ranked below the words as typed; default true",
+        values: Values::Switch,
     },
     Parameter {
         key: "page",

@@ -540,6 +540,7 @@ pub fn document(seed: u64, n: u64, words: WordRange) -> Document {
         court,
         language,
         themes,
+        themes_inferred: Vec::new(),
         summary,
         ecli,
         application_number,

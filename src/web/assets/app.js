@@ -88,7 +88,7 @@
       });
       form.addEventListener("change", function (event) {
         var t = event.target;
-        if (t.type === "checkbox" && t.closest(".facet")) submit();
+        if (t.type === "checkbox" && (t.closest(".facet") || t.id === "expand")) submit();
         else if (t.id === "sort" && sortByKeys) sortChanged = true;
         else if (t.id === "sort") submit();
       });
@@ -158,7 +158,14 @@
     // Empty fields and the default order stay out of the URL, so shared links stay short and
     // readable: the in-place URL and the plain submit below leave out the same fields.
     function leftOut(field) {
-      return field.value === "" || (field.name === "sort" && field.value === "relevance");
+      return field.value === "" || (field.name === "sort" && field.value === "relevance") ||
+        // Expansion is on by default: its ticked box (and the hidden `false` before it, which
+        // only speaks for an unticked box) need not be sent.
+        (field.name === "expand" && (field.value === "true" || expandTicked(field.form)));
+    }
+    function expandTicked(f) {
+      var box = f && f.querySelector("#expand");
+      return !!(box && box.checked);
     }
     function searchUrl(f) {
       var data = new URLSearchParams();

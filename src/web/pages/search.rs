@@ -106,7 +106,9 @@ pub(super) fn results_layout(params: &PageParams, response: &SearchResponse) -> 
                         (sort_select(params))
                         button.no-js type="submit" { (ui.t(Label::Apply)) }
                     }
+                    (expand_switch(params))
                 }
+                (expansions_applied(params, response))
                 (export_links(params, response.total))
                 @if response.hits.is_empty() {
                     (empty_results(params, response))
@@ -121,6 +123,57 @@ pub(super) fn results_layout(params: &PageParams, response: &SearchResponse) -> 
                     (partial_results(params, response.total, partial))
                 }
                 (pagination(params, response))
+            }
+        }
+    }
+}
+
+/// Whether the page's search expands concepts across languages: the last `expand` value, as
+/// the request reads it (see `expand_switch`); on unless switched off.
+fn expanding(params: &PageParams) -> bool {
+    !matches!(
+        params
+            .values("expand")
+            .last()
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("false" | "0" | "off" | "no")
+    )
+}
+
+/// The switch of cross-language expansion. An unticked box sends nothing, so a hidden `false`
+/// comes first and the box's `true` after it: the request reads the last value.
+pub(super) fn expand_switch(params: &PageParams) -> Markup {
+    let ui = params.ui;
+    html! {
+        div.expand {
+            input type="hidden" name="expand" value="false";
+            input #expand type="checkbox" name="expand" value="true" checked[expanding(params)];
+            label for="expand" { (ui.t(Label::ExpandAcrossLanguages)) }
+            button.no-js type="submit" { (ui.t(Label::Apply)) }
+        }
+    }
+}
+
+/// The concepts the query named and the terms the search also looked for.
+pub(super) fn expansions_applied(params: &PageParams, response: &SearchResponse) -> Markup {
+    let ui = params.ui;
+    html! {
+        @if !response.expansions.is_empty() {
+            div.expansions #expansions {
+                (ui.t(Label::ExpandedWith))
+                ul {
+                    @for expansion in &response.expansions {
+                        li data-concept=(expansion.concept) {
+                            strong { (expansion.matched) }
+                            " → "
+                            @for (i, term) in expansion.terms.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                span lang=(term.language.tag()) { (term.term) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -282,10 +335,14 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 }
             }
             p.snippet lang=[hit.language.as_deref()] { (PreEscaped(hit.snippet.html())) }
-            @if !hit.themes.is_empty() {
+            @if !hit.themes.is_empty() || !hit.themes_inferred.is_empty() {
                 ul.tags aria-label=(ui.t(Label::Themes)) {
                     @for theme in &hit.themes {
                         li { (i18n::theme_label(ui, theme)) }
+                    }
+                    // Inferred from the concepts the text names, not declared: set apart.
+                    @for theme in &hit.themes_inferred {
+                        li.inferred data-inferred="true" { (i18n::theme_label(ui, theme)) }
                     }
                 }
             }
@@ -309,7 +366,9 @@ pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
                 chips.extend(year_range_chip(params));
                 continue;
             }
-            Role::YearTo | Role::Query | Role::Sort | Role::Page | Role::PerPage => continue,
+            Role::YearTo | Role::Query | Role::Sort | Role::Expand | Role::Page | Role::PerPage => {
+                continue
+            }
         };
         for value in params.values(parameter.key) {
             let shown = match parameter.role {

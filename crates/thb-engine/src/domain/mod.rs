@@ -1,5 +1,5 @@
 //! Legal-domain data that is not text analysis: the countries (with Kosovo*), the theme
-//! taxonomy, courts' formations and abbreviations, and the citations a text makes
+//! taxonomy and its labels, the thesaurus of concepts across languages, courts' formations and abbreviations, and the citations a text makes
 //! (application numbers, ECLIs, provisions). Pure data and lookups; no I/O beyond what is
 //! compiled in.
 
@@ -7,3 +7,4 @@ pub mod citations;
 pub mod countries;
 pub mod courts;
 pub mod taxonomy;
+pub mod thesaurus;

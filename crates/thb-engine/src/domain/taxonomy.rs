@@ -1,8 +1,12 @@
 //! The theme taxonomy: trafficking themes as paths (`exploitation/labour`), kept as data in
 //! `corpus/themes.txt` and compiled in, so that every binary validates against the taxonomy it
-//! ships with.
+//! ships with; each path's labels in the languages of the region, in
+//! `corpus/theme-labels.toml`.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
 
 /// The taxonomy file, one path per line.
 const THEMES_FILE: &str = include_str!("../../../../corpus/themes.txt");
@@ -14,6 +18,33 @@ static THEMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .collect()
 });
+
+/// The labels file: a table per path.
+const LABELS_FILE: &str = include_str!("../../../../corpus/theme-labels.toml");
+
+/// A theme's name in English, Serbian (Latin script), Albanian, Macedonian, Bosnian and
+/// Turkish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub en: String,
+    pub sr: String,
+    pub sq: String,
+    pub mk: String,
+    pub bs: String,
+    pub tr: String,
+}
+
+static LABELS: LazyLock<HashMap<String, Labels>> = LazyLock::new(|| {
+    // Compiled in and checked by this module's tests.
+    toml::from_str(LABELS_FILE).unwrap_or_else(|e| panic!("corpus/theme-labels.toml: {e}"))
+});
+
+/// A theme path's labels.
+pub fn labels(path: &str) -> Option<&'static Labels> {
+    LABELS.get(path)
+}
 
 /// Every theme path, parents before their children, in file order.
 pub fn all() -> &'static [&'static str] {
@@ -63,6 +94,24 @@ mod tests {
                 assert!(contains(parent), "{t} has no parent");
             }
         }
+    }
+
+    #[test]
+    fn every_path_has_every_label_and_no_other_path_has_any() {
+        for path in all() {
+            let labels = labels(path).unwrap_or_else(|| panic!("no labels for {path}"));
+            for label in [
+                &labels.en, &labels.sr, &labels.sq, &labels.mk, &labels.bs, &labels.tr,
+            ] {
+                assert!(!label.trim().is_empty(), "{path}");
+            }
+            assert!(labels
+                .mk
+                .chars()
+                .any(|c| ('\u{400}'..='\u{4ff}').contains(&c)));
+        }
+        assert_eq!(LABELS.len(), all().len());
+        assert_eq!(labels("exploitation/labour").unwrap().tr, "Emek sömürüsü");
     }
 
     #[test]

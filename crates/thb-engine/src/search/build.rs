@@ -18,10 +18,12 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::conjunction::{Clause, ConjunctionQuery};
+use super::expansion::{self, Expansion};
 use super::public_view::PublicView;
 use super::query::{Node, QueryError, QueryField, QueryProblem};
 use super::SearchError;
 use crate::analysis::{self, Analyzer, StemLanguage};
+use crate::domain::thesaurus;
 use crate::limits::{MAX_PREFIX_EXPANSIONS, MIN_PREFIX_CHARS};
 use crate::schema::{has_positions, Fields};
 
@@ -38,6 +40,8 @@ const BOOST_STEM: f32 = 0.7;
 pub struct Built {
     pub query: Box<dyn Query>,
     pub highlight: Highlight,
+    /// The concepts the query's words name, and what each added (`search::expansion`).
+    pub expansions: Vec<Expansion>,
 }
 
 /// Terms of the query's positive clauses, per analyzer, for snippets and highlighting, each
@@ -87,16 +91,21 @@ struct Builder<'a> {
     highlight: Highlight,
     /// The number of the next positive query word (see [`QueryWords`]).
     words: u32,
+    /// Whether words that name a concept also look for its other terms.
+    expand_concepts: bool,
+    expansions: Vec<Expansion>,
 }
 
 /// Builds the tantivy query for a parsed query. `public` is the caller's view of the index
 /// when it may not see restricted documents: a prefix then expands only to the words a public
-/// document holds.
+/// document holds. With `expand`, words that name a concept of the thesaurus also find its
+/// terms in the other languages (`search::expansion`).
 pub fn build<'a>(
     node: &Node,
     fields: &'a Fields,
     searcher: &'a Searcher,
     public: Option<&'a PublicView<'a>>,
+    expand: bool,
 ) -> Result<Built, SearchError> {
     let mut builder = Builder {
         fields,
@@ -104,6 +113,8 @@ pub fn build<'a>(
         public,
         highlight: Highlight::default(),
         words: 0,
+        expand_concepts: expand,
+        expansions: Vec::new(),
     };
     let query = builder
         .node(node, true)?
@@ -111,7 +122,20 @@ pub fn build<'a>(
     Ok(Built {
         query,
         highlight: builder.highlight,
+        expansions: builder.expansions,
     })
+}
+
+/// A word a concept may be named by: positive, plain (no field, no prefix).
+fn plain_word(node: &Node) -> Option<&str> {
+    match node {
+        Node::Word {
+            field: None,
+            text,
+            prefix: false,
+        } => Some(text),
+        _ => None,
+    }
 }
 
 /// The fields (with analyzer and boost) a word is looked for in, in the whole document
@@ -142,6 +166,31 @@ pub fn targets(f: &Fields, field: Option<QueryField>) -> Vec<(Field, Analyzer, f
         // `id:` is handled as a raw term lookup.
         Some(QueryField::Id) => Vec::new(),
     }
+}
+
+/// The runs of an AND's items that name a concept: each concept with the range of items that
+/// name it (`words`, counted in items) and where the run ends. Only consecutive plain words
+/// form a run; a phrase or a word with a field ends it.
+fn named_runs(items: &[Node]) -> Vec<(thesaurus::Named<'static>, usize)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let end = start
+            + items[start..]
+                .iter()
+                .take_while(|item| plain_word(item).is_some())
+                .count();
+        if end > start {
+            let words: Vec<&str> = items[start..end].iter().filter_map(plain_word).collect();
+            for mut named in expansion::named_in(&words) {
+                named.words = start + named.words.start..start + named.words.end;
+                let end = named.words.end;
+                found.push((named, end));
+            }
+        }
+        start = end + 1;
+    }
+    found
 }
 
 impl Builder<'_> {
@@ -185,13 +234,30 @@ impl Builder<'_> {
                 let mut groups: Vec<Vec<Clause>> = Vec::new();
                 let mut optional: Vec<Box<dyn Query>> = Vec::new();
                 let mut excluded: Vec<Box<dyn Query>> = Vec::new();
-                for item in items {
+                // Runs of plain words that name a concept are one part each: the words as
+                // typed, or the concept's other terms.
+                let named = match positive && self.expand_concepts {
+                    true => named_runs(items),
+                    false => Vec::new(),
+                };
+                let mut at = 0;
+                while at < items.len() {
+                    let item = &items[at];
+                    if let Some((named, end)) = named.iter().find(|(n, _)| n.words.start == at) {
+                        let run = &items[at..*end];
+                        if let Some(group) = self.concept_part(run, named)? {
+                            groups.push(group);
+                        }
+                        at = *end;
+                        continue;
+                    }
                     if let Node::Not(inner) = item {
                         excluded.extend(self.node(inner, !positive)?);
                     } else if let Some((matching, scoring)) = self.required_part(item, positive)? {
                         groups.push(matching);
                         optional.extend(scoring);
                     }
+                    at += 1;
                 }
                 if !groups.is_empty() {
                     let conjunction = ConjunctionQuery::new(groups)
@@ -263,10 +329,62 @@ impl Builder<'_> {
         slop: u32,
         positive: bool,
     ) -> Option<Box<dyn Query>> {
-        let (matching, scoring) = self.term_clauses(field, text, slop, positive)?;
+        let first = self.words;
+        let (mut matching, scoring) = self.term_clauses(field, text, slop, positive)?;
+        if positive && self.expand_concepts && field.is_none() {
+            if let Some(named) = expansion::naming(text) {
+                let words = self.words - first;
+                matching.extend(self.expansion_of(&named, text, first, words));
+            }
+        }
         Some(Box::new(
             ConjunctionQuery::new(vec![matching]).also_scored_by(scoring),
         ))
+    }
+
+    /// The part of an AND that a run of plain words naming a concept is: the words as typed
+    /// (all of them) or the concept's expansions.
+    fn concept_part(
+        &mut self,
+        run: &[Node],
+        named: &thesaurus::Named<'static>,
+    ) -> Result<Option<Vec<Clause>>, SearchError> {
+        let first = self.words;
+        // The words as typed, built without looking for concepts in them again.
+        self.expand_concepts = false;
+        let typed = match run {
+            [word] => self.node(word, true),
+            _ => self.node(&Node::And(run.to_vec()), true),
+        };
+        self.expand_concepts = true;
+        let Some(typed) = typed? else {
+            return Ok(None);
+        };
+        let words = self.words - first;
+        let text: Vec<&str> = run.iter().filter_map(plain_word).collect();
+        let mut group = vec![Clause::Query(typed)];
+        group.extend(self.expansion_of(named, &text.join(" "), first, words));
+        Ok(Some(group))
+    }
+
+    /// The clause of `named`'s expansions, recorded for the response.
+    fn expansion_of(
+        &mut self,
+        named: &thesaurus::Named<'_>,
+        matched: &str,
+        first: u32,
+        words: u32,
+    ) -> Option<Clause> {
+        let (query, listed) = expansion::expand(
+            named,
+            matched,
+            self.fields,
+            &mut self.highlight,
+            first,
+            words,
+        )?;
+        self.expansions.extend(listed);
+        Some(Clause::Query(query))
     }
 
     /// The boosted per-field queries of [`terms`](Self::terms): those that decide matching

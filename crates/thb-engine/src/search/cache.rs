@@ -149,6 +149,7 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
                 + (h.title_marked.marks.len() + h.snippet.marks.len()) * 16
                 + h.court.as_ref().map_or(0, String::len)
                 + h.themes.iter().map(String::len).sum::<usize>()
+                + h.themes_inferred.iter().map(String::len).sum::<usize>()
                 + h.country.iter().map(String::len).sum::<usize>()
                 + h.versions
                     .iter()
@@ -167,7 +168,13 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
         .flat_map(|(_, values)| values)
         .map(|v| PER_ITEM + v.value.len() + v.parent.as_ref().map_or(0, String::len))
         .sum();
-    PER_ITEM * 8 + request.query.len() + hits + words + facets
+    let expansions: usize = response
+        .expansions
+        .iter()
+        .flat_map(|e| &e.terms)
+        .map(|t| PER_ITEM + t.term.len())
+        .sum();
+    PER_ITEM * 8 + request.query.len() + hits + words + facets + expansions
 }
 
 #[cfg(test)]
@@ -199,6 +206,7 @@ mod tests {
                 date: None,
                 language: None,
                 themes: Vec::new(),
+                themes_inferred: Vec::new(),
                 score: None,
                 snippet: crate::search::snippet::Marked {
                     text: "s".repeat(snippet_bytes),
@@ -214,6 +222,7 @@ mod tests {
             }],
             facets: FacetCounts::default(),
             partial: None,
+            expansions: Vec::new(),
         })
     }
 
@@ -226,6 +235,9 @@ mod tests {
         let mut other_page = request("trgovina");
         other_page.page = 2;
         assert!(cache.get(1, &other_page).is_none());
+        let mut not_expanded = request("trgovina");
+        not_expanded.expand = false;
+        assert!(cache.get(1, &not_expanded).is_none());
         // A commit: the next generation sees nothing of the last one.
         assert!(cache.get(2, &request("trgovina")).is_none());
         assert_eq!(cache.stats().entries, 0);
@@ -238,7 +250,7 @@ mod tests {
                 entries: 0,
                 bytes: 0,
                 hits: 1,
-                misses: 4
+                misses: 5
             }
         );
     }

@@ -10,6 +10,7 @@ pub mod build;
 pub mod cache;
 pub mod citations;
 pub mod conjunction;
+pub mod expansion;
 pub mod facets;
 pub mod markdown;
 pub mod marked;
@@ -80,7 +81,11 @@ pub struct Hit {
     pub court: Option<String>,
     pub date: Option<String>,
     pub language: Option<String>,
+    /// The themes the document declares.
     pub themes: Vec<String>,
+    /// For a document that declares none, the themes of the concepts it names (see
+    /// `domain::thesaurus::Thesaurus::infer_themes`); the theme facet counts both.
+    pub themes_inferred: Vec<String>,
     /// BM25 score with field boosts; `null` when sorted by date.
     pub score: Option<f32>,
     /// The best passage and its matched words (a Markdown text's markers left out). In the
@@ -185,6 +190,11 @@ pub struct SearchResponse {
     /// documents that match some of the words, and what each word matches alone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial: Option<partial::Partial>,
+    /// The concepts of the thesaurus the query's words name and what the search also looked
+    /// for because of them (their terms in every language, and related concepts'); empty with
+    /// `expand=false`. Documents found only so rank below every document the words as typed
+    /// find.
+    pub expansions: Vec<expansion::Expansion>,
 }
 
 /// A filter that does not change scores.
@@ -440,7 +450,7 @@ fn search_on(
         (Sort::DateAsc, _) => PageOrder::DateAsc,
     };
     let offset = (request.page - 1) * request.per_page;
-    let (harvest, highlight) = pass.run(&parsed, order, offset + request.per_page)?;
+    let (harvest, highlight, expansions) = pass.run(&parsed, order, offset + request.per_page)?;
     let total = harvest.total;
     let mut facet_counts = FacetCounts::default();
     for (dimension, counts) in Dimension::ALL.into_iter().zip(harvest.counts) {
@@ -460,6 +470,7 @@ fn search_on(
         hits,
         facets: facet_counts,
         partial,
+        expansions,
     })
 }
 
@@ -481,8 +492,14 @@ impl Pass<'_> {
         node: &query::Node,
         order: PageOrder,
         keep: usize,
-    ) -> Result<(facets::Harvest, build::Highlight), SearchError> {
-        let built = build::build(node, &self.handle.fields, self.searcher, self.public)?;
+    ) -> Result<(facets::Harvest, build::Highlight, Vec<expansion::Expansion>), SearchError> {
+        let built = build::build(
+            node,
+            &self.handle.fields,
+            self.searcher,
+            self.public,
+            self.request.expand,
+        )?;
         let Filters {
             by_dimension,
             always,
@@ -506,7 +523,7 @@ impl Pass<'_> {
         if collector.deadline.passed() {
             return Err(SearchError::Timeout);
         }
-        Ok((harvest, built.highlight))
+        Ok((harvest, built.highlight, built.expansions))
     }
 
     /// The hits of `top` from `offset` on, each with its snippet.
@@ -551,6 +568,7 @@ fn hit(
         date: d.date.map(|d| d.to_string()),
         language: d.language,
         themes: d.themes,
+        themes_inferred: d.themes_inferred,
         score,
         snippet,
         title_marked,
@@ -571,7 +589,7 @@ pub fn highlight_terms(
     let parsed = query::parse(query_text).map_err(SearchError::Query)?;
     let searcher = handle.searcher();
     // The highlight of a document the caller already sees: no statistics are shown.
-    Ok(build::build(&parsed, &handle.fields, &searcher, None)?.highlight)
+    Ok(build::build(&parsed, &handle.fields, &searcher, None, true)?.highlight)
 }
 
 #[cfg(test)]

@@ -85,7 +85,7 @@ pub(super) fn find(pass: &Pass<'_>, parsed: &Node) -> Result<Option<Partial>, Se
     let mut words = Vec::with_capacity(positive.len());
     for word in &positive {
         let alone = with_exclusions(vec![(*word).clone()]);
-        let (harvest, _) = pass.run(&alone, PageOrder::Score, 1)?;
+        let (harvest, _, _) = pass.run(&alone, PageOrder::Score, 1)?;
         words.push(WordMatches {
             word: as_typed(word),
             documents: harvest.documents,
@@ -96,7 +96,7 @@ pub(super) fn find(pass: &Pass<'_>, parsed: &Node) -> Result<Option<Partial>, Se
         Node::Or(all.clone()),
         Node::Not(Box::new(Node::And(all))),
     ]);
-    let (harvest, highlight) = pass.run(&relaxed, PageOrder::Score, SHOWN)?;
+    let (harvest, highlight, _) = pass.run(&relaxed, PageOrder::Score, SHOWN)?;
     let total = harvest.total;
     let hits = pass.hits(harvest.top, 0, PageOrder::Score, &highlight)?;
     Ok(Some(Partial { total, hits, words }))

@@ -39,6 +39,9 @@ pub struct SearchRequest {
     pub per_page: usize,
     /// Whether restricted documents may be seen (the caller holds a reader or admin token).
     pub include_restricted: bool,
+    /// Whether words naming a concept of the thesaurus also find its terms in the other
+    /// languages (`search::expansion`).
+    pub expand: bool,
 }
 
 impl Default for SearchRequest {
@@ -56,6 +59,7 @@ impl Default for SearchRequest {
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             include_restricted: false,
+            expand: true,
         }
     }
 }
@@ -164,6 +168,13 @@ impl SearchRequest {
                             invalid(value),
                             format!("`{value}`: expected relevance, date-desc or date-asc"),
                         )
+                    })?
+                }
+                // The last value counts: a form sends a hidden `false` before its checkbox's
+                // `true`, so that an unticked box still says so.
+                Role::Expand => {
+                    r.expand = parse_switch(value).ok_or_else(|| {
+                        bad(parameter.key, invalid(value), expected(value, ["true", "false"]))
                     })?
                 }
                 Role::Page => page = Some(value),
@@ -281,6 +292,16 @@ pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, SearchErr
         pairs.push((key, value));
     }
     Ok(pairs)
+}
+
+/// A boolean parameter's value: `true`/`false`, and the `1`/`0`, `on`/`off`, `yes`/`no` that
+/// forms and hand-typed URLs send.
+fn parse_switch(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "1" | "on" | "yes" => Some(true),
+        "false" | "0" | "off" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 fn parse_year(parameter: &str, value: &str) -> Result<Option<u16>, SearchError> {
@@ -402,6 +423,23 @@ mod tests {
         assert_eq!(
             message(&[("provenance", "both")]),
             "provenance: `both`: expected real or sample"
+        );
+    }
+
+    #[test]
+    fn expansion_is_on_unless_switched_off_and_the_last_value_counts() {
+        assert!(SearchRequest::from_pairs([("q", "x")]).unwrap().expand);
+        assert!(
+            !SearchRequest::from_pairs([("expand", "false")])
+                .unwrap()
+                .expand
+        );
+        assert!(!SearchRequest::from_pairs([("expand", "0")]).unwrap().expand);
+        let form = [("expand", "false"), ("expand", "true")];
+        assert!(SearchRequest::from_pairs(form).unwrap().expand);
+        assert_eq!(
+            message(&[("expand", "maybe")]),
+            "expand: `maybe`: expected true or false"
         );
     }
 

@@ -169,8 +169,11 @@ impl<'a> Source<'a> {
 
     /// The documents most like it.
     pub fn similar(&self, handle: &IndexHandle, limit: usize) -> Result<Similar, SearchError> {
+        // The words are weighed as the document writes them; the thesaurus's expansions would
+        // only add unweighed matches at the bottom.
         let request = SearchRequest {
             include_restricted: self.include_restricted,
+            expand: false,
             ..SearchRequest::default()
         };
         let hits = like(
@@ -203,6 +206,7 @@ impl<'a> Source<'a> {
         for other in others {
             let mut request = SearchRequest {
                 include_restricted: self.include_restricted,
+                expand: false,
                 ..SearchRequest::default()
             };
             request.filters[Dimension::Country] = document.country.clone();

@@ -1,0 +1,290 @@
+//! The shipped thesaurus checked row by row, and what names a concept on real inflected
+//! phrases in each language, near misses included.
+
+use super::*;
+
+fn named(phrase: &str) -> Option<&'static str> {
+    shipped().naming(phrase).map(|(c, _)| c.id.as_str())
+}
+
+#[test]
+fn the_shipped_thesaurus_reads_and_covers_every_theme() {
+    let thesaurus = shipped();
+    assert!(
+        thesaurus.concepts().len() >= 60,
+        "{}",
+        thesaurus.concepts().len()
+    );
+    // A leaf theme has a concept of its own; a parent has one at or beneath it.
+    for path in taxonomy::all() {
+        let covered = thesaurus.concepts().iter().any(|c| {
+            c.themes
+                .iter()
+                .any(|t| t == path || t.starts_with(&format!("{path}/")))
+        });
+        assert!(covered, "no concept for theme {path}");
+    }
+}
+
+#[test]
+fn every_concept_has_the_main_languages_and_a_cyrillic_form_of_its_serbian() {
+    let written = [
+        Language::English,
+        Language::French,
+        Language::SerbianLatin,
+        Language::Croatian,
+        Language::Bosnian,
+        Language::Montenegrin,
+        Language::Macedonian,
+        Language::Albanian,
+        Language::Turkish,
+        Language::Maltese,
+    ];
+    let mut missing: Vec<(String, &str)> = Vec::new();
+    for concept in shipped().concepts() {
+        for language in written {
+            if concept.terms_in(language).next().is_none() {
+                missing.push((concept.id.clone(), language.tag()));
+            }
+        }
+        for (latin, cyrillic) in concept
+            .terms_in(Language::SerbianLatin)
+            .zip(concept.terms_in(Language::SerbianCyrillic))
+        {
+            assert_eq!(latin.folded, cyrillic.folded, "{}", cyrillic.term);
+            assert!(cyrillic
+                .term
+                .chars()
+                .any(|c| ('\u{400}'..='\u{4ff}').contains(&c)));
+        }
+        assert!(
+            concept.terms_in(Language::SerbianLatin).count() > 0,
+            "{}",
+            concept.id
+        );
+        assert!(concept.terms_in(Language::French).count() > 0 || concept.id == "plea-agreement");
+    }
+    // Left out only where no standard term is known: Maltese most, the others seldom.
+    let gaps = |tag: &str| missing.iter().filter(|(_, t)| *t == tag).count();
+    for tag in ["en", "fr", "sr-Latn", "mk", "sq", "bs", "cnr"] {
+        assert!(gaps(tag) <= 6, "{tag}: {missing:?}");
+    }
+    assert!(missing.len() <= 90, "{}: {missing:?}", missing.len());
+}
+
+#[test]
+fn every_term_names_its_own_concept_and_no_other() {
+    for concept in shipped().concepts() {
+        for term in &concept.terms {
+            assert_eq!(
+                named(&term.term),
+                Some(concept.id.as_str()),
+                "{} `{}`",
+                term.language.tag(),
+                term.term
+            );
+        }
+    }
+}
+
+#[test]
+fn inflected_forms_in_any_script_name_the_concept() {
+    for (phrase, concept) in [
+        ("forced labour", "forced-labour"),
+        ("Forced Labour", "forced-labour"),
+        ("travail forcé", "forced-labour"),
+        ("prinudnog rada", "forced-labour"),
+        ("принудног рада", "forced-labour"),
+        ("prisilnim radom", "forced-labour"),
+        ("ZORLA ÇALIŞTIRMA", "forced-labour"),
+        ("zorla çalıştırmanın", "forced-labour"),
+        ("xogħol furzat", "forced-labour"),
+        ("присилна работа", "forced-labour"),
+        ("trgovine ljudima", "trafficking-in-human-beings"),
+        ("трговина људима", "trafficking-in-human-beings"),
+        ("trgovanja ljudima", "trafficking-in-human-beings"),
+        ("трговијата со луѓе", "trafficking-in-human-beings"),
+        ("insan ticaretinin", "trafficking-in-human-beings"),
+        ("traite des êtres humains", "trafficking-in-human-beings"),
+        ("radne eksploatacije", "labour-exploitation"),
+        ("радну експлоатацију", "labour-exploitation"),
+        ("трудовата експлоатација", "labour-exploitation"),
+        ("dužničkog ropstva", "debt-bondage"),
+        ("должничко ропство", "debt-bondage"),
+        ("victims of trafficking", "victim-of-trafficking"),
+        ("žrtve trgovine ljudima", "victim-of-trafficking"),
+        ("non-punishment", "non-punishment"),
+        ("nekažnjavanja", "non-punishment"),
+        ("residence permits", "residence-permit"),
+        (
+            "periudha e rimëkëmbjes dhe e reflektimit",
+            "recovery-and-reflection-period",
+        ),
+        ("prinudnog braka", "forced-marriage"),
+    ] {
+        assert_eq!(named(phrase), Some(concept), "{phrase}");
+    }
+}
+
+#[test]
+fn near_misses_name_nothing_or_the_other_concept() {
+    for phrase in [
+        "forced",
+        "labour",
+        "labour forced",
+        "prinudni",
+        "rad",
+        "trgovina",
+        // A trafficker is not trafficking: derivation is not inflection.
+        "trgovac ljudima",
+        "zorla",
+        "ticaret",
+        "forced labour camp",
+        "",
+    ] {
+        assert_eq!(named(phrase), None, "{phrase}");
+    }
+    assert_eq!(named("forced marriage"), Some("forced-marriage"));
+    assert_eq!(named("forced begging"), Some("forced-begging"));
+    assert_eq!(named("begging"), Some("begging"));
+}
+
+#[test]
+fn a_query_names_its_longest_runs_left_to_right() {
+    let words = ["victims", "of", "forced", "labour", "in", "greece"];
+    let found = shipped().named_in(&words);
+    let ids: Vec<(&str, std::ops::Range<usize>)> = found
+        .iter()
+        .map(|n| (n.concept.id.as_str(), n.words.clone()))
+        .collect();
+    assert_eq!(ids, [("forced-labour", 2..4)]);
+    let words = ["sexual", "exploitation", "and", "debt", "bondage"];
+    let ids: Vec<&str> = shipped()
+        .named_in(&words)
+        .iter()
+        .map(|n| n.concept.id.as_str())
+        .collect();
+    assert_eq!(ids, ["sexual-exploitation", "debt-bondage"]);
+    let words = ["labour", "exploitation"];
+    let found = shipped().named_in(&words);
+    assert_eq!(found.len(), 1, "not `exploitation` alone");
+    assert_eq!(found[0].concept.id, "labour-exploitation");
+    assert_eq!(found[0].term.language, Language::English);
+}
+
+#[test]
+fn related_concepts_are_related_both_ways() {
+    let thesaurus = shipped();
+    let forced = thesaurus.concept("forced-labour").unwrap();
+    let labour = thesaurus.concept("labour-exploitation").unwrap();
+    assert_eq!(thesaurus.related(forced), [labour]);
+    assert_eq!(thesaurus.related(labour), [forced]);
+    assert!(thesaurus
+        .related(thesaurus.concept("slavery").unwrap())
+        .is_empty());
+}
+
+#[test]
+fn themes_are_inferred_from_the_title_or_two_mentions_in_the_text() {
+    let thesaurus = shipped();
+    let text =
+        "Optuženi su oštećene držali u dužničkom ropstvu. Dužničko ropstvo je trajalo godinama.";
+    assert_eq!(
+        thesaurus.infer_themes("Presuda", text, Some("sr-Latn")),
+        ["means/debt-bondage"]
+    );
+    let once = "Optuženi su oštećene držali u dužničkom ropstvu.";
+    assert!(thesaurus
+        .infer_themes("Presuda", once, Some("sr-Latn"))
+        .is_empty());
+    assert_eq!(
+        thesaurus.infer_themes("Zorla çalıştırma davası", "", Some("tr")),
+        ["exploitation/labour"]
+    );
+    // Trafficking named over and over gives no top-level theme.
+    let trafficking = "trafficking in human beings, trafficking in human beings";
+    assert!(thesaurus
+        .infer_themes("", trafficking, Some("en"))
+        .is_empty());
+    // In taxonomy order, each theme once.
+    let both = "forced labour and forced labour; debt bondage, debt bondage";
+    assert_eq!(
+        thesaurus.infer_themes("", both, None),
+        ["exploitation/labour", "means/debt-bondage"]
+    );
+}
+
+#[test]
+fn a_faulty_file_is_refused_naming_the_concept() {
+    let concept = |id: &str, themes: &str, en: &str| {
+        format!("[[concept]]\nid = \"{id}\"\nthemes = [{themes}]\nen = [{en}]\n")
+    };
+    let cases = [
+        (
+            concept("a", "\"exploitation/labor\"", "\"forced labour\""),
+            "`exploitation/labor` is not a theme",
+        ),
+        (
+            concept("a", "\"exploitation\"", "\"forced labour\"")
+                + &concept("b", "\"exploitation\"", "\"Forced Labours\""),
+            "also names `a`",
+        ),
+        (concept("a", "", "\"x\""), "no themes"),
+        (concept("a", "\"exploitation\"", ""), "no English term"),
+        (concept("A b", "\"exploitation\"", "\"x\""), "an id is"),
+        (
+            concept("a", "\"exploitation\"", "\"x\"") + "related = [\"b\"]\n",
+            "related concept `b` does not exist",
+        ),
+        (concept("a", "\"exploitation\"", "\"--\""), "has no words"),
+        (
+            "[[concept]]\nid = 1\n".to_string(),
+            "corpus/thesaurus.toml: ",
+        ),
+    ];
+    for (file, expected) in cases {
+        let error = Thesaurus::parse(&file).unwrap_err().to_string();
+        assert!(error.contains(expected), "{error}\n{file}");
+    }
+}
+
+/// The English terms of the concepts that name an article of the Convention, checked against
+/// the Convention's official English text (`../shared/data/treaties_en.jsonl`).
+#[test]
+fn convention_terms_are_the_conventions_words() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/treaties_en.jsonl"
+    );
+    let Ok(file) = std::fs::read_to_string(path) else {
+        println!("skipped: {path} is absent (the shared data is not in this checkout)");
+        return;
+    };
+    let mut articles: HashMap<String, Vec<String>> = HashMap::new();
+    for line in file.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        if row["instrument"] == "CETS197" {
+            let text = row["text"].as_str().unwrap_or_default();
+            let article = row["article"].as_str().unwrap_or_default().to_string();
+            articles.insert(
+                article,
+                Analyzer::Stemmed(StemLanguage::English).terms(text),
+            );
+        }
+    }
+    let mut checked = 0;
+    for concept in shipped().concepts() {
+        let Some(article) = concept.convention else {
+            continue;
+        };
+        let words = &articles[&article.to_string()];
+        let used = concept.terms_in(Language::English).any(|term| {
+            words
+                .windows(term.analysed.len())
+                .any(|w| w == term.analysed.as_slice())
+        });
+        assert!(used, "{}: no English term in Article {article}", concept.id);
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked}");
+}

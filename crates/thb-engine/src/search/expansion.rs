@@ -1,0 +1,222 @@
+//! Query expansion across languages: the words of a query that name a concept of the thesaurus
+//! (`domain::thesaurus`) also find the documents that name it in the other languages, and
+//! those of its related concepts.
+//!
+//! Each of the concept's other terms is looked for in its own language's forms, in the fields
+//! with positions: a multi-word term as a phrase whose words are any inflection of the term's
+//! words (the folded word's stem, by the term's language's rules, and up to
+//! [`MAX_ENDING`] letters more: `prinudni rad` finds `prinudnog rada` and `принудног рада`,
+//! never `rad` far from `prinudni`); a one-word term as its stem in the documents of its
+//! language (the `stem` field's namespace). Expansions match with a score of zero, so every
+//! document the typed words match ranks above every document only an expansion finds, as a
+//! prefix's expansions rank below the words typed (`build`); among the latter, the rest of the
+//! query orders them.
+//!
+//! Expansion applies to the positive words and phrases without a field; not under a `NOT`.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RegexPhraseQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term as IndexTerm;
+
+use crate::analysis::Analyzer;
+use crate::domain::thesaurus::{self, Concept, Named, Term};
+use crate::schema::Fields;
+
+use super::build::Highlight;
+
+/// Letters an inflected form may add to a term word's stem (`zorla çalıştırmanın` is
+/// `çalıştırma` and three). Bounds a phrase word's expansions in the term dictionary.
+pub const MAX_ENDING: usize = 6;
+
+/// Words of this many letters or fewer are matched as written (articles and prepositions:
+/// `i`, `e`, `of`, `za`): as prefixes they would match any word.
+const SHORT_WORD: usize = 2;
+
+/// The score of a match found only by an expansion (see the module doc).
+const EXPANSION_SCORE: f32 = 0.0;
+
+/// What a concept named by the query added to it, as a search response lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Expansion {
+    /// The concept's id in the thesaurus (`forced-labour`).
+    pub concept: String,
+    /// The query's words that name it (for a related concept: that name the concept it is
+    /// related to).
+    pub matched: String,
+    /// `named`: the words name this concept; `related`: a concept related to the one they
+    /// name.
+    pub relation: Relation,
+    /// The concept's terms, each language's: what else the search looked for.
+    pub terms: Vec<Term>,
+}
+
+/// How an expanded concept came into a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Named,
+    Related,
+}
+
+/// The concepts a run of words names (`thesaurus::Thesaurus::named_in`).
+pub fn named_in(words: &[&str]) -> Vec<Named<'static>> {
+    thesaurus::shipped().named_in(words)
+}
+
+/// The concept a phrase names as a whole.
+pub fn naming(phrase: &str) -> Option<Named<'static>> {
+    let (concept, term) = thesaurus::shipped().naming(phrase)?;
+    Some(Named {
+        concept,
+        term,
+        words: 0..1,
+    })
+}
+
+/// The query of the expansions of `named` (its concept's other terms and its related
+/// concepts' terms), matching with [`EXPANSION_SCORE`], and what the response lists of it. The
+/// terms are highlighted as standing for the `words` query words from `first` on. `None` when
+/// the concept has no term but the one typed.
+pub fn expand(
+    named: &Named<'_>,
+    matched: &str,
+    fields: &Fields,
+    highlight: &mut Highlight,
+    first: u32,
+    words: u32,
+) -> Option<(Box<dyn Query>, Vec<Expansion>)> {
+    let thesaurus = thesaurus::shipped();
+    let mut seen: HashSet<(Analyzer, Vec<String>)> = HashSet::new();
+    seen.insert((named.term.language.analyzer(), named.term.analysed.clone()));
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut listed = Vec::new();
+    let related = thesaurus.related(named.concept);
+    let concepts = std::iter::once((named.concept, Relation::Named))
+        .chain(related.into_iter().map(|c| (c, Relation::Related)));
+    for (concept, relation) in concepts {
+        for term in &concept.terms {
+            let analyzer = term.language.analyzer();
+            if !seen.insert((analyzer, term.analysed.clone())) {
+                continue;
+            }
+            clauses.extend(
+                term_queries(term, fields)
+                    .into_iter()
+                    .map(|q| (Occur::Should, q)),
+            );
+            highlight.add(Analyzer::Folded, &term.folded, first, words);
+            if let Analyzer::Stemmed(_) = analyzer {
+                highlight.add(analyzer, &term.analysed, first, words);
+            }
+        }
+        listed.push(listing(concept, matched, relation));
+    }
+    if clauses.is_empty() {
+        return None;
+    }
+    let any = Box::new(BooleanQuery::new(clauses));
+    Some((Box::new(ConstScoreQuery::new(any, EXPANSION_SCORE)), listed))
+}
+
+fn listing(concept: &Concept, matched: &str, relation: Relation) -> Expansion {
+    Expansion {
+        concept: concept.id.clone(),
+        matched: matched.to_string(),
+        relation,
+        terms: concept.terms.clone(),
+    }
+}
+
+/// The queries that find `term` in the index (see the module doc).
+fn term_queries(term: &Term, fields: &Fields) -> Vec<Box<dyn Query>> {
+    let analyzer = term.language.analyzer();
+    let query = |field, text: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            IndexTerm::from_field_text(field, text),
+            IndexRecordOption::Basic,
+        ))
+    };
+    match (term.folded.as_slice(), analyzer) {
+        ([], _) => Vec::new(),
+        ([_], Analyzer::Stemmed(language)) => {
+            vec![query(fields.stem, &language.stem_term(&term.analysed[0]))]
+        }
+        ([word], _) => vec![
+            query(fields.text_folded, word),
+            query(fields.title_folded, word),
+        ],
+        (words, _) => {
+            // A stemmer gives one stem a word; should it not have, the words as written.
+            let stems = match (analyzer, term.analysed.len() == words.len()) {
+                (Analyzer::Stemmed(_), true) => Some(&term.analysed),
+                _ => None,
+            };
+            let patterns: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(i, word)| inflections(word, stems.map(|s| s[i].as_str())))
+                .collect();
+            [fields.text_folded, fields.title_folded]
+                .into_iter()
+                .map(|field| {
+                    Box::new(RegexPhraseQuery::new(field, patterns.clone())) as Box<dyn Query>
+                })
+                .collect()
+        }
+    }
+}
+
+/// The regular expression of a folded term word's forms: the part the word shares with its
+/// stem, then up to [`MAX_ENDING`] letters; the word itself when it is short or has no stem.
+fn inflections(word: &str, stem: Option<&str>) -> String {
+    let Some(stem) = stem.filter(|_| word.chars().count() > SHORT_WORD) else {
+        return regex_escape(word);
+    };
+    let shared: usize = word
+        .chars()
+        .zip(stem.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    if shared <= SHORT_WORD {
+        return regex_escape(word);
+    }
+    format!("{}[a-z]{{0,{MAX_ENDING}}}", regex_escape(&word[..shared]))
+}
+
+/// `text` with the regular expression's special characters escaped (folded words are letters
+/// and digits, but a term of the file is not trusted to be).
+fn regex_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !c.is_alphanumeric() {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_s_forms_are_its_stem_and_a_bounded_ending() {
+        assert_eq!(
+            inflections("prinudni", Some("prinudn")),
+            "prinudn[a-z]{0,6}"
+        );
+        // Snowball's `slaveri` is not a prefix of `slavery`: the shared part is.
+        assert_eq!(inflections("slavery", Some("slaveri")), "slaver[a-z]{0,6}");
+        assert_eq!(inflections("rad", Some("rad")), "rad[a-z]{0,6}");
+        assert_eq!(inflections("i", Some("i")), "i");
+        assert_eq!(inflections("xoghol", None), "xoghol");
+        assert_eq!(inflections("a.b", None), "a\\.b");
+    }
+}
