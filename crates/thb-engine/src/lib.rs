@@ -11,7 +11,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`document`] | the document model, its validation and the interchange format |
-//! | [`domain`] | legal-domain data: countries (with Kosovo*; alpha-3 codes and names too), the theme taxonomy, courts' formations (the court facet's tree) and abbreviations, the citations a text makes ([`domain::citations`]: application numbers, ECLIs, trafficking provisions in every script) |
+//! | [`domain`] | legal-domain data: countries (with Kosovo*; alpha-3 codes and names too), the theme taxonomy, courts' formations (the court facet's tree) and abbreviations, the citations a text makes ([`domain::citations`]: application numbers, ECLIs, trafficking provisions in every script), the numbered paragraphs of a judgment or report ([`domain::paragraphs`]) |
 //! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed; what they make of a text, for "why did this match?" ([`analysis::explain`]) |
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
 //! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), built by the reader's warmer |
