@@ -8,7 +8,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{run, stderr, Server};
+use common::{import_hudoc, stderr, Server};
 
 const ID: &str = "hudoc:001-237439";
 /// Words of § 90 of the judgment ("… relates to issues of deterrence, security and safety and,
@@ -26,13 +26,7 @@ fn a_hit_names_its_paragraph_and_the_document_page_opens_there() {
     }
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
-    let output = run(&[
-        "import",
-        "hudoc",
-        "--index",
-        index.to_str().unwrap(),
-        item.to_str().unwrap(),
-    ]);
+    let output = import_hudoc(&index, &item);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let server = Server::start(&index, &dir.path().join("no-corpus"), &[]);
 

@@ -111,9 +111,7 @@ pub(crate) fn render_range(
             open_mark = true;
         }
         while anchor_at < anchors.len() && anchors[anchor_at].at <= start {
-            out.push_str("<span class=\"paragraph-anchor\" id=\"");
-            escape_into(&anchors[anchor_at].id, out);
-            out.push_str("\"></span>");
+            push_anchor(&anchors[anchor_at], out);
             anchor_at += 1;
         }
         escape_into(&source[start..end], out);
@@ -124,6 +122,13 @@ pub(crate) fn render_range(
     if open_link.is_some() {
         out.push_str("</a>");
     }
+}
+
+/// A paragraph's anchor: an empty element that `#p282` scrolls to.
+pub(crate) fn push_anchor(anchor: &Anchor, out: &mut String) {
+    out.push_str("<span class=\"paragraph-anchor\" id=\"");
+    escape_into(&anchor.id, out);
+    out.push_str("\"></span>");
 }
 
 #[cfg(test)]
@@ -176,7 +181,7 @@ mod tests {
             },
         ];
         assert_eq!(
-            render(text, &[7..8], &links, &anchors),
+            render(text, &[Range { start: 7, end: 8 }], &links, &anchors),
             "Intro. <mark><span class=\"paragraph-anchor\" id=\"p1\"></span>1</mark>. See no. \
              <a class=\"cite-link\" href=\"/d\">25965/04</a>. \
              <span class=\"paragraph-anchor\" id=\"p2\"></span>2. Two."

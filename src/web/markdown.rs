@@ -38,9 +38,7 @@ pub(crate) fn render(
         let before = if exact { range.start } else { range.end };
         let passed = anchors.partition_point(|a| a.at < before);
         for anchor in &anchors[..passed] {
-            out.push_str("<span class=\"paragraph-anchor\" id=\"");
-            escape_into(&anchor.id, &mut out);
-            out.push_str("\"></span>");
+            links::push_anchor(anchor, &mut out);
         }
         anchors = &anchors[passed..];
         if !exact {

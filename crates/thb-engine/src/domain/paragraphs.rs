@@ -1,17 +1,16 @@
 //! Numbered paragraphs: where each of a text's numbered paragraphs begins and ends, so that a
 //! passage can be cited by its paragraph (`Rantsev v. Cyprus and Russia, no. 25965/04, § 282,
 //! 7 January 2010`) and linked to (`#p282`). Judgments of the European Court of Human Rights
-//! and GRETA's reports number every paragraph; nothing else here knows they do.
+//! and GRETA's reports number every paragraph.
 //!
 //! A paragraph opens with its number and a full stop before its first word (`282. The Court`,
-//! `2 . The applicant`, wherever the line breaks were lost as in HUDOC's flattened texts), or
+//! `2 . The applicant`, also where the line breaks were lost, as in HUDOC's flattened texts), or
 //! with a heading line of its own (`§ 282`, `para. 45`, `Paragraph 45`). Numbers and full stops
 //! also end sentences (`in 2006. The`), close references (`Article 4. The`), quote another
 //! text's paragraphs (`“16. The Committee`) and count short lists, so a marker is only a
 //! candidate: the paragraphs are the longest run of candidates whose numbers rise one by one
 //! through the text (a few numbers may be skipped where a published extract leaves paragraphs
-//! out). What reads the text must not decide what a paragraph means; this module only finds
-//! them.
+//! out). This module only finds paragraphs; how a hit cites one is `search::paragraph`'s.
 
 use std::ops::Range;
 

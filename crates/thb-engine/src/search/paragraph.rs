@@ -136,35 +136,55 @@ mod tests {
         Document::from_json(record).unwrap()
     }
 
+    /// A judgment given on `date` in application `number` (the Court's metadata listing
+    /// `listed`, when given), by `court`.
+    fn judgment(title: &str, court: &str, date: &str, number: &str, listed: &[&str]) -> Document {
+        let mut record = json!({
+            "id": "t:1", "kind": "judgment", "title": title, "text": "x", "country": ["CY"],
+            "court": court, "date": date, "application_number": number, "provenance": "sample",
+        });
+        if !listed.is_empty() {
+            record["echr"] = json!({ "application_numbers": listed });
+        }
+        document(record)
+    }
+
     #[test]
     fn a_judgment_of_the_court_is_cited_at_its_paragraph_as_the_court_does() {
-        let rantsev = document(json!({
-            "id": "t:rantsev", "kind": "judgment", "title": "Rantsev v. Cyprus and Russia",
-            "text": "x", "country": ["CY", "RU"], "court": "European Court of Human Rights",
-            "date": "2010-01-07", "application_number": "25965/04", "provenance": "sample",
-        }));
-        assert_eq!(
-            pin_cite(&rantsev, 282),
-            "Rantsev v. Cyprus and Russia, no. 25965/04, § 282, 7 January 2010"
-        );
-        let vcl = document(json!({
-            "id": "t:vcl", "kind": "judgment", "title": "V.C.L. and A.N. v. the United Kingdom",
-            "text": "x", "country": ["GB"], "court": "European Court of Human Rights (Grand Chamber)",
-            "date": "2021-02-16", "application_number": "77587/12; 74603/12", "provenance": "sample",
-        }));
-        assert_eq!(
-            pin_cite(&vcl, 158),
-            "V.C.L. and A.N. v. the United Kingdom, nos. 77587/12 and 74603/12, § 158, 16 February 2021"
-        );
-        let listed = document(json!({
-            "id": "t:fm", "kind": "judgment", "title": "F.M. and Others v. Russia [GC]",
-            "text": "x", "country": ["RU"], "date": "2024-12-10", "application_number": "71671/16",
-            "echr": {"application_numbers": ["71671/16", "40190/18", "1/19"]}, "provenance": "sample",
-        }));
-        assert_eq!(
-            pin_cite(&listed, 9),
-            "F.M. and Others v. Russia [GC], nos. 71671/16, 40190/18 and 1/19, § 9, 10 December 2024"
-        );
+        let court = "European Court of Human Rights";
+        let grand_chamber = "European Court of Human Rights (Grand Chamber)";
+        let rows = [
+            (
+                judgment("Rantsev v. Cyprus and Russia", court, "2010-01-07", "25965/04", &[]),
+                282,
+                "Rantsev v. Cyprus and Russia, no. 25965/04, § 282, 7 January 2010",
+            ),
+            (
+                judgment(
+                    "V.C.L. and A.N. v. the United Kingdom",
+                    court,
+                    "2021-02-16",
+                    "77587/12; 74603/12",
+                    &[],
+                ),
+                158,
+                "V.C.L. and A.N. v. the United Kingdom, nos. 77587/12 and 74603/12, § 158, 16 February 2021",
+            ),
+            (
+                judgment(
+                    "F.M. and Others v. Russia [GC]",
+                    grand_chamber,
+                    "2024-12-10",
+                    "71671/16",
+                    &["71671/16", "40190/18", "1/19"],
+                ),
+                9,
+                "F.M. and Others v. Russia [GC], nos. 71671/16, 40190/18 and 1/19, § 9, 10 December 2024",
+            ),
+        ];
+        for (judgment, number, expected) in rows {
+            assert_eq!(pin_cite(&judgment, number), expected);
+        }
     }
 
     #[test]
