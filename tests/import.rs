@@ -245,13 +245,7 @@ fn a_file_of_another_type_is_refused_before_anything_is_written() {
     let file = dir.path().join("judgment.md");
     std::fs::write(&file, "---\nid: x\n---\ntext").unwrap();
     let index = dir.path().join("index");
-    let output = run(&[
-        "import",
-        "hudoc",
-        "--index",
-        index.to_str().unwrap(),
-        file.to_str().unwrap(),
-    ]);
+    let output = common::import_hudoc(&index, &file);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("import hudoc reads .jsonl and .json"),

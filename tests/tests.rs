@@ -17,6 +17,7 @@ mod hostile;
 mod import;
 mod language_agreement;
 mod operations;
+mod paragraphs;
 mod privacy_guard;
 mod related;
 mod router;

@@ -4,8 +4,8 @@
 //!
 //! | route | page |
 //! |---|---|
-//! | `GET /` | the search page: box, facets, chips, results, pagination, export links |
-//! | `GET /documents/{*id}` | one document: metadata, citation, full text with the query marked and its citations linked, the documents citing it |
+//! | `GET /` | the search page: box, facets, chips, results (each with the paragraph it stands in and its pin-cite), pagination, export links |
+//! | `GET /documents/{*id}` | one document: metadata, citation, full text with the query marked, its citations linked and its numbered paragraphs anchored (`#p282`), the documents citing it |
 //! | `GET /export.csv`, `GET /export.jsonl` | the current result set, capped at `MAX_EXPORT_ROWS` |
 //! | `GET /assets/{name}` | the embedded stylesheet and script |
 //!
@@ -38,7 +38,7 @@ use maud::Markup;
 use crate::api::{self, auth, ApiError, SharedState};
 use i18n::Label;
 use params::PageParams;
-use thb_engine::domain::citations;
+use thb_engine::domain::{citations, paragraphs};
 use thb_engine::search::query::QueryProblem;
 use thb_engine::search::request::ParameterProblem;
 use thb_engine::search::{self, SearchError};
@@ -317,11 +317,19 @@ async fn document_view(
                 search::snippet::match_ranges(&document.text, h, language)
             });
             let marks = ranges.len();
+            let cited = citation_links(&handle, &document, include_restricted, &link_params)?;
+            // Each numbered paragraph anchored, for a hit's `#p282` to open at.
+            let anchors: Vec<links::Anchor> = paragraphs::paragraphs(&document.text)
+                .iter()
+                .map(|p| links::Anchor {
+                    at: p.span.start,
+                    id: p.anchor(),
+                })
+                .collect();
             let text = if is_markdown {
-                markdown::render(&document.text, &ranges)
+                markdown::render(&document.text, &ranges, &cited, &anchors)
             } else {
-                let links = citation_links(&handle, &document, include_restricted, &link_params)?;
-                links::render(&document.text, &ranges, &links)
+                links::render(&document.text, &ranges, &cited, &anchors)
             };
             let summary = document.summary.as_deref().map(mark);
             let cited_by = search::citations::cited_by(&handle, &document, include_restricted)?;

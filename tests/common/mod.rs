@@ -69,6 +69,17 @@ pub fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// `thb-caselaw import hudoc --index INDEX PATH`.
+pub fn import_hudoc(index: &Path, path: &Path) -> Output {
+    run(&[
+        "import",
+        "hudoc",
+        "--index",
+        index.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ])
+}
+
 /// `thb-caselaw search --index INDEX --json ARGS…`, which must succeed, as JSON.
 pub fn search_json(index: &str, args: &[&str]) -> serde_json::Value {
     let mut all = vec!["search", "--index", index, "--json"];

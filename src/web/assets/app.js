@@ -306,16 +306,22 @@
       if (!source) return;
       button.hidden = false;
       button.addEventListener("click", function () {
-        var text = source.textContent.trim();
+        // A pin-cite is a readonly field's value; the citation a paragraph's text.
+        var field = source.tagName === "INPUT";
+        var text = (field ? source.value : source.textContent).trim();
         var done = function () {
           if (status) status.textContent = status.getAttribute("data-copied") || "";
         };
         var fallback = function () {
-          var range = document.createRange();
-          range.selectNodeContents(source);
-          var selection = window.getSelection();
-          selection.removeAllRanges();
-          selection.addRange(range);
+          if (field) {
+            source.select();
+          } else {
+            var range = document.createRange();
+            range.selectNodeContents(source);
+            var selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+          }
           try { if (document.execCommand("copy")) done(); } catch (e) { /* text stays selected */ }
         };
         if (navigator.clipboard && window.isSecureContext) {

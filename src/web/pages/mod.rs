@@ -11,9 +11,9 @@
 //! | module | renders |
 //! |---|---|
 //! | `layout` | the frame of every page (header, language switch, footer), the search box and its syntax help, the error page outside a search |
-//! | `search` | the search page: results, partial matches, chips, sort, pagination, exports, the error box of a search |
+//! | `search` | the search page: results (with the paragraph a hit stands in and its pin-cite), partial matches, chips, sort, pagination, exports, the error box of a search |
 //! | `facets` | the facet sidebar: how each dimension's facet is drawn, option lists and trees, their filter box, the year histogram |
-//! | `document` | the document page: metadata, language versions, citation, the marked text with its citations linked, "Cited by" |
+//! | `document` | the document page: metadata, language versions, citation, the marked text with its citations linked and its numbered paragraphs anchored, "Cited by" |
 //! | `labels` | how values read in the interface language: titles, dates, each dimension's values, GRETA wording |
 
 mod document;
@@ -28,6 +28,7 @@ use thb_engine::document::{Access, Document, Kind, Provenance};
 use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
 use thb_engine::search::citations::DocumentRef;
+use thb_engine::search::paragraph::HitParagraph;
 use thb_engine::search::partial::Partial;
 use thb_engine::search::similar::{Lineage, SimilarHit};
 use thb_engine::search::{FacetValue, Hit, SearchResponse, Sort};

@@ -335,6 +335,9 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                 }
             }
             p.snippet lang=[hit.language.as_deref()] { (PreEscaped(hit.snippet.html())) }
+            @if let Some(paragraph) = &hit.paragraph {
+                (paragraph_line(params, hit, paragraph))
+            }
             @if !hit.themes.is_empty() || !hit.themes_inferred.is_empty() {
                 ul.tags aria-label=(ui.t(Label::Themes)) {
                     @for theme in &hit.themes {
@@ -346,6 +349,27 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The paragraph a hit's snippet stands in, linked to on the document's page, and its
+/// pin-cite in a field to select (and, with JavaScript, a button that copies it).
+fn paragraph_line(params: &PageParams, hit: &Hit, paragraph: &HitParagraph) -> Markup {
+    let ui = params.ui;
+    let field = format!("pin-{}", hit.id);
+    let href = format!("{}#{}", params.document_url(&hit.id), paragraph.anchor);
+    html! {
+        p.hit-paragraph {
+            a.paragraph-link href=(href) title=(ui.fill(Label::AtParagraph, &[("n", &paragraph.number)])) {
+                "§ " (paragraph.number)
+            }
+            " "
+            label.visually-hidden for=(field) { (ui.t(Label::PinCite)) }
+            input.pin-cite id=(field) type="text" readonly value=(paragraph.pin_cite) size=(paragraph.pin_cite.chars().count().min(80));
+            " "
+            button.copy-pin type="button" data-copy=(field) hidden { (ui.t(Label::CopyPinCite)) }
+            span.copy-status role="status" data-copied=(ui.t(Label::Copied)) {}
         }
     }
 }

@@ -155,6 +155,9 @@ fn estimated_bytes(request: &SearchRequest, response: &SearchResponse) -> usize 
                     .iter()
                     .map(|v| PER_ITEM + v.id.len())
                     .sum::<usize>()
+                + h.paragraph.as_ref().map_or(0, |p| {
+                    PER_ITEM + p.number.len() + p.anchor.len() + p.pin_cite.len()
+                })
         })
         .sum();
     let words: usize = partial
@@ -219,6 +222,7 @@ mod tests {
                 ecli: None,
                 summary: None,
                 versions: Vec::new(),
+                paragraph: None,
             }],
             facets: FacetCounts::default(),
             partial: None,

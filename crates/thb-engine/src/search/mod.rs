@@ -14,6 +14,7 @@ pub mod expansion;
 pub mod facets;
 pub mod markdown;
 pub mod marked;
+pub mod paragraph;
 pub mod partial;
 pub mod public_view;
 pub mod query;
@@ -112,6 +113,11 @@ pub struct Hit {
     /// whether or not they pass the filters. Left out when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<Version>,
+    /// The numbered paragraph the snippet's first matched word stands in, when the text numbers
+    /// its paragraphs (judgments of the Court, GRETA reports): its number, its fragment on the
+    /// document's page and the pin-cite. Left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<paragraph::HitParagraph>,
 }
 
 /// One facet value and the number of hits it would have.
@@ -556,7 +562,9 @@ fn hit(
 ) -> Result<Hit, SearchError> {
     let (handle, searcher) = (pass.handle, pass.searcher);
     let d = handle.document_at(searcher, address, true)?;
-    let snippet = snippet::snippet(&d.text, highlight, d.language.as_deref(), SNIPPET_CHARS);
+    let (snippet, matched_at) =
+        snippet::located_snippet(&d.text, highlight, d.language.as_deref(), SNIPPET_CHARS);
+    let paragraph = matched_at.and_then(|at| paragraph::HitParagraph::at(&d, at));
     let title_marked = snippet::highlight_all(&d.title, highlight, d.language.as_deref());
     let versions = handle.language_versions(searcher, &d, pass.request.include_restricted)?;
     Ok(Hit {
@@ -578,6 +586,7 @@ fn hit(
         ecli: d.ecli,
         summary: d.summary,
         versions,
+        paragraph,
     })
 }
 

@@ -141,6 +141,17 @@ pub fn snippet(
     language: Option<&str>,
     max_chars: usize,
 ) -> Marked {
+    located_snippet(text, highlight, language, max_chars).0
+}
+
+/// [`snippet`], and where in `text` its first matched word stands (`None` when nothing
+/// matched): what the hit's paragraph is found by.
+pub fn located_snippet(
+    text: &str,
+    highlight: &Highlight,
+    language: Option<&str>,
+    max_chars: usize,
+) -> (Marked, Option<usize>) {
     let scan = prefix_within(text, MAX_SCAN_BYTES);
     let found = if highlight.is_empty() {
         Vec::new()
@@ -170,10 +181,11 @@ pub fn snippet(
     if end < text.len() {
         out.text.push('…');
     }
+    let first_match = inside(&found, start, end).next().map(|r| r.start);
     if super::markdown::looks_like_markdown(text) {
-        return super::markdown::plain_snippet(&out);
+        return (super::markdown::plain_snippet(&out), first_match);
     }
-    out
+    (out, first_match)
 }
 
 /// The matches that lie whole within `[start, end)`, without overlaps.
