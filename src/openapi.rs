@@ -730,6 +730,11 @@ mod tests {
                 "provenance" => "real",
                 "cites" => "25965/04",
                 "provision" => "/RS/CC/388",
+                "verdict" => "violation",
+                "sector" => "domestic-work",
+                "victim_age" => "minor",
+                "victim_gender" => "female",
+                "victim_nationality" => "ng",
                 "sort" => "date-desc",
                 _ => "trafficking",
             };
