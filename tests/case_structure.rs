@@ -52,12 +52,17 @@ fn search(query: &str) -> Value {
     serde_json::from_str(&body).unwrap()
 }
 
+/// The hits' ids, a judgment's French version named as the English one (a hit is whichever
+/// version of the judgment ranks first: with the empty query, either).
 fn ids(response: &Value) -> Vec<String> {
     let mut ids: Vec<String> = response["hits"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
+        .map(|h| {
+            let id = h["id"].as_str().unwrap();
+            id.strip_suffix(":fr").unwrap_or(id).to_string()
+        })
         .collect();
     ids.sort();
     ids
