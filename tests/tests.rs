@@ -10,6 +10,7 @@ mod common;
 
 mod api;
 mod backup;
+mod case_structure;
 mod citations;
 mod cli;
 mod facets;

@@ -348,7 +348,8 @@ fn exports_are_capped_files_of_the_current_result_set() {
     assert_eq!(
         lines[0],
         "id,kind,title,country,court,date,language,themes,provenance,application_number,ecli,\
-         greta_round,greta_strength,greta_articles,greta_paragraph,summary,snippet,url"
+         greta_round,greta_strength,greta_articles,greta_paragraph,summary,verdict,sector,\
+         victim_age,victim_gender,victim_nationality,other_decisions,snippet,url"
     );
     assert_eq!(lines.len(), 3, "{body}");
     let rantsev = lines

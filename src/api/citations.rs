@@ -20,6 +20,7 @@ use thb_engine::domain::citations::{self, Citation, CitationKind, Context, Conve
 use thb_engine::domain::countries;
 use thb_engine::limits::MAX_CITATIONS_TEXT_BYTES;
 use thb_engine::search::citations::{self as lookup, DocumentRef};
+use thb_engine::search::proceedings::{self, Decision};
 
 /// One citation of a text.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -48,6 +49,12 @@ pub struct DocumentWithCitations {
     /// from the text, not part of the interchange format: leave it out when sending the
     /// document back to `POST /api/documents`.
     pub citations: Vec<CitationEntry>,
+    /// The other decisions of the case (first instance, appeal, supreme or constitutional
+    /// court, Strasbourg), resolved, by court level then date: those `proceedings` lists and
+    /// those listing this one, and theirs (`search::proceedings`). An id the database does not
+    /// hold has `document: null`. Derived, like `citations`: leave it out when sending the
+    /// document back.
+    pub chain: Vec<Decision>,
 }
 
 /// `GET /api/documents/{id}/cited-by`.
@@ -127,6 +134,27 @@ pub async fn of_document(
     })
     .await
     .map_err(|e| ApiError::internal("reading the citations", e))?
+}
+
+/// The other decisions of a stored document's case, resolved (see `search::proceedings`).
+pub async fn chain_of(
+    state: &SharedState,
+    document: &Document,
+    access: Access,
+) -> Result<Vec<Decision>, ApiError> {
+    let handle = state.handle.clone();
+    let include_restricted = access.can_read_restricted();
+    let document = document.clone();
+    tokio::task::spawn_blocking(move || {
+        Ok(proceedings::chain(
+            &handle,
+            &handle.searcher(),
+            &document,
+            include_restricted,
+        )?)
+    })
+    .await
+    .map_err(|e| ApiError::internal("reading the proceedings", e))?
 }
 
 fn to_entries(

@@ -194,9 +194,11 @@ async fn document_handler(
     }
     let document = fetch_document(&state, id, access).await?;
     let citations = citations::of_document(&state, &document, access).await?;
+    let chain = citations::chain_of(&state, &document, access).await?;
     Ok(Json(citations::DocumentWithCitations {
         document,
         citations,
+        chain,
     })
     .into_response())
 }

@@ -17,6 +17,8 @@ use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_PER_PAGE};
 use thb_engine::search::Hit;
 
 use super::params::{document_path, PageParams};
+use thb_engine::case;
+
 use super::{html_response, pages, private_response, request_for, PageError};
 
 /// One exported document: the CSV columns, in order, and the JSON Lines fields. What a
@@ -41,6 +43,15 @@ struct ExportRow {
     greta_articles: Vec<u16>,
     greta_paragraph: Option<String>,
     summary: Option<String>,
+    /// The case's structure (`case`), as the facets hold it: the verdict, the sectors, and
+    /// whether its victims include minors or adults, of which genders and nationalities.
+    verdict: Option<&'static str>,
+    sector: Vec<&'static str>,
+    victim_age: Vec<&'static str>,
+    victim_gender: Vec<&'static str>,
+    victim_nationality: Vec<String>,
+    /// How many other decisions of the case the database links (`proceedings`).
+    other_decisions: usize,
     /// The passage that matched, as plain text.
     snippet: String,
     /// The document's page on this server.
@@ -56,7 +67,7 @@ fn text(value: &Option<String>) -> String {
 
 /// The CSV columns, each with its cell: the header and every record are read from here, in
 /// the order of [`ExportRow`]'s fields (the JSON Lines keys; a test holds the two together).
-const CSV_COLUMNS: [(&str, Cell); 18] = [
+const CSV_COLUMNS: [(&str, Cell); 24] = [
     ("id", |r| r.id.clone()),
     ("kind", |r| r.kind.to_string()),
     ("title", |r| spreadsheet_safe(&r.title)),
@@ -82,6 +93,12 @@ const CSV_COLUMNS: [(&str, Cell); 18] = [
     ("summary", |r| {
         spreadsheet_safe(&one_line(r.summary.as_deref().unwrap_or("")))
     }),
+    ("verdict", |r| r.verdict.unwrap_or("").to_string()),
+    ("sector", |r| r.sector.join(";")),
+    ("victim_age", |r| r.victim_age.join(";")),
+    ("victim_gender", |r| r.victim_gender.join(";")),
+    ("victim_nationality", |r| r.victim_nationality.join(";")),
+    ("other_decisions", |r| r.other_decisions.to_string()),
     ("snippet", |r| spreadsheet_safe(&r.snippet)),
     ("url", |r| r.url.clone()),
 ];
@@ -96,6 +113,16 @@ impl ExportRow {
             greta_strength: greta.and_then(|g| g.strength).map(|s| s.as_str()),
             greta_articles: greta.map(|g| g.articles.clone()).unwrap_or_default(),
             greta_paragraph: greta.and_then(|g| g.paragraph.clone()),
+            verdict: hit.verdict.map(|v| v.as_str()),
+            sector: hit.sector.iter().map(|s| s.as_str()).collect(),
+            victim_age: case::victim_ages(&hit.victims),
+            victim_gender: (case::victim_genders(&hit.victims).into_iter())
+                .map(|g| g.as_str())
+                .collect(),
+            victim_nationality: (case::victim_nationalities(&hit.victims).into_iter())
+                .map(str::to_string)
+                .collect(),
+            other_decisions: hit.other_decisions,
             id: hit.id,
             kind: hit.kind.as_str(),
             title: hit.title,
@@ -311,6 +338,12 @@ mod tests {
             greta_articles: vec![10, 26],
             greta_paragraph: None,
             summary: Some("@SUM(A1)\nsecond line".into()),
+            verdict: Some("violation"),
+            sector: vec!["entertainment"],
+            victim_age: vec!["adult"],
+            victim_gender: vec!["female"],
+            victim_nationality: vec!["RU".into()],
+            other_decisions: 0,
             snippet: "-1+1".into(),
             url: "http://h/documents/a:1".into(),
         };
@@ -331,7 +364,7 @@ mod tests {
         assert_eq!(lines.next(), Some(header.join(",").as_str()));
         assert_eq!(
             lines.next(),
-            Some("a:1,judgment,\"'=HYPERLINK(\"\"x\"\")\",CY;RU,,2010-01-07,en,exploitation/sexual;justice/investigation,real,25965/04,,3,urges,10;26,,'@SUM(A1) second line,'-1+1,http://h/documents/a:1")
+            Some("a:1,judgment,\"'=HYPERLINK(\"\"x\"\")\",CY;RU,,2010-01-07,en,exploitation/sexual;justice/investigation,real,25965/04,,3,urges,10;26,,'@SUM(A1) second line,violation,entertainment,adult,female,RU,0,'-1+1,http://h/documents/a:1")
         );
         assert_eq!(lines.next(), None, "one row a line");
     }

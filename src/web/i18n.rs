@@ -24,6 +24,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use thb_engine::case::{Gender, Sector, Verdict};
 use thb_engine::document::{Date, Kind, Strength};
 use thb_engine::domain::{countries, courts, taxonomy};
 use thb_engine::limits::{
@@ -247,7 +248,19 @@ labels! {
     OtherRounds,
     RoundN,
     FilterCites,
-    FilterProvision,
+    Proceedings,
+    NotInDatabase,
+    LevelFirstInstance,
+    LevelAppeal,
+    LevelSupreme,
+    LevelConstitutional,
+    LevelInternational,
+    OtherDecisions,
+    FieldVictims,
+    FieldDefendants,
+    FieldCharges,
+    ChargeDismissed,
+    PersonNotDescribed,
     Copied,
     SourceLink,
     Details,
@@ -455,7 +468,25 @@ fn english(label: Label) -> &'static str {
         Label::OtherRounds => "The same country in GRETA's other rounds",
         Label::RoundN => "Round {n}",
         Label::FilterCites => "Cites",
-        Label::FilterProvision => "Provision",
+        Label::Proceedings => "Proceedings in this case",
+        Label::NotInDatabase => "not in the database",
+        Label::LevelFirstInstance => "First instance",
+        Label::LevelAppeal => "Appeal",
+        Label::LevelSupreme => "Supreme court",
+        Label::LevelConstitutional => "Constitutional court",
+        Label::LevelInternational => "European Court of Human Rights",
+        Label::OtherDecisions => "Other decisions in this case: {n}",
+        Label::FieldVictims => "Victims",
+        Label::FieldDefendants => "Defendants",
+        Label::FieldCharges => "Charges",
+        Label::ChargeDismissed => "dismissed",
+        Label::PersonNotDescribed => "not described",
+        Label::Facet(Dimension::Provision) => "Provision",
+        Label::Facet(Dimension::Verdict) => "Verdict",
+        Label::Facet(Dimension::Sector) => "Sector of exploitation",
+        Label::Facet(Dimension::VictimAge) => "Victims' age",
+        Label::Facet(Dimension::VictimGender) => "Victims' gender",
+        Label::Facet(Dimension::VictimNationality) => "Victims' nationality",
         Label::Copied => "Citation copied.",
         Label::SourceLink => "Official source",
         Label::Details => "Details",
@@ -624,7 +655,25 @@ fn serbian_latin(label: Label) -> &'static str {
         Label::OtherRounds => "Ista zemlja u drugim krugovima GRETA",
         Label::RoundN => "Krug {n}",
         Label::FilterCites => "Citira",
-        Label::FilterProvision => "Odredba",
+        Label::Proceedings => "Tok postupka",
+        Label::NotInDatabase => "nije u bazi",
+        Label::LevelFirstInstance => "Prvi stepen",
+        Label::LevelAppeal => "Žalbeni postupak",
+        Label::LevelSupreme => "Vrhovni sud",
+        Label::LevelConstitutional => "Ustavni sud",
+        Label::LevelInternational => "Evropski sud za ljudska prava",
+        Label::OtherDecisions => "Druge odluke u ovom predmetu: {n}",
+        Label::FieldVictims => "Žrtve",
+        Label::FieldDefendants => "Okrivljeni",
+        Label::FieldCharges => "Optužbe",
+        Label::ChargeDismissed => "odbijena",
+        Label::PersonNotDescribed => "bez opisa",
+        Label::Facet(Dimension::Provision) => "Odredba",
+        Label::Facet(Dimension::Verdict) => "Ishod",
+        Label::Facet(Dimension::Sector) => "Sektor eksploatacije",
+        Label::Facet(Dimension::VictimAge) => "Uzrast žrtava",
+        Label::Facet(Dimension::VictimGender) => "Pol žrtava",
+        Label::Facet(Dimension::VictimNationality) => "Državljanstvo žrtava",
         Label::Copied => "Citat je kopiran.",
         Label::SourceLink => "Zvanični izvor",
         Label::Details => "Podaci",
@@ -793,7 +842,25 @@ fn albanian(label: Label) -> &'static str {
         Label::OtherRounds => "I njëjti vend në raundet e tjera të GRETA-s",
         Label::RoundN => "Raundi {n}",
         Label::FilterCites => "Citon",
-        Label::FilterProvision => "Dispozita",
+        Label::Proceedings => "Rrjedha e procedurës",
+        Label::NotInDatabase => "nuk është në bazë",
+        Label::LevelFirstInstance => "Shkalla e parë",
+        Label::LevelAppeal => "Apeli",
+        Label::LevelSupreme => "Gjykata e Lartë",
+        Label::LevelConstitutional => "Gjykata Kushtetuese",
+        Label::LevelInternational => "Gjykata Evropiane e të Drejtave të Njeriut",
+        Label::OtherDecisions => "Vendime të tjera në këtë çështje: {n}",
+        Label::FieldVictims => "Viktimat",
+        Label::FieldDefendants => "Të pandehurit",
+        Label::FieldCharges => "Akuzat",
+        Label::ChargeDismissed => "e hedhur poshtë",
+        Label::PersonNotDescribed => "pa përshkrim",
+        Label::Facet(Dimension::Provision) => "Dispozita",
+        Label::Facet(Dimension::Verdict) => "Vendimi",
+        Label::Facet(Dimension::Sector) => "Sektori i shfrytëzimit",
+        Label::Facet(Dimension::VictimAge) => "Mosha e viktimave",
+        Label::Facet(Dimension::VictimGender) => "Gjinia e viktimave",
+        Label::Facet(Dimension::VictimNationality) => "Shtetësia e viktimave",
         Label::Copied => "Citimi u kopjua.",
         Label::SourceLink => "Burimi zyrtar",
         Label::Details => "Të dhënat",
@@ -965,7 +1032,25 @@ fn macedonian(label: Label) -> &'static str {
         Label::OtherRounds => "Истата земја во другите кругови на GRETA",
         Label::RoundN => "Круг {n}",
         Label::FilterCites => "Цитира",
-        Label::FilterProvision => "Одредба",
+        Label::Proceedings => "Тек на постапката",
+        Label::NotInDatabase => "не е во базата",
+        Label::LevelFirstInstance => "Прв степен",
+        Label::LevelAppeal => "Жалбена постапка",
+        Label::LevelSupreme => "Врховен суд",
+        Label::LevelConstitutional => "Уставен суд",
+        Label::LevelInternational => "Европски суд за човекови права",
+        Label::OtherDecisions => "Други одлуки во овој предмет: {n}",
+        Label::FieldVictims => "Жртви",
+        Label::FieldDefendants => "Обвинети",
+        Label::FieldCharges => "Обвиненија",
+        Label::ChargeDismissed => "одбиено",
+        Label::PersonNotDescribed => "без опис",
+        Label::Facet(Dimension::Provision) => "Одредба",
+        Label::Facet(Dimension::Verdict) => "Исход",
+        Label::Facet(Dimension::Sector) => "Сектор на експлоатација",
+        Label::Facet(Dimension::VictimAge) => "Возраст на жртвите",
+        Label::Facet(Dimension::VictimGender) => "Пол на жртвите",
+        Label::Facet(Dimension::VictimNationality) => "Државјанство на жртвите",
         Label::Copied => "Цитатот е копиран.",
         Label::SourceLink => "Официјален извор",
         Label::Details => "Податоци",
@@ -1208,6 +1293,254 @@ const COURTS: &[(&str, [&str; 4])] = &[
     ("Chamber", ["Chamber", "Veće", "Dhoma", "Совет"]),
     ("Committee", ["Committee", "Odbor", "Komiteti", "Комитет"]),
 ];
+
+/// How a court decided, by `case::Verdict`.
+const VERDICTS: &[(Verdict, [&str; 4])] = &[
+    (
+        Verdict::Conviction,
+        [
+            "Conviction",
+            "Osuđujuća presuda",
+            "Dënim",
+            "Осудителна пресуда",
+        ],
+    ),
+    (
+        Verdict::Acquittal,
+        [
+            "Acquittal",
+            "Oslobađajuća presuda",
+            "Pafajësi",
+            "Ослободителна пресуда",
+        ],
+    ),
+    (
+        Verdict::Partial,
+        [
+            "Partly convicted",
+            "Delimično osuđujuća",
+            "Dënim i pjesshëm",
+            "Делумно осудителна",
+        ],
+    ),
+    (
+        Verdict::Violation,
+        [
+            "Violation found",
+            "Utvrđena povreda",
+            "U konstatua shkelje",
+            "Утврдена повреда",
+        ],
+    ),
+    (
+        Verdict::NoViolation,
+        [
+            "No violation",
+            "Nema povrede",
+            "Nuk ka shkelje",
+            "Нема повреда",
+        ],
+    ),
+    (
+        Verdict::Inadmissible,
+        [
+            "Inadmissible",
+            "Nedopuštena predstavka",
+            "E papranueshme",
+            "Недопуштена апликација",
+        ],
+    ),
+];
+
+/// Sectors of exploitation, by `case::Sector`.
+const SECTORS: &[(Sector, [&str; 4])] = &[
+    (
+        Sector::Agriculture,
+        ["Agriculture", "Poljoprivreda", "Bujqësia", "Земјоделство"],
+    ),
+    (
+        Sector::Construction,
+        ["Construction", "Građevinarstvo", "Ndërtimi", "Градежништво"],
+    ),
+    (
+        Sector::Hospitality,
+        [
+            "Hotels, restaurants and bars",
+            "Ugostiteljstvo",
+            "Hoteleria dhe restorantet",
+            "Угостителство",
+        ],
+    ),
+    (
+        Sector::Entertainment,
+        [
+            "Cabarets and night clubs",
+            "Kabarei i noćni klubovi",
+            "Kabare dhe klube nate",
+            "Кабареа и ноќни клубови",
+        ],
+    ),
+    (
+        Sector::DomesticWork,
+        [
+            "Domestic work",
+            "Rad u domaćinstvu",
+            "Punë shtëpiake",
+            "Работа во домаќинство",
+        ],
+    ),
+    (
+        Sector::SexIndustry,
+        [
+            "Sex industry",
+            "Seks-industrija",
+            "Industria e seksit",
+            "Секс-индустрија",
+        ],
+    ),
+    (
+        Sector::Begging,
+        ["Begging", "Prosjačenje", "Lypja", "Питачење"],
+    ),
+    (
+        Sector::Fishing,
+        ["Fishing", "Ribarstvo", "Peshkimi", "Рибарство"],
+    ),
+    (
+        Sector::Manufacturing,
+        ["Manufacturing", "Proizvodnja", "Prodhimi", "Производство"],
+    ),
+    (
+        Sector::CriminalActivities,
+        [
+            "Forced criminal activities",
+            "Prinudno vršenje krivičnih dela",
+            "Kryerje e detyruar e veprave penale",
+            "Принудно вршење кривични дела",
+        ],
+    ),
+    (Sector::Other, ["Other", "Drugo", "Tjetër", "Друго"]),
+];
+
+/// Victims' genders, by `case::Gender`.
+const GENDERS: &[(Gender, [&str; 4])] = &[
+    (Gender::Female, ["Female", "Ženski", "Femër", "Женски"]),
+    (Gender::Male, ["Male", "Muški", "Mashkull", "Машки"]),
+    (Gender::Other, ["Other", "Drugo", "Tjetër", "Друго"]),
+];
+
+/// The values of the victims' age facet (`case::VICTIM_AGES`).
+const VICTIM_AGES: &[(&str, [&str; 4])] = &[
+    (
+        "minor",
+        ["Minor", "Maloletno lice", "I mitur", "Малолетно лице"],
+    ),
+    (
+        "adult",
+        ["Adult", "Punoletno lice", "I rritur", "Полнолетно лице"],
+    ),
+];
+
+/// The conventions of the provision facet, by the first segment of their paths.
+const CONVENTIONS: &[(&str, [&str; 4])] = &[
+    (
+        "CETS197",
+        [
+            "Anti-Trafficking Convention (CETS No. 197)",
+            "Konvencija o borbi protiv trgovine ljudima (CETS br. 197)",
+            "Konventa kundër trafikimit të qenieve njerëzore (CETS nr. 197)",
+            "Конвенција за борба против трговијата со луѓе (CETS бр. 197)",
+        ],
+    ),
+    (
+        "ECHR",
+        [
+            "European Convention on Human Rights",
+            "Evropska konvencija o ljudskim pravima",
+            "Konventa Evropiane për të Drejtat e Njeriut",
+            "Европска конвенција за човекови права",
+        ],
+    ),
+    (
+        "PALERMO",
+        [
+            "Palermo Protocol",
+            "Protokol iz Palerma",
+            "Protokolli i Palermos",
+            "Протокол од Палермо",
+        ],
+    ),
+];
+
+/// A criminal code and an article, as the provision facet's labels write them.
+const CRIMINAL_CODE: [&str; 4] = [
+    "Criminal Code",
+    "Krivični zakonik",
+    "Kodi Penal",
+    "Кривичен законик",
+];
+const ARTICLE_N: [&str; 4] = ["Art. {n}", "čl. {n}", "neni {n}", "чл. {n}"];
+
+/// A value of a closed list by its table; the value itself when the table lacks it.
+fn listed<T: PartialEq + Copy>(
+    ui: Ui,
+    table: &[(T, [&'static str; 4])],
+    value: Option<T>,
+    raw: &str,
+) -> String {
+    value
+        .and_then(|v| table.iter().find(|(t, _)| *t == v))
+        .map_or_else(|| raw.to_string(), |(_, names)| ui.name(names).into_owned())
+}
+
+pub(crate) fn verdict_label(ui: Ui, value: &str) -> String {
+    listed(ui, VERDICTS, Verdict::parse(value), value)
+}
+
+pub(crate) fn sector_label(ui: Ui, value: &str) -> String {
+    listed(ui, SECTORS, Sector::parse(value), value)
+}
+
+pub(crate) fn gender_label(ui: Ui, value: &str) -> String {
+    listed(ui, GENDERS, Gender::parse(value), value)
+}
+
+pub(crate) fn victim_age_label(ui: Ui, value: &str) -> String {
+    let found = VICTIM_AGES
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map(|(v, _)| *v);
+    listed(ui, VICTIM_AGES, found, value)
+}
+
+/// One segment of a provision's facet value (`RS/CC/388`) as it reads beneath its parent:
+/// the instrument (a convention's name, a country's), `Criminal Code`, `Art. 388`.
+pub(crate) fn provision_segment_label(ui: Ui, value: &str) -> String {
+    let parts: Vec<&str> = value.trim_matches('/').split('/').collect();
+    let convention = CONVENTIONS.iter().find(|(code, _)| *code == parts[0]);
+    match (parts.as_slice(), convention) {
+        ([_], Some((_, names))) => ui.name(names).into_owned(),
+        ([code], None) => country_name(ui, code),
+        ([_, "CC"], None) => ui.name(&CRIMINAL_CODE).into_owned(),
+        ([.., article], _) => ui.name(&ARTICLE_N).replace("{n}", article),
+        ([], _) => value.to_string(),
+    }
+}
+
+/// A provision's facet value in full, as a chip reads it: `Serbia, Criminal Code, Art. 388`.
+pub(crate) fn provision_label(ui: Ui, value: &str) -> String {
+    let value = value.trim_matches('/');
+    let mut path = String::new();
+    let mut labels = Vec::new();
+    for part in value.split('/') {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(part);
+        labels.push(provision_segment_label(ui, &path));
+    }
+    labels.join(", ")
+}
 
 /// The marker sample documents end their titles with (the corpus writes it in English).
 const SAMPLE_MARKER: &str = "(sample)";

@@ -277,7 +277,11 @@ fn related_documents(
         },
         None => None,
     };
-    Ok(pages::Related { similar, lineage })
+    Ok(pages::Related {
+        similar,
+        lineage,
+        chain: Vec::new(),
+    })
 }
 
 async fn document_view(
@@ -333,7 +337,13 @@ async fn document_view(
             };
             let summary = document.summary.as_deref().map(mark);
             let cited_by = search::citations::cited_by(&handle, &document, include_restricted)?;
-            let related = related_documents(&handle, &document, include_restricted)?;
+            let mut related = related_documents(&handle, &document, include_restricted)?;
+            related.chain = search::proceedings::chain(
+                &handle,
+                &handle.searcher(),
+                &document,
+                include_restricted,
+            )?;
             Ok::<_, ApiError>((
                 document,
                 versions,

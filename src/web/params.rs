@@ -78,7 +78,10 @@ impl PageParams {
     /// True when `key=value` is selected. Codes compare case-insensitively, as the request
     /// canonicalises them (`country=rs` selects `RS`).
     pub fn has(&self, key: &str, value: &str) -> bool {
-        self.values(key).any(|v| v.eq_ignore_ascii_case(value))
+        // A path may come with or without its slashes (`/RS/CC/388`, a theme's `/labour/`).
+        let value = value.trim_matches('/');
+        self.values(key)
+            .any(|v| v.trim_matches('/').eq_ignore_ascii_case(value))
     }
 
     /// The validated search request; `ui` never reaches it.

@@ -197,7 +197,8 @@ try {
   check(
     csvLines[0] ===
       "id,kind,title,country,court,date,language,themes,provenance,application_number,ecli," +
-        "greta_round,greta_strength,greta_articles,greta_paragraph,summary,snippet,url",
+        "greta_round,greta_strength,greta_articles,greta_paragraph,summary,verdict,sector," +
+        "victim_age,victim_gender,victim_nationality,other_decisions,snippet,url",
     "the CSV has its header row, GRETA and identifier columns included",
   );
   check(csvLines.length === afterHits.length + 1, `the CSV has one row per result (${csvLines.length - 1})`);

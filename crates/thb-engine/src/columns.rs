@@ -473,6 +473,18 @@ mod tests {
                     let courts = ["/ECtHR", "/Viši sud u Beogradu", "/ECtHR/Grand Chamber"];
                     d.push((Dimension::Court, courts[i % 3]));
                 }
+                if i % 3 != 2 {
+                    let provisions = ["/RS/CC/388", "/CETS197/26", "/RS/CC/389", "/ECHR/4"];
+                    d.push((Dimension::Provision, provisions[i % 4]));
+                    let verdicts = ["/conviction", "/acquittal", "/violation"];
+                    d.push((Dimension::Verdict, verdicts[i % 3]));
+                }
+                if i % 5 < 2 {
+                    d.push((Dimension::Sector, ["/agriculture", "/sex-industry"][i % 2]));
+                    d.push((Dimension::VictimAge, ["/minor", "/adult"][(i / 5) % 2]));
+                    d.push((Dimension::VictimGender, ["/female", "/male"][(i / 2) % 2]));
+                    d.push((Dimension::VictimNationality, ["/RU", "/BD", "/NG"][i % 3]));
+                }
                 d
             })
             .collect()

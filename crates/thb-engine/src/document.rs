@@ -9,6 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::case::{self, Charge, Person, RawCase, Sector, Verdict};
 use crate::domain::{countries, taxonomy};
 use crate::limits::{
     MAX_CONCLUSION_BYTES, MAX_DOCUMENT_BYTES, MAX_ID_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS,
@@ -379,7 +380,7 @@ pub struct Document {
     /// The themes the document declares.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
-    /// Set by the index for a document that declares no themes: the themes of the thesaurus's
+    /// Set at ingest for a document that declares no themes: the themes of the thesaurus's
     /// concepts its text names (`domain::thesaurus::Thesaurus::infer_themes`). Ignored on
     /// input, where it is recomputed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -407,6 +408,24 @@ pub struct Document {
     /// application number does not already tie together.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<String>,
+    /// The case structure of a judgment or decision (see `case`): how the court decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// The sectors the victims were exploited in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sector: Vec<Sector>,
+    /// The victims, described and never named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub victims: Vec<Person>,
+    /// The defendants, described and never named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defendants: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charges: Vec<Charge>,
+    /// Ids of the other decisions of the same case (first instance, appeal, supreme or
+    /// constitutional court); the chain is resolved both ways (`search::proceedings`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proceedings: Vec<String>,
 }
 
 /// `country` may be one code or a list of codes.
@@ -458,6 +477,18 @@ struct RawDocument {
     personal_data: Option<PersonalData>,
     #[serde(default)]
     versions: Option<Vec<String>>,
+    #[serde(default)]
+    verdict: Option<String>,
+    #[serde(default)]
+    sector: Option<Vec<String>>,
+    #[serde(default)]
+    victims: Option<Vec<serde_json::Value>>,
+    #[serde(default)]
+    defendants: Option<Vec<serde_json::Value>>,
+    #[serde(default)]
+    charges: Option<Vec<serde_json::Value>>,
+    #[serde(default)]
+    proceedings: Option<Vec<String>>,
 }
 
 /// Fields of the interchange format, for messages about unknown or missing fields.
@@ -482,6 +513,12 @@ pub const FIELDS: &[&str] = &[
     "provenance",
     "personal_data",
     "versions",
+    "verdict",
+    "sector",
+    "victims",
+    "defendants",
+    "charges",
+    "proceedings",
 ];
 
 impl Document {
@@ -547,6 +584,18 @@ impl Document {
         }
         check_list_length("themes", raw.themes.as_ref().map_or(0, Vec::len))?;
         let versions = validate_versions(&id, raw.versions.unwrap_or_default())?;
+        let case = case::validate(
+            &id,
+            RawCase {
+                verdict: raw.verdict,
+                sector: raw.sector,
+                victims: raw.victims,
+                defendants: raw.defendants,
+                charges: raw.charges,
+                proceedings: raw.proceedings,
+            },
+            matches!(kind, Kind::Judgment | Kind::Decision),
+        )?;
         if let OneOrMany::Many(codes) = &raw.country {
             check_list_length("country", codes.len())?;
         }
@@ -627,6 +676,12 @@ impl Document {
             provenance: raw.provenance,
             personal_data: raw.personal_data,
             versions,
+            verdict: case.verdict,
+            sector: case.sector,
+            victims: case.victims,
+            defendants: case.defendants,
+            charges: case.charges,
+            proceedings: case.proceedings,
         })
     }
 
@@ -654,6 +709,12 @@ impl Document {
             provenance: self.provenance,
             personal_data: self.personal_data,
             versions: self.versions.clone(),
+            verdict: self.verdict,
+            sector: self.sector.clone(),
+            victims: self.victims.clone(),
+            defendants: self.defendants.clone(),
+            charges: self.charges.clone(),
+            proceedings: self.proceedings.clone(),
         }
     }
 
@@ -1115,6 +1176,80 @@ mod tests {
                 "versions[1]",
                 "listed twice",
             ),
+            (
+                "verdict",
+                json!("guilty"),
+                "verdict",
+                "`guilty`: expected conviction, acquittal, partial, violation, no-violation or inadmissible",
+            ),
+            ("sector", json!(["mining"]), "sector[0]", "expected agriculture"),
+            (
+                "victims",
+                json!([{"gender": "female"}, {"name": "J.S."}]),
+                "victims[1].name",
+                "described, never named",
+            ),
+            (
+                "defendants",
+                json!([{"first_name": "M."}]),
+                "defendants[0].first_name",
+                "never named",
+            ),
+            (
+                "victims",
+                json!([{"nationality": "YU"}]),
+                "victims[0].nationality",
+                "unknown country code `YU`",
+            ),
+            (
+                "victims",
+                json!([{"gender": "f"}]),
+                "victims[0].gender",
+                "expected female, male or other",
+            ),
+            (
+                "victims",
+                json!([{"minor": "yes"}]),
+                "victims[0].minor",
+                "expected true or false",
+            ),
+            (
+                "victims",
+                json!([{"age": 17}]),
+                "victims[0].age",
+                "unknown field; expected gender, nationality, minor",
+            ),
+            ("defendants", json!(["M.P."]), "defendants[0]", "expected an object"),
+            (
+                "charges",
+                json!([{"provision": "/RS/CC/388", "outcome": "guilty"}]),
+                "charges[0].outcome",
+                "expected conviction, acquittal or dismissed",
+            ),
+            (
+                "charges",
+                json!([{"provision": "/FR/CC/1"}]),
+                "charges[0].provision",
+                "not a trafficking provision",
+            ),
+            (
+                "charges",
+                json!([{"outcome": "conviction"}]),
+                "charges[0]",
+                "names its `provision` or its `offence`",
+            ),
+            (
+                "proceedings",
+                json!(["rs:sample:k-1-2020"]),
+                "proceedings[0]",
+                "own id",
+            ),
+            (
+                "proceedings",
+                json!(["rs:a", "a b"]),
+                "proceedings[1]",
+                "not allowed",
+            ),
         ];
         for (field, value, expected_field, expected_message) in cases {
             let e = error_of(with(field, value.clone()));
@@ -1157,6 +1292,41 @@ mod tests {
         assert_eq!(kept.formation, Some(Formation::GrandChamber));
         assert_eq!(kept.formation.unwrap().name(), "Grand Chamber");
         assert_eq!(serde_json::to_value(&d).unwrap()["echr"], echr);
+    }
+
+    #[test]
+    fn the_case_structure_is_kept_and_written_back() {
+        let mut record = minimal();
+        let case = json!({
+            "verdict": "conviction",
+            "sector": ["sex-industry", "hospitality"],
+            "victims": [{"gender": "female", "nationality": "RS", "minor": false}],
+            "defendants": [{"gender": "male"}],
+            "charges": [{"provision": "/RS/CC/388", "outcome": "conviction", "sentence": "six years' imprisonment"}],
+            "proceedings": ["rs:sample:kzh1-1-2021"],
+        });
+        for (field, value) in case.as_object().unwrap() {
+            record[field] = value.clone();
+        }
+        let d = Document::from_json(record).unwrap();
+        assert_eq!(d.verdict, Some(Verdict::Conviction));
+        assert_eq!(d.sector, [Sector::SexIndustry, Sector::Hospitality]);
+        let written = serde_json::to_value(&d).unwrap();
+        for (field, value) in case.as_object().unwrap() {
+            assert_eq!(&written[field], value, "{field}");
+        }
+        assert_eq!(Document::from_json(written).unwrap(), d);
+        let plain = serde_json::to_value(Document::from_json(minimal()).unwrap()).unwrap();
+        assert!(plain.get("verdict").is_none() && plain.get("victims").is_none());
+    }
+
+    #[test]
+    fn only_judgments_and_decisions_have_a_case_structure() {
+        let mut record = with("verdict", json!("conviction"));
+        record["kind"] = json!("recommendation");
+        let e = error_of(record);
+        assert_eq!(e.field.as_deref(), Some("verdict"));
+        assert!(e.message.contains("judgment or a decision"), "{e}");
     }
 
     #[test]

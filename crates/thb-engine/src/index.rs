@@ -24,7 +24,6 @@ use crate::analysis::{self, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
 use crate::domain::citations::{self, CitationKind};
-use crate::domain::thesaurus;
 use crate::limits::MAX_LANGUAGE_VERSIONS;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 use crate::versions::{self, Version};
@@ -344,15 +343,11 @@ impl IndexHandle {
         if let Some(court) = &d.court {
             doc.add_text(f.court, court);
         }
-        // What a hit shows without reading the text: the document, its themes inferred when
-        // it declares none.
-        let mut meta = d.without_text();
-        if meta.themes.is_empty() {
-            meta.themes_inferred =
-                thesaurus::shipped().infer_themes(&d.title, &d.text, d.language.as_deref());
-        }
+        // What a hit shows without reading the text (its themes inferred at ingest among it).
+        let meta = d.without_text();
+        // From the whole document: the provisions its text cites are facet values.
         for spec in &DIMENSIONS {
-            for facet in (spec.paths)(&meta) {
+            for facet in (spec.paths)(d) {
                 doc.add_facet(f.facets[spec.dimension], facet);
             }
         }
@@ -382,6 +377,9 @@ impl IndexHandle {
             }
         }
         self.add_citations(&mut doc, d);
+        for id in &d.proceedings {
+            doc.add_text(f.proceedings, id);
+        }
         doc.add_text(f.access, d.access.as_str());
         let work = versions::key_of(d);
         if work != 0 {
@@ -399,22 +397,16 @@ impl IndexHandle {
     fn add_citations(&self, doc: &mut TantivyDocument, d: &Document) {
         let f = &self.fields;
         let mut cites: Vec<String> = Vec::new();
-        let mut provisions: Vec<String> = Vec::new();
+        // Provisions are the provision dimension's (`vocabulary::DIMENSIONS`).
         for citation in citations::of_document(d) {
-            match citation.kind {
-                CitationKind::Provision => provisions.push(citation.value),
-                _ => cites.extend(citations::index_terms(&citation)),
+            if citation.kind != CitationKind::Provision {
+                cites.extend(citations::index_terms(&citation));
             }
         }
-        for list in [&mut cites, &mut provisions] {
-            list.sort_unstable();
-            list.dedup();
-        }
+        cites.sort_unstable();
+        cites.dedup();
         for value in &cites {
             doc.add_text(f.cites, value);
-        }
-        for path in &provisions {
-            doc.add_facet(f.provision, schema::provision_facet(path));
         }
         for value in citations::known_as(d) {
             doc.add_text(f.known_as, &value);
@@ -467,6 +459,20 @@ impl IndexHandle {
         let document = self.document_at(&searcher, *address, true)?;
         debug_assert!(include_restricted || document.access != Access::Restricted);
         Ok(Some(document))
+    }
+
+    /// Whether any document lists `id` among its `proceedings` (restricted ones too: the
+    /// chain itself then decides what the caller sees). One term's document frequency per
+    /// segment, so a hit of no case costs nothing more.
+    pub fn is_listed(&self, searcher: &Searcher, id: &str) -> Result<bool, IndexError> {
+        let term = Term::from_field_text(self.fields.proceedings, id);
+        for segment in searcher.segment_readers() {
+            let postings = segment.inverted_index(self.fields.proceedings)?;
+            if postings.doc_freq(&term).map_err(TantivyError::from)? > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// `query` without the restricted documents, unless the caller may see them.

@@ -15,13 +15,13 @@ use crate::analysis::Analyzer;
 use crate::vocabulary::{Dimension, PerDimension};
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 13;
+pub const FORMAT_VERSION: u32 = 14;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
 
 /// A set of dimensions, one bit each (`1 << Dimension::slot`).
-pub type DimensionBits = u8;
+pub type DimensionBits = u16;
 
 const _: () = assert!(Dimension::ALL.len() <= DimensionBits::BITS as usize);
 
@@ -65,15 +65,14 @@ pub struct Fields {
     /// terms, indexed only: the `cites` filter, and "cited by" is one term lookup per
     /// identifier of the cited document.
     pub cites: Field,
-    /// The provisions the document cites, as paths (`/RS/CC/388`, `/CETS197/26`): the
-    /// `provision` filter, which takes a path's articles too (a facet indexes every prefix).
-    /// Not counted, as `greta_article` is not (a counted `provision` facet waits on the facet
-    /// vocabulary's refactoring).
-    pub provision: Field,
     /// What the document is cited as (`domain::citations::known_as`): its application
     /// numbers, its ECLI, and for a text of law the provision its title names. Raw terms,
     /// indexed only: resolving a citation to a document is one term lookup.
     pub known_as: Field,
+    /// The ids a document lists in `proceedings` (the other decisions of its case). Raw
+    /// terms, indexed only: the decisions that list one are found with one term lookup, so a
+    /// chain listed on one side reads the same from both (`search::proceedings`).
+    pub proceedings: Field,
     /// Year as a number, for year-range filters.
     pub year: Field,
     /// `YYYYMMDD`, 0 when undated: date sorting.
@@ -147,8 +146,8 @@ pub fn build() -> Schema {
     }
     b.add_facet_field("f_greta_article", FacetOptions::default());
     b.add_text_field("cites", STRING);
-    b.add_facet_field("f_provision", FacetOptions::default());
     b.add_text_field("known_as", STRING);
+    b.add_text_field("proceedings", STRING);
     b.add_u64_field("year", INDEXED | FAST);
     b.add_u64_field("date_key", FAST);
     b.add_u64_field("browse_key", FAST);
@@ -196,8 +195,8 @@ impl Fields {
             facets: PerDimension::try_from_fn(|d| f(d.field_name()))?,
             greta_article: f("f_greta_article")?,
             cites: f("cites")?,
-            provision: f("f_provision")?,
             known_as: f("known_as")?,
+            proceedings: f("proceedings")?,
             year: f("year")?,
             date_key: f("date_key")?,
             browse_key: f("browse_key")?,
@@ -214,7 +213,7 @@ pub fn greta_article_facet(article: u16) -> Facet {
     Facet::from_path([article.to_string()])
 }
 
-/// The facet of a provision's path (`/RS/CC/388`) in [`Fields::provision`].
+/// The facet of a provision's path (`/RS/CC/388`) in the provision dimension's field.
 pub fn provision_facet(path: &str) -> Facet {
     Facet::from_path(path.trim_matches('/').split('/'))
 }

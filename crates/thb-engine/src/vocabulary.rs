@@ -9,21 +9,20 @@
 //!
 //! # Adding a dimension
 //!
-//! A `provision` facet, say (the `provision` parameter and its field `f_provision` exist, as a
-//! filter with its own role, `Role::Provision`: the dimension takes both over):
+//! A `charge` facet, say:
 //! 1. a variant of [`Dimension`] and its row in [`DIMENSIONS`], at the same place: its name in
 //!    a response, its facet field, whether its values form a tree, their order, how a chosen
 //!    value is checked, and which values a document gives it;
-//! 2. a row of [`PARAMETERS`] with the role `Role::Filter(Dimension::Provision)`, where its key
+//! 2. a row of [`PARAMETERS`] with the role `Role::Filter(Dimension::Charge)`, where its key
 //!    should sit among the others: its URL key, command-line flag, description and values;
 //! 3. in the server, its name in every interface language (`Label::Facet` in `web::i18n`), how
 //!    its values read (`web::pages::labels::value_label`) and how its facet is drawn
 //!    (`web::pages::facets::facet`): matches without a catch-all arm, so the compiler asks for
 //!    each;
 //! 4. a new `schema::FORMAT_VERSION`, as the index gains a field;
-//! 5. for a ninth dimension, `schema::DimensionBits` widened to `u16` (its assertion fails to
-//!    compile until then), and values of the new dimension among the documents of `columns`'
-//!    tests, which expect every dimension to hold some.
+//! 5. for a seventeenth dimension, `schema::DimensionBits` widened to `u32` (its assertion
+//!    fails to compile until then), and values of the new dimension among the documents of
+//!    `columns`' tests, which expect every dimension to hold some.
 //!
 //! Nothing else names dimensions: the schema, the index, the facet tables, the counts and
 //! their JSON and OpenAPI schema, request parsing, the command line, the OpenAPI parameters,
@@ -35,9 +34,11 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use tantivy::schema::Facet;
 
+use crate::case::{self, Gender, Sector, Verdict};
 use crate::document::{
     normalize_language_tag, Document, Kind, Provenance, Strength, CONVENTION_ARTICLES,
 };
+use crate::domain::citations::{self, provisions, CitationKind};
 use crate::domain::{countries, courts, taxonomy};
 use crate::limits::{MAX_PER_PAGE, MAX_RESULT_DEPTH};
 
@@ -55,6 +56,17 @@ pub enum Dimension {
     /// The court or body as the document names it, with the formation that sat beneath it
     /// (`European Court of Human Rights/Grand Chamber`, see `domain::courts`).
     Court,
+    /// The trafficking provisions a document cites or charges, as a tree: instrument, code,
+    /// article (`RS` › `RS/CC` › `RS/CC/388`; `CETS197` › `CETS197/26`).
+    Provision,
+    /// How a court decided the case (`case::Verdict`).
+    Verdict,
+    /// The sectors of exploitation (`case::Sector`).
+    Sector,
+    /// Whether the victims include minors, adults or both (`case::victim_ages`).
+    VictimAge,
+    VictimGender,
+    VictimNationality,
 }
 
 /// What a dimension is: one row of [`DIMENSIONS`].
@@ -135,20 +147,43 @@ fn facet<S: AsRef<str>>(path: &[S]) -> Facet {
 }
 
 /// Every dimension, in [`Dimension`]'s order.
-pub const DIMENSIONS: [DimensionSpec; 8] = [
+/// A country code as the facet values hold it (`rs` → `RS`), or why it is not one.
+fn country_code(code: &str) -> Result<String, String> {
+    let upper = code.to_ascii_uppercase();
+    match countries::lookup(&upper) {
+        Some(_) => Ok(upper),
+        None => Err(format!(
+            "`{code}` is not a known country code (ISO 3166-1 alpha-2, `XK` for Kosovo*)"
+        )),
+    }
+}
+
+/// The provisions a document cites in its text and those its charges name, each once, as the
+/// facet values hold them (`RS/CC/388`).
+fn provision_paths(d: &Document) -> Vec<Facet> {
+    let mut paths: Vec<String> = citations::of_document(d)
+        .into_iter()
+        .filter(|c| c.kind == CitationKind::Provision)
+        .map(|c| c.value)
+        .chain(d.charges.iter().filter_map(|c| c.provision.clone()))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
+        .iter()
+        .map(|p| facet(&p.trim_matches('/').split('/').collect::<Vec<_>>()))
+        .collect()
+}
+
+/// Every dimension, in [`Dimension`]'s order.
+pub const DIMENSIONS: [DimensionSpec; 14] = [
     DimensionSpec {
         dimension: Dimension::Country,
         name: "country",
         field: "f_country",
         shape: Shape::Flat,
         order: ValueOrder::MostFirst,
-        selecting: Selecting::Values(|code| {
-            let upper = code.to_ascii_uppercase();
-            match countries::lookup(&upper) {
-                Some(_) => Ok(upper),
-                None => Err(format!("`{code}` is not a known country code (ISO 3166-1 alpha-2, `XK` for Kosovo*)")),
-            }
-        }),
+        selecting: Selecting::Values(country_code),
         about: None,
         paths: |d| d.country.iter().map(|c| facet(&[c])).collect(),
     },
@@ -266,6 +301,82 @@ pub const DIMENSIONS: [DimensionSpec; 8] = [
             d.court
                 .iter()
                 .map(|court| facet(&courts::facet_path(court, formation)))
+                .collect()
+        },
+    },
+    DimensionSpec {
+        dimension: Dimension::Provision,
+        name: "provision",
+        field: "f_provision",
+        shape: Shape::Tree(|value| value.rsplit_once('/').map(|(parent, _)| parent)),
+        order: ValueOrder::ChildrenUnderParents,
+        selecting: Selecting::Values(|value| match provisions::normalize_path(value) {
+            Some(path) => Ok(path.trim_start_matches('/').to_string()),
+            None => Err(format!("`{value}` is not a provision's path; e.g. /RS/CC/388, /MK/CC/418a, /CETS197/26, /ECHR/4, /PALERMO/3, or an instrument alone (/RS, /CETS197)")),
+        }),
+        about: Some("Hierarchical: the instrument (`RS`, `CETS197`), a country's criminal code (`RS/CC`) and\nits articles (`RS/CC/388`), each most hits first beneath its parent, whose count includes it."),
+        paths: provision_paths,
+    },
+    DimensionSpec {
+        dimension: Dimension::Verdict,
+        name: "verdict",
+        field: "f_verdict",
+        shape: Shape::Flat,
+        order: ValueOrder::Listed(|value| Verdict::ALL.iter().position(|v| v.as_str() == value)),
+        selecting: Selecting::Values(|value| Verdict::checked(value).map(|v| v.as_str().to_string())),
+        about: Some("How the court decided: `conviction`, `acquittal`, `partial`, `violation`, `no-violation`,\n`inadmissible`, in this order."),
+        paths: |d| d.verdict.iter().map(|v| facet(&[v.as_str()])).collect(),
+    },
+    DimensionSpec {
+        dimension: Dimension::Sector,
+        name: "sector",
+        field: "f_sector",
+        shape: Shape::Flat,
+        order: ValueOrder::MostFirst,
+        selecting: Selecting::Values(|value| Sector::checked(value).map(|s| s.as_str().to_string())),
+        about: Some("The sector of exploitation (`agriculture`, `domestic-work`, `sex-industry`, …)."),
+        paths: |d| d.sector.iter().map(|s| facet(&[s.as_str()])).collect(),
+    },
+    DimensionSpec {
+        dimension: Dimension::VictimAge,
+        name: "victim_age",
+        field: "f_victim_age",
+        shape: Shape::Flat,
+        order: ValueOrder::Listed(|value| case::VICTIM_AGES.iter().position(|a| *a == value)),
+        selecting: Selecting::Values(|value| match case::VICTIM_AGES.contains(&value) {
+            true => Ok(value.to_string()),
+            false => Err(expected(value, case::VICTIM_AGES)),
+        }),
+        about: Some("Cases with a victim who was a `minor`, or an `adult`, at the time of the facts."),
+        paths: |d| case::victim_ages(&d.victims).into_iter().map(|a| facet(&[a])).collect(),
+    },
+    DimensionSpec {
+        dimension: Dimension::VictimGender,
+        name: "victim_gender",
+        field: "f_victim_gender",
+        shape: Shape::Flat,
+        order: ValueOrder::Listed(|value| Gender::ALL.iter().position(|g| g.as_str() == value)),
+        selecting: Selecting::Values(|value| Gender::checked(value).map(|g| g.as_str().to_string())),
+        about: Some("Cases with a victim of this gender: `female`, `male`, `other`."),
+        paths: |d| {
+            case::victim_genders(&d.victims)
+                .into_iter()
+                .map(|g| facet(&[g.as_str()]))
+                .collect()
+        },
+    },
+    DimensionSpec {
+        dimension: Dimension::VictimNationality,
+        name: "victim_nationality",
+        field: "f_victim_nationality",
+        shape: Shape::Flat,
+        order: ValueOrder::MostFirst,
+        selecting: Selecting::Values(country_code),
+        about: Some("Cases with a victim of this nationality (ISO 3166-1 alpha-2, `XK` for Kosovo*)."),
+        paths: |d| {
+            case::victim_nationalities(&d.victims)
+                .into_iter()
+                .map(|c| facet(&[c]))
                 .collect()
         },
     },
@@ -465,9 +576,6 @@ pub enum Role {
     Provenance,
     /// Documents citing an application number or ECLI (`domain::citations`): a filter.
     Cites,
-    /// Documents citing a provision, or any article of an instrument: a filter, not (yet) a
-    /// counted dimension.
-    Provision,
     Sort,
     /// Whether a query's words that name a concept also find its other languages' terms.
     Expand,
@@ -500,7 +608,7 @@ impl Parameter {
     pub fn repeated(&self) -> bool {
         matches!(
             self.role,
-            Role::Filter(_) | Role::Article | Role::Provenance | Role::Cites | Role::Provision
+            Role::Filter(_) | Role::Article | Role::Provenance | Role::Cites
         )
     }
 
@@ -522,7 +630,7 @@ impl Parameter {
 }
 
 /// Every search parameter, in the order the API documents them.
-pub const PARAMETERS: [Parameter; 18] = [
+pub const PARAMETERS: [Parameter; 23] = [
     Parameter {
         key: "q",
         alias: None,
@@ -613,6 +721,46 @@ pub const PARAMETERS: [Parameter; 18] = [
         values: Values::OneOf(|| Strength::ALL.iter().map(|s| s.as_str()).collect()),
     },
     Parameter {
+        key: "verdict",
+        alias: None,
+        flag: Some("verdict"),
+        role: Role::Filter(Dimension::Verdict),
+        about: "How the court decided the case",
+        values: Values::OneOf(|| Verdict::ALL.iter().map(|v| v.as_str()).collect()),
+    },
+    Parameter {
+        key: "sector",
+        alias: None,
+        flag: Some("sector"),
+        role: Role::Filter(Dimension::Sector),
+        about: "The sector in which the victims were exploited",
+        values: Values::OneOf(|| Sector::ALL.iter().map(|s| s.as_str()).collect()),
+    },
+    Parameter {
+        key: "victim_age",
+        alias: None,
+        flag: Some("victim-age"),
+        role: Role::Filter(Dimension::VictimAge),
+        about: "Cases with a victim who was a minor, or an adult",
+        values: Values::OneOf(|| case::VICTIM_AGES.to_vec()),
+    },
+    Parameter {
+        key: "victim_gender",
+        alias: None,
+        flag: Some("victim-gender"),
+        role: Role::Filter(Dimension::VictimGender),
+        about: "Cases with a victim of this gender",
+        values: Values::OneOf(|| Gender::ALL.iter().map(|g| g.as_str()).collect()),
+    },
+    Parameter {
+        key: "victim_nationality",
+        alias: None,
+        flag: Some("victim-nationality"),
+        role: Role::Filter(Dimension::VictimNationality),
+        about: "Cases with a victim of this nationality: ISO 3166-1 alpha-2 code (`XK` is Kosovo*)",
+        values: Values::Listed(|| countries::COUNTRIES.iter().map(|(code, _)| *code).collect()),
+    },
+    Parameter {
         key: "article",
         alias: None,
         flag: Some("article"),
@@ -643,7 +791,7 @@ pub const PARAMETERS: [Parameter; 18] = [
         key: "provision",
         alias: None,
         flag: Some("provision"),
-        role: Role::Provision,
+        role: Role::Filter(Dimension::Provision),
         about: "Documents citing this provision, or any article of an instrument: `/RS/CC/388`, `/BA/CC/186`, `/ME/CC/444`, `/MK/CC/418a`, `/XK/CC/171`, `/AL/CC/110a`, `/TR/CC/80`, `/MT/CC/248a`, `/HR/CC/106`, `/CETS197/26`, `/ECHR/4`, `/PALERMO/3`, `/RS`, `/CETS197`; anything else is a 400",
         values: Values::Text,
     },

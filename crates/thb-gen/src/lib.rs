@@ -551,6 +551,12 @@ pub fn document(seed: u64, n: u64, words: WordRange) -> Document {
         echr: None,
         personal_data: None,
         versions: Vec::new(),
+        verdict: None,
+        sector: Vec::new(),
+        victims: Vec::new(),
+        defendants: Vec::new(),
+        charges: Vec::new(),
+        proceedings: Vec::new(),
     }
 }
 

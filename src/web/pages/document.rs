@@ -2,6 +2,9 @@
 //! marked and its citations linked, and the documents citing it.
 
 use super::*;
+use thb_engine::case::{Charge, Outcome, Person};
+use thb_engine::domain::courts::Level;
+use thb_engine::search::proceedings::{self, Decision};
 
 /// A document's text and summary as HTML (escaped, the query's words in `<mark>`).
 pub(crate) struct Highlighted<'a> {
@@ -101,6 +104,9 @@ pub(crate) fn document_page(
                     (related_list(params, &related.similar))
                 }
             }
+            @if !related.chain.is_empty() {
+                (proceedings(params, document, &related.chain))
+            }
             @if let Some(lineage) = related.lineage.as_ref().filter(|l| !l.earlier.is_empty() || !l.later.is_empty()) {
                 section.lineage aria-labelledby="lineage-heading" {
                     h2 #lineage-heading { (ui.t(Label::OtherRounds)) }
@@ -129,6 +135,90 @@ pub(crate) fn document_page(
 pub(crate) struct Related {
     pub similar: Vec<SimilarHit>,
     pub lineage: Option<Lineage>,
+    /// The other decisions of the case (`search::proceedings`), in order.
+    pub chain: Vec<Decision>,
+}
+
+/// The procedural chain, the document in its place (not a link), each other decision linked
+/// or, when the database does not hold it, its id and "not in the database".
+fn proceedings(params: &PageParams, document: &Document, chain: &[Decision]) -> Markup {
+    let ui = params.ui;
+    html! {
+        section.proceedings aria-labelledby="proceedings-heading" {
+            h2 #proceedings-heading { (ui.t(Label::Proceedings)) }
+            ol.proceedings-list {
+                @for decision in proceedings::with_itself(document, chain) {
+                    @let current = decision.id == document.id;
+                    li aria-current=[current.then_some("page")] {
+                        @if let Some(level) = decision.level {
+                            span.level { (ui.t(level_label(level))) } ": "
+                        }
+                        @match &decision.document {
+                            Some(d) if current => span lang=[d.language.as_deref()] { (title(ui, &d.title)) },
+                            Some(d) => a href=(params.ui_only().document_url(&d.id)) lang=[d.language.as_deref()] { (title(ui, &d.title)) },
+                            None => { code { (decision.id) } " (" (ui.t(Label::NotInDatabase)) ")" },
+                        }
+                        @if let Some(d) = &decision.document {
+                            @if let Some(court) = &d.court { ", " (i18n::court_name(ui, court)) }
+                            @if let Some(date) = d.date {
+                                ", " time datetime=(date.to_string()) { (i18n::long_date(ui, date)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A court level's name.
+fn level_label(level: Level) -> Label {
+    match level {
+        Level::FirstInstance => Label::LevelFirstInstance,
+        Level::Appeal => Label::LevelAppeal,
+        Level::Supreme => Label::LevelSupreme,
+        Level::Constitutional => Label::LevelConstitutional,
+        Level::International => Label::LevelInternational,
+    }
+}
+
+/// A victim or defendant as the page describes them: gender, nationality, minor or adult.
+fn person(ui: Ui, person: &Person) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(person.gender.map(|g| i18n::gender_label(ui, g.as_str())));
+    parts.extend(
+        person
+            .nationality
+            .as_deref()
+            .map(|c| i18n::country_name(ui, c)),
+    );
+    let age = person
+        .minor
+        .map(|minor| if minor { "minor" } else { "adult" });
+    parts.extend(age.map(|a| i18n::victim_age_label(ui, a)));
+    match parts.is_empty() {
+        true => ui.t(Label::PersonNotDescribed).to_string(),
+        false => parts.join(", "),
+    }
+}
+
+/// A charge: its provision or offence, its outcome, its sentence.
+fn charge(ui: Ui, charge: &Charge) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(
+        charge
+            .provision
+            .as_deref()
+            .map(|p| i18n::provision_label(ui, p)),
+    );
+    parts.extend(charge.offence.clone());
+    parts.extend(charge.outcome.map(|outcome| match outcome {
+        Outcome::Conviction => i18n::verdict_label(ui, "conviction"),
+        Outcome::Acquittal => i18n::verdict_label(ui, "acquittal"),
+        Outcome::Dismissed => ui.t(Label::ChargeDismissed).to_string(),
+    }));
+    parts.extend(charge.sentence.clone());
+    parts.join(" — ")
 }
 
 /// Similar documents, each with its court, date and the words it shares with the document.
@@ -182,6 +272,23 @@ pub(super) fn metadata(params: &PageParams, d: &Document, versions: &[Version]) 
             @if !d.themes.is_empty() {
                 dt { (ui.t(Label::Themes)) }
                 dd { ul.tags { @for theme in &d.themes { li { (i18n::theme_label(ui, theme)) } } } }
+            }
+            @if let Some(verdict) = d.verdict {
+                dt { (ui.t(Label::Facet(Dimension::Verdict))) } dd { (i18n::verdict_label(ui, verdict.as_str())) }
+            }
+            @if !d.sector.is_empty() {
+                dt { (ui.t(Label::Facet(Dimension::Sector))) }
+                dd { ul.tags { @for sector in &d.sector { li { (i18n::sector_label(ui, sector.as_str())) } } } }
+            }
+            @for (label, people) in [(Label::FieldVictims, &d.victims), (Label::FieldDefendants, &d.defendants)] {
+                @if !people.is_empty() {
+                    dt { (ui.t(label)) }
+                    dd { ul.people { @for p in people { li { (person(ui, p)) } } } }
+                }
+            }
+            @if !d.charges.is_empty() {
+                dt { (ui.t(Label::FieldCharges)) }
+                dd { ul.charges { @for c in &d.charges { li { (charge(ui, c)) } } } }
             }
             @if let Some(ecli) = &d.ecli { dt { "ECLI" } dd { code { (ecli) } } }
             @if let Some(number) = &d.application_number { dt { (ui.t(Label::FieldApplication)) } dd { (number) } }

@@ -13,12 +13,22 @@ pub(super) fn facet(params: &PageParams, dimension: Dimension, values: &[FacetVa
         Dimension::Kind | Dimension::Language => simple_facet(params, dimension, values),
         // GRETA's own dimensions only where they apply: a search among judgments has no
         // rounds, and an empty legend would only take room.
-        Dimension::GretaRound | Dimension::GretaStrength => {
+        // GRETA's own dimensions and a case's structure only where they apply: a search
+        // among judgments has no rounds, one among GRETA documents no verdicts, and an empty
+        // legend would only take room.
+        Dimension::GretaRound
+        | Dimension::GretaStrength
+        | Dimension::Verdict
+        | Dimension::Sector
+        | Dimension::VictimAge
+        | Dimension::VictimGender
+        | Dimension::VictimNationality => {
             match values.is_empty() && params.values(dimension.key()).next().is_none() {
                 true => html! {},
                 false => simple_facet(params, dimension, values),
             }
         }
+        Dimension::Provision => provision_facet(params, values),
     }
 }
 
@@ -82,41 +92,49 @@ pub(super) fn label_language(label: &str) -> Option<String> {
 pub(super) const FACET_OPTIONS_SHOWN: usize = 8;
 
 /// A facet's checkbox and those nested beneath it (a court's formations, a theme's
-/// sub-themes), each `(value, count)`.
+/// sub-themes, a code's articles beneath the code beneath its country).
 pub(super) struct Branch<'a> {
     value: &'a str,
     count: u64,
-    children: Vec<(&'a str, u64)>,
+    children: Vec<Branch<'a>>,
+}
+
+impl Branch<'_> {
+    /// Whether it or a value beneath it is chosen.
+    fn chosen(&self, params: &PageParams, name: &str) -> bool {
+        params.has(name, self.value) || self.children.iter().any(|c| c.chosen(params, name))
+    }
 }
 
 /// The entries of a facet as branches, in their order: a value whose parent (`parent_of`) is
-/// listed goes beneath it; every other value starts a branch.
+/// listed goes beneath it, at any depth; every other value starts a branch.
 pub(super) fn branches<'a>(
     entries: &'a [(String, u64)],
     parent_of: impl Fn(&str) -> Option<&str>,
 ) -> Vec<Branch<'a>> {
-    let listed_parent = |value: &str| {
-        parent_of(value)
-            .filter(|parent| entries.iter().any(|(v, _)| v == parent))
-            .map(str::to_string)
-    };
-    let mut out: Vec<Branch<'a>> = entries
+    let listed_parent: Vec<Option<&str>> = entries
         .iter()
-        .filter(|(value, _)| listed_parent(value).is_none())
-        .map(|(value, count)| Branch {
-            value,
-            count: *count,
-            children: Vec::new(),
+        .map(|(value, _)| {
+            parent_of(value).filter(|parent| entries.iter().any(|(v, _)| v == parent))
         })
         .collect();
-    for (value, count) in entries {
-        if let Some(parent) = listed_parent(value) {
-            if let Some(branch) = out.iter_mut().find(|b| b.value == parent) {
-                branch.children.push((value, *count));
-            }
-        }
+    fn beneath<'a>(
+        parent: Option<&str>,
+        entries: &'a [(String, u64)],
+        listed_parent: &[Option<&str>],
+    ) -> Vec<Branch<'a>> {
+        entries
+            .iter()
+            .zip(listed_parent)
+            .filter(|(_, p)| **p == parent)
+            .map(|((value, count), _)| Branch {
+                value,
+                count: *count,
+                children: beneath(Some(value), entries, listed_parent),
+            })
+            .collect()
     }
-    out
+    beneath(None, entries, &listed_parent)
 }
 
 /// A label as the filter box of a long facet list compares it: the words folded as search
@@ -144,11 +162,9 @@ pub(super) fn option_list(
     search_words: &dyn Fn(&str) -> Option<&'static str>,
 ) -> Markup {
     let fold = entries.len() > FACET_OPTIONS_SHOWN + 2;
-    let selected = |branch: &Branch<'_>| {
-        params.has(name, branch.value) || branch.children.iter().any(|(c, _)| params.has(name, c))
+    let shows = |i: usize, branch: &Branch<'_>| {
+        !fold || i < FACET_OPTIONS_SHOWN || branch.chosen(params, name)
     };
-    let shows =
-        |i: usize, branch: &Branch<'_>| !fold || i < FACET_OPTIONS_SHOWN || selected(branch);
     let pick = |wanted: bool| -> Vec<&Branch<'_>> {
         entries
             .iter()
@@ -158,32 +174,12 @@ pub(super) fn option_list(
             .collect()
     };
     let (shown, folded) = (pick(true), pick(false));
-    // The filter box's key, on long lists only.
-    let key = |value: &str| -> Option<String> {
-        fold.then(|| {
-            let mut key = filter_key(&label(value));
-            if let Some(words) = search_words(value) {
-                key = format!("{key} {}", filter_key(words));
-            }
-            key
-        })
-    };
-    let item = |value: &str, count: u64| {
-        facet_option(name, value, &label(value), count, params.has(name, value))
-    };
-    let branch = |branch: &Branch<'_>| {
-        html! {
-            li data-filter=[key(branch.value)] {
-                (item(branch.value, branch.count))
-                @if !branch.children.is_empty() {
-                    ul.facet-children {
-                        @for (child, count) in &branch.children {
-                            li data-filter=[key(child)] { (item(child, *count)) }
-                        }
-                    }
-                }
-            }
-        }
+    let list = OptionList {
+        params,
+        name,
+        fold,
+        label,
+        search_words,
     };
     let ui = params.ui;
     html! {
@@ -194,13 +190,51 @@ pub(super) fn option_list(
             p.facet-nomatch hidden { (ui.t(Label::FacetFilterNone)) }
         }
         ul.facet-list {
-            @for b in shown { (branch(b)) }
+            @for b in shown { (list.branch(b)) }
         }
         @if !folded.is_empty() {
             details.facet-more data-facet=(name) {
                 summary { (ui.fill(Label::More, &[("n", &folded.len().to_string())])) }
                 ul.facet-list {
-                    @for b in folded { (branch(b)) }
+                    @for b in folded { (list.branch(b)) }
+                }
+            }
+        }
+    }
+}
+
+/// What drawing a facet's branches needs (see [`option_list`]).
+struct OptionList<'a> {
+    params: &'a PageParams,
+    name: &'a str,
+    /// The list is long: each option carries its filter box's key.
+    fold: bool,
+    label: &'a dyn Fn(&str) -> String,
+    search_words: &'a dyn Fn(&str) -> Option<&'static str>,
+}
+
+impl OptionList<'_> {
+    /// The filter box's key of a value, on long lists only.
+    fn key(&self, value: &str) -> Option<String> {
+        self.fold.then(|| {
+            let mut key = filter_key(&(self.label)(value));
+            if let Some(words) = (self.search_words)(value) {
+                key = format!("{key} {}", filter_key(words));
+            }
+            key
+        })
+    }
+
+    /// A branch's checkbox, its children nested beneath it.
+    fn branch(&self, branch: &Branch<'_>) -> Markup {
+        let (params, name) = (self.params, self.name);
+        html! {
+            li data-filter=[self.key(branch.value)] {
+                (facet_option(name, branch.value, &(self.label)(branch.value), branch.count, params.has(name, branch.value)))
+                @if !branch.children.is_empty() {
+                    ul.facet-children {
+                        @for child in &branch.children { (self.branch(child)) }
+                    }
                 }
             }
         }
@@ -268,6 +302,31 @@ fn theme_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
         fieldset.facet.facet-tree {
             legend { (ui.t(Label::Facet(dimension))) }
             (option_list(params, name, &tree, &|v| value_label(ui, dimension, v), &no_words))
+        }
+    }
+}
+
+/// The provisions cited: each instrument, a country's criminal code beneath its country and
+/// the articles beneath their instrument, each labelled by itself (`Art. 388`); a chosen
+/// value the results no longer hold stays listed, unticked by the user.
+fn provision_facet(params: &PageParams, values: &[FacetValue]) -> Markup {
+    let ui = params.ui;
+    let (dimension, name) = (Dimension::Provision, Dimension::Provision.key());
+    let entries = with_selected(
+        values,
+        params.values(name).map(|p| {
+            thb_engine::domain::citations::provisions::normalize_path(p)
+                .map_or_else(|| p.to_string(), |p| p.trim_start_matches('/').to_string())
+        }),
+    );
+    if entries.is_empty() {
+        return html! {};
+    }
+    let tree = branches(&entries, |v| dimension.parent_of(v));
+    html! {
+        fieldset.facet.facet-tree {
+            legend { (ui.t(Label::Facet(dimension))) }
+            (option_list(params, name, &tree, &|v| i18n::provision_segment_label(ui, v), &no_words))
         }
     }
 }

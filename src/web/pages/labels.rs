@@ -53,6 +53,12 @@ pub(super) fn value_label(ui: Ui, dimension: Dimension, value: &str) -> String {
         Dimension::GretaRound => greta_round_label(ui, value),
         Dimension::GretaStrength => strength_label(ui, value),
         Dimension::Court => i18n::court_name(ui, &courts::display(value)),
+        Dimension::Provision => i18n::provision_label(ui, value),
+        Dimension::Verdict => i18n::verdict_label(ui, value),
+        Dimension::Sector => i18n::sector_label(ui, value),
+        Dimension::VictimAge => i18n::victim_age_label(ui, value),
+        Dimension::VictimGender => i18n::gender_label(ui, value),
+        Dimension::VictimNationality => i18n::country_name(ui, &value.to_ascii_uppercase()),
     }
 }
 

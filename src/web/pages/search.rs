@@ -320,6 +320,13 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                     span.sep aria-hidden="true" { " · " }
                     span { (i18n::language_name(ui, language)) }
                 }
+                // The case's other decisions (first instance, appeal, …), on its page.
+                @if hit.other_decisions > 0 {
+                    span.sep aria-hidden="true" { " · " }
+                    a.hit-proceedings href=(format!("{}#proceedings-heading", params.document_url(&hit.id))) {
+                        (ui.fill(Label::OtherDecisions, &[("n", &hit.other_decisions.to_string())]))
+                    }
+                }
                 // The same judgment in other languages: one hit, as HUDOC lists it.
                 @if !hit.versions.is_empty() {
                     span.sep aria-hidden="true" { " · " }
@@ -384,7 +391,6 @@ pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
             Role::Article => Label::FacetGretaArticle,
             Role::Provenance => Label::FacetProvenance,
             Role::Cites => Label::FilterCites,
-            Role::Provision => Label::FilterProvision,
             // One chip for the range, removing both ends.
             Role::YearFrom => {
                 chips.extend(year_range_chip(params));

@@ -149,9 +149,122 @@ pub fn selects(selected: &str, value: &str) -> bool {
     }
 }
 
+/// A court's place in a case's procedural chain, lowest first: what orders the decisions of
+/// one case (`search::proceedings`), before their dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Level {
+    FirstInstance,
+    Appeal,
+    /// A supreme or cassation court.
+    Supreme,
+    Constitutional,
+    /// The European Court of Human Rights, after the domestic remedies.
+    International,
+}
+
+/// Words of a court's name (in search form: lower case, Latin, no diacritics, see
+/// `thb_text::normalize::fold_for_search`) that place it, the highest level first: a
+/// supreme court's appeal chamber is a supreme court. A court named by none of them is a
+/// first-instance court (a county or cantonal court hearing an appeal is, by its name, one:
+/// its date then orders it).
+const LEVEL_WORDS: &[(Level, &[&str])] = &[
+    (Level::International, &["european court of human rights"]),
+    (
+        Level::Constitutional,
+        // ustavni (sr, bs, hr, cnr), уставен (mk), kushtetuese (sq), anayasa (tr),
+        // kostituzzjonali (mt).
+        &[
+            "constitutional",
+            "ustavn",
+            "ustaven",
+            "kushtetues",
+            "anayasa",
+            "kostituzzjonali",
+        ],
+    ),
+    (
+        Level::Supreme,
+        // vrhovni, врховен, kasacioni, Gjykata e Lartë, Gjykata Supreme, Yargıtay.
+        &[
+            "supreme",
+            "vrhovn",
+            "vrhoven",
+            "kasacion",
+            "gjykata e larte",
+            "yargitay",
+        ],
+    ),
+    (
+        Level::Appeal,
+        // apelacioni (sr, cnr), apelaciono odjeljenje (bs), апелационен (mk), Gjykata e
+        // Apelit (sq), Bölge Adliye Mahkemesi and istinaf (tr), Qorti tal-Appell (mt).
+        &[
+            "appeal",
+            "apelacion",
+            "apelit",
+            "bolge adliye",
+            "istinaf",
+            "appell",
+            "drugostepen",
+        ],
+    ),
+];
+
+/// The level of a court by its name.
+pub fn level(court: &str) -> Level {
+    let name = thb_text::normalize::fold_for_search_string(court);
+    LEVEL_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| name.contains(w)))
+        .map_or(Level::FirstInstance, |(level, _)| *level)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_court_is_placed_by_its_name_in_any_language_and_script() {
+        let cases = [
+            ("Виши суд у Београду", Level::FirstInstance),
+            ("Апелациони суд у Београду", Level::Appeal),
+            (
+                "Sud Bosne i Hercegovine, Apelaciono odjeljenje",
+                Level::Appeal,
+            ),
+            ("Апелационен суд Скопје", Level::Appeal),
+            ("Gjykata e Apelit për Krime të Rënda", Level::Appeal),
+            (
+                "İstanbul Bölge Adliye Mahkemesi 2. Ceza Dairesi",
+                Level::Appeal,
+            ),
+            ("Il-Qorti tal-Appell Kriminali", Level::Appeal),
+            ("Court of Criminal Appeal", Level::Appeal),
+            ("Vrhovni kasacioni sud", Level::Supreme),
+            (
+                "Врховен суд на Република Северна Македонија",
+                Level::Supreme,
+            ),
+            ("Gjykata e Lartë, Kolegji Penal", Level::Supreme),
+            ("Yargıtay 8. Ceza Dairesi", Level::Supreme),
+            ("Ustavni sud Srbije", Level::Constitutional),
+            ("Anayasa Mahkemesi", Level::Constitutional),
+            (
+                "European Court of Human Rights (Grand Chamber)",
+                Level::International,
+            ),
+            (
+                "Gjykata Themelore në Prishtinë – Departamenti për Krime të Rënda",
+                Level::FirstInstance,
+            ),
+            ("İstanbul 25. Ağır Ceza Mahkemesi", Level::FirstInstance),
+        ];
+        for (court, expected) in cases {
+            assert_eq!(level(court), expected, "{court}");
+        }
+    }
 
     const GRAND_CHAMBER: &str = "European Court of Human Rights/Grand Chamber";
 

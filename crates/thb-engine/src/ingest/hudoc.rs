@@ -11,6 +11,7 @@
 use serde_json::{json, Map, Value};
 
 use super::html;
+use crate::case::Verdict;
 use crate::document::{Formation, Kind, RecordError};
 use crate::domain::{countries, courts};
 
@@ -154,6 +155,7 @@ pub fn to_record(value: Value) -> Result<Value, RecordError> {
     if !numbers.is_empty() {
         echr.insert("application_numbers".into(), json!(numbers));
     }
+    let mut found: [bool; 2] = [false; 2];
     for (ours, key) in [
         ("articles", "articles"),
         ("violation", "violation"),
@@ -162,15 +164,46 @@ pub fn to_record(value: Value) -> Result<Value, RecordError> {
         let list = get(ours).map(|(_, v)| split_list(&v)).unwrap_or_default();
         if !list.is_empty() {
             echr.insert(key.into(), json!(list));
+            match key {
+                "violation" => found[0] = true,
+                "nonviolation" => found[1] = true,
+                _ => {}
+            }
         }
     }
-    if let Some((_, conclusion)) = get("conclusion") {
-        echr.insert("conclusion".into(), json!(conclusion.trim()));
+    let conclusion = get("conclusion").map(|(_, c)| c.trim().to_string());
+    if let Some(verdict) = verdict(conclusion.as_deref().unwrap_or(""), found[0], found[1]) {
+        record.insert("verdict".into(), json!(verdict.as_str()));
+    }
+    if let Some(conclusion) = conclusion {
+        echr.insert("conclusion".into(), json!(conclusion));
     }
     if !echr.is_empty() {
         record.insert("echr".into(), Value::Object(echr));
     }
     Ok(Value::Object(record))
+}
+
+/// The verdict HUDOC records, and only that: a violation where it lists a violated article or
+/// its conclusion finds one (whatever else it found), else no violation where it finds none;
+/// inadmissible where the conclusion declares the application inadmissible and finds nothing
+/// else. A conclusion that says none of these (struck out, just satisfaction) gives none.
+fn verdict(conclusion: &str, violation: bool, nonviolation: bool) -> Option<Verdict> {
+    let parts: Vec<String> = conclusion
+        .split(';')
+        .map(|part| part.trim().to_lowercase())
+        .filter(|part| !part.is_empty())
+        .collect();
+    let says = |start: &str| parts.iter().any(|p| p.starts_with(start));
+    if violation || says("violation") {
+        Some(Verdict::Violation)
+    } else if nonviolation || says("no violation") {
+        Some(Verdict::NoViolation)
+    } else if !parts.is_empty() && parts.iter().all(|p| p.contains("inadmissible")) {
+        Some(Verdict::Inadmissible)
+    } else {
+        None
+    }
 }
 
 /// A blank line before each of the Court's numbered paragraphs, in a text that lost its
@@ -405,6 +438,29 @@ mod tests {
 
     fn mapped(value: Value) -> Document {
         Document::from_json(to_record(value).expect("maps")).expect("validates")
+    }
+
+    #[test]
+    fn the_verdict_is_what_the_record_concludes_and_nothing_more() {
+        assert_eq!(mapped(item()).verdict, Some(Verdict::Violation));
+        let with = |conclusion: &str, violation: &str, nonviolation: &str| {
+            let mut record = item();
+            record["conclusion"] = json!(conclusion);
+            record["violation"] = json!(violation);
+            record["nonviolation"] = json!(nonviolation);
+            mapped(record).verdict
+        };
+        assert_eq!(
+            with("No violation of Article 4", "", "4"),
+            Some(Verdict::NoViolation)
+        );
+        assert_eq!(
+            with("Remainder inadmissible;Violation of Article 4", "", ""),
+            Some(Verdict::Violation)
+        );
+        assert_eq!(with("Inadmissible", "", ""), Some(Verdict::Inadmissible));
+        assert_eq!(with("Struck out of the list", "", ""), None);
+        assert_eq!(with("", "", ""), None);
     }
 
     #[test]

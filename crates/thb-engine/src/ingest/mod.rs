@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::document::{Access, Document, PersonalData, Reason, RecordError};
+use crate::domain::thesaurus;
 use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
 use crate::privacy;
@@ -439,6 +440,15 @@ fn prepare_reporting(
         sample.push_str(". ");
         sample.push_str(prefix_within(&document.text, language::SAMPLE_BYTES));
         document.language = Some(language::detect(&sample).tag);
+    }
+    // A document declaring no themes takes those of the concepts it names (in its language,
+    // now known), kept apart from declared ones.
+    if document.themes.is_empty() {
+        document.themes_inferred = thesaurus::shipped().infer_themes(
+            &document.title,
+            &document.text,
+            document.language.as_deref(),
+        );
     }
     Ok((document, finding))
 }

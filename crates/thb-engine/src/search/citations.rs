@@ -18,6 +18,7 @@ use crate::index::{IndexError, IndexHandle};
 use crate::limits::MAX_CITED_BY;
 use crate::schema;
 use crate::versions;
+use crate::vocabulary::Dimension;
 
 /// A document as a citation points to it: enough to name and link it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -130,7 +131,10 @@ pub fn cited_by(
         .iter()
         .map(|name| {
             let term = if name.starts_with('/') {
-                Term::from_facet(f.provision, &schema::provision_facet(name))
+                Term::from_facet(
+                    f.facets[Dimension::Provision],
+                    &schema::provision_facet(name),
+                )
             } else {
                 Term::from_field_text(f.cites, name)
             };

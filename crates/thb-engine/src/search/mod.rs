@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod marked;
 pub mod paragraph;
 pub mod partial;
+pub mod proceedings;
 pub mod public_view;
 pub mod query;
 pub mod request;
@@ -33,6 +34,7 @@ use tantivy::{DocAddress, Searcher, Term};
 
 pub use request::{SearchRequest, Sort};
 
+use crate::case::{Person, Sector, Verdict};
 use crate::document::{Greta, Kind, Provenance};
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::{SEARCH_DEADLINE, SNIPPET_CHARS};
@@ -118,6 +120,23 @@ pub struct Hit {
     /// document's page and the pin-cite. Left out otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<paragraph::HitParagraph>,
+    /// How the court decided (see `case`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sector: Vec<Sector>,
+    /// The victims, described (never named).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub victims: Vec<Person>,
+    /// How many other decisions of the same case the caller may reach (first instance,
+    /// appeal, …; see `proceedings`), those not in the database included. Left out when
+    /// there are none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub other_decisions: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One facet value and the number of hits it would have.
@@ -253,13 +272,6 @@ impl Filters {
                 .map(|v| Term::from_field_text(f.cites, v));
             always.push(any_term(terms));
         }
-        if !request.provisions.is_empty() {
-            let facets = request
-                .provisions
-                .iter()
-                .map(|p| schema::provision_facet(p));
-            always.push(any_term(facets.map(|p| Term::from_facet(f.provision, &p))));
-        }
         if !request.provenances.is_empty() {
             let any = BooleanQuery::new(
                 request
@@ -331,21 +343,35 @@ fn most_first(a: &FacetValue, b: &FacetValue) -> std::cmp::Ordering {
     b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
 }
 
-/// Top-level values most hits first, each followed by its children most hits first.
+/// Top-level values most hits first, each followed by its children most hits first, and
+/// theirs beneath them (a provision's tree is three deep: `RS`, `RS/CC`, `RS/CC/388`).
 fn children_under_parents(mut values: Vec<FacetValue>) -> Vec<FacetValue> {
     values.sort_by(most_first);
-    let (mut children, roots): (Vec<FacetValue>, Vec<FacetValue>) =
-        values.into_iter().partition(|v| v.parent.is_some());
+    let listed = |parent: &Option<String>, values: &[FacetValue]| {
+        parent
+            .as_deref()
+            .is_some_and(|p| values.iter().any(|v| v.value == p))
+    };
+    // A child whose parent is not among the values (none should be: a child is counted with
+    // its parent) is listed as a root, never lost.
+    let (roots, mut children): (Vec<FacetValue>, Vec<FacetValue>) = {
+        let all = values.clone();
+        values.into_iter().partition(|v| !listed(&v.parent, &all))
+    };
+    fn place(value: FacetValue, children: &mut Vec<FacetValue>, ordered: &mut Vec<FacetValue>) {
+        let (mine, others): (Vec<FacetValue>, Vec<FacetValue>) = std::mem::take(children)
+            .into_iter()
+            .partition(|c| c.parent.as_deref() == Some(value.value.as_str()));
+        *children = others;
+        ordered.push(value);
+        for child in mine {
+            place(child, children, ordered);
+        }
+    }
     let mut ordered = Vec::with_capacity(roots.len() + children.len());
     for root in roots {
-        let (mine, others) = children
-            .into_iter()
-            .partition(|c| c.parent.as_deref() == Some(root.value.as_str()));
-        children = others;
-        ordered.push(root);
-        ordered.extend::<Vec<FacetValue>>(mine);
+        place(root, &mut children, &mut ordered);
     }
-    // A child is counted with its parent, so none is left; should one be, it is still listed.
     ordered.extend(children);
     ordered
 }
@@ -567,6 +593,10 @@ fn hit(
     let paragraph = matched_at.and_then(|at| paragraph::HitParagraph::at(&d, at));
     let title_marked = snippet::highlight_all(&d.title, highlight, d.language.as_deref());
     let versions = handle.language_versions(searcher, &d, pass.request.include_restricted)?;
+    let other_decisions = match d.proceedings.is_empty() && !handle.is_listed(searcher, &d.id)? {
+        true => 0,
+        false => proceedings::chain(handle, searcher, &d, pass.request.include_restricted)?.len(),
+    };
     Ok(Hit {
         id: d.id,
         kind: d.kind,
@@ -587,6 +617,10 @@ fn hit(
         summary: d.summary,
         versions,
         paragraph,
+        verdict: d.verdict,
+        sector: d.sector,
+        victims: d.victims,
+        other_decisions,
     })
 }
 

@@ -4,7 +4,7 @@
 use super::query::{QueryError, QueryProblem};
 use super::SearchError;
 use crate::document::{Provenance, CONVENTION_ARTICLES};
-use crate::domain::citations::{self, provisions};
+use crate::domain::citations;
 use crate::limits::{
     DEFAULT_PER_PAGE, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_QUERY_PARAMETERS, MAX_RESULT_DEPTH,
 };
@@ -30,9 +30,6 @@ pub struct SearchRequest {
     /// Documents citing any of these application numbers or ECLIs (normalised, see
     /// `domain::citations`; OR-ed).
     pub cites: Vec<String>,
-    /// Documents citing any of these provisions or their articles (`/RS/CC/388`, `/ECHR`;
-    /// OR-ed).
-    pub provisions: Vec<String>,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
@@ -54,7 +51,6 @@ impl Default for SearchRequest {
             greta_articles: Vec::new(),
             provenances: Vec::new(),
             cites: Vec::new(),
-            provisions: Vec::new(),
             sort: Sort::Relevance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
@@ -148,9 +144,6 @@ impl SearchRequest {
                     .push(value.parse().map_err(|_| not_an_article(value))?),
                 Role::Cites => r.cites.push(citations::normalize_cited(value).ok_or_else(|| {
                     bad(parameter.key, invalid(value), format!("`{value}` is neither an application number (`25965/04`) nor an ECLI (`ECLI:CE:ECHR:2010:0107JUD002596504`)"))
-                })?),
-                Role::Provision => r.provisions.push(provisions::normalize_path(value).ok_or_else(|| {
-                    bad(parameter.key, invalid(value), format!("`{value}` is not a provision's path; e.g. /RS/CC/388, /MK/CC/418a, /CETS197/26, /ECHR/4, /PALERMO/3, or an instrument alone (/RS, /CETS197)"))
                 })?),
                 Role::Provenance => {
                     r.provenances.push(Provenance::parse(value).ok_or_else(|| {
@@ -456,7 +449,10 @@ mod tests {
             r.cites,
             vec!["25965/04", "ECLI:CE:ECHR:2010:0107JUD002596504"]
         );
-        assert_eq!(r.provisions, vec!["/RS/CC/388", "/MK/CC/418a"]);
+        assert_eq!(
+            r.filters[Dimension::Provision],
+            vec!["RS/CC/388", "MK/CC/418a"]
+        );
         assert!(message(&[("cites", "Rantsev")]).starts_with("cites: `Rantsev`"));
         assert!(message(&[("provision", "/FR/CC/1")]).starts_with("provision: `/FR/CC/1`"));
     }
