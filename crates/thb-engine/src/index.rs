@@ -23,7 +23,7 @@ use tantivy::{
 use crate::analysis::{self, StemLanguage};
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
-use crate::domain::citations::{self, CitationKind};
+use crate::domain::citations::{self, Citation, CitationKind};
 use crate::limits::MAX_LANGUAGE_VERSIONS;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 use crate::versions::{self, Version};
@@ -345,9 +345,10 @@ impl IndexHandle {
         }
         // What a hit shows without reading the text (its themes inferred at ingest among it).
         let meta = d.without_text();
-        // From the whole document: the provisions its text cites are facet values.
+        // The citation reader runs once: its provisions are facet values, the rest `cites`.
+        let cited = citations::of_document(d);
         for spec in &DIMENSIONS {
-            for facet in (spec.paths)(d) {
+            for facet in (spec.paths)(d, &cited) {
                 doc.add_facet(f.facets[spec.dimension], facet);
             }
         }
@@ -376,7 +377,7 @@ impl IndexHandle {
                 doc.add_facet(f.greta_article, schema::greta_article_facet(*article));
             }
         }
-        self.add_citations(&mut doc, d);
+        self.add_citations(&mut doc, d, &cited);
         for id in &d.proceedings {
             doc.add_text(f.proceedings, id);
         }
@@ -394,13 +395,13 @@ impl IndexHandle {
 
     /// The document's citations and what it is cited as (see `schema::Fields::cites`), each
     /// value once.
-    fn add_citations(&self, doc: &mut TantivyDocument, d: &Document) {
+    fn add_citations(&self, doc: &mut TantivyDocument, d: &Document, cited: &[Citation]) {
         let f = &self.fields;
         let mut cites: Vec<String> = Vec::new();
         // Provisions are the provision dimension's (`vocabulary::DIMENSIONS`).
-        for citation in citations::of_document(d) {
+        for citation in cited {
             if citation.kind != CitationKind::Provision {
-                cites.extend(citations::index_terms(&citation));
+                cites.extend(citations::index_terms(citation));
             }
         }
         cites.sort_unstable();

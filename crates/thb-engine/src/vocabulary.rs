@@ -38,7 +38,7 @@ use crate::case::{self, Gender, Sector, Verdict};
 use crate::document::{
     normalize_language_tag, Document, Kind, Provenance, Strength, CONVENTION_ARTICLES,
 };
-use crate::domain::citations::{self, provisions, CitationKind};
+use crate::domain::citations::{provisions, Citation, CitationKind};
 use crate::domain::{countries, courts, taxonomy};
 use crate::limits::{MAX_PER_PAGE, MAX_RESULT_DEPTH};
 
@@ -85,7 +85,9 @@ pub struct DimensionSpec {
     /// What the API's description of its counts adds to the name, if anything.
     pub about: Option<&'static str>,
     /// The facet paths a document holds in it.
-    pub paths: fn(&Document) -> Vec<Facet>,
+    /// The facet paths a document holds in it, given the citations its text makes (read once
+    /// per document by the index, which stores them too).
+    pub paths: fn(&Document, &[Citation]) -> Vec<Facet>,
 }
 
 /// Whether a dimension's values form a tree.
@@ -160,11 +162,11 @@ fn country_code(code: &str) -> Result<String, String> {
 
 /// The provisions a document cites in its text and those its charges name, each once, as the
 /// facet values hold them (`RS/CC/388`).
-fn provision_paths(d: &Document) -> Vec<Facet> {
-    let mut paths: Vec<String> = citations::of_document(d)
-        .into_iter()
+fn provision_paths(d: &Document, cited: &[Citation]) -> Vec<Facet> {
+    let mut paths: Vec<String> = cited
+        .iter()
         .filter(|c| c.kind == CitationKind::Provision)
-        .map(|c| c.value)
+        .map(|c| c.value.clone())
         .chain(d.charges.iter().filter_map(|c| c.provision.clone()))
         .collect();
     paths.sort_unstable();
@@ -185,7 +187,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         order: ValueOrder::MostFirst,
         selecting: Selecting::Values(country_code),
         about: None,
-        paths: |d| d.country.iter().map(|c| facet(&[c])).collect(),
+        paths: |d, _| d.country.iter().map(|c| facet(&[c])).collect(),
     },
     DimensionSpec {
         dimension: Dimension::Theme,
@@ -205,7 +207,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         }),
         about: Some("Hierarchical: top-level themes and `parent/child` paths, in taxonomy order."),
         // Declared and inferred alike: a filter on a theme finds the documents about it.
-        paths: |d| {
+        paths: |d, _| {
             d.themes
                 .iter()
                 .chain(&d.themes_inferred)
@@ -224,7 +226,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
             None => Err(expected(value, Kind::ALL.map(Kind::as_str))),
         }),
         about: None,
-        paths: |d| vec![facet(&[d.kind.as_str()])],
+        paths: |d, _| vec![facet(&[d.kind.as_str()])],
     },
     DimensionSpec {
         dimension: Dimension::Language,
@@ -237,7 +239,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
             _ => normalize_language_tag(tag),
         }),
         about: None,
-        paths: |d| vec![facet(&[d.language.as_deref().unwrap_or("und")])],
+        paths: |d, _| vec![facet(&[d.language.as_deref().unwrap_or("und")])],
     },
     DimensionSpec {
         dimension: Dimension::Year,
@@ -247,7 +249,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         order: ValueOrder::ByValue,
         selecting: Selecting::Years,
         about: Some("Ascending by year."),
-        paths: |d| d.date.iter().map(|date| facet(&[date.year.to_string()])).collect(),
+        paths: |d, _| d.date.iter().map(|date| facet(&[date.year.to_string()])).collect(),
     },
     DimensionSpec {
         dimension: Dimension::GretaRound,
@@ -264,7 +266,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
             )),
         }),
         about: Some("GRETA evaluation round (`1`, `2`, …), ascending."),
-        paths: |d| d.greta.iter().map(|g| facet(&[g.round.to_string()])).collect(),
+        paths: |d, _| d.greta.iter().map(|g| facet(&[g.round.to_string()])).collect(),
     },
     DimensionSpec {
         dimension: Dimension::GretaStrength,
@@ -277,7 +279,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
             None => Err(expected(value, Strength::ALL.map(Strength::as_str))),
         }),
         about: Some("GRETA strength, strongest first: `urges`, `considers`, `invites`."),
-        paths: |d| {
+        paths: |d, _| {
             d.greta
                 .iter()
                 .filter_map(|g| g.strength)
@@ -296,7 +298,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         order: ValueOrder::ChildrenUnderParents,
         selecting: Selecting::Courts,
         about: Some("Courts and other bodies as the documents name them, most hits first, each followed by\nits formations (most hits first), which its count includes."),
-        paths: |d| {
+        paths: |d, _| {
             let formation = d.echr.as_ref().and_then(|e| e.formation);
             d.court
                 .iter()
@@ -325,7 +327,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         order: ValueOrder::Listed(|value| Verdict::ALL.iter().position(|v| v.as_str() == value)),
         selecting: Selecting::Values(|value| Verdict::checked(value).map(|v| v.as_str().to_string())),
         about: Some("How the court decided: `conviction`, `acquittal`, `partial`, `violation`, `no-violation`,\n`inadmissible`, in this order."),
-        paths: |d| d.verdict.iter().map(|v| facet(&[v.as_str()])).collect(),
+        paths: |d, _| d.verdict.iter().map(|v| facet(&[v.as_str()])).collect(),
     },
     DimensionSpec {
         dimension: Dimension::Sector,
@@ -335,7 +337,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         order: ValueOrder::MostFirst,
         selecting: Selecting::Values(|value| Sector::checked(value).map(|s| s.as_str().to_string())),
         about: Some("The sector of exploitation (`agriculture`, `domestic-work`, `sex-industry`, …)."),
-        paths: |d| d.sector.iter().map(|s| facet(&[s.as_str()])).collect(),
+        paths: |d, _| d.sector.iter().map(|s| facet(&[s.as_str()])).collect(),
     },
     DimensionSpec {
         dimension: Dimension::VictimAge,
@@ -348,7 +350,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
             false => Err(expected(value, case::VICTIM_AGES)),
         }),
         about: Some("Cases with a victim who was a `minor`, or an `adult`, at the time of the facts."),
-        paths: |d| case::victim_ages(&d.victims).into_iter().map(|a| facet(&[a])).collect(),
+        paths: |d, _| case::victim_ages(&d.victims).into_iter().map(|a| facet(&[a])).collect(),
     },
     DimensionSpec {
         dimension: Dimension::VictimGender,
@@ -358,7 +360,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         order: ValueOrder::Listed(|value| Gender::ALL.iter().position(|g| g.as_str() == value)),
         selecting: Selecting::Values(|value| Gender::checked(value).map(|g| g.as_str().to_string())),
         about: Some("Cases with a victim of this gender: `female`, `male`, `other`."),
-        paths: |d| {
+        paths: |d, _| {
             case::victim_genders(&d.victims)
                 .into_iter()
                 .map(|g| facet(&[g.as_str()]))
@@ -373,7 +375,7 @@ pub const DIMENSIONS: [DimensionSpec; 14] = [
         order: ValueOrder::MostFirst,
         selecting: Selecting::Values(country_code),
         about: Some("Cases with a victim of this nationality (ISO 3166-1 alpha-2, `XK` for Kosovo*)."),
-        paths: |d| {
+        paths: |d, _| {
             case::victim_nationalities(&d.victims)
                 .into_iter()
                 .map(|c| facet(&[c]))
