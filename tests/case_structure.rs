@@ -6,11 +6,9 @@ use crate::common;
 
 use std::sync::{Arc, OnceLock};
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
 use serde_json::Value;
-use tower::ServiceExt;
 
 use thb_caselaw::api::AppState;
 use thb_caselaw::config::Config;
@@ -35,15 +33,7 @@ fn get(uri: &str) -> (StatusCode, String) {
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(async {
-        let request = Request::get(uri).body(Body::empty()).unwrap();
-        let response = router().clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let body = axum::body::to_bytes(response.into_body(), 16 << 20)
-            .await
-            .unwrap();
-        (status, String::from_utf8(body.to_vec()).unwrap())
-    })
+    runtime.block_on(common::oneshot_get(router(), uri, None))
 }
 
 fn search(query: &str) -> Value {

@@ -7,11 +7,9 @@ use crate::common;
 use std::path::Path;
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
 use serde_json::Value;
-use tower::ServiceExt;
 
 use thb_caselaw::api::AppState;
 use thb_caselaw::config::Config;
@@ -43,20 +41,8 @@ fn router() -> (Router, tempfile::TempDir) {
 }
 
 async fn get(router: &Router, uri: &str, token: Option<&str>) -> (StatusCode, Value) {
-    let mut request = Request::builder().uri(uri);
-    if let Some(token) = token {
-        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
-    }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let body = axum::body::to_bytes(response.into_body(), 8 << 20)
-        .await
-        .unwrap();
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    let (status, body) = common::oneshot_get(router, uri, token).await;
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 /// The distinctive words a `similar` answer looked for.

@@ -8,11 +8,9 @@ use crate::common;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
 use serde_json::Value;
-use tower::ServiceExt;
 
 use thb_caselaw::api::AppState;
 use thb_caselaw::config::Config;
@@ -43,20 +41,7 @@ fn corpus() -> &'static Router {
 }
 
 async fn get(router: &Router, uri: &str, token: Option<&str>) -> (StatusCode, String) {
-    let mut request = Request::builder().uri(uri);
-    if let Some(token) = token {
-        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
-    }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let body = axum::body::to_bytes(response.into_body(), 16 << 20)
-        .await
-        .unwrap();
-    (status, String::from_utf8(body.to_vec()).unwrap())
+    common::oneshot_get(router, uri, token).await
 }
 
 async fn search(router: &Router, query: &str, token: Option<&str>) -> Value {

@@ -1,5 +1,5 @@
 //! Shared helpers for the integration tests: the real binary, a real server on an ephemeral
-//! port, fixture paths.
+//! port, the router driven in process, fixture paths.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -209,4 +209,28 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A `GET` through the router in process (`tower::ServiceExt::oneshot`, as axum's testing
+/// example), with the bearer token if one is given: the status and the body as text.
+pub async fn oneshot_get(
+    router: &axum::Router,
+    uri: &str,
+    token: Option<&str>,
+) -> (axum::http::StatusCode, String) {
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::builder().uri(uri);
+    if let Some(token) = token {
+        request = request.header(axum::http::header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    let response = router
+        .clone()
+        .oneshot(request.body(axum::body::Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), 16 << 20)
+        .await
+        .unwrap();
+    (status, String::from_utf8(body.to_vec()).unwrap())
 }
