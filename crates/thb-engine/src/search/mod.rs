@@ -762,7 +762,10 @@ mod tests {
 
     /// An index of `records`, each committed on its own (a segment each) when `apart`: a work's
     /// versions then sit in different segments.
-    fn index_of(records: &[serde_json::Value], apart: bool) -> (IndexHandle, tempfile::TempDir) {
+    pub(super) fn index_of(
+        records: &[serde_json::Value],
+        apart: bool,
+    ) -> (IndexHandle, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let handle = IndexHandle::open_or_create(&dir.path().join("index")).unwrap();
         let mut writer = handle.writer(15_000_000).unwrap();

@@ -148,20 +148,6 @@ mod tests {
 
     use super::*;
 
-    fn index(records: &[serde_json::Value]) -> (IndexHandle, tempfile::TempDir) {
-        let dir = tempfile::tempdir().unwrap();
-        let handle = IndexHandle::open_or_create(&dir.path().join("index")).unwrap();
-        let mut writer = handle.writer(15_000_000).unwrap();
-        for record in records {
-            let document = Document::from_json(record.clone()).unwrap();
-            handle
-                .upsert(&writer, &document.id, handle.to_tantivy(&document))
-                .unwrap();
-        }
-        handle.commit(&mut writer).unwrap();
-        (handle, dir)
-    }
-
     fn decision(id: &str, court: &str, date: &str, extra: serde_json::Value) -> serde_json::Value {
         let mut record = json!({
             "id": id, "kind": "judgment", "title": format!("{court} {id}"),
@@ -182,21 +168,24 @@ mod tests {
     fn the_chain_reads_the_same_from_every_decision_and_in_court_order() {
         // The supreme court lists the appeal, the appeal lists the first instance and an id
         // the index does not hold; the first instance lists nothing.
-        let (handle, _dir) = index(&[
-            decision("first", "Viši sud u Beogradu", "2019-03-01", json!({})),
-            decision(
-                "appeal",
-                "Apelacioni sud u Beogradu",
-                "2019-11-20",
-                json!({"proceedings": ["first", "lost"]}),
-            ),
-            decision(
-                "supreme",
-                "Vrhovni kasacioni sud",
-                "2020-06-02",
-                json!({"proceedings": ["appeal"], "access": "restricted"}),
-            ),
-        ]);
+        let (handle, _dir) = crate::search::tests::index_of(
+            &[
+                decision("first", "Viši sud u Beogradu", "2019-03-01", json!({})),
+                decision(
+                    "appeal",
+                    "Apelacioni sud u Beogradu",
+                    "2019-11-20",
+                    json!({"proceedings": ["first", "lost"]}),
+                ),
+                decision(
+                    "supreme",
+                    "Vrhovni kasacioni sud",
+                    "2020-06-02",
+                    json!({"proceedings": ["appeal"], "access": "restricted"}),
+                ),
+            ],
+            false,
+        );
         let searcher = handle.searcher();
         let chain_of = |id: &str, restricted: bool| {
             let document = handle.get(id, true).unwrap().unwrap();
