@@ -128,7 +128,7 @@ pub async fn of_document(
     let include_restricted = access.can_read_restricted();
     let document = document.clone();
     tokio::task::spawn_blocking(move || {
-        let found = citations::of_document(&document);
+        let found = thb_engine::cited::of_document(&document);
         let resolved = lookup::resolve_all(&handle, &found, include_restricted)?;
         Ok(to_entries(&document.text, found, resolved))
     })
@@ -187,7 +187,7 @@ pub async fn cited_by(
     tokio::task::spawn_blocking(move || {
         let cited_by = lookup::cited_by(&handle, &document, include_restricted)?;
         Ok(CitedBy {
-            cited_as: citations::known_as(&document),
+            cited_as: thb_engine::cited::known_as(&document),
             id: document.id,
             cited_by,
         })

@@ -379,7 +379,7 @@ fn citation_links(
     include_restricted: bool,
     params: &PageParams,
 ) -> Result<Vec<links::Link>, ApiError> {
-    let cited = citations::of_document(document);
+    let cited = thb_engine::cited::of_document(document);
     let resolved = search::citations::resolve_all(handle, &cited, include_restricted)?;
     Ok(cited
         .into_iter()

@@ -15,11 +15,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{validate_id, RecordError};
 use crate::domain::citations::provisions;
 use crate::domain::countries;
 use crate::limits::{MAX_LIST_ITEMS, MAX_SHORT_FIELD_BYTES};
-use crate::vocabulary::expected;
+use crate::record::{expected, validate_id, Reason, RecordError};
 
 /// Declares a closed list of kebab-case values: the enum, `ALL`, `as_str` and `parse`.
 macro_rules! closed_list {
@@ -278,7 +277,7 @@ fn object(
                 at,
                 format!("unknown field; expected {}", keys.join(", ")),
             )
-            .because(crate::document::Reason::UnknownField));
+            .because(Reason::UnknownField));
         }
         if !value.is_null() {
             key(&at, &name, value)?;

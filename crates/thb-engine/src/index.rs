@@ -21,6 +21,7 @@ use tantivy::{
 };
 
 use crate::analysis::{self, StemLanguage};
+use crate::cited;
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
 use crate::domain::citations::{self, Citation, CitationKind};
@@ -346,7 +347,7 @@ impl IndexHandle {
         // What a hit shows without reading the text (its themes inferred at ingest among it).
         let meta = d.without_text();
         // The citation reader runs once: its provisions are facet values, the rest `cites`.
-        let cited = citations::of_document(d);
+        let cited = cited::of_document(d);
         for spec in &DIMENSIONS {
             for facet in (spec.paths)(d, &cited) {
                 doc.add_facet(f.facets[spec.dimension], facet);
@@ -409,7 +410,7 @@ impl IndexHandle {
         for value in &cites {
             doc.add_text(f.cites, value);
         }
-        for value in citations::known_as(d) {
+        for value in cited::known_as(d) {
             doc.add_text(f.known_as, &value);
         }
     }

@@ -41,6 +41,7 @@ use crate::document::{
 use crate::domain::citations::{provisions, Citation, CitationKind};
 use crate::domain::{countries, courts, taxonomy};
 use crate::limits::{MAX_PER_PAGE, MAX_RESULT_DEPTH};
+pub use crate::record::expected;
 
 /// The facet dimensions: each a facet field, counted for every search and filterable. The
 /// order is [`DIMENSIONS`]'s, the order of a response's counts.
@@ -133,16 +134,6 @@ pub const YEARS: RangeInclusive<u16> = 1800..=2100;
 
 /// GRETA's evaluation rounds.
 pub const GRETA_ROUNDS: RangeInclusive<u8> = 1..=5;
-
-/// What a value not among `words` is told: "`verdict`: expected judgment, …, report or
-/// legislation".
-pub fn expected<const N: usize>(value: &str, words: [&str; N]) -> String {
-    match words.split_last() {
-        Some((last, [])) => format!("`{value}`: expected {last}"),
-        Some((last, rest)) => format!("`{value}`: expected {} or {last}", rest.join(", ")),
-        None => format!("`{value}`: expected nothing"),
-    }
-}
 
 fn facet<S: AsRef<str>>(path: &[S]) -> Facet {
     Facet::from_path(path.iter().map(AsRef::as_ref))

@@ -8,7 +8,7 @@
 //! only matches an inflected or transliterated form; title fields weigh more than body fields.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -29,6 +29,8 @@ use crate::schema::{has_positions, Fields};
 
 /// Boosts, highest first: exact title, folded title, identifiers, exact text, folded text,
 /// stemmed text. Chosen so that exact > folded > stemmed at equal term statistics.
+pub use super::highlight::{Highlight, QueryWords};
+
 const BOOST_TITLE_EXACT: f32 = 4.0;
 const BOOST_TITLE_FOLDED: f32 = 3.0;
 const BOOST_IDENT: f32 = 3.0;
@@ -42,45 +44,6 @@ pub struct Built {
     pub highlight: Highlight,
     /// The concepts the query's words name, and what each added (`search::expansion`).
     pub expansions: Vec<Expansion>,
-}
-
-/// Terms of the query's positive clauses, per analyzer, for snippets and highlighting, each
-/// with the query words it stands for: a snippet prefers the passage with the most of the
-/// query's words, not one that repeats a word in several forms (`forced`, `forcing`).
-#[derive(Debug, Default, Clone)]
-pub struct Highlight {
-    pub terms: HashMap<Analyzer, BTreeMap<String, QueryWords>>,
-}
-
-/// A set of the query's words: bit `i` for its `i`-th word (counted from 0 in the order typed;
-/// the 64th and later share the last bit).
-pub type QueryWords = u64;
-
-impl Highlight {
-    /// Records `analyzer`'s `terms` of `words` consecutive query words, the first numbered
-    /// `first`: term `i` stands for word `first + i` when the analyzer gave one term a word,
-    /// and for all of them when it did not (a word without a term).
-    pub fn add(&mut self, analyzer: Analyzer, terms: &[String], first: u32, words: u32) {
-        let bit = |i: u32| 1u64 << i.min(63);
-        // Past the 64th word every bit is the last one: 64 of them cover all.
-        let all = (first..first.saturating_add(words))
-            .take(64)
-            .fold(0, |set, i| set | bit(i));
-        let one_each = terms.len() == words as usize;
-        let into = self.terms.entry(analyzer).or_default();
-        for (i, term) in terms.iter().enumerate() {
-            let stands_for = if one_each {
-                bit(first.saturating_add(i as u32))
-            } else {
-                all
-            };
-            *into.entry(term.clone()).or_default() |= stands_for;
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.terms.values().all(BTreeMap::is_empty)
-    }
 }
 
 struct Builder<'a> {

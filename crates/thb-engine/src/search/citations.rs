@@ -12,6 +12,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
+use crate::cited;
 use crate::document::{Date, Document, Kind, Provenance};
 use crate::domain::citations::{self, Citation, CitationKind};
 use crate::index::{IndexError, IndexHandle};
@@ -121,7 +122,7 @@ pub fn cited_by(
     include_restricted: bool,
 ) -> Result<Vec<DocumentRef>, IndexError> {
     let f = handle.fields();
-    let names = citations::known_as(document);
+    let names = cited::known_as(document);
     if names.is_empty() {
         return Ok(Vec::new());
     }

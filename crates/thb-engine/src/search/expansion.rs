@@ -25,7 +25,7 @@ use crate::analysis::Analyzer;
 use crate::domain::thesaurus::{self, Concept, Named, Term};
 use crate::schema::Fields;
 
-use super::build::Highlight;
+use super::highlight::Highlight;
 
 /// Letters an inflected form may add to a term word's stem (`zorla çalıştırmanın` is
 /// `çalıştırma` and three). Bounds a phrase word's expansions in the term dictionary.

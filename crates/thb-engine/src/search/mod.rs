@@ -12,6 +12,7 @@ pub mod citations;
 pub mod conjunction;
 pub mod expansion;
 pub mod facets;
+pub mod highlight;
 pub mod markdown;
 pub mod marked;
 pub mod paragraph;
@@ -524,7 +525,14 @@ impl Pass<'_> {
         node: &query::Node,
         order: PageOrder,
         keep: usize,
-    ) -> Result<(facets::Harvest, build::Highlight, Vec<expansion::Expansion>), SearchError> {
+    ) -> Result<
+        (
+            facets::Harvest,
+            highlight::Highlight,
+            Vec<expansion::Expansion>,
+        ),
+        SearchError,
+    > {
         let built = build::build(
             node,
             &self.handle.fields,
@@ -564,7 +572,7 @@ impl Pass<'_> {
         top: Vec<(f64, DocAddress)>,
         offset: usize,
         order: PageOrder,
-        highlight: &build::Highlight,
+        highlight: &highlight::Highlight,
     ) -> Result<Vec<Hit>, SearchError> {
         // A hit's snippet reads its whole text (up to 8 MiB): the deadline holds between hits.
         top.into_iter()
@@ -584,7 +592,7 @@ fn hit(
     pass: &Pass<'_>,
     address: DocAddress,
     score: Option<f32>,
-    highlight: &build::Highlight,
+    highlight: &highlight::Highlight,
 ) -> Result<Hit, SearchError> {
     let (handle, searcher) = (pass.handle, pass.searcher);
     let d = handle.document_at(searcher, address, true)?;
@@ -628,7 +636,7 @@ fn hit(
 pub fn highlight_terms(
     handle: &IndexHandle,
     query_text: &str,
-) -> Result<build::Highlight, SearchError> {
+) -> Result<highlight::Highlight, SearchError> {
     let parsed = query::parse(query_text).map_err(SearchError::Query)?;
     let searcher = handle.searcher();
     // The highlight of a document the caller already sees: no statistics are shown.

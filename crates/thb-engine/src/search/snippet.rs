@@ -11,7 +11,7 @@ use std::ops::Range;
 
 pub use super::marked::{escape_into, Marked};
 
-use super::build::{Highlight, QueryWords};
+use super::highlight::{Highlight, QueryWords};
 use crate::analysis::{self, Analyzer, StemLanguage, WordAnalyzer};
 use thb_text::normalize::{fold_for_search_string, prefix_within, search_initial};
 

@@ -32,7 +32,6 @@ use std::ops::Range;
 use serde::Serialize;
 use thb_text::normalize::{fold_for_search, is_word_char};
 
-use crate::document::{Document, Kind};
 pub use provisions::{Convention, Instrument, Provision};
 
 /// What a citation cites.
@@ -71,27 +70,6 @@ pub struct Context {
     pub convention: Option<Convention>,
 }
 
-impl Context {
-    /// The context of a document's own text: its countries, and the convention its title
-    /// names, or else the one its court applies.
-    pub fn of(document: &Document) -> Context {
-        let convention = provisions::named_convention(&document.title).or_else(|| {
-            let court = document.court.as_deref().unwrap_or_default();
-            if document.echr.is_some() || court.starts_with("European Court of Human Rights") {
-                Some(Convention::Echr)
-            } else if document.greta.is_some() || court.starts_with("GRETA") {
-                Some(Convention::Cets197)
-            } else {
-                None
-            }
-        });
-        Context {
-            countries: document.country.clone(),
-            convention,
-        }
-    }
-}
-
 /// Every citation of `text`, in the order they appear. A number is one citation at most: an
 /// application number is not also read as an article, an ECLI's parts are not read again.
 pub fn extract(text: &str, context: &Context) -> Vec<Citation> {
@@ -114,50 +92,6 @@ pub fn extract(text: &str, context: &Context) -> Vec<Citation> {
     }
     found.sort_by_key(|c| (c.span.start, c.span.end));
     found
-}
-
-/// The citations of a document's text, without those of itself (its own application
-/// numbers and ECLI: a judgment names its own number at its head). Provisions stay: the text
-/// of Article 4 is a document on Article 4.
-pub fn of_document(document: &Document) -> Vec<Citation> {
-    let own = own_identifiers(document);
-    extract(&document.text, &Context::of(document))
-        .into_iter()
-        .filter(|c| c.kind == CitationKind::Provision || !own.contains(&c.value))
-        .collect()
-}
-
-/// The values a document is cited by: its application numbers (every one of a joined case),
-/// its ECLI (with the application number a Strasbourg ECLI carries), and, for a text of law,
-/// the provision its title names (`CETS No. 197, Article 26` is `/CETS197/26`).
-pub fn known_as(document: &Document) -> Vec<String> {
-    let mut out = own_identifiers(document);
-    if document.kind == Kind::Legislation {
-        for citation in provisions::find(&tokenize(&document.title), &Context::of(document)) {
-            push_new(&mut out, citation.value);
-        }
-    }
-    out
-}
-
-fn own_identifiers(document: &Document) -> Vec<String> {
-    let mut out = Vec::new();
-    let numbers = document
-        .application_number
-        .iter()
-        .chain(document.echr.iter().flat_map(|e| &e.application_numbers));
-    for field in numbers {
-        for number in application::all_in(field) {
-            push_new(&mut out, number);
-        }
-    }
-    if let Some(value) = document.ecli.as_deref().and_then(ecli::normalize) {
-        if let Some(number) = ecli::application_number(&value) {
-            push_new(&mut out, number);
-        }
-        push_new(&mut out, value);
-    }
-    out
 }
 
 /// The terms a citation puts in the `cites` field: its value, and for a Strasbourg ECLI the
@@ -186,7 +120,7 @@ pub fn normalize_cited(value: &str) -> Option<String> {
     }
 }
 
-fn push_new(out: &mut Vec<String>, value: String) {
+pub(crate) fn push_new(out: &mut Vec<String>, value: String) {
     if !out.contains(&value) {
         out.push(value);
     }
