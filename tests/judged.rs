@@ -118,6 +118,11 @@ fn ideal_dcg(handle: &IndexHandle, judged: &Judged) -> f64 {
     }
     let mut grades: Vec<u8> = by_work.into_values().collect();
     grades.sort_unstable_by(|a, b| b.cmp(a));
+    dcg(&grades)
+}
+
+/// DCG@10 of grades in rank order.
+fn dcg(grades: &[u8]) -> f64 {
     grades
         .iter()
         .take(CUTOFF)
@@ -146,9 +151,8 @@ fn ndcg(handle: &IndexHandle, judged: &Judged, expand: bool) -> (f64, Vec<(Strin
     let response = search(handle, &request)
         .unwrap_or_else(|e| panic!("{:?} (expand={expand}): {e}", judged.q));
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut dcg = 0.0;
     let mut ranked = Vec::new();
-    for (i, hit) in response.hits.iter().take(CUTOFF).enumerate() {
+    for hit in response.hits.iter().take(CUTOFF) {
         // A work found twice (it cannot be, the search collapses works) would count once.
         let group: Vec<&str> = std::iter::once(hit.id.as_str())
             .chain(hit.versions.iter().map(|v| v.id.as_str()))
@@ -159,10 +163,10 @@ fn ndcg(handle: &IndexHandle, judged: &Judged, expand: bool) -> (f64, Vec<(Strin
             grade_of(hit, judged)
         };
         seen.extend(group.iter().map(|id| id.to_string()));
-        dcg += gain(grade) / discount(i + 1);
         ranked.push((hit.id.clone(), grade));
     }
-    (dcg / ideal_dcg(handle, judged), ranked)
+    let grades: Vec<u8> = ranked.iter().map(|(_, g)| *g).collect();
+    (dcg(&grades) / ideal_dcg(handle, judged), ranked)
 }
 
 /// The well-formedness the measure depends on: enough queries and languages, grades 1–3,
@@ -296,6 +300,17 @@ fn report(scored: &[Scored]) {
             s.judged.lang
         );
     }
+}
+
+#[test]
+fn dcg_is_the_standard_formula() {
+    // (2^3 − 1)/log2 2 + (2^2 − 1)/log2 3 + 0 + (2^1 − 1)/log2 5
+    let expected = 7.0 + 3.0 / 3f64.log2() + 1.0 / 5f64.log2();
+    assert!((dcg(&[3, 2, 0, 1]) - expected).abs() < 1e-12);
+    // Only the first ten ranks count.
+    let mut eleven = vec![0; 10];
+    eleven.push(3);
+    assert_eq!(dcg(&eleven), 0.0);
 }
 
 #[test]
