@@ -16,6 +16,7 @@ mod cli;
 mod facets;
 mod hostile;
 mod import;
+mod judged;
 mod language_agreement;
 mod operations;
 mod paragraphs;
