@@ -11,6 +11,7 @@ pub mod cache;
 pub mod citations;
 pub mod conjunction;
 pub mod expansion;
+pub mod explain;
 pub mod facets;
 pub mod markdown;
 pub mod marked;
@@ -133,6 +134,10 @@ pub struct Hit {
     /// there are none.
     #[serde(skip_serializing_if = "is_zero")]
     pub other_decisions: usize,
+    /// With `explain=true`: the clauses of the query that match the document and what each
+    /// added to its score (`explain`). Left out otherwise, and for a query without words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<explain::HitExplanation>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -220,6 +225,10 @@ pub struct SearchResponse {
     /// `expand=false`. Documents found only so rank below every document the words as typed
     /// find.
     pub expansions: Vec<expansion::Expansion>,
+    /// With `explain_id`: whether that document matches the query, and why not
+    /// (`explain::why_not`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why_not: Option<explain::WhyNot>,
 }
 
 /// A filter that does not change scores.
@@ -482,16 +491,48 @@ fn search_on(
         (Sort::DateAsc, _) => PageOrder::DateAsc,
     };
     let offset = (request.page - 1) * request.per_page;
-    let (harvest, highlight, expansions) = pass.run(&parsed, order, offset + request.per_page)?;
+    let ran = pass.run(&parsed, order, offset + request.per_page)?;
+    let (harvest, highlight, expansions) = (ran.harvest, ran.highlight, ran.expansions);
+    let explainer = match request.explain {
+        true => Some(explain::Explainer::new(
+            ran.probes,
+            searcher,
+            public.as_ref(),
+        )?),
+        false => None,
+    };
     let total = harvest.total;
     let mut facet_counts = FacetCounts::default();
     for (dimension, counts) in Dimension::ALL.into_iter().zip(harvest.counts) {
         facet_counts[dimension] = facet_values(counts, dimension);
     }
-    let hits = pass.hits(harvest.top, offset, order, &highlight)?;
+    let hits = pass.hits(harvest.top, offset, order, &highlight, explainer.as_ref())?;
     let partial = match request.page == 1 && total < partial::BELOW {
         true => partial::find(&pass, &parsed)?,
         false => None,
+    };
+    let why_not = match &request.explain_id {
+        Some(id) => {
+            let fields = &handle.fields;
+            let built = build::build_explained(
+                &parsed,
+                fields,
+                searcher,
+                public.as_ref(),
+                request.expand,
+                true,
+            )?;
+            let include = request.include_restricted;
+            Some(explain::why_not(
+                handle,
+                searcher,
+                public.as_ref(),
+                built,
+                id,
+                include,
+            )?)
+        }
+        None => None,
     };
     Ok(SearchResponse {
         total,
@@ -503,7 +544,17 @@ fn search_on(
         facets: facet_counts,
         partial,
         expansions,
+        why_not,
     })
+}
+
+/// What a pass over the index found, and what its query was built with.
+struct Ran {
+    harvest: facets::Harvest,
+    highlight: build::Highlight,
+    expansions: Vec<expansion::Expansion>,
+    /// Recorded when the request explains its hits.
+    probes: Vec<explain::Probe>,
 }
 
 /// One search's setting: what every pass over the index for it shares (the request's filters,
@@ -519,18 +570,14 @@ struct Pass<'a> {
 impl Pass<'_> {
     /// Runs `node` with the request's filters: the `keep` best matches in `order`, the total and
     /// the facet counts, and the terms to highlight.
-    fn run(
-        &self,
-        node: &query::Node,
-        order: PageOrder,
-        keep: usize,
-    ) -> Result<(facets::Harvest, build::Highlight, Vec<expansion::Expansion>), SearchError> {
-        let built = build::build(
+    fn run(&self, node: &query::Node, order: PageOrder, keep: usize) -> Result<Ran, SearchError> {
+        let built = build::build_explained(
             node,
             &self.handle.fields,
             self.searcher,
             self.public,
             self.request.expand,
+            self.request.explain,
         )?;
         let Filters {
             by_dimension,
@@ -555,7 +602,12 @@ impl Pass<'_> {
         if collector.deadline.passed() {
             return Err(SearchError::Timeout);
         }
-        Ok((harvest, built.highlight, built.expansions))
+        Ok(Ran {
+            harvest,
+            highlight: built.highlight,
+            expansions: built.expansions,
+            probes: built.probes,
+        })
     }
 
     /// The hits of `top` from `offset` on, each with its snippet.
@@ -565,6 +617,7 @@ impl Pass<'_> {
         offset: usize,
         order: PageOrder,
         highlight: &build::Highlight,
+        explainer: Option<&explain::Explainer>,
     ) -> Result<Vec<Hit>, SearchError> {
         // A hit's snippet reads its whole text (up to 8 MiB): the deadline holds between hits.
         top.into_iter()
@@ -573,7 +626,13 @@ impl Pass<'_> {
                 let score = (order == PageOrder::Score).then_some(key as f32);
                 match Instant::now() >= self.deadline {
                     true => Err(SearchError::Timeout),
-                    false => hit(self, address, score, highlight),
+                    false => {
+                        let mut hit = hit(self, address, score, highlight)?;
+                        if let Some(explainer) = explainer {
+                            hit.explanation = explainer.explain(self.searcher, address)?;
+                        }
+                        Ok(hit)
+                    }
                 }
             })
             .collect()
@@ -621,6 +680,7 @@ fn hit(
         sector: d.sector,
         victims: d.victims,
         other_decisions,
+        explanation: None,
     })
 }
 
@@ -762,7 +822,10 @@ mod tests {
 
     /// An index of `records`, each committed on its own (a segment each) when `apart`: a work's
     /// versions then sit in different segments.
-    fn index_of(records: &[serde_json::Value], apart: bool) -> (IndexHandle, tempfile::TempDir) {
+    pub(crate) fn index_of(
+        records: &[serde_json::Value],
+        apart: bool,
+    ) -> (IndexHandle, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let handle = IndexHandle::open_or_create(&dir.path().join("index")).unwrap();
         let mut writer = handle.writer(15_000_000).unwrap();
@@ -833,7 +896,7 @@ mod tests {
         records
     }
 
-    fn request(pairs: &[(&str, &str)]) -> SearchRequest {
+    pub(crate) fn request(pairs: &[(&str, &str)]) -> SearchRequest {
         SearchRequest::from_pairs(pairs.iter().copied()).unwrap()
     }
 
