@@ -46,6 +46,9 @@ pub struct Built {
     /// The query's positive clauses, each as a query of its own, when asked for
     /// (`search::explain`).
     pub probes: Vec<Probe>,
+    /// The conjunctions the probes sit in, by the numbers of `Probe::within`: a clause adds to
+    /// a document's score only when every conjunction around it matches the document.
+    pub scopes: Vec<Box<dyn Query>>,
 }
 
 /// Terms of the query's positive clauses, per analyzer, for snippets and highlighting, each
@@ -100,6 +103,8 @@ struct Builder<'a> {
     expansions: Vec<Expansion>,
     /// The positive clauses as queries of their own, when explaining (`search::explain`).
     probes: Option<Vec<Probe>>,
+    /// See [`Built::scopes`].
+    scopes: Vec<Box<dyn Query>>,
 }
 
 /// Builds the tantivy query for a parsed query. `public` is the caller's view of the index
@@ -135,6 +140,7 @@ pub fn build_explained<'a>(
         expand_concepts: expand,
         expansions: Vec::new(),
         probes: explain.then(Vec::new),
+        scopes: Vec::new(),
     };
     let query = builder
         .node(node, true)?
@@ -144,6 +150,7 @@ pub fn build_explained<'a>(
         highlight: builder.highlight,
         expansions: builder.expansions,
         probes: builder.probes.unwrap_or_default(),
+        scopes: builder.scopes,
     })
 }
 
@@ -264,6 +271,7 @@ impl Builder<'_> {
                 }))
             }
             Node::And(items) => {
+                let opened = self.open_scope();
                 // The required parts, each as the queries any of which matches it, and the
                 // queries that only add to the score of a match.
                 let mut groups: Vec<Vec<Clause>> = Vec::new();
@@ -298,6 +306,7 @@ impl Builder<'_> {
                     let conjunction = ConjunctionQuery::new(groups)
                         .also_scored_by(optional)
                         .restricted([], excluded);
+                    self.close_scope(opened, &conjunction);
                     return Ok(Some(Box::new(conjunction)));
                 }
                 if excluded.is_empty() {
@@ -365,6 +374,7 @@ impl Builder<'_> {
         positive: bool,
     ) -> Option<Box<dyn Query>> {
         let first = self.words;
+        let opened = self.open_scope();
         let (mut matching, scoring) = self.term_clauses(field, text, slop, positive)?;
         if positive && self.expand_concepts && field.is_none() {
             if let Some(named) = expansion::naming(text) {
@@ -372,9 +382,31 @@ impl Builder<'_> {
                 matching.extend(self.expansion_of(&named, text, first, words));
             }
         }
-        Some(Box::new(
-            ConjunctionQuery::new(vec![matching]).also_scored_by(scoring),
-        ))
+        let conjunction = ConjunctionQuery::new(vec![matching]).also_scored_by(scoring);
+        self.close_scope(opened, &conjunction);
+        Some(Box::new(conjunction))
+    }
+
+    /// When explaining, where the probes of a conjunction about to be built start.
+    fn open_scope(&self) -> Option<usize> {
+        self.probes.as_ref().map(Vec::len)
+    }
+
+    /// Records `conjunction` as the scope of the probes recorded since `opened`: their scores
+    /// count only where it matches (a word of `forced labour` alone matches, but adds nothing,
+    /// in a document that the phrase's concept found).
+    fn close_scope(&mut self, opened: Option<usize>, conjunction: &ConjunctionQuery) {
+        let (Some(start), Some(probes)) = (opened, self.probes.as_mut()) else {
+            return;
+        };
+        if probes.len() == start {
+            return;
+        }
+        let scope = self.scopes.len();
+        self.scopes.push(Box::new(conjunction.clone()));
+        for probe in &mut probes[start..] {
+            probe.within.push(scope);
+        }
     }
 
     /// The part of an AND that a run of plain words naming a concept is: the words as typed

@@ -12,7 +12,10 @@
 //! probe on that one document, with the statistics the search scored with (the public view's
 //! for a caller without a token). A document's score is the sum of the scores of the clauses
 //! that match it (`ConjunctionQuery`'s contract, and tantivy's `BooleanQuery` of `Should`
-//! clauses), so the contributions add up to the hit's score, summed in another order: tests
+//! clauses) inside conjunctions that match it too: `forced` and `labour` add nothing to a
+//! document that has only `labour` and was found through the concept the two words name. So a
+//! probe also knows the conjunctions around it (`Probe::within`), and counts only where they
+//! match. The contributions then add up to the hit's score, summed in another order: tests
 //! compare the two.
 //!
 //! "Why not?" ([`why_not`], `explain_id=`): whether one document matches the query's words at
@@ -24,7 +27,7 @@
 use serde::Serialize;
 use tantivy::query::{EnableScoring, Explanation, Query, Weight};
 use tantivy::schema::Field;
-use tantivy::{DocAddress, Searcher, TantivyError};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TantivyError};
 
 use super::build::Built;
 use super::public_view::PublicView;
@@ -83,6 +86,9 @@ pub struct Probe {
     /// (`search::expansion`), whatever its query would score alone.
     pub scored: bool,
     pub query: Box<dyn Query>,
+    /// The conjunctions around the clause (`build::Built::scopes`), innermost first: it adds
+    /// to a document's score only when they all match the document.
+    pub within: Vec<usize>,
 }
 
 impl Probe {
@@ -110,6 +116,7 @@ impl Probe {
             expansion: None,
             scored: true,
             query,
+            within: Vec::new(),
         }
     }
 
@@ -168,8 +175,8 @@ pub struct WhyNot {
     /// thesaurus concept stands in for may still match through the concept: `explanation`
     /// says).
     pub missing: Vec<String>,
-    /// The clauses of the query it matches, when any does (its score is the one it has or
-    /// would have had, were it a hit).
+    /// The clauses of the query it matches, when any does: as a hit's explanation when it
+    /// matches the query; when not, every clause that matches it on its own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<HitExplanation>,
 }
@@ -198,12 +205,10 @@ pub fn why_not(
     let weight = built
         .query
         .weight(EnableScoring::disabled_from_searcher(searcher))?;
-    let matches = {
-        let mut scorer = weight.scorer(reader, 1.0)?;
-        scorer.doc() <= address.doc_id && scorer.seek(address.doc_id) == address.doc_id
-    };
-    let explainer = Explainer::new(built.probes, searcher, public)?;
-    let explanation = explainer.explain(searcher, address)?;
+    let matches = has(weight.as_ref(), reader, address.doc_id)?;
+    let explainer = Explainer::new(built, searcher, public)?;
+    // Matching, it is explained as a hit; not, by every clause it matches on its own.
+    let explanation = explainer.explain(searcher, address, matches)?;
     // The words typed, in order, and whether a clause of theirs matched.
     let mut words: Vec<(&str, bool)> = Vec::new();
     for (probe, _) in explainer
@@ -237,17 +242,31 @@ pub fn why_not(
 /// The probes of one search, weighed once with the search's statistics.
 pub struct Explainer {
     probes: Vec<(Probe, Box<dyn Weight>)>,
+    /// The conjunctions around them, weighed without scoring: only whether they match counts.
+    scopes: Vec<Box<dyn Weight>>,
     field_names: Vec<String>,
+}
+
+/// Whether the scorer of `weight` in `reader` has `doc`.
+fn has(weight: &dyn Weight, reader: &SegmentReader, doc: DocId) -> tantivy::Result<bool> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    Ok(scorer.doc() <= doc && scorer.seek(doc) == doc)
 }
 
 impl Explainer {
     /// Weighs `probes` as the search scored: with `public`'s statistics when the caller sees
     /// the public view.
     pub fn new(
-        probes: Vec<Probe>,
+        built: Built,
         searcher: &Searcher,
         public: Option<&PublicView<'_>>,
     ) -> Result<Explainer, SearchError> {
+        let Built { probes, scopes, .. } = built;
+        let unscored = EnableScoring::disabled_from_searcher(searcher);
+        let scopes = scopes
+            .iter()
+            .map(|scope| scope.weight(unscored))
+            .collect::<Result<Vec<_>, TantivyError>>()?;
         let scoring = match public {
             Some(view) => EnableScoring::enabled_from_statistics_provider(view, searcher),
             None => EnableScoring::enabled_from_searcher(searcher),
@@ -266,22 +285,48 @@ impl Explainer {
             .collect::<Result<Vec<_>, TantivyError>>()?;
         Ok(Explainer {
             probes,
+            scopes,
             field_names,
         })
     }
 
     /// The clauses that match the document at `address`, or `None` when none does (a query
-    /// without words: everything, or a browse).
+    /// without words: everything, or a browse). For a hit, `in_scope`: a clause counts only
+    /// where the conjunctions around it match too, as in the query; without, every clause
+    /// that matches on its own (for a document that does not match the query: `why_not`).
     pub fn explain(
         &self,
         searcher: &Searcher,
         address: DocAddress,
+        in_scope: bool,
     ) -> Result<Option<HitExplanation>, SearchError> {
         let reader = searcher.segment_reader(address.segment_ord);
+        let doc = address.doc_id;
+        // Whether each scope matches, asked once.
+        let mut scope_matches: Vec<Option<bool>> = vec![None; self.scopes.len()];
+        let mut in_matching_scopes = |within: &[usize]| -> tantivy::Result<bool> {
+            for &scope in within {
+                let matched = match scope_matches[scope] {
+                    Some(known) => known,
+                    None => {
+                        let known = has(self.scopes[scope].as_ref(), reader, doc)?;
+                        scope_matches[scope] = Some(known);
+                        known
+                    }
+                };
+                if !matched {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
         let mut matches = Vec::new();
         let mut details = Vec::new();
         for (probe, weight) in &self.probes {
-            let explanation = match weight.explain(reader, address.doc_id) {
+            if in_scope && !in_matching_scopes(&probe.within)? {
+                continue;
+            }
+            let explanation = match weight.explain(reader, doc) {
                 Ok(explanation) => explanation,
                 // tantivy's way of saying that the clause does not match the document.
                 Err(TantivyError::InvalidArgument(_)) => continue,
@@ -368,6 +413,11 @@ mod tests {
                 "en",
                 "en",
                 "The applicants were held in forced labour on a farm.",
+            ),
+            record(
+                "en-2",
+                "en",
+                "The court found labour exploitation of seasonal workers.",
             ),
         ]
     }
@@ -467,6 +517,17 @@ mod tests {
         assert!(
             expanded.matches.iter().any(|m| m.term == "prinudni rad"),
             "{expanded:?}"
+        );
+        // `labour` alone matches, but the conjunction of the two words does not: it adds
+        // nothing, and the related concept is what found the document.
+        let related = explained(&response, "en-2");
+        assert_eq!(related.score, 0.0, "{related:?}");
+        assert!(
+            related
+                .matches
+                .iter()
+                .all(|m| m.expansion.as_deref() == Some("labour-exploitation")),
+            "{related:?}"
         );
         assert_sums_to_score(&response);
     }

@@ -29,7 +29,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
@@ -495,7 +495,7 @@ fn search_on(
     let (harvest, highlight, expansions) = (ran.harvest, ran.highlight, ran.expansions);
     let explainer = match request.explain {
         true => Some(explain::Explainer::new(
-            ran.probes,
+            ran.built,
             searcher,
             public.as_ref(),
         )?),
@@ -553,8 +553,9 @@ struct Ran {
     harvest: facets::Harvest,
     highlight: build::Highlight,
     expansions: Vec<expansion::Expansion>,
-    /// Recorded when the request explains its hits.
-    probes: Vec<explain::Probe>,
+    /// What the query was built with (its probes, recorded when the request explains its
+    /// hits); the query itself has run.
+    built: build::Built,
 }
 
 /// One search's setting: what every pass over the index for it shares (the request's filters,
@@ -571,7 +572,7 @@ impl Pass<'_> {
     /// Runs `node` with the request's filters: the `keep` best matches in `order`, the total and
     /// the facet counts, and the terms to highlight.
     fn run(&self, node: &query::Node, order: PageOrder, keep: usize) -> Result<Ran, SearchError> {
-        let built = build::build_explained(
+        let mut built = build::build_explained(
             node,
             &self.handle.fields,
             self.searcher,
@@ -584,7 +585,8 @@ impl Pass<'_> {
             always,
             excluded,
         } = Filters::of(self.request, self.handle);
-        let query = restrict(built.query, always, excluded);
+        let built_query = std::mem::replace(&mut built.query, Box::new(EmptyQuery));
+        let query = restrict(built_query, always, excluded);
         let collector = OnePass {
             tables: self.handle.facet_tables.clone(),
             filters: Arc::new(by_dimension),
@@ -604,9 +606,9 @@ impl Pass<'_> {
         }
         Ok(Ran {
             harvest,
-            highlight: built.highlight,
-            expansions: built.expansions,
-            probes: built.probes,
+            highlight: std::mem::take(&mut built.highlight),
+            expansions: std::mem::take(&mut built.expansions),
+            built,
         })
     }
 
@@ -629,7 +631,7 @@ impl Pass<'_> {
                     false => {
                         let mut hit = hit(self, address, score, highlight)?;
                         if let Some(explainer) = explainer {
-                            hit.explanation = explainer.explain(self.searcher, address)?;
+                            hit.explanation = explainer.explain(self.searcher, address, true)?;
                         }
                         Ok(hit)
                     }
