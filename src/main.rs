@@ -637,6 +637,26 @@ fn human_results(response: &search::SearchResponse) -> String {
             }
         );
         let _ = writeln!(out, "  {}", terminal_snippet(&hit.snippet, bold));
+        if let Some(explanation) = &hit.explanation {
+            let _ = writeln!(out, "  why: score {:.3}, the sum of", explanation.score);
+            for m in &explanation.matches {
+                let how = match (&m.expansion, &m.language) {
+                    (Some(concept), Some(language)) => format!(" via {concept} ({language})"),
+                    (Some(concept), None) => format!(" via {concept}"),
+                    (None, Some(stemmer)) => format!(" ({stemmer})"),
+                    (None, None) => String::new(),
+                };
+                let _ = writeln!(
+                    out,
+                    "    {:+.3}  {}: {}, {}, \"{}\"{how}",
+                    m.contribution,
+                    m.words,
+                    m.field,
+                    m.analysis.as_str(),
+                    m.term,
+                );
+            }
+        }
     }
     if let Some(partial) = &response.partial {
         let words: Vec<String> = partial
@@ -654,6 +674,19 @@ fn human_results(response: &search::SearchResponse) -> String {
         for hit in &partial.hits {
             let _ = writeln!(out, "  {}  [{}]", hit.title, hit.id);
         }
+    }
+    if let Some(why) = &response.why_not {
+        let _ = writeln!(out);
+        let _ = match (why.matches, why.missing.as_slice()) {
+            (true, _) => writeln!(out, "{} matches the query", why.id),
+            (false, []) => writeln!(out, "{} does not match the query", why.id),
+            (false, missing) => writeln!(
+                out,
+                "{} does not match the query; none of its fields holds: {}",
+                why.id,
+                missing.join(", ")
+            ),
+        };
     }
     if response
         .hits

@@ -755,6 +755,7 @@ mod tests {
                 "victim_nationality" => "ng",
                 "sort" => "date-desc",
                 "expand" => "false",
+                "explain" => "true",
                 _ => "trafficking",
             };
             assert!(

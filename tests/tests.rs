@@ -13,6 +13,7 @@ mod backup;
 mod case_structure;
 mod citations;
 mod cli;
+mod explain;
 mod facets;
 mod hostile;
 mod import;

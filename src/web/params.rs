@@ -124,7 +124,14 @@ impl PageParams {
         next.pairs.retain(|(k, _)| {
             matches!(
                 role(k),
-                Some(Role::Query | Role::Sort | Role::Expand | Role::PerPage)
+                Some(
+                    Role::Query
+                        | Role::Sort
+                        | Role::Expand
+                        | Role::Explain
+                        | Role::ExplainId
+                        | Role::PerPage
+                )
             )
         });
         next

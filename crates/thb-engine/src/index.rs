@@ -446,6 +446,22 @@ impl IndexHandle {
     /// callers without a reader token must not learn that it exists.
     pub fn get(&self, id: &str, include_restricted: bool) -> Result<Option<Document>, IndexError> {
         let searcher = self.searcher();
+        let Some(address) = self.address_of(&searcher, id, include_restricted)? else {
+            return Ok(None);
+        };
+        let document = self.document_at(&searcher, address, true)?;
+        debug_assert!(include_restricted || document.access != Access::Restricted);
+        Ok(Some(document))
+    }
+
+    /// Where the document `id` is in `searcher`; a restricted document is `None` unless
+    /// `include_restricted`, as in [`get`](Self::get).
+    pub fn address_of(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+        include_restricted: bool,
+    ) -> Result<Option<tantivy::DocAddress>, IndexError> {
         let by_id: Box<dyn Query> = Box::new(TermQuery::new(
             Term::from_field_text(self.fields.id, id),
             IndexRecordOption::Basic,
@@ -455,12 +471,7 @@ impl IndexHandle {
         // the answer takes as long as for an id that does not exist.
         let query = self.visible(by_id, include_restricted);
         let top = searcher.search(query.as_ref(), &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
-        };
-        let document = self.document_at(&searcher, *address, true)?;
-        debug_assert!(include_restricted || document.access != Access::Restricted);
-        Ok(Some(document))
+        Ok(top.first().map(|(_, address)| *address))
     }
 
     /// Whether any document lists `id` among its `proceedings` (restricted ones too: the

@@ -572,6 +572,10 @@ pub enum Role {
     Sort,
     /// Whether a query's words that name a concept also find its other languages' terms.
     Expand,
+    /// Whether each hit says why it matched (`search::explain`).
+    Explain,
+    /// A document to say of whether it matches, and why not.
+    ExplainId,
     Page,
     PerPage,
 }
@@ -623,7 +627,7 @@ impl Parameter {
 }
 
 /// Every search parameter, in the order the API documents them.
-pub const PARAMETERS: [Parameter; 23] = [
+pub const PARAMETERS: [Parameter; 25] = [
     Parameter {
         key: "q",
         alias: None,
@@ -803,6 +807,22 @@ pub const PARAMETERS: [Parameter; 23] = [
         role: Role::Expand,
         about: "Whether words naming a concept of the thesaurus (`forced labour`) also find its terms in the other languages (`zorla çalıştırma`, `prinudni rad`, …), ranked below the words as typed; default true",
         values: Values::Switch,
+    },
+    Parameter {
+        key: "explain",
+        alias: None,
+        flag: Some("explain"),
+        role: Role::Explain,
+        about: "Whether each hit says why it matched: the fields, analyses (exact, folded, stemmed), terms and thesaurus concepts that matched it and what each added to its score; default false",
+        values: Values::Switch,
+    },
+    Parameter {
+        key: "explain_id",
+        alias: None,
+        flag: Some("explain-id"),
+        role: Role::ExplainId,
+        about: "A document's id: the response's `why_not` says whether it matches the query's words (the filters aside), which words none of its fields holds, and the clauses it matches; a document the caller may not see is a 400, as an unknown id",
+        values: Values::Text,
     },
     Parameter {
         key: "page",

@@ -1,6 +1,7 @@
 //! The search page: results, partial matches, chips, sort, pagination, export links, and the error box of a search that could not run.
 
 use super::*;
+use thb_engine::search::explain::{HitExplanation, Match, MatchAnalysis};
 
 /// The search page: results and facets, or the reason the search could not run.
 pub(crate) fn search_page(
@@ -107,6 +108,7 @@ pub(super) fn results_layout(params: &PageParams, response: &SearchResponse) -> 
                         button.no-js type="submit" { (ui.t(Label::Apply)) }
                     }
                     (expand_switch(params))
+                    (explain_switch(params))
                 }
                 (expansions_applied(params, response))
                 (export_links(params, response.total))
@@ -152,6 +154,85 @@ pub(super) fn expand_switch(params: &PageParams) -> Markup {
             label for="expand" { (ui.t(Label::ExpandAcrossLanguages)) }
             button.no-js type="submit" { (ui.t(Label::Apply)) }
         }
+    }
+}
+
+/// The switch that asks each hit why it came up (`explain`); off unless asked for.
+fn explain_switch(params: &PageParams) -> Markup {
+    let ui = params.ui;
+    let on = params
+        .values("explain")
+        .last()
+        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "on" | "yes"));
+    html! {
+        div.explain {
+            input #explain type="checkbox" name="explain" value="true" checked[on];
+            label for="explain" { (ui.t(Label::ExplainResults)) }
+        }
+    }
+}
+
+/// Why a hit came up, from its explanation (`explain=true`): each clause that matched it, in
+/// which field and how, and what it added to the score.
+fn why_this_result(ui: Ui, explanation: &HitExplanation) -> Markup {
+    let points = |p: f32| format!("{p:.2}");
+    html! {
+        details.why {
+            summary { (ui.t(Label::WhyThisResult)) }
+            p { (ui.fill(Label::ExplainScore, &[("score", &points(explanation.score))])) }
+            ul {
+                @for m in &explanation.matches {
+                    li data-field=(m.field) data-analysis=(m.analysis.as_str()) {
+                        @let place = match_place(ui, m);
+                        @match &m.expansion {
+                            Some(concept) => {
+                                (ui.fill(Label::ExplainExpansion, &[
+                                    ("where", &place),
+                                    ("term", &m.term),
+                                    ("language", &i18n::language_name(ui, m.language.as_deref().unwrap_or(""))),
+                                    ("concept", concept),
+                                    ("words", &m.words),
+                                ]))
+                            }
+                            None => {
+                                (ui.fill(Label::ExplainMatch, &[
+                                    ("where", &place),
+                                    ("term", &m.term),
+                                    ("words", &m.words),
+                                    ("points", &points(m.contribution)),
+                                ]))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where and how a clause matched, in the interface's words.
+fn match_place(ui: Ui, m: &Match) -> String {
+    let in_title = m.field.starts_with("title");
+    match m.analysis {
+        MatchAnalysis::Stemmed => {
+            // The Serbo-Croatian stemmer serves four languages (`analysis::StemLanguage`).
+            let languages = match m.language.as_deref() {
+                Some("sh") => ["sr", "hr", "bs", "cnr"]
+                    .map(|tag| i18n::language_name(ui, tag))
+                    .join(" / "),
+                Some(code) => i18n::language_name(ui, code),
+                None => String::new(),
+            };
+            ui.fill(Label::MatchStem, &[("language", &languages)])
+        }
+        MatchAnalysis::Identifier => ui.t(Label::MatchIdentifier).to_string(),
+        MatchAnalysis::Court => ui.t(Label::MatchCourt).to_string(),
+        MatchAnalysis::Exact if in_title => ui.t(Label::MatchTitleExact).to_string(),
+        MatchAnalysis::Exact => ui.t(Label::MatchTextExact).to_string(),
+        MatchAnalysis::Folded | MatchAnalysis::Prefix if in_title => {
+            ui.t(Label::MatchTitleFolded).to_string()
+        }
+        MatchAnalysis::Folded | MatchAnalysis::Prefix => ui.t(Label::MatchTextFolded).to_string(),
     }
 }
 
@@ -356,6 +437,9 @@ pub(super) fn hit_item(params: &PageParams, hit: &Hit) -> Markup {
                     }
                 }
             }
+            @if let Some(explanation) = &hit.explanation {
+                (why_this_result(ui, explanation))
+            }
         }
     }
 }
@@ -396,9 +480,14 @@ pub(super) fn selected_filters(params: &PageParams) -> Vec<(String, String)> {
                 chips.extend(year_range_chip(params));
                 continue;
             }
-            Role::YearTo | Role::Query | Role::Sort | Role::Expand | Role::Page | Role::PerPage => {
-                continue
-            }
+            Role::YearTo
+            | Role::Query
+            | Role::Sort
+            | Role::Expand
+            | Role::Explain
+            | Role::ExplainId
+            | Role::Page
+            | Role::PerPage => continue,
         };
         for value in params.values(parameter.key) {
             let shown = match parameter.role {

@@ -19,6 +19,7 @@ use tantivy::{Searcher, Term};
 
 use super::conjunction::{Clause, ConjunctionQuery};
 use super::expansion::{self, Expansion};
+use super::probe::{MatchAnalysis, Probe};
 use super::public_view::PublicView;
 use super::query::{Node, QueryError, QueryField, QueryProblem};
 use super::SearchError;
@@ -44,6 +45,12 @@ pub struct Built {
     pub highlight: Highlight,
     /// The concepts the query's words name, and what each added (`search::expansion`).
     pub expansions: Vec<Expansion>,
+    /// The query's positive clauses, each as a query of its own, when asked for
+    /// (`search::explain`).
+    pub probes: Vec<Probe>,
+    /// The conjunctions the probes sit in, by the numbers of `Probe::within`: a clause adds to
+    /// a document's score only when every conjunction around it matches the document.
+    pub scopes: Vec<Box<dyn Query>>,
 }
 
 struct Builder<'a> {
@@ -57,6 +64,10 @@ struct Builder<'a> {
     /// Whether words that name a concept also look for its other terms.
     expand_concepts: bool,
     expansions: Vec<Expansion>,
+    /// The positive clauses as queries of their own, when explaining (`search::explain`).
+    probes: Option<Vec<Probe>>,
+    /// See [`Built::scopes`].
+    scopes: Vec<Box<dyn Query>>,
 }
 
 /// Builds the tantivy query for a parsed query. `public` is the caller's view of the index
@@ -70,6 +81,19 @@ pub fn build<'a>(
     public: Option<&'a PublicView<'a>>,
     expand: bool,
 ) -> Result<Built, SearchError> {
+    build_explained(node, fields, searcher, public, expand, false)
+}
+
+/// [`build`], also recording the query's positive clauses as probes when `explain`
+/// (`search::explain`).
+pub fn build_explained<'a>(
+    node: &Node,
+    fields: &'a Fields,
+    searcher: &'a Searcher,
+    public: Option<&'a PublicView<'a>>,
+    expand: bool,
+    explain: bool,
+) -> Result<Built, SearchError> {
     let mut builder = Builder {
         fields,
         searcher,
@@ -78,6 +102,8 @@ pub fn build<'a>(
         words: 0,
         expand_concepts: expand,
         expansions: Vec::new(),
+        probes: explain.then(Vec::new),
+        scopes: Vec::new(),
     };
     let query = builder
         .node(node, true)?
@@ -86,6 +112,8 @@ pub fn build<'a>(
         query,
         highlight: builder.highlight,
         expansions: builder.expansions,
+        probes: builder.probes.unwrap_or_default(),
+        scopes: builder.scopes,
     })
 }
 
@@ -170,10 +198,24 @@ impl Builder<'_> {
                 field: Some(QueryField::Id),
                 text,
                 ..
-            } => Ok(Some(Box::new(TermQuery::new(
-                Term::from_field_text(self.fields.id, text),
-                IndexRecordOption::Basic,
-            )))),
+            } => {
+                let query: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.id, text),
+                    IndexRecordOption::Basic,
+                ));
+                if let (true, Some(probes)) = (positive, self.probes.as_mut()) {
+                    let terms = [text.clone()];
+                    let probe = Probe::of_terms(
+                        text,
+                        self.fields.id,
+                        Analyzer::Exact,
+                        &terms,
+                        query.box_clone(),
+                    );
+                    probes.push(probe.analysed_as(MatchAnalysis::Identifier));
+                }
+                Ok(Some(query))
+            }
             Node::Word {
                 field,
                 text,
@@ -192,6 +234,7 @@ impl Builder<'_> {
                 }))
             }
             Node::And(items) => {
+                let opened = self.open_scope();
                 // The required parts, each as the queries any of which matches it, and the
                 // queries that only add to the score of a match.
                 let mut groups: Vec<Vec<Clause>> = Vec::new();
@@ -226,6 +269,7 @@ impl Builder<'_> {
                     let conjunction = ConjunctionQuery::new(groups)
                         .also_scored_by(optional)
                         .restricted([], excluded);
+                    self.close_scope(opened, &conjunction);
                     return Ok(Some(Box::new(conjunction)));
                 }
                 if excluded.is_empty() {
@@ -293,6 +337,7 @@ impl Builder<'_> {
         positive: bool,
     ) -> Option<Box<dyn Query>> {
         let first = self.words;
+        let opened = self.open_scope();
         let (mut matching, scoring) = self.term_clauses(field, text, slop, positive)?;
         if positive && self.expand_concepts && field.is_none() {
             if let Some(named) = expansion::naming(text) {
@@ -300,9 +345,31 @@ impl Builder<'_> {
                 matching.extend(self.expansion_of(&named, text, first, words));
             }
         }
-        Some(Box::new(
-            ConjunctionQuery::new(vec![matching]).also_scored_by(scoring),
-        ))
+        let conjunction = ConjunctionQuery::new(vec![matching]).also_scored_by(scoring);
+        self.close_scope(opened, &conjunction);
+        Some(Box::new(conjunction))
+    }
+
+    /// When explaining, where the probes of a conjunction about to be built start.
+    fn open_scope(&self) -> Option<usize> {
+        self.probes.as_ref().map(Vec::len)
+    }
+
+    /// Records `conjunction` as the scope of the probes recorded since `opened`: their scores
+    /// count only where it matches (a word of `forced labour` alone matches, but adds nothing,
+    /// in a document that the phrase's concept found).
+    fn close_scope(&mut self, opened: Option<usize>, conjunction: &ConjunctionQuery) {
+        let (Some(start), Some(probes)) = (opened, self.probes.as_mut()) else {
+            return;
+        };
+        if probes.len() == start {
+            return;
+        }
+        let scope = self.scopes.len();
+        self.scopes.push(Box::new(conjunction.clone()));
+        for probe in &mut probes[start..] {
+            probe.within.push(scope);
+        }
     }
 
     /// The part of an AND that a run of plain words naming a concept is: the words as typed
@@ -345,6 +412,7 @@ impl Builder<'_> {
             &mut self.highlight,
             first,
             words,
+            self.probes.as_mut(),
         )?;
         self.expansions.extend(listed);
         Some(Clause::Query(query))
@@ -362,6 +430,9 @@ impl Builder<'_> {
     ) -> Option<(Vec<Clause>, Vec<Box<dyn Query>>)> {
         let mut matching: Vec<Clause> = Vec::new();
         let mut scoring: Vec<Box<dyn Query>> = Vec::new();
+        // Kept only if the text makes a clause that decides matching, as the query is.
+        let mut probes: Vec<Probe> = Vec::new();
+        let explaining = positive && self.probes.is_some();
         let schema = self.searcher.schema();
         // A field is searched once per distinct list of terms (the exact and folded terms of
         // a word are often alike in the title and the text).
@@ -386,6 +457,23 @@ impl Builder<'_> {
             if !seen.insert((target, terms.clone())) {
                 continue;
             }
+            // The terms as the user reads them: a stem without its namespace.
+            let shown = match explaining {
+                true => analyzer.terms(text),
+                false => Vec::new(),
+            };
+            let mut probe = |query: &dyn Query| {
+                if explaining {
+                    let probe = Probe::of_terms(text, target, analyzer, &shown, query.box_clone());
+                    probes.push(match target == self.fields.ident {
+                        true => probe.analysed_as(MatchAnalysis::Identifier),
+                        false if target == self.fields.court => {
+                            probe.analysed_as(MatchAnalysis::Court)
+                        }
+                        false => probe,
+                    });
+                }
+            };
             let term = |t: &String| Term::from_field_text(target, t);
             let word = |t: &String| -> Box<dyn Query> {
                 Box::new(TermQuery::new(term(t), IndexRecordOption::WithFreqs))
@@ -393,33 +481,61 @@ impl Builder<'_> {
             let boosted = |query: Box<dyn Query>| Box::new(BoostQuery::new(query, boost));
             match terms.len() {
                 0 => continue,
-                1 => matching.push(Clause::Term {
-                    term: term(&terms[0]),
-                    boost,
-                }),
+                1 => {
+                    // What the conjunction scores of `Clause::Term` (see `search::explain`).
+                    probe(&BoostQuery::new(word(&terms[0]), boost));
+                    matching.push(Clause::Term {
+                        term: term(&terms[0]),
+                        boost,
+                    });
+                }
                 _ if has_positions(schema, target) => {
                     let mut phrase = PhraseQuery::new(terms.iter().map(term).collect());
                     phrase.set_slop(slop);
-                    matching.push(Clause::Query(boosted(Box::new(phrase))));
+                    let query = boosted(Box::new(phrase));
+                    probe(query.as_ref());
+                    matching.push(Clause::Query(query));
                 }
                 _ => {
                     let all = terms.iter().map(|t| (Occur::Must, word(t))).collect();
-                    scoring.push(boosted(Box::new(BooleanQuery::new(all))));
+                    let query = boosted(Box::new(BooleanQuery::new(all)));
+                    probe(query.as_ref());
+                    scoring.push(query);
                 }
             }
         }
         if matches!(field, None | Some(QueryField::Court)) {
-            matching.extend(self.court_by_abbreviation(text));
+            if let Some((clause, name)) = self.court_by_abbreviation(text) {
+                if explaining {
+                    let Clause::Query(query) = &clause else {
+                        unreachable!("a court's name is a phrase")
+                    };
+                    let terms = [name.to_string()];
+                    let probe = Probe::of_terms(
+                        text,
+                        self.fields.court,
+                        Analyzer::Folded,
+                        &terms,
+                        query.box_clone(),
+                    );
+                    probes.push(probe.analysed_as(MatchAnalysis::Court));
+                }
+                matching.push(clause);
+            }
         }
         if matching.is_empty() {
             return None;
+        }
+        if let Some(all) = self.probes.as_mut() {
+            all.extend(probes);
         }
         Some((matching, scoring))
     }
 
     /// For a court's abbreviation (`ECtHR`, see `domain::courts`), the court's full name as a
     /// phrase in the court field, weighted as an identifier: documents name the court in full.
-    fn court_by_abbreviation(&self, text: &str) -> Option<Clause> {
+    /// The clause, and the court's name.
+    fn court_by_abbreviation(&self, text: &str) -> Option<(Clause, &'static str)> {
         let name = crate::domain::courts::full_name(text)?;
         let court = self.fields.court;
         let terms = Analyzer::Folded.terms(name);
@@ -429,10 +545,8 @@ impl Builder<'_> {
                 .map(|t| Term::from_field_text(court, t))
                 .collect(),
         );
-        Some(Clause::Query(Box::new(BoostQuery::new(
-            Box::new(phrase),
-            BOOST_IDENT,
-        ))))
+        let clause = Clause::Query(Box::new(BoostQuery::new(Box::new(phrase), BOOST_IDENT)));
+        Some((clause, name))
     }
 
     /// `word*`: expands the folded prefix over the term dictionaries, bounded by
@@ -481,12 +595,18 @@ impl Builder<'_> {
                 .iter()
                 .map(|t| Term::from_field_text(target, t))
                 .collect();
-            all_expansions.extend(expansions);
             let set = ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 1.0);
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(set), boost)),
-            ));
+            let query: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(set), boost));
+            if let (true, Some(probes)) = (positive, self.probes.as_mut()) {
+                // The set matches with one score whichever of its words the document has.
+                let terms = [format!("{prefix}*")];
+                let words = format!("{text}*");
+                let probe =
+                    Probe::of_terms(&words, target, Analyzer::Folded, &terms, query.box_clone());
+                probes.push(probe.analysed_as(MatchAnalysis::Prefix));
+            }
+            all_expansions.extend(expansions);
+            clauses.push((Occur::Should, query));
         }
         if positive {
             // Every expansion stands for the one word typed.

@@ -63,7 +63,11 @@ impl ResponseCache {
 
     /// The response stored for `request` on this searcher generation.
     pub fn get(&self, generation: u64, request: &SearchRequest) -> Option<Arc<SearchResponse>> {
-        if self.budget == 0 || request.include_restricted {
+        if self.budget == 0
+            || request.include_restricted
+            || request.explain
+            || request.explain_id.is_some()
+        {
             return None;
         }
         let mut inner = self.lock();
@@ -78,7 +82,11 @@ impl ResponseCache {
 
     /// Stores the response to `request`, computed on this searcher generation.
     pub fn put(&self, generation: u64, request: &SearchRequest, response: Arc<SearchResponse>) {
-        if self.budget == 0 || request.include_restricted {
+        if self.budget == 0
+            || request.include_restricted
+            || request.explain
+            || request.explain_id.is_some()
+        {
             return;
         }
         let size = estimated_bytes(request, &response);
@@ -227,10 +235,12 @@ mod tests {
                 sector: Vec::new(),
                 victims: Vec::new(),
                 other_decisions: 0,
+                explanation: None,
             }],
             facets: FacetCounts::default(),
             partial: None,
             expansions: Vec::new(),
+            why_not: None,
         })
     }
 

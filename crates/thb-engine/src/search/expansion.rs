@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RegexPhraseQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term as IndexTerm;
 
 use crate::analysis::Analyzer;
@@ -26,6 +26,7 @@ use crate::domain::thesaurus::{self, Concept, Named, Term};
 use crate::schema::Fields;
 
 use super::highlight::Highlight;
+use super::probe::Probe;
 
 /// Letters an inflected form may add to a term word's stem (`zorla çalıştırmanın` is
 /// `çalıştırma` and three). Bounds a phrase word's expansions in the term dictionary.
@@ -80,8 +81,9 @@ pub fn naming(phrase: &str) -> Option<Named<'static>> {
 
 /// The query of the expansions of `named` (its concept's other terms and its related
 /// concepts' terms), matching with [`EXPANSION_SCORE`], and what the response lists of it. The
-/// terms are highlighted as standing for the `words` query words from `first` on. `None` when
-/// the concept has no term but the one typed.
+/// terms are highlighted as standing for the `words` query words from `first` on; with
+/// `probes`, each term's queries are recorded there (`search::explain`). `None` when the
+/// concept has no term but the one typed.
 pub fn expand(
     named: &Named<'_>,
     matched: &str,
@@ -89,6 +91,7 @@ pub fn expand(
     highlight: &mut Highlight,
     first: u32,
     words: u32,
+    mut probes: Option<&mut Vec<Probe>>,
 ) -> Option<(Box<dyn Query>, Vec<Expansion>)> {
     let thesaurus = thesaurus::shipped();
     let mut seen: HashSet<(Analyzer, Vec<String>)> = HashSet::new();
@@ -104,11 +107,23 @@ pub fn expand(
             if !seen.insert((analyzer, term.analysed.clone())) {
                 continue;
             }
-            clauses.extend(
-                term_queries(term, fields)
-                    .into_iter()
-                    .map(|q| (Occur::Should, q)),
-            );
+            for (field, query) in term_queries(term, fields) {
+                if let Some(probes) = probes.as_deref_mut() {
+                    let (shown, analysis) = match (term.folded.len(), analyzer) {
+                        (1, Analyzer::Stemmed(_)) => (&term.analysed, analyzer),
+                        _ => (&term.folded, Analyzer::Folded),
+                    };
+                    let mut probe =
+                        Probe::of_terms(matched, field, analysis, shown, query.box_clone());
+                    // The term as the thesaurus writes it is what a reader recognises.
+                    probe.term = term.term.clone();
+                    probe.language = Some(term.language.tag().to_string());
+                    probe.expansion = Some(concept.id.clone());
+                    probe.scored = false;
+                    probes.push(probe);
+                }
+                clauses.push((Occur::Should, query));
+            }
             highlight.add(Analyzer::Folded, &term.folded, first, words);
             if let Analyzer::Stemmed(_) = analyzer {
                 highlight.add(analyzer, &term.analysed, first, words);
@@ -132,14 +147,15 @@ fn listing(concept: &Concept, matched: &str, relation: Relation) -> Expansion {
     }
 }
 
-/// The queries that find `term` in the index (see the module doc).
-fn term_queries(term: &Term, fields: &Fields) -> Vec<Box<dyn Query>> {
+/// The queries that find `term` in the index (see the module doc), each with its field.
+fn term_queries(term: &Term, fields: &Fields) -> Vec<(Field, Box<dyn Query>)> {
     let analyzer = term.language.analyzer();
-    let query = |field, text: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
+    let query = |field, text: &str| -> (Field, Box<dyn Query>) {
+        let query = TermQuery::new(
             IndexTerm::from_field_text(field, text),
             IndexRecordOption::Basic,
-        ))
+        );
+        (field, Box::new(query))
     };
     match (term.folded.as_slice(), analyzer) {
         ([], _) => Vec::new(),
@@ -164,7 +180,8 @@ fn term_queries(term: &Term, fields: &Fields) -> Vec<Box<dyn Query>> {
             [fields.text_folded, fields.title_folded]
                 .into_iter()
                 .map(|field| {
-                    Box::new(RegexPhraseQuery::new(field, patterns.clone())) as Box<dyn Query>
+                    let query = RegexPhraseQuery::new(field, patterns.clone());
+                    (field, Box::new(query) as Box<dyn Query>)
                 })
                 .collect()
         }

@@ -11,12 +11,14 @@ pub mod cache;
 pub mod citations;
 pub mod conjunction;
 pub mod expansion;
+pub mod explain;
 pub mod facets;
 pub mod highlight;
 pub mod markdown;
 pub mod marked;
 pub mod paragraph;
 pub mod partial;
+pub mod probe;
 pub mod proceedings;
 pub mod public_view;
 pub mod query;
@@ -29,7 +31,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
@@ -134,6 +136,10 @@ pub struct Hit {
     /// there are none.
     #[serde(skip_serializing_if = "is_zero")]
     pub other_decisions: usize,
+    /// With `explain=true`: the clauses of the query that match the document and what each
+    /// added to its score (`explain`). Left out otherwise, and for a query without words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<explain::HitExplanation>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -221,6 +227,10 @@ pub struct SearchResponse {
     /// `expand=false`. Documents found only so rank below every document the words as typed
     /// find.
     pub expansions: Vec<expansion::Expansion>,
+    /// With `explain_id`: whether that document matches the query, and why not
+    /// (`explain::why_not`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why_not: Option<explain::WhyNot>,
 }
 
 /// A filter that does not change scores.
@@ -483,16 +493,48 @@ fn search_on(
         (Sort::DateAsc, _) => PageOrder::DateAsc,
     };
     let offset = (request.page - 1) * request.per_page;
-    let (harvest, highlight, expansions) = pass.run(&parsed, order, offset + request.per_page)?;
+    let ran = pass.run(&parsed, order, offset + request.per_page)?;
+    let (harvest, highlight, expansions) = (ran.harvest, ran.highlight, ran.expansions);
+    let explainer = match request.explain {
+        true => Some(explain::Explainer::new(
+            ran.built,
+            searcher,
+            public.as_ref(),
+        )?),
+        false => None,
+    };
     let total = harvest.total;
     let mut facet_counts = FacetCounts::default();
     for (dimension, counts) in Dimension::ALL.into_iter().zip(harvest.counts) {
         facet_counts[dimension] = facet_values(counts, dimension);
     }
-    let hits = pass.hits(harvest.top, offset, order, &highlight)?;
+    let hits = pass.hits(harvest.top, offset, order, &highlight, explainer.as_ref())?;
     let partial = match request.page == 1 && total < partial::BELOW {
         true => partial::find(&pass, &parsed)?,
         false => None,
+    };
+    let why_not = match &request.explain_id {
+        Some(id) => {
+            let fields = &handle.fields;
+            let built = build::build_explained(
+                &parsed,
+                fields,
+                searcher,
+                public.as_ref(),
+                request.expand,
+                true,
+            )?;
+            let include = request.include_restricted;
+            Some(explain::why_not(
+                handle,
+                searcher,
+                public.as_ref(),
+                built,
+                id,
+                include,
+            )?)
+        }
+        None => None,
     };
     Ok(SearchResponse {
         total,
@@ -504,7 +546,18 @@ fn search_on(
         facets: facet_counts,
         partial,
         expansions,
+        why_not,
     })
+}
+
+/// What a pass over the index found, and what its query was built with.
+struct Ran {
+    harvest: facets::Harvest,
+    highlight: highlight::Highlight,
+    expansions: Vec<expansion::Expansion>,
+    /// What the query was built with (its probes, recorded when the request explains its
+    /// hits); the query itself has run.
+    built: build::Built,
 }
 
 /// One search's setting: what every pass over the index for it shares (the request's filters,
@@ -520,32 +573,22 @@ struct Pass<'a> {
 impl Pass<'_> {
     /// Runs `node` with the request's filters: the `keep` best matches in `order`, the total and
     /// the facet counts, and the terms to highlight.
-    fn run(
-        &self,
-        node: &query::Node,
-        order: PageOrder,
-        keep: usize,
-    ) -> Result<
-        (
-            facets::Harvest,
-            highlight::Highlight,
-            Vec<expansion::Expansion>,
-        ),
-        SearchError,
-    > {
-        let built = build::build(
+    fn run(&self, node: &query::Node, order: PageOrder, keep: usize) -> Result<Ran, SearchError> {
+        let mut built = build::build_explained(
             node,
             &self.handle.fields,
             self.searcher,
             self.public,
             self.request.expand,
+            self.request.explain,
         )?;
         let Filters {
             by_dimension,
             always,
             excluded,
         } = Filters::of(self.request, self.handle);
-        let query = restrict(built.query, always, excluded);
+        let built_query = std::mem::replace(&mut built.query, Box::new(EmptyQuery));
+        let query = restrict(built_query, always, excluded);
         let collector = OnePass {
             tables: self.handle.facet_tables.clone(),
             filters: Arc::new(by_dimension),
@@ -563,7 +606,12 @@ impl Pass<'_> {
         if collector.deadline.passed() {
             return Err(SearchError::Timeout);
         }
-        Ok((harvest, built.highlight, built.expansions))
+        Ok(Ran {
+            harvest,
+            highlight: std::mem::take(&mut built.highlight),
+            expansions: std::mem::take(&mut built.expansions),
+            built,
+        })
     }
 
     /// The hits of `top` from `offset` on, each with its snippet.
@@ -573,6 +621,7 @@ impl Pass<'_> {
         offset: usize,
         order: PageOrder,
         highlight: &highlight::Highlight,
+        explainer: Option<&explain::Explainer>,
     ) -> Result<Vec<Hit>, SearchError> {
         // A hit's snippet reads its whole text (up to 8 MiB): the deadline holds between hits.
         top.into_iter()
@@ -581,7 +630,13 @@ impl Pass<'_> {
                 let score = (order == PageOrder::Score).then_some(key as f32);
                 match Instant::now() >= self.deadline {
                     true => Err(SearchError::Timeout),
-                    false => hit(self, address, score, highlight),
+                    false => {
+                        let mut hit = hit(self, address, score, highlight)?;
+                        if let Some(explainer) = explainer {
+                            hit.explanation = explainer.explain(self.searcher, address, true)?;
+                        }
+                        Ok(hit)
+                    }
                 }
             })
             .collect()
@@ -629,6 +684,7 @@ fn hit(
         sector: d.sector,
         victims: d.victims,
         other_decisions,
+        explanation: None,
     })
 }
 
@@ -770,7 +826,7 @@ mod tests {
 
     /// An index of `records`, each committed on its own (a segment each) when `apart`: a work's
     /// versions then sit in different segments.
-    pub(super) fn index_of(
+    pub(crate) fn index_of(
         records: &[serde_json::Value],
         apart: bool,
     ) -> (IndexHandle, tempfile::TempDir) {
@@ -844,7 +900,7 @@ mod tests {
         records
     }
 
-    fn request(pairs: &[(&str, &str)]) -> SearchRequest {
+    pub(crate) fn request(pairs: &[(&str, &str)]) -> SearchRequest {
         SearchRequest::from_pairs(pairs.iter().copied()).unwrap()
     }
 

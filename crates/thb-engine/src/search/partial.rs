@@ -85,7 +85,7 @@ pub(super) fn find(pass: &Pass<'_>, parsed: &Node) -> Result<Option<Partial>, Se
     let mut words = Vec::with_capacity(positive.len());
     for word in &positive {
         let alone = with_exclusions(vec![(*word).clone()]);
-        let (harvest, _, _) = pass.run(&alone, PageOrder::Score, 1)?;
+        let harvest = pass.run(&alone, PageOrder::Score, 1)?.harvest;
         words.push(WordMatches {
             word: as_typed(word),
             documents: harvest.documents,
@@ -96,9 +96,10 @@ pub(super) fn find(pass: &Pass<'_>, parsed: &Node) -> Result<Option<Partial>, Se
         Node::Or(all.clone()),
         Node::Not(Box::new(Node::And(all))),
     ]);
-    let (harvest, highlight, _) = pass.run(&relaxed, PageOrder::Score, SHOWN)?;
+    let ran = pass.run(&relaxed, PageOrder::Score, SHOWN)?;
+    let (harvest, highlight) = (ran.harvest, ran.highlight);
     let total = harvest.total;
-    let hits = pass.hits(harvest.top, 0, PageOrder::Score, &highlight)?;
+    let hits = pass.hits(harvest.top, 0, PageOrder::Score, &highlight, None)?;
     Ok(Some(Partial { total, hits, words }))
 }
 

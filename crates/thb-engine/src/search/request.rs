@@ -39,6 +39,10 @@ pub struct SearchRequest {
     /// Whether words naming a concept of the thesaurus also find its terms in the other
     /// languages (`search::expansion`).
     pub expand: bool,
+    /// Whether each hit says why it matched (`search::explain`).
+    pub explain: bool,
+    /// A document to say of whether it matches, and why not (`search::explain::why_not`).
+    pub explain_id: Option<String>,
 }
 
 impl Default for SearchRequest {
@@ -56,6 +60,8 @@ impl Default for SearchRequest {
             per_page: DEFAULT_PER_PAGE,
             include_restricted: false,
             expand: true,
+            explain: false,
+            explain_id: None,
         }
     }
 }
@@ -169,6 +175,14 @@ impl SearchRequest {
                     r.expand = parse_switch(value).ok_or_else(|| {
                         bad(parameter.key, invalid(value), expected(value, ["true", "false"]))
                     })?
+                }
+                Role::Explain => {
+                    r.explain = parse_switch(value).ok_or_else(|| {
+                        bad(parameter.key, invalid(value), expected(value, ["true", "false"]))
+                    })?
+                }
+                Role::ExplainId => {
+                    r.explain_id = (!value.is_empty()).then(|| value.to_string())
                 }
                 Role::Page => page = Some(value),
                 Role::PerPage => per_page = Some(value),
