@@ -8,11 +8,9 @@ use crate::common;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
 use serde_json::Value;
-use tower::ServiceExt;
 
 use thb_caselaw::api::AppState;
 use thb_caselaw::config::Config;
@@ -42,20 +40,7 @@ fn corpus() -> &'static Router {
 }
 
 async fn get(uri: &str, token: Option<&str>) -> (StatusCode, String) {
-    let mut request = Request::builder().uri(uri);
-    if let Some(token) = token {
-        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
-    }
-    let response = corpus()
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let body = axum::body::to_bytes(response.into_body(), 16 << 20)
-        .await
-        .unwrap();
-    (status, String::from_utf8(body.to_vec()).unwrap())
+    common::oneshot_get(corpus(), uri, token).await
 }
 
 async fn search(query: &str, token: Option<&str>) -> Value {
