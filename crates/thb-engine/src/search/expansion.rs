@@ -80,7 +80,7 @@ pub fn naming(phrase: &str) -> Option<Named<'static>> {
 }
 
 /// The query of the expansions of `named` (its concept's other terms and its related
-/// concepts' terms), matching with [`EXPANSION_SCORE`], and what the response lists of it. The
+/// concepts' terms), matching with `EXPANSION_SCORE`, and what the response lists of it. The
 /// terms are highlighted as standing for the `words` query words from `first` on; with
 /// `probes`, each term's queries are recorded there (`search::explain`). `None` when the
 /// concept has no term but the one typed.
