@@ -39,6 +39,7 @@ use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{Index, TantivyDocument};
 use thb_engine::analysis::{self, Analyzer, StemLanguage, StemRouter};
 use thb_engine::document::Document;
+use thb_engine::domain::thesaurus;
 use thb_engine::index::{merge_balanced, IndexHandle};
 use thb_engine::ingest::{self, IngestOptions, IngestReport, Progress};
 use thb_engine::privacy;
@@ -331,6 +332,16 @@ fn stages(input: &Input, detect: bool) {
                 } else {
                     "und".into()
                 });
+            }
+        }),
+    ));
+    rows.push((
+        "infer themes (undeclared only)",
+        cpu_of(|| {
+            let thesaurus = thesaurus::shipped();
+            for d in documents.iter_mut().filter(|d| d.themes.is_empty()) {
+                d.themes_inferred =
+                    thesaurus.infer_themes(&d.title, &d.text, d.language.as_deref());
             }
         }),
     ));

@@ -465,12 +465,18 @@ impl WordAnalyzer {
         }
     }
 
+    /// Whether the tokenizer drops the word at `range` of `text` whatever its letters: a
+    /// Turkish suffix written after an apostrophe. Lets a caller that skips analysing most
+    /// words still keep their positions as the tokenizer does.
+    pub fn skips(&self, text: &str, range: Range<usize>) -> bool {
+        self.analyzer == Analyzer::Stemmed(StemLanguage::Turkish)
+            && follows_apostrophe(text, range.start)
+    }
+
     /// The term of the word at `range` of `text` (a range from [`words`]), exactly as the
     /// analyzer's tokenizer would produce it there, or `None` where the tokenizer drops it.
     pub fn term(&mut self, text: &str, range: Range<usize>) -> Option<&str> {
-        if self.analyzer == Analyzer::Stemmed(StemLanguage::Turkish)
-            && follows_apostrophe(text, range.start)
-        {
+        if self.skips(text, range.clone()) {
             return None;
         }
         analyze_word(

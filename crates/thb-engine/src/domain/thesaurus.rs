@@ -9,12 +9,12 @@
 //! the concept its nominative names. A multi-word term is named only by the same words in the
 //! same order. Turning terms into index queries is `search::build`'s business, not this one's.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analyzer, StemLanguage};
+use crate::analysis::{words, Analyzer, StemLanguage, WordAnalyzer};
 use crate::domain::taxonomy;
 
 /// The thesaurus file.
@@ -208,6 +208,8 @@ pub struct Thesaurus {
     analyzers: Vec<Analyzer>,
     /// The most analysed words a term has.
     longest: usize,
+    /// The terms of each analyser, arranged for [`Thesaurus::infer_themes`].
+    matchers: Vec<Matcher>,
 }
 
 impl Thesaurus {
@@ -320,6 +322,7 @@ impl Thesaurus {
             }
         }
         Ok(Thesaurus {
+            matchers: matchers(&named),
             concepts,
             named,
             analyzers,
@@ -393,43 +396,17 @@ impl Thesaurus {
     /// judgment about compensation). Top-level themes are not inferred: the concepts that
     /// carry them (trafficking, exploitation, victim) are named by nearly every document.
     /// In taxonomy order.
+    ///
+    /// Ingest runs this on every document without declared themes (every imported HUDOC
+    /// judgment), so it walks the text once, folds each word into one buffer and stems only
+    /// the words that can be a term's ([`Mentions`]); collecting every term of a 100 KB
+    /// judgment twice cost ingest a third of its rate (`benches/RESULTS.md`, issue 24).
     pub fn infer_themes(&self, title: &str, text: &str, language: Option<&str>) -> Vec<String> {
-        // The document's own language's rules, and the fold for terms of languages without a
-        // stemmer; every language's rules for a document of unknown language.
-        let own = language
-            .and_then(StemLanguage::for_tag)
-            .map(Analyzer::Stemmed);
-        let analyzers: Vec<Analyzer> = self
-            .analyzers
+        let counts = self.mention_counts(title, text, language);
+        let themes: BTreeSet<&str> = counts
             .iter()
-            .copied()
-            .filter(|a| own.is_none() || Some(*a) == own || *a == Analyzer::Folded)
-            .collect();
-        let mut mentions: HashMap<usize, usize> = HashMap::new();
-        for analyzer in analyzers {
-            let starts = self.first_words(analyzer);
-            if starts.is_empty() {
-                continue;
-            }
-            let mut count = |words: &[String], weight: usize| {
-                for at in 0..words.len() {
-                    let Some(candidates) = starts.get(words[at].as_str()) else {
-                        continue;
-                    };
-                    for (term, concept) in candidates {
-                        if words[at..].starts_with(term) {
-                            *mentions.entry(*concept).or_default() += weight;
-                        }
-                    }
-                }
-            };
-            // A mention in the title counts as two.
-            count(&analyzer.terms(title), 2);
-            count(&analyzer.terms(text), 1);
-        }
-        let themes: BTreeSet<&str> = mentions
-            .into_iter()
-            .filter(|(_, n)| *n >= 2)
+            .enumerate()
+            .filter(|(_, n)| **n >= 2)
             .flat_map(|(at, _)| self.concepts[at].themes.iter())
             .map(String::as_str)
             .filter(|theme| theme.contains('/'))
@@ -441,18 +418,171 @@ impl Thesaurus {
             .collect()
     }
 
-    /// For `analyzer`, its terms by their first word: each term's words and concept.
-    fn first_words(&self, analyzer: Analyzer) -> HashMap<&str, Vec<(&[String], usize)>> {
-        let mut starts: HashMap<&str, Vec<(&[String], usize)>> = HashMap::new();
-        for ((a, words), &concept) in &self.named {
-            if *a == analyzer {
-                starts
-                    .entry(words[0].as_str())
-                    .or_default()
-                    .push((words.as_slice(), concept));
+    /// How often `title` and `text` name each concept, by place in [`concepts`](Self::concepts),
+    /// a mention in the title counting twice.
+    fn mention_counts(&self, title: &str, text: &str, language: Option<&str>) -> Vec<usize> {
+        // The document's own language's rules, and the fold for terms of languages without a
+        // stemmer; every language's rules for a document of unknown language.
+        let own = language
+            .and_then(StemLanguage::for_tag)
+            .map(Analyzer::Stemmed);
+        let mut mentions = Mentions::new(
+            self.matchers.iter().filter(|m| {
+                own.is_none() || Some(m.analyzer) == own || m.analyzer == Analyzer::Folded
+            }),
+            self.concepts.len(),
+            self.longest,
+        );
+        // A mention in the title counts as two.
+        mentions.count(title, 2);
+        mentions.count(text, 1);
+        mentions.counts
+    }
+}
+
+/// How many letters of a word [`Matcher::may_be_a_term_word`] looks at.
+const PREFIX_CHARS: usize = 2;
+
+/// The first [`PREFIX_CHARS`] characters of a word (all of a shorter one), packed in one key.
+fn prefix_key(word: &str) -> u64 {
+    word.chars()
+        .take(PREFIX_CHARS)
+        .fold(1u64, |key, c| (key << 21) | u64::from(c))
+}
+
+/// One analyser's terms, arranged to count their mentions in a text walked once.
+#[derive(Debug)]
+struct Matcher {
+    analyzer: Analyzer,
+    /// Each term's words and concept, by its last word: a term is found when its last word
+    /// arrives and the words before it are the term's.
+    by_last: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// [`prefix_key`] of every word of every term.
+    prefixes: HashSet<u64>,
+}
+
+impl Matcher {
+    /// Whether a word whose folded form is `folded` can have one of the terms' words as its
+    /// term. The stemmers strip and alter endings and keep a word's first two letters (the
+    /// third can go: the fleeting `a` of `brak`, stemmed `brk`), so a word that begins
+    /// otherwise than every term word (most words of a text) is not stemmed at all. A test
+    /// compares the counts with those of every word stemmed, on every text we have.
+    fn may_be_a_term_word(&self, folded: &str) -> bool {
+        match self.analyzer {
+            Analyzer::Stemmed(_) => (1..=PREFIX_CHARS).any(|n| {
+                let prefix_end = folded
+                    .char_indices()
+                    .nth(n)
+                    .map_or(folded.len(), |(i, _)| i);
+                self.prefixes.contains(&prefix_key(&folded[..prefix_end]))
+            }),
+            Analyzer::Exact | Analyzer::Folded => true,
+        }
+    }
+}
+
+/// The matchers of [`Thesaurus::infer_themes`], one per analyser terms are compared with.
+fn matchers(named: &HashMap<(Analyzer, Vec<String>), usize>) -> Vec<Matcher> {
+    let mut matchers: Vec<Matcher> = Vec::new();
+    // In a stable order: the counts do not depend on it, but a reader of a debug print does.
+    let mut terms: Vec<(&(Analyzer, Vec<String>), &usize)> = named.iter().collect();
+    terms.sort_by(|a, b| (a.1, &a.0 .1).cmp(&(b.1, &b.0 .1)));
+    for ((analyzer, words), &concept) in terms {
+        let at = match matchers.iter().position(|m| m.analyzer == *analyzer) {
+            Some(at) => at,
+            None => {
+                matchers.push(Matcher {
+                    analyzer: *analyzer,
+                    by_last: HashMap::new(),
+                    prefixes: HashSet::new(),
+                });
+                matchers.len() - 1
+            }
+        };
+        let matcher = &mut matchers[at];
+        let last = words.last().expect("a term has words (checked by parse)");
+        matcher
+            .by_last
+            .entry(last.clone())
+            .or_default()
+            .push((words.clone(), concept));
+        matcher
+            .prefixes
+            .extend(words.iter().map(|word| prefix_key(word)));
+    }
+    matchers
+}
+
+/// The mentions of each concept in the texts walked so far.
+struct Mentions<'a> {
+    /// Each matcher, with the analyser of its words and the last terms it made (a word that
+    /// cannot be a term's is kept as an empty term, so that no term spans it).
+    walkers: Vec<(&'a Matcher, WordAnalyzer, VecDeque<String>)>,
+    folder: WordAnalyzer,
+    /// By concept, in `Thesaurus::concepts`' order.
+    counts: Vec<usize>,
+    longest: usize,
+}
+
+impl<'a> Mentions<'a> {
+    fn new(matchers: impl Iterator<Item = &'a Matcher>, concepts: usize, longest: usize) -> Self {
+        Mentions {
+            walkers: matchers
+                .map(|m| {
+                    (
+                        m,
+                        WordAnalyzer::new(m.analyzer),
+                        VecDeque::with_capacity(longest),
+                    )
+                })
+                .collect(),
+            folder: WordAnalyzer::new(Analyzer::Folded),
+            counts: vec![0; concepts],
+            longest,
+        }
+    }
+
+    /// Adds `weight` for every term `text` names, each time it names it. The terms of
+    /// each matcher are the ones its analyser's tokenizer gives (`Analyzer::terms`).
+    fn count(&mut self, text: &str, weight: usize) {
+        for (_, _, recent) in &mut self.walkers {
+            recent.iter_mut().for_each(String::clear);
+        }
+        for range in words(text) {
+            let folded = self.folder.term(text, range.clone());
+            for (matcher, analyzer, recent) in &mut self.walkers {
+                if analyzer.skips(text, range.clone()) {
+                    continue;
+                }
+                let term = match (matcher.analyzer, folded) {
+                    (Analyzer::Folded, _) => folded,
+                    (_, Some(f)) if !matcher.may_be_a_term_word(f) => Some(""),
+                    _ => analyzer.term(text, range.clone()),
+                };
+                let Some(term) = term else { continue };
+                let mut slot = if recent.len() == self.longest {
+                    recent.pop_front().unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                slot.clear();
+                slot.push_str(term);
+                recent.push_back(slot);
+                let Some(candidates) = matcher.by_last.get(term) else {
+                    continue;
+                };
+                for (words, concept) in candidates {
+                    if words.len() <= recent.len()
+                        && recent
+                            .iter()
+                            .skip(recent.len() - words.len())
+                            .eq(words.iter())
+                    {
+                        self.counts[*concept] += weight;
+                    }
+                }
             }
         }
-        starts
     }
 }
 

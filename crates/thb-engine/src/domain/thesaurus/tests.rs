@@ -281,3 +281,126 @@ fn convention_terms_are_the_conventions_words() {
     }
     assert!(checked >= 20, "{checked}");
 }
+
+/// What [`Thesaurus::mention_counts`] must return, however it walks the text: every term of
+/// each analyser's tokenizer collected, and every run of them compared with every term.
+fn mention_counts_by_collecting(
+    thesaurus: &Thesaurus,
+    title: &str,
+    text: &str,
+    language: Option<&str>,
+) -> Vec<usize> {
+    let own = language
+        .and_then(StemLanguage::for_tag)
+        .map(Analyzer::Stemmed);
+    let mut counts = vec![0; thesaurus.concepts.len()];
+    for &analyzer in &thesaurus.analyzers {
+        if own.is_some() && Some(analyzer) != own && analyzer != Analyzer::Folded {
+            continue;
+        }
+        let mut by_first: HashMap<&str, Vec<(&[String], usize)>> = HashMap::new();
+        for ((a, term), &concept) in &thesaurus.named {
+            if *a == analyzer {
+                by_first.entry(&term[0]).or_default().push((term, concept));
+            }
+        }
+        for (words, weight) in [(analyzer.terms(title), 2), (analyzer.terms(text), 1)] {
+            for at in 0..words.len() {
+                for (term, concept) in by_first.get(words[at].as_str()).into_iter().flatten() {
+                    if words[at..].starts_with(term) {
+                        counts[*concept] += weight;
+                    }
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// The one-walk count (which stems only words that can be a term's) against the collecting
+/// one, on every text of `corpus/` and the real judgments and treebank sentences of
+/// `../shared/data`, each in its own language, in every stemmer's and with none.
+#[test]
+fn mentions_are_counted_as_collecting_every_term_would() {
+    let thesaurus = shipped();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let read = |path: &str, title: &str, text: &str, language: &str| {
+        let Ok(file) = std::fs::read_to_string(format!("{root}/{path}")) else {
+            println!("skipped: {path} is absent (the shared data is not in this checkout)");
+            return Vec::new();
+        };
+        let mut texts = Vec::new();
+        for line in file.lines().filter(|l| !l.trim().is_empty()) {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            let field = |name: &str| row[name].as_str().unwrap_or_default().to_string();
+            let language = row[language].as_str().map(String::from);
+            texts.push((field(title), field(text), language));
+        }
+        texts
+    };
+    let mut texts: Vec<(String, String, Option<String>)> = Vec::new();
+    for file in [
+        "ecthr",
+        "greta-samples",
+        "legislation",
+        "national-balkans",
+        "national-tr-mt",
+    ] {
+        texts.extend(read(
+            &format!("corpus/{file}.jsonl"),
+            "title",
+            "text",
+            "language",
+        ));
+    }
+    let corpus = texts.len();
+    assert!(corpus > 200, "{corpus} documents in corpus/");
+    // The first 20 KB of each judgment: facts, law and the operative part's start, in the
+    // time a debug build has.
+    texts.extend(
+        read(
+            "../shared/data/ecthr_trafficking_judgments.jsonl",
+            "title",
+            "text",
+            "language",
+        )
+        .into_iter()
+        .map(|(title, text, language)| {
+            let end = (0..=text.len().min(20_000))
+                .rev()
+                .find(|&at| text.is_char_boundary(at))
+                .unwrap_or(0);
+            (title, text[..end].to_string(), language)
+        }),
+    );
+    texts.extend(read(
+        "../shared/data/ud_sentences_balkan_tr_mt.jsonl",
+        "id",
+        "text",
+        "lang",
+    ));
+    let mut tags: Vec<Option<&str>> = vec![None, Some("mt")];
+    tags.extend(["en", "fr", "de", "it", "tr", "ru", "sr-Latn", "mk", "sq"].map(Some));
+    let mut named = 0;
+    for (i, (title, text, language)) in texts.iter().enumerate() {
+        // Every text in its own language; a sample of the corpus's in every language's rules.
+        let languages: Vec<Option<&str>> = if i < corpus && i % 5 == 0 {
+            tags.clone()
+        } else {
+            vec![language.as_deref()]
+        };
+        for language in languages {
+            let counts = thesaurus.mention_counts(title, text, language);
+            assert_eq!(
+                counts,
+                mention_counts_by_collecting(thesaurus, title, text, language),
+                "{title:?} in {language:?}"
+            );
+            named += counts.iter().sum::<usize>();
+        }
+    }
+    assert!(
+        named > 1000,
+        "only {named} mentions: the texts were not read"
+    );
+}
