@@ -399,7 +399,7 @@ impl Thesaurus {
     ///
     /// Ingest runs this on every document without declared themes (every imported HUDOC
     /// judgment), so it walks the text once, folds each word into one buffer and stems only
-    /// the words that can be a term's ([`Mentions`]); collecting every term of a 100 KB
+    /// the words that can be a term's (`Mentions`); collecting every term of a 100 KB
     /// judgment twice cost ingest a third of its rate (`benches/RESULTS.md`, issue 24).
     pub fn infer_themes(&self, title: &str, text: &str, language: Option<&str>) -> Vec<String> {
         let counts = self.mention_counts(title, text, language);

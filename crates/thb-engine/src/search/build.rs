@@ -30,7 +30,7 @@ use crate::schema::{has_positions, Fields};
 
 /// Boosts, highest first: exact title, folded title, identifiers, exact text, folded text,
 /// stemmed text. Chosen so that exact > folded > stemmed at equal term statistics.
-pub use super::highlight::{Highlight, QueryWords};
+pub use super::highlight::Highlight;
 
 const BOOST_TITLE_EXACT: f32 = 4.0;
 const BOOST_TITLE_FOLDED: f32 = 3.0;
@@ -59,7 +59,7 @@ struct Builder<'a> {
     /// The caller's view when it may not see restricted documents (and the index has some).
     public: Option<&'a PublicView<'a>>,
     highlight: Highlight,
-    /// The number of the next positive query word (see [`QueryWords`]).
+    /// The number of the next positive query word (see [`QueryWords`](super::highlight::QueryWords)).
     words: u32,
     /// Whether words that name a concept also look for its other terms.
     expand_concepts: bool,

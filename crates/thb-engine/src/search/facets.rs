@@ -174,6 +174,8 @@ impl Deadline {
         }
     }
 
+    /// No deadline: for the benchmarks and tests that run the collector by hand.
+    #[cfg(feature = "internals")]
     pub fn none() -> Deadline {
         Deadline {
             at: None,

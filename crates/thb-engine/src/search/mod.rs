@@ -4,21 +4,30 @@
 //!
 //! Facets are multi-select: each dimension's counts are computed with every filter except its
 //! own, so choosing Serbia still shows how many hits Bosnia and Herzegovina would have; the
-//! counts, the facet filters and the page come from one pass over the matches ([`facets`]).
+//! counts, the facet filters and the page come from one pass over the matches (`facets`).
 
+#[cfg(feature = "internals")]
 pub mod build;
+#[cfg(not(feature = "internals"))]
+pub(crate) mod build;
 pub mod cache;
 pub mod citations;
+#[cfg(feature = "internals")]
 pub mod conjunction;
-pub mod expansion;
+#[cfg(not(feature = "internals"))]
+pub(crate) mod conjunction;
+pub(crate) mod expansion;
 pub mod explain;
+#[cfg(feature = "internals")]
 pub mod facets;
-pub mod highlight;
+#[cfg(not(feature = "internals"))]
+pub(crate) mod facets;
+pub(crate) mod highlight;
 pub mod markdown;
-pub mod marked;
+pub(crate) mod marked;
 pub mod paragraph;
 pub mod partial;
-pub mod probe;
+pub(crate) mod probe;
 pub mod proceedings;
 pub mod public_view;
 pub mod query;
