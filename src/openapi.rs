@@ -66,11 +66,7 @@ pub fn document() -> OpenApi {
     let paths = &mut doc.paths;
     let token = || SecurityRequirement::new("bearer", Vec::<String>::new());
     let optional_auth = || vec![SecurityRequirement::default(), token()];
-    let search = OperationBuilder::new()
-        .operation_id(Some("search"))
-        .tag("search")
-        .summary(Some("Search documents"))
-        .description(Some("Full-text search with facet counts. Every word must match (in any script, with or without diacritics, in inflected forms); when all of them together match few documents, `partial` holds the documents that match some. Repeat a filter parameter to select several values."))
+    let search = operation("search", "search", "Search documents", Some("Full-text search with facet counts. Every word must match (in any script, with or without diacritics, in inflected forms); when all of them together match few documents, `partial` holds the documents that match some. Repeat a filter parameter to select several values."))
         .parameters(Some(search_parameters()))
         .securities(Some(optional_auth()))
         .response("200", json_response("The page of hits, the facet counts and partial matches", "SearchResponse"))
@@ -95,10 +91,7 @@ pub fn document() -> OpenApi {
     let no_such_document = || {
         error_response("No document has this id (or it is restricted and the request has no token)")
     };
-    let get_document = OperationBuilder::new()
-        .operation_id(Some("getDocument"))
-        .tag("documents")
-        .summary(Some("One document, whole"))
+    let get_document = operation("getDocument", "documents", "One document, whole", None)
         .parameters(Some(vec![id()]))
         .securities(Some(optional_auth()))
         .response(
@@ -111,11 +104,7 @@ pub fn document() -> OpenApi {
         .response("401", no_valid_token())
         .response("404", no_such_document());
     paths.add_path_operation("/api/documents/{id}", vec![HttpMethod::Get], get_document);
-    let cited_by = OperationBuilder::new()
-        .operation_id(Some("citedBy"))
-        .tag("citations")
-        .summary(Some("The documents citing a document"))
-        .description(Some("Resolved by the document's application numbers and ECLI (a text of law: by its provision). Newest first, at most 200; each citing judgment once, whatever its languages; restricted documents only with a reader or admin token."))
+    let cited_by = operation("citedBy", "citations", "The documents citing a document", Some("Resolved by the document's application numbers and ECLI (a text of law: by its provision). Newest first, at most 200; each citing judgment once, whatever its languages; restricted documents only with a reader or admin token."))
         .parameters(Some(vec![id()]))
         .securities(Some(optional_auth()))
         .response("200", json_response("What the document is cited as, and the documents citing it", "CitedBy"))
@@ -126,10 +115,7 @@ pub fn document() -> OpenApi {
         vec![HttpMethod::Get],
         cited_by,
     );
-    let post_citations = OperationBuilder::new()
-        .operation_id(Some("citations"))
-        .tag("citations")
-        .summary(Some("The citations of a pasted text"))
+    let post_citations = operation("citations", "citations", "The citations of a pasted text", None)
         .description(Some(format!("Application numbers, ECLIs and trafficking provisions (CETS 197, ECHR Article 4, Palermo Article 3, the region's criminal codes), in any served language and script, each with its span (byte offsets into `text`, end exclusive), its normalised value (what the `cites` and `provision` filters take) and the document it names when the index holds one the caller may see. At most {} bytes of text.", thb_engine::limits::MAX_CITATIONS_TEXT_BYTES)))
         .request_body(Some(
             RequestBodyBuilder::new()
@@ -149,11 +135,7 @@ pub fn document() -> OpenApi {
         .response("401", no_valid_token())
         .response("413", error_response("The text is over the limit"));
     paths.add_path_operation("/api/citations", vec![HttpMethod::Post], post_citations);
-    let similar = OperationBuilder::new()
-        .operation_id(Some("similarDocuments"))
-        .tag("documents")
-        .summary(Some("The documents most like one, across languages and scripts"))
-        .description(Some("The document's most distinctive words (tf·idf on the folded text) OR-ed into a search; each hit says which of those words, themes, countries and court it shares. Language versions of the document are left out; so are restricted documents without a token."))
+    let similar = operation("similarDocuments", "documents", "The documents most like one, across languages and scripts", Some("The document's most distinctive words (tf·idf on the folded text) OR-ed into a search; each hit says which of those words, themes, countries and court it shares. Language versions of the document are left out; so are restricted documents without a token."))
         .parameters(Some(vec![
             id(),
             ParameterBuilder::new()
@@ -181,11 +163,7 @@ pub fn document() -> OpenApi {
         vec![HttpMethod::Get],
         similar,
     );
-    let lineage = OperationBuilder::new()
-        .operation_id(Some("gretaLineage"))
-        .tag("documents")
-        .summary(Some("A GRETA document's closest recommendations of the other rounds"))
-        .description(Some("For a GRETA recommendation or report: the same country's GRETA documents of each other evaluation round that are most like it (the search of `similar` within that round), earlier and later rounds nearest first. A repeated recommendation shows here."))
+    let lineage = operation("gretaLineage", "documents", "A GRETA document's closest recommendations of the other rounds", Some("For a GRETA recommendation or report: the same country's GRETA documents of each other evaluation round that are most like it (the search of `similar` within that round), earlier and later rounds nearest first. A repeated recommendation shows here."))
         .parameters(Some(vec![id()]))
         .securities(Some(optional_auth()))
         .response("200", json_response("The other rounds and their closest documents", "Lineage"))
@@ -200,31 +178,29 @@ pub fn document() -> OpenApi {
         vec![HttpMethod::Get],
         lineage,
     );
-    let delete_document = OperationBuilder::new()
-        .operation_id(Some("deleteDocument"))
-        .tag("documents")
-        .summary(Some("Delete a document (admin token)"))
-        .description(Some("Committed before the answer."))
-        .parameters(Some(vec![id()]))
-        .securities(Some(vec![token()]))
-        .response("200", json_response("Deleted", "Deleted"))
-        .response("400", error_response("The id is not a valid id"))
-        .response("401", error_response("No admin token"))
-        .response("404", error_response("No document has this id"))
-        .response(
-            "503",
-            error_response("An ingest holds the index (`locked`)"),
-        );
+    let delete_document = operation(
+        "deleteDocument",
+        "documents",
+        "Delete a document (admin token)",
+        Some("Committed before the answer."),
+    )
+    .parameters(Some(vec![id()]))
+    .securities(Some(vec![token()]))
+    .response("200", json_response("Deleted", "Deleted"))
+    .response("400", error_response("The id is not a valid id"))
+    .response("401", error_response("No admin token"))
+    .response("404", error_response("No document has this id"))
+    .response(
+        "503",
+        error_response("An ingest holds the index (`locked`)"),
+    );
     paths.add_path_operation(
         "/api/documents/{id}",
         vec![HttpMethod::Delete],
         delete_document,
     );
 
-    let post_documents = OperationBuilder::new()
-        .operation_id(Some("writeDocuments"))
-        .tag("documents")
-        .summary(Some("Add or replace documents (admin token)"))
+    let post_documents = operation("writeDocuments", "documents", "Add or replace documents (admin token)", None)
         .description(Some(format!("A JSON array of documents or JSON Lines, at most {} MiB; upserted by id, validated as `thb-caselaw ingest` validates (the personal data guard included), committed in one commit before the answer. Valid records are written even when others are rejected (422).", MAX_BODY_BYTES >> 20)))
         .request_body(Some(
             RequestBodyBuilder::new()
@@ -253,46 +229,34 @@ pub fn document() -> OpenApi {
         .response("503", error_response("An ingest holds the index (`locked`)"));
     paths.add_path_operation("/api/documents", vec![HttpMethod::Post], post_documents);
 
-    let health = OperationBuilder::new()
-        .operation_id(Some("health"))
-        .tag("operations")
-        .summary(Some(
-            "Liveness, document count, last commit, response cache",
-        ))
-        .securities(Some(optional_auth()))
-        .response(
-            "200",
-            json_response(
-                "The documents the caller may see, and the last commit",
-                "Health",
-            ),
-        )
-        .response(
-            "401",
-            error_response("The Authorization header carries no valid token"),
-        );
+    let health = operation(
+        "health",
+        "operations",
+        "Liveness, document count, last commit, response cache",
+        None,
+    )
+    .securities(Some(optional_auth()))
+    .response(
+        "200",
+        json_response(
+            "The documents the caller may see, and the last commit",
+            "Health",
+        ),
+    )
+    .response(
+        "401",
+        error_response("The Authorization header carries no valid token"),
+    );
     paths.add_path_operation("/api/health", vec![HttpMethod::Get], health);
 
-    let themes = OperationBuilder::new()
-        .operation_id(Some("themes"))
-        .tag("vocabulary")
-        .summary(Some("The theme taxonomy, with labels"))
-        .description(Some("Every theme path the `theme` filter takes, parents before their children, each with its name in English, Serbian (Latin script), Albanian, Macedonian, Bosnian and Turkish."))
+    let themes = operation("themes", "vocabulary", "The theme taxonomy, with labels", Some("Every theme path the `theme` filter takes, parents before their children, each with its name in English, Serbian (Latin script), Albanian, Macedonian, Bosnian and Turkish."))
         .response("200", json_response("Every theme with its labels", "Themes"));
     paths.add_path_operation("/api/themes", vec![HttpMethod::Get], themes);
-    let thesaurus = OperationBuilder::new()
-        .operation_id(Some("thesaurus"))
-        .tag("vocabulary")
-        .summary(Some("The thesaurus a query is expanded by"))
-        .description(Some("Every concept: its id (as a search's `expansions` name it), its themes (what a document declaring none takes when it names the concept), its related concepts and its terms in each language (`sr-Cyrl` transliterated from `sr-Latn`)."))
+    let thesaurus = operation("thesaurus", "vocabulary", "The thesaurus a query is expanded by", Some("Every concept: its id (as a search's `expansions` name it), its themes (what a document declaring none takes when it names the concept), its related concepts and its terms in each language (`sr-Cyrl` transliterated from `sr-Latn`)."))
         .response("200", json_response("Every concept with its terms", "Thesaurus"));
     paths.add_path_operation("/api/thesaurus", vec![HttpMethod::Get], thesaurus);
 
-    let analyze = OperationBuilder::new()
-        .operation_id(Some("analyze"))
-        .tag("operations")
-        .summary(Some("What the analysers make of a text"))
-        .description(Some("The language (declared or detected) and script of a text, and for each word the term every field gets (exact, folded, stemmed in the text's language) and the stems it is searched as in a query: why a document came up, or did not."))
+    let analyze = operation("analyze", "operations", "What the analysers make of a text", Some("The language (declared or detected) and script of a text, and for each word the term every field gets (exact, folded, stemmed in the text's language) and the stems it is searched as in a query: why a document came up, or did not."))
         .parameters(Some(vec![
             ParameterBuilder::new()
                 .name("text")
@@ -329,37 +293,35 @@ pub fn document() -> OpenApi {
         .response("400", error_response("The text is missing, empty or too long, or the language tag is not one"));
     paths.add_path_operation("/api/analyze", vec![HttpMethod::Get], analyze);
 
-    let openapi = OperationBuilder::new()
-        .operation_id(Some("openapi"))
-        .tag("operations")
-        .summary(Some("This document"))
-        .response(
-            "200",
-            ResponseBuilder::new()
-                .description("The OpenAPI 3.1 document")
-                .content(
-                    "application/json",
-                    ContentBuilder::new()
-                        .schema(Some(ObjectBuilder::new().schema_type(Type::Object)))
-                        .build(),
-                )
-                .build(),
-        );
+    let openapi = operation("openapi", "operations", "This document", None).response(
+        "200",
+        ResponseBuilder::new()
+            .description("The OpenAPI 3.1 document")
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(ObjectBuilder::new().schema_type(Type::Object)))
+                    .build(),
+            )
+            .build(),
+    );
     paths.add_path_operation("/api/openapi.json", vec![HttpMethod::Get], openapi);
 
-    let metrics = OperationBuilder::new()
-        .operation_id(Some("metrics"))
-        .tag("operations")
-        .summary(Some("Prometheus metrics (reader or admin token)"))
-        .securities(Some(vec![token()]))
-        .response(
-            "200",
-            text_response(
-                "The metrics in the OpenMetrics text format",
-                "application/openmetrics-text",
-            ),
-        )
-        .response("401", error_response("No reader or admin token"));
+    let metrics = operation(
+        "metrics",
+        "operations",
+        "Prometheus metrics (reader or admin token)",
+        None,
+    )
+    .securities(Some(vec![token()]))
+    .response(
+        "200",
+        text_response(
+            "The metrics in the OpenMetrics text format",
+            "application/openmetrics-text",
+        ),
+    )
+    .response("401", error_response("No reader or admin token"));
     paths.add_path_operation("/metrics", vec![HttpMethod::Get], metrics);
 
     let page_parameters = || {
@@ -378,10 +340,7 @@ pub fn document() -> OpenApi {
         );
         parameters
     };
-    let page = OperationBuilder::new()
-        .operation_id(Some("searchPage"))
-        .tag("page")
-        .summary(Some("The search page (HTML)"))
+    let page = operation("searchPage", "page", "The search page (HTML)", None)
         .parameters(Some(page_parameters()))
         .securities(Some(optional_auth()))
         .response("200", html_page("The page"))
@@ -396,30 +355,32 @@ pub fn document() -> OpenApi {
         );
     paths.add_path_operation("/", vec![HttpMethod::Get], page);
 
-    let document_page = OperationBuilder::new()
-        .operation_id(Some("documentPage"))
-        .tag("page")
-        .summary(Some("One document's page (HTML), the query's words marked"))
-        .parameters(Some({
-            let mut parameters = vec![id()];
-            parameters.extend(page_parameters().into_iter().filter(|p| p.name == "ui"));
-            // The words of the search the reader came from, marked in the text.
-            parameters.push(
-                ParameterBuilder::new()
-                    .name("q")
-                    .parameter_in(ParameterIn::Query)
-                    .required(Required::False)
-                    .description(Some("The query whose words are marked in the text"))
-                    .schema(Some(string()))
-                    .build(),
-            );
-            parameters
-        }))
-        .securities(Some(optional_auth()))
-        .response("200", html_page("The page"))
-        .response("400", html_page("The page, saying what is wrong"))
-        .response("401", html_page("The page, saying the token is not valid"))
-        .response("404", html_page("The page, saying no document has this id"));
+    let document_page = operation(
+        "documentPage",
+        "page",
+        "One document's page (HTML), the query's words marked",
+        None,
+    )
+    .parameters(Some({
+        let mut parameters = vec![id()];
+        parameters.extend(page_parameters().into_iter().filter(|p| p.name == "ui"));
+        // The words of the search the reader came from, marked in the text.
+        parameters.push(
+            ParameterBuilder::new()
+                .name("q")
+                .parameter_in(ParameterIn::Query)
+                .required(Required::False)
+                .description(Some("The query whose words are marked in the text"))
+                .schema(Some(string()))
+                .build(),
+        );
+        parameters
+    }))
+    .securities(Some(optional_auth()))
+    .response("200", html_page("The page"))
+    .response("400", html_page("The page, saying what is wrong"))
+    .response("401", html_page("The page, saying the token is not valid"))
+    .response("404", html_page("The page, saying no document has this id"));
     paths.add_path_operation("/documents/{id}", vec![HttpMethod::Get], document_page);
 
     for (path, id, content_type, what) in [
@@ -456,10 +417,7 @@ pub fn document() -> OpenApi {
         paths.add_path_operation(path, vec![HttpMethod::Get], export);
     }
 
-    let asset = OperationBuilder::new()
-        .operation_id(Some("asset"))
-        .tag("page")
-        .summary(Some("The page's stylesheet and script"))
+    let asset = operation("asset", "page", "The page's stylesheet and script", None)
         .parameters(Some(vec![ParameterBuilder::new()
             .name("name")
             .parameter_in(ParameterIn::Path)
@@ -632,6 +590,16 @@ fn enumeration(values: Vec<&str>) -> RefOr<Schema> {
         .schema_type(Type::String)
         .enum_values(Some(values))
         .into()
+}
+
+/// An operation as each of ours starts: its id, its group, what it does in a line and,
+/// where a line is not enough, in a paragraph.
+fn operation(id: &str, tag: &str, summary: &str, description: Option<&str>) -> OperationBuilder {
+    OperationBuilder::new()
+        .operation_id(Some(id))
+        .tag(tag)
+        .summary(Some(summary))
+        .description(description)
 }
 
 fn json_response(description: &str, schema: &str) -> utoipa::openapi::Response {
