@@ -90,9 +90,11 @@ async fn forced_labour_explained_adds_up_and_names_the_concept_of_an_expanded_hi
         assert!(!matches.is_empty(), "{hit}");
         let through_concept = |m: &&Value| m.get("expansion").is_some();
         if matches.iter().all(|m| through_concept(&m)) {
-            // Found only through the thesaurus: it says which concept, and scores nothing.
+            // Found only through the thesaurus: it says which concept, and scores under the
+            // expansions' ceiling (10^-9, README), below every typed word.
             expanded += 1;
-            assert_eq!(hit["score"].as_f64(), Some(0.0), "{hit}");
+            let score = hit["score"].as_f64().unwrap();
+            assert!(score > 0.0 && score < 1e-9, "{hit}");
             for m in matches {
                 assert!(
                     m["expansion"] == "forced-labour" || m["expansion"] == "labour-exploitation",
@@ -118,6 +120,17 @@ async fn forced_labour_explained_adds_up_and_names_the_concept_of_an_expanded_hi
         typed > 0 && expanded > 0,
         "{typed} typed, {expanded} expanded"
     );
+    // Every typed hit first, then the expanded ones, each group by its score.
+    let scores: Vec<f64> = hits(&body)
+        .iter()
+        .map(|h| h["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(scores[typed - 1] > scores[typed], "{scores:?}");
+    // The expanded ones are ordered by how much they say it, not left to tie.
+    let mut expanded_scores = scores[typed..].to_vec();
+    expanded_scores.dedup();
+    assert!(expanded_scores.len() > 1, "{scores:?}");
     // A Serbian Cyrillic labour case (tests/thesaurus.rs) is met through `prinudni rad`, or
     // another term of the concept, in its folded text.
     let cyrillic = hits(&body)

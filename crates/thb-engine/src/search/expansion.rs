@@ -7,19 +7,26 @@
 //! words (the folded word's stem, by the term's language's rules, and up to
 //! [`MAX_ENDING`] letters more: `prinudni rad` finds `prinudnog rada` and `принудног рада`,
 //! never `rad` far from `prinudni`); a one-word term as its stem in the documents of its
-//! language (the `stem` field's namespace). Expansions match with a score of zero, so every
-//! document the typed words match ranks above every document only an expansion finds, as a
-//! prefix's expansions rank below the words typed (`build`); among the latter, the rest of the
-//! query orders them.
+//! language (the `stem` field's namespace). An expansion's own score is squeezed below
+//! [`EXPANSION_CEILING`] ([`BelowDirect`]), so every document the typed words match ranks
+//! above every document only an expansion finds, as a prefix's expansions rank below the
+//! words typed (`build`); among the latter, the rest of the query and then the expansion's
+//! own BM25 order them: a judgment that names `принудни рад` throughout comes before one that
+//! names it once, and the order no longer depends on where ingest happened to put each
+//! document (a constant score left ties to the document address).
 //!
 //! Expansion applies to the positive words and phrases without a field; not under a `NOT`.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RegexPhraseQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, EnableScoring, Explanation, Occur, Query, RegexPhraseQuery, Scorer, TermQuery,
+    Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term as IndexTerm;
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, COLLECT_BLOCK_BUFFER_LEN};
 
 use crate::analysis::Analyzer;
 use crate::domain::thesaurus::{self, Concept, Named, Term};
@@ -36,8 +43,12 @@ pub const MAX_ENDING: usize = 6;
 /// `i`, `e`, `of`, `za`): as prefixes they would match any word.
 const SHORT_WORD: usize = 2;
 
-/// The score of a match found only by an expansion (see the module doc).
-const EXPANSION_SCORE: f32 = 0.0;
+/// The bound of an expansion's score (see the module doc). A typed word's match scores at
+/// least its BM25 times the stem field's boost: with tantivy's idf, `ln(1 + (N - n + 0.5) /
+/// (n + 0.5))`, a word found in every document but one of a million (the rarest case where an
+/// expansion finds another) in a text a hundred times the average length scores about
+/// `2.5e-8`; this bound stays under that up to about 25 million documents.
+pub const EXPANSION_CEILING: f32 = 1e-9;
 
 /// What a concept named by the query added to it, as a search response lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,7 +91,7 @@ pub fn naming(phrase: &str) -> Option<Named<'static>> {
 }
 
 /// The query of the expansions of `named` (its concept's other terms and its related
-/// concepts' terms), matching with `EXPANSION_SCORE`, and what the response lists of it. The
+/// concepts' terms), scored below every direct match ([`BelowDirect`]), and what the response lists of it. The
 /// terms are highlighted as standing for the `words` query words from `first` on; with
 /// `probes`, each term's queries are recorded there (`search::explain`). `None` when the
 /// concept has no term but the one typed.
@@ -135,7 +146,100 @@ pub fn expand(
         return None;
     }
     let any = Box::new(BooleanQuery::new(clauses));
-    Some((Box::new(ConstScoreQuery::new(any, EXPANSION_SCORE)), listed))
+    Some((Box::new(BelowDirect(any)), listed))
+}
+
+/// A query whose matches score their own score `s` squeezed into `[0, EXPANSION_CEILING)`:
+/// `EXPANSION_CEILING · s / (s + 1)`, which keeps the order of `s`.
+#[derive(Debug)]
+pub struct BelowDirect(pub Box<dyn Query>);
+
+impl Clone for BelowDirect {
+    fn clone(&self) -> Self {
+        BelowDirect(self.0.box_clone())
+    }
+}
+
+fn squeezed(score: Score) -> Score {
+    EXPANSION_CEILING * score / (score + 1.0)
+}
+
+impl Query for BelowDirect {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let inner = self.0.weight(enable_scoring)?;
+        Ok(match enable_scoring.is_scoring_enabled() {
+            true => Box::new(BelowDirectWeight(inner)),
+            false => inner,
+        })
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a IndexTerm, bool)) {
+        self.0.query_terms(visitor);
+    }
+}
+
+struct BelowDirectWeight(Box<dyn Weight>);
+
+impl Weight for BelowDirectWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(BelowDirectScorer {
+            inner: self.0.scorer(reader, 1.0)?,
+            boost,
+        }))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let inner = self.0.explain(reader, doc)?;
+        let mut explanation =
+            Explanation::new("expansion, below every typed word", squeezed(inner.value()));
+        explanation.add_detail(inner);
+        Ok(explanation)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.0.count(reader)
+    }
+}
+
+struct BelowDirectScorer {
+    inner: Box<dyn Scorer>,
+    boost: Score,
+}
+
+impl DocSet for BelowDirectScorer {
+    fn advance(&mut self) -> DocId {
+        self.inner.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.inner.seek(target)
+    }
+
+    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
+        self.inner.seek_danger(target)
+    }
+
+    fn fill_buffer(&mut self, buffer: &mut [DocId; COLLECT_BLOCK_BUFFER_LEN]) -> usize {
+        self.inner.fill_buffer(buffer)
+    }
+
+    fn doc(&self) -> DocId {
+        self.inner.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.inner.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.inner.cost()
+    }
+}
+
+impl Scorer for BelowDirectScorer {
+    fn score(&mut self) -> Score {
+        self.boost * squeezed(self.inner.score())
+    }
 }
 
 fn listing(concept: &Concept, matched: &str, relation: Relation) -> Expansion {

@@ -29,6 +29,7 @@ use tantivy::query::{EnableScoring, Explanation, Query, Weight};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TantivyError};
 
 use super::build::Built;
+use super::expansion::EXPANSION_CEILING;
 use super::public_view::PublicView;
 use super::request::ParameterProblem;
 use super::SearchError;
@@ -259,7 +260,7 @@ impl Explainer {
                 detail.add_detail(explanation);
             } else {
                 detail.add_context(format!(
-                    "an expansion through {}: matches with a score of 0",
+                    "an expansion through {}: scores under {EXPANSION_CEILING:e}, below every typed word, and so orders only the documents no typed word finds",
                     probe.expansion.as_deref().unwrap_or("the thesaurus")
                 ));
             }

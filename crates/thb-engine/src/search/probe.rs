@@ -55,8 +55,9 @@ pub struct Probe {
     pub language: Option<String>,
     /// The concept of the thesaurus the clause comes from.
     pub expansion: Option<String>,
-    /// Whether the clause scores: an expansion matches with a score of zero
-    /// (`search::expansion`), whatever its query would score alone.
+    /// Whether the clause scores: an expansion's score is squeezed under
+    /// `expansion::EXPANSION_CEILING` (`search::expansion`), which orders only the documents
+    /// no typed word finds; a breakdown counts it as nothing.
     pub scored: bool,
     pub query: Box<dyn Query>,
     /// The conjunctions around the clause (`build::Built::scopes`), innermost first: it adds
