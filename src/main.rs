@@ -687,6 +687,14 @@ fn human_results(response: &search::SearchResponse) -> String {
                 missing.join(", ")
             ),
         };
+        if !why.filtered_out.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} is left out by the filters: {}",
+                why.id,
+                why.filtered_out.join(", ")
+            );
+        }
     }
     if response
         .hits

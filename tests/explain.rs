@@ -250,6 +250,20 @@ async fn why_not_answers_for_a_visible_document_and_as_unknown_for_a_restricted_
         "through the thesaurus: {}",
         body["why_not"]
     );
+    assert_eq!(body["why_not"]["filtered_out"], serde_json::json!([]));
+    // A Serbian case under a filter on Bosnia and Herzegovina: matched, and left out by it.
+    let body = search(
+        "q=forced+labour&country=BA&explain_id=rs:sample:k-34-2016",
+        None,
+    )
+    .await;
+    assert_eq!(body["why_not"]["matches"], true, "{}", body["why_not"]);
+    assert_eq!(
+        body["why_not"]["filtered_out"],
+        serde_json::json!(["country"]),
+        "{}",
+        body["why_not"]
+    );
 
     let query = "q=domestic+servitude&explain_id=";
     let (status, restricted) = get(&format!("/api/search?{query}{RESTRICTED}"), None).await;

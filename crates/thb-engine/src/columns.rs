@@ -359,6 +359,21 @@ impl SegmentTables {
     pub fn values(&self) -> &[(Dimension, String)] {
         &self.values
     }
+
+    /// Every value one document holds, in every dimension, its ancestors in a tree included:
+    /// what a filter accepts or not (`search::explain`'s "why not?").
+    pub fn document_values(&self, doc: DocId) -> Vec<&(Dimension, String)> {
+        let combinations: Vec<u32> = match self.keys(doc) {
+            KeysOf::Narrow(keys) => keys.iter().map(|k| u32::from(*k)).collect(),
+            KeysOf::Wide(keys) => keys.to_vec(),
+        };
+        self.groups
+            .iter()
+            .zip(combinations)
+            .flat_map(|(group, combination)| group.values_of(combination))
+            .filter_map(|value| self.values.get(usize::from(*value)))
+            .collect()
+    }
 }
 
 /// The [`SegmentTables`] of every live segment, shared by all searches.

@@ -82,6 +82,9 @@ pub struct WhyNot {
     pub id: String,
     /// Whether it matches the query's words; the filters (country, year, …) are not asked.
     pub matches: bool,
+    /// The request's filters it does not pass, by parameter (`country`, `year_from`,
+    /// `cites`): each would leave it out even where it matches the words.
+    pub filtered_out: Vec<String>,
     /// The query's words, as typed, none of whose terms any of its fields holds (a word a
     /// thesaurus concept stands in for may still match through the concept: `explanation`
     /// says).
@@ -95,6 +98,7 @@ pub struct WhyNot {
 /// Answers "why not?" for the document `id` and the query `built` with its probes
 /// (`build::build_explained`). A document the caller may not see is a parameter error worded
 /// as for an id that does not exist.
+/// `filtered_out` says which of the request's filters a document at an address fails.
 pub fn why_not(
     handle: &IndexHandle,
     searcher: &Searcher,
@@ -102,6 +106,7 @@ pub fn why_not(
     built: Built,
     id: &str,
     include_restricted: bool,
+    filtered_out: impl FnOnce(DocAddress) -> Result<Vec<String>, SearchError>,
 ) -> Result<WhyNot, SearchError> {
     let Some(address) = handle.address_of(searcher, id, include_restricted)? else {
         return Err(SearchError::Parameter {
@@ -141,6 +146,7 @@ pub fn why_not(
     Ok(WhyNot {
         id: id.to_string(),
         matches,
+        filtered_out: filtered_out(address)?,
         missing: words
             .into_iter()
             .filter(|(_, found)| !found)
@@ -479,6 +485,31 @@ mod tests {
             unknown.unwrap_err().to_string(),
             "explain_id: `nowhere`: no document has this id"
         );
+    }
+
+    #[test]
+    fn why_not_names_the_filters_a_document_fails() {
+        let (handle, _dir) = index_of(&records(), false);
+        let asked = |pairs: &[(&str, &str)]| {
+            let mut pairs = pairs.to_vec();
+            pairs.extend([("q", "grupa oglasa"), ("explain_id", "hr")]);
+            search(&handle, &request(&pairs)).unwrap().why_not.unwrap()
+        };
+        // It matches the words; a filter on another country alone leaves it out.
+        let why = asked(&[("country", "BA")]);
+        assert!(why.matches, "{why:?}");
+        assert_eq!(why.filtered_out, ["country"]);
+        assert!(asked(&[("country", "RS")]).filtered_out.is_empty());
+        assert!(asked(&[("country", "BA"), ("country", "RS")])
+            .filtered_out
+            .is_empty());
+        // Undated, it is outside any range of years; a sample, it is not a real document.
+        let why = asked(&[
+            ("year_from", "2000"),
+            ("provenance", "real"),
+            ("kind", "judgment"),
+        ]);
+        assert_eq!(why.filtered_out, ["year_from", "provenance"]);
     }
 
     #[test]

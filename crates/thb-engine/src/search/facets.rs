@@ -59,7 +59,7 @@ pub enum Accept {
 }
 
 impl Accept {
-    fn accepts(&self, value: &str) -> bool {
+    pub(crate) fn accepts(&self, value: &str) -> bool {
         match self {
             Accept::AnyOf(values) => values.iter().any(|v| v == value),
             Accept::Years { from, to } => value

@@ -253,7 +253,8 @@ fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
 /// restricted documents excluded.
 struct Filters {
     by_dimension: Vec<(Dimension, Accept)>,
-    always: Vec<Box<dyn Query>>,
+    /// Each with the parameter that sets it.
+    always: Vec<(&'static str, Box<dyn Query>)>,
     excluded: Vec<Box<dyn Query>>,
 }
 
@@ -275,7 +276,7 @@ impl Filters {
             };
             by_dimension.push((dimension, accept));
         }
-        let mut always: Vec<Box<dyn Query>> = Vec::new();
+        let mut always: Vec<(&'static str, Box<dyn Query>)> = Vec::new();
         if !request.greta_articles.is_empty() {
             let article = |n: &u16| -> (Occur, Box<dyn Query>) {
                 let term = Term::from_facet(f.greta_article, &schema::greta_article_facet(*n));
@@ -283,14 +284,14 @@ impl Filters {
                 (Occur::Should, Box::new(query))
             };
             let any = BooleanQuery::new(request.greta_articles.iter().map(article).collect());
-            always.push(Box::new(any));
+            always.push(("article", Box::new(any)));
         }
         if !request.cites.is_empty() {
             let terms = request
                 .cites
                 .iter()
                 .map(|v| Term::from_field_text(f.cites, v));
-            always.push(any_term(terms));
+            always.push(("cites", any_term(terms)));
         }
         if !request.provenances.is_empty() {
             let any = BooleanQuery::new(
@@ -304,7 +305,7 @@ impl Filters {
                     })
                     .collect(),
             );
-            always.push(Box::new(any));
+            always.push(("provenance", Box::new(any)));
         }
         let mut excluded: Vec<Box<dyn Query>> = Vec::new();
         if !request.include_restricted {
@@ -323,6 +324,43 @@ impl Filters {
             excluded,
         }
     }
+}
+
+/// The request's filters the document at `address` does not pass, by the parameter that
+/// sets each: the dimensions' from the document's values in the facet tables (as the pass
+/// over the matches reads them), the others by running their query on it.
+fn filtered_out(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    address: DocAddress,
+) -> Result<Vec<String>, SearchError> {
+    let filters = Filters::of(request, handle);
+    let reader = searcher.segment_reader(address.segment_ord);
+    let mut out = Vec::new();
+    if !filters.by_dimension.is_empty() {
+        let tables = handle.facet_tables().get(reader)?;
+        let values = tables.document_values(address.doc_id);
+        for (dimension, accept) in &filters.by_dimension {
+            let passes = values
+                .iter()
+                .any(|(d, value)| d == dimension && accept.accepts(value));
+            if !passes {
+                out.push(dimension.key().to_string());
+            }
+        }
+    }
+    for (parameter, query) in filters.always {
+        let weight = query.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+            searcher,
+        ))?;
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let doc = address.doc_id;
+        if !(scorer.doc() <= doc && tantivy::DocSet::seek(&mut scorer, doc) == doc) {
+            out.push(parameter.to_string());
+        }
+    }
+    Ok(out)
 }
 
 /// Documents holding any of `terms`: a filter's values, OR-ed.
@@ -534,6 +572,7 @@ fn search_on(
                 true,
             )?;
             let include = request.include_restricted;
+            let filtered_out = |address| filtered_out(handle, searcher, request, address);
             Some(explain::why_not(
                 handle,
                 searcher,
@@ -541,6 +580,7 @@ fn search_on(
                 built,
                 id,
                 include,
+                filtered_out,
             )?)
         }
         None => None,
@@ -597,7 +637,11 @@ impl Pass<'_> {
             excluded,
         } = Filters::of(self.request, self.handle);
         let built_query = std::mem::replace(&mut built.query, Box::new(EmptyQuery));
-        let query = restrict(built_query, always, excluded);
+        let query = restrict(
+            built_query,
+            always.into_iter().map(|(_, query)| query).collect(),
+            excluded,
+        );
         let collector = OnePass {
             tables: self.handle.facet_tables.clone(),
             filters: Arc::new(by_dimension),
