@@ -226,6 +226,13 @@ async fn the_page_shows_why_each_result_came_up_when_asked() {
     assert!(page.contains("data-analysis=\"exact\""));
     let (_, page) = get("/?q=forced+labour", None).await;
     assert!(!page.contains("<details class=\"why\""));
+    // A hit found through the thesaurus names the concept in the page's language, not by id.
+    let (_, page) = get("/?q=forced+labour&explain=true&ui=sr", None).await;
+    assert!(
+        page.contains("termin pojma iz tezaurusa prinudni rad"),
+        "{page}"
+    );
+    assert!(!page.contains("tezaurusa forced-labour"), "{page}");
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! The search page: results, partial matches, chips, sort, pagination, export links, and the error box of a search that could not run.
 
 use super::*;
+use thb_engine::domain::thesaurus;
 use thb_engine::search::explain::{HitExplanation, Match, MatchAnalysis};
 
 /// The search page: results and facets, or the reason the search could not run.
@@ -190,7 +191,7 @@ fn why_this_result(ui: Ui, explanation: &HitExplanation) -> Markup {
                                     ("where", &place),
                                     ("term", &m.term),
                                     ("language", &i18n::language_name(ui, m.language.as_deref().unwrap_or(""))),
-                                    ("concept", concept),
+                                    ("concept", &concept_name(ui, concept)),
                                     ("words", &m.words),
                                 ]))
                             }
@@ -208,6 +209,24 @@ fn why_this_result(ui: Ui, explanation: &HitExplanation) -> Markup {
             }
         }
     }
+}
+
+/// A thesaurus concept as the interface's language names it (its first term there; the
+/// English one where the language has none), not by its id.
+fn concept_name(ui: Ui, id: &str) -> String {
+    let Some(concept) = thesaurus::shipped().concept(id) else {
+        return id.to_string();
+    };
+    let first_in = |tag: &str| {
+        concept
+            .terms
+            .iter()
+            .find(|t| t.language.tag() == tag)
+            .map(|t| t.term.clone())
+    };
+    first_in(ui.html_lang())
+        .or_else(|| first_in("en"))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// Where and how a clause matched, in the interface's words.
