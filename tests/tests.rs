@@ -8,6 +8,7 @@
 
 mod common;
 
+mod accentless;
 mod api;
 mod backup;
 mod case_structure;

@@ -22,6 +22,10 @@ pub const MAX_PHRASE_WORDS: usize = 32;
 pub const MAX_PHRASE_SLOP: u32 = 20;
 /// Most terms one `prefix*` may expand to; past it the user must type a longer prefix.
 pub const MAX_PREFIX_EXPANSIONS: usize = 512;
+/// Most spellings of one word typed without diacritics looked for in an exact field
+/// (`search::spellings`: `declares` for `déclarés`); past it, the others still match through the
+/// folded field, only without the exact field's weight.
+pub const MAX_SPELLINGS: usize = 64;
 /// Shortest prefix before `*`, in characters.
 pub const MIN_PREFIX_CHARS: usize = 3;
 /// Largest page.

@@ -1,7 +1,9 @@
 //! The tantivy tokenizers: how text becomes terms, for documents and queries alike.
 //!
 //! Every text is indexed three ways, each a registered tokenizer:
-//! - `thb_exact`: the word as written, lower-cased (Turkish-safe). Matches here rank highest.
+//! - `thb_exact`: the word as written, lower-cased (Turkish-safe). Matches here rank highest;
+//!   a query word typed without some diacritics also matches here the spellings that have them
+//!   (`search::spellings`).
 //! - `thb_folded`: script, case and diacritics folded ([`thb_text::normalize::fold_for_search`]),
 //!   so `trgovina`, `трговина` and `TRGOVINA` are one term. This is the field recall relies on.
 //! - `thb_stem_<lang>`: the folded word reduced to its stem in the document's language, so

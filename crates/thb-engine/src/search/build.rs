@@ -6,6 +6,10 @@
 //! stemmer's namespace, so that it meets only the documents stemmed by the same rules. The clauses are summed, so a
 //! document that has the word exactly also matches folded and stemmed, and outranks one that
 //! only matches an inflected or transliterated form; title fields weigh more than body fields.
+//!
+//! A word typed without some of its diacritics is exact for every spelling of it in the same
+//! script that adds them (`penal` for `pénal`, `zrtva` for `žrtva`, not for `жртва`), scored
+//! alike (`search::spellings`): typing without accents says nothing of the spelling meant.
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
@@ -22,6 +26,7 @@ use super::expansion::{self, Expansion};
 use super::probe::{MatchAnalysis, Probe};
 use super::public_view::PublicView;
 use super::query::{Node, QueryError, QueryField, QueryProblem};
+use super::spellings;
 use super::SearchError;
 use crate::analysis::{self, Analyzer, StemLanguage};
 use crate::domain::thesaurus;
@@ -159,6 +164,16 @@ pub fn targets(f: &Fields, field: Option<QueryField>) -> Vec<(Field, Analyzer, f
     }
 }
 
+/// The folded field beside an exact one, which scores a word's spellings
+/// (`search::spellings`); `None` for a field that has none.
+fn folded_twin(f: &Fields, exact: Field) -> Option<Field> {
+    match exact {
+        field if field == f.title => Some(f.title_folded),
+        field if field == f.text => Some(f.text_folded),
+        _ => None,
+    }
+}
+
 /// The runs of an AND's items that name a concept: each concept with the range of items that
 /// name it (`words`, counted in items) and where the run ends. Only consecutive plain words
 /// form a run; a phrase or a word with a field ends it.
@@ -221,8 +236,8 @@ impl Builder<'_> {
                 text,
                 prefix: true,
             } => self.prefix(*field, text, positive).map(Some),
-            Node::Word { field, text, .. } => Ok(self.terms(*field, text, 0, positive)),
-            Node::Phrase { field, text, slop } => Ok(self.terms(*field, text, *slop, positive)),
+            Node::Word { field, text, .. } => self.terms(*field, text, 0, positive),
+            Node::Phrase { field, text, slop } => self.terms(*field, text, *slop, positive),
             Node::Not(inner) => {
                 // A NOT on its own means "everything except".
                 let excluded = self.node(inner, !positive)?;
@@ -316,7 +331,7 @@ impl Builder<'_> {
                 return Ok(whole.map(|q| (vec![Clause::Query(q)], Vec::new())));
             }
         };
-        Ok(self.term_clauses(field, text, slop, positive))
+        self.term_clauses(field, text, slop, positive)
     }
 
     /// A word or a phrase in every target field: a term query when it analyses to one term, a
@@ -335,10 +350,12 @@ impl Builder<'_> {
         text: &str,
         slop: u32,
         positive: bool,
-    ) -> Option<Box<dyn Query>> {
+    ) -> Result<Option<Box<dyn Query>>, SearchError> {
         let first = self.words;
         let opened = self.open_scope();
-        let (mut matching, scoring) = self.term_clauses(field, text, slop, positive)?;
+        let Some((mut matching, scoring)) = self.term_clauses(field, text, slop, positive)? else {
+            return Ok(None);
+        };
         if positive && self.expand_concepts && field.is_none() {
             if let Some(named) = expansion::naming(text) {
                 let words = self.words - first;
@@ -347,7 +364,7 @@ impl Builder<'_> {
         }
         let conjunction = ConjunctionQuery::new(vec![matching]).also_scored_by(scoring);
         self.close_scope(opened, &conjunction);
-        Some(Box::new(conjunction))
+        Ok(Some(Box::new(conjunction)))
     }
 
     /// When explaining, where the probes of a conjunction about to be built start.
@@ -420,6 +437,9 @@ impl Builder<'_> {
 
     /// The boosted per-field queries of [`terms`](Self::terms): those that decide matching
     /// (any of them), and those that only add to the score. `None` when the text has no terms.
+    ///
+    /// A word that an exact field also holds with diacritics its letters were typed without
+    /// is looked for there in all those spellings, scored alike (`search::spellings`).
     #[allow(clippy::type_complexity)]
     fn term_clauses(
         &mut self,
@@ -427,7 +447,7 @@ impl Builder<'_> {
         text: &str,
         slop: u32,
         positive: bool,
-    ) -> Option<(Vec<Clause>, Vec<Box<dyn Query>>)> {
+    ) -> Result<Option<(Vec<Clause>, Vec<Box<dyn Query>>)>, SearchError> {
         let mut matching: Vec<Clause> = Vec::new();
         let mut scoring: Vec<Box<dyn Query>> = Vec::new();
         // Kept only if the text makes a clause that decides matching, as the query is.
@@ -481,6 +501,33 @@ impl Builder<'_> {
             let boosted = |query: Box<dyn Query>| Box::new(BoostQuery::new(query, boost));
             match terms.len() {
                 0 => continue,
+                1 if analyzer == Analyzer::Exact => {
+                    let twin = folded_twin(self.fields, target);
+                    let others = match twin {
+                        Some(_) => spellings::other_spellings(self.searcher, target, &terms[0])?,
+                        None => BTreeSet::new(),
+                    };
+                    let folded = Analyzer::Folded.terms(text);
+                    if let (Some(twin), [folded], false) =
+                        (twin, folded.as_slice(), others.is_empty())
+                    {
+                        let query = spellings::any_spelling(
+                            target,
+                            &terms[0],
+                            &others,
+                            Term::from_field_text(twin, folded),
+                            boost,
+                        );
+                        probe(query.as_ref());
+                        matching.push(Clause::Query(query));
+                    } else {
+                        probe(&BoostQuery::new(word(&terms[0]), boost));
+                        matching.push(Clause::Term {
+                            term: term(&terms[0]),
+                            boost,
+                        });
+                    }
+                }
                 1 => {
                     // What the conjunction scores of `Clause::Term` (see `search::explain`).
                     probe(&BoostQuery::new(word(&terms[0]), boost));
@@ -524,12 +571,12 @@ impl Builder<'_> {
             }
         }
         if matching.is_empty() {
-            return None;
+            return Ok(None);
         }
         if let Some(all) = self.probes.as_mut() {
             all.extend(probes);
         }
-        Some((matching, scoring))
+        Ok(Some((matching, scoring)))
     }
 
     /// For a court's abbreviation (`ECtHR`, see `domain::courts`), the court's full name as a

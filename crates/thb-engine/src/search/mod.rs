@@ -34,6 +34,7 @@ pub mod query;
 pub mod request;
 pub mod similar;
 pub mod snippet;
+mod spellings;
 
 use std::collections::HashMap;
 use std::sync::Arc;

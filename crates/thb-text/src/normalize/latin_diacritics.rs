@@ -141,6 +141,24 @@ fn ascii_spelling(c: char) -> Option<&'static str> {
     }
 }
 
+/// What `c` is typed as by someone leaving diacritics out, as the search form spells it:
+/// `é` → `e`, `ı` → `i`, `đ` → `d`, `œ` → `oe`, `ß` → `ss`, and nothing for a combining mark
+/// or an apostrophe letter (`c` + U+030C is typed `c`). `None` for ASCII, which is typed as
+/// it is, and for the letters of other scripts: Cyrillic `а` is not a way of typing `a`, the
+/// script of a word being a choice its writer made where its diacritics are not.
+///
+/// Search asks this of the exact fields' terms (`thb_engine::search::spellings`): which of them
+/// a word typed without some of its diacritics may stand for.
+pub fn typed_without_diacritics(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
+    }
+    if is_combining_mark(c) || APOSTROPHE_LETTERS.contains(&c) {
+        return Some("");
+    }
+    ascii_spelling(c)
+}
+
 /// Folds Latin letters with diacritics to ASCII; drops combining marks after Latin letters.
 pub(crate) struct LatinDiacritics;
 
@@ -242,6 +260,45 @@ mod tests {
         ];
         for (input, expected) in rows {
             assert_eq!(fold(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn letters_typed_without_diacritics() {
+        let rows = [
+            ('é', Some("e")),
+            ('É', Some("E")),
+            ('ê', Some("e")),
+            ('ı', Some("i")),
+            ('đ', Some("d")),
+            ('ž', Some("z")),
+            ('ħ', Some("h")),
+            ('ë', Some("e")),
+            ('ş', Some("s")),
+            ('œ', Some("oe")),
+            ('ß', Some("ss")),
+            ('\u{301}', Some("")),
+            ('ʼ', Some("")),
+            // ASCII is typed as it is; other scripts are not typed in Latin letters.
+            ('e', None),
+            ('1', None),
+            ('а', None),
+            ('ж', None),
+            ('ά', None),
+            ('中', None),
+        ];
+        for (letter, typed) in rows {
+            assert_eq!(typed_without_diacritics(letter), typed, "{letter}");
+        }
+        // It agrees with the search form on every Latin letter that has an ASCII spelling.
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            if let Some(typed) = typed_without_diacritics(c) {
+                assert_eq!(
+                    fold_for_search_string(&c.to_string()),
+                    typed.to_lowercase(),
+                    "{c}"
+                );
+            }
         }
     }
 

@@ -64,6 +64,7 @@ mod unicode_form;
 pub mod test_support;
 
 pub use invisible::is_invisible;
+pub use latin_diacritics::typed_without_diacritics;
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
