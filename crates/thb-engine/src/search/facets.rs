@@ -226,9 +226,6 @@ struct Counting {
     /// The bits of the filtered dimensions.
     required: DimensionBits,
     dates: Option<Arc<dyn ColumnValues<u64>>>,
-    /// The work of each document (`schema::Fields::work`); `None` when no document of the
-    /// segment has one.
-    works: Option<Arc<dyn ColumnValues<u64>>>,
     ascending: bool,
     /// Documents passing every filter.
     documents: usize,
@@ -311,8 +308,6 @@ impl Collector for OnePass {
             PageOrder::DateDesc | PageOrder::DateAsc => key("date_key")?,
             PageOrder::Browse => key("browse_key")?,
         };
-        let works = segment.fast_fields().u64("work")?;
-        let works = (works.values.num_vals() > 0).then(|| works.first_or_default_col(0));
         let counts = tables.groups().iter().map(|g| vec![0; g.len()]).collect();
         Ok(OnePassSegment {
             tables,
@@ -321,7 +316,6 @@ impl Collector for OnePass {
                 passed,
                 required,
                 dates,
-                works,
                 ascending: self.order == PageOrder::DateAsc,
                 documents: 0,
                 alone: 0,
@@ -446,6 +440,7 @@ impl Counting {
         &mut self,
         window: &Window<'_>,
         alive: Option<&AliveBitSet>,
+        tables: &SegmentTables,
         rows: &[K],
         width: usize,
     ) {
@@ -457,12 +452,12 @@ impl Counting {
             let score = window.scores.map_or(0.0, |scores| scores[delta]);
             let start = doc as usize * width;
             let keys = rows.get(start..start + width).unwrap_or(&[]);
-            self.count(doc, score, keys);
+            self.count(doc, score, keys, tables.work(doc));
         }
     }
 
     #[inline]
-    fn count<K: Key>(&mut self, doc: DocId, score: Score, keys: &[K]) {
+    fn count<K: Key>(&mut self, doc: DocId, score: Score, keys: &[K], work: u64) {
         if self.required != 0 {
             let mut passed = 0;
             for (bits, key) in self.passed.iter().zip(keys) {
@@ -500,7 +495,7 @@ impl Counting {
             }
         };
         let address = DocAddress::new(self.segment, doc);
-        match self.works.as_ref().map_or(0, |works| works.get_val(doc)) {
+        match work {
             0 => {
                 self.alone += 1;
                 self.best.push(key, address);
@@ -515,8 +510,14 @@ impl OnePassSegment {
     fn collect_window(&mut self, window: &Window<'_>, alive: Option<&AliveBitSet>) {
         let width = self.tables.groups().len();
         match self.tables.rows() {
-            KeysOf::Narrow(rows) => self.counting.count_window(window, alive, rows, width),
-            KeysOf::Wide(rows) => self.counting.count_window(window, alive, rows, width),
+            KeysOf::Narrow(rows) => {
+                self.counting
+                    .count_window(window, alive, &self.tables, rows, width)
+            }
+            KeysOf::Wide(rows) => {
+                self.counting
+                    .count_window(window, alive, &self.tables, rows, width)
+            }
         }
     }
 }
@@ -525,9 +526,10 @@ impl SegmentCollector for OnePassSegment {
     type Fruit = SegmentHarvest;
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        let work = self.tables.work(doc);
         match self.tables.keys(doc) {
-            KeysOf::Narrow(keys) => self.counting.count(doc, score, keys),
-            KeysOf::Wide(keys) => self.counting.count(doc, score, keys),
+            KeysOf::Narrow(keys) => self.counting.count(doc, score, keys, work),
+            KeysOf::Wide(keys) => self.counting.count(doc, score, keys, work),
         }
     }
 
