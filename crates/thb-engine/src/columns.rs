@@ -1,5 +1,6 @@
 //! Each segment's facet values as plain arrays, for counting facets without tantivy's
-//! per-dimension collectors (see `search::facets`), and each document's work beside them.
+//! per-dimension collectors (see `search::facets`), and beside them each document's work and
+//! the segment's restricted documents ([`Restricted`]).
 //!
 //! Per segment, [`SegmentTables`] number every facet value of every dimension (themes and
 //! courts with their ancestors). The dimensions are then packed into a few [`Group`]s: a group numbers the
@@ -18,10 +19,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tantivy::index::SegmentId;
-use tantivy::schema::Facet;
-use tantivy::{DocId, Searcher, SearcherGeneration, SegmentReader, Warmer};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::TERMINATED;
+use tantivy::{BitSet, DocId, DocSet, Searcher, SearcherGeneration, SegmentReader, Term, Warmer};
 
-use crate::schema::DimensionBits;
+use crate::schema::{restricted_term, DimensionBits};
 use crate::vocabulary::Dimension;
 
 /// A group takes in one more dimension while its combinations stay at most this many. Its
@@ -118,6 +120,111 @@ pub struct SegmentTables {
     /// and cost as much as the rest of the pass (at a million documents, 45 % of it).
     work_numbers: Vec<u32>,
     work_keys: Vec<u64>,
+    restricted: Restricted,
+}
+
+/// Most restricted document frequencies one segment remembers (see [`Restricted`]); past it
+/// the memo starts again, so that a stream of distinct words cannot grow it without bound.
+pub const RESTRICTED_MEMO_TERMS: usize = 1 << 16;
+
+/// One segment's restricted documents, deleted ones included, and memos of what the public
+/// statistics subtract for them (`search::public_view`): each field's tokens and each term's
+/// documents among them. A segment never changes its documents, so all of it holds for the
+/// segment's life. Read anew on every search, the documents and their statistics were a sixth
+/// of a two-word search at a million documents (one in a hundred restricted).
+#[derive(Default)]
+pub struct Restricted {
+    docs: Vec<DocId>,
+    /// The same documents as a set; `None` when there are none.
+    set: Option<BitSet>,
+    tokens: Mutex<HashMap<Field, u64>>,
+    doc_freqs: Mutex<HashMap<Term, u64>>,
+}
+
+impl std::fmt::Debug for Restricted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Restricted")
+            .field("docs", &self.docs.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Restricted {
+    fn read(segment: &SegmentReader) -> tantivy::Result<Restricted> {
+        let Ok(access) = segment.schema().get_field("access") else {
+            return Ok(Restricted::default());
+        };
+        let inverted = segment.inverted_index(access)?;
+        let Some(mut postings) =
+            inverted.read_postings(&restricted_term(access), IndexRecordOption::Basic)?
+        else {
+            return Ok(Restricted::default());
+        };
+        let mut docs = Vec::new();
+        let mut set = BitSet::with_max_value(segment.max_doc());
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            docs.push(doc);
+            set.insert(doc);
+            doc = postings.advance();
+        }
+        let set = (!docs.is_empty()).then_some(set);
+        Ok(Restricted {
+            docs,
+            set,
+            ..Restricted::default()
+        })
+    }
+
+    /// The restricted documents, in order.
+    pub fn docs(&self) -> &[DocId] {
+        &self.docs
+    }
+
+    /// Whether `doc` is restricted.
+    pub fn contains(&self, doc: DocId) -> bool {
+        self.set.as_ref().is_some_and(|set| set.contains(doc))
+    }
+
+    /// The restricted documents' tokens in `field`, counted by `count` the first time.
+    pub fn tokens(
+        &self,
+        field: Field,
+        count: impl FnOnce() -> tantivy::Result<u64>,
+    ) -> tantivy::Result<u64> {
+        remembered(&self.tokens, field, usize::MAX, count)
+    }
+
+    /// How many restricted documents hold `term`, counted by `count` the first time.
+    pub fn doc_freq(
+        &self,
+        term: &Term,
+        count: impl FnOnce() -> tantivy::Result<u64>,
+    ) -> tantivy::Result<u64> {
+        remembered(&self.doc_freqs, term.clone(), RESTRICTED_MEMO_TERMS, count)
+    }
+}
+
+/// `memo[key]`, computed by `count` and kept when absent; the memo starts again once it holds
+/// `limit` keys. The lock is not held while counting: two searches may count the same key.
+fn remembered<K: std::hash::Hash + Eq>(
+    memo: &Mutex<HashMap<K, u64>>,
+    key: K,
+    limit: usize,
+    count: impl FnOnce() -> tantivy::Result<u64>,
+) -> tantivy::Result<u64> {
+    // A panic while holding the lock leaves a map that is still consistent.
+    let lock = || memo.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = lock().get(&key) {
+        return Ok(*known);
+    }
+    let counted = count()?;
+    let mut memo = lock();
+    if memo.len() >= limit {
+        memo.clear();
+    }
+    memo.insert(key, counted);
+    Ok(counted)
 }
 
 /// The combination numbers, two bytes each whenever every group's fit (on our corpora,
@@ -343,6 +450,7 @@ impl SegmentTables {
             keys,
             work_numbers,
             work_keys,
+            restricted: Restricted::read(segment)?,
         })
     }
 
@@ -373,6 +481,11 @@ impl SegmentTables {
             .and_then(|number| self.work_keys.get(*number as usize))
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The segment's restricted documents (see [`Restricted`]).
+    pub fn restricted(&self) -> &Restricted {
+        &self.restricted
     }
 
     /// Every value of the segment, by number: its dimension and path.

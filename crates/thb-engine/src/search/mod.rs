@@ -524,7 +524,7 @@ fn search_on(
     // a prefix's words): see `public_view`.
     let public = match request.include_restricted {
         true => None,
-        false => PublicView::of(searcher, handle.fields.access)?,
+        false => PublicView::of(searcher, handle.facet_tables())?,
     };
     let pass = Pass {
         handle,

@@ -330,7 +330,7 @@ fn distinctive_words(
     let field = handle.fields.text_folded;
     let public = match include_restricted {
         true => None,
-        false => PublicView::of(&searcher, handle.fields.access)?,
+        false => PublicView::of(&searcher, handle.facet_tables())?,
     };
     let statistics: &dyn Bm25StatisticsProvider = match &public {
         Some(view) => view,
