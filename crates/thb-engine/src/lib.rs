@@ -17,7 +17,7 @@
 //! | [`analysis`] | the tantivy tokenizers: exact, folded and per-language stemmed; what they make of a text, for "why did this match?" ([`analysis::explain`]) |
 //! | [`record`] | a record's faults: the error naming the field at fault and its kind, the wording of a closed list's values, the id rule |
 //! | [`schema`] | every index field, and why it is indexed, stored or fast |
-//! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), built by the reader's warmer |
+//! | [`columns`] | each segment's facet values as arrays (dimensions packed into groups), each document's work and the segment's restricted documents with their statistics, built by the reader's warmer |
 //! | [`index`] | opening, format versioning, the single writer, upserts, corpus freshness, compaction |
 //! | [`ingest`] | readers for `.jsonl`, `.json`, `.md` → documents with positioned errors; importers of HUDOC and the HUDOC-GRETA feed ([`ingest::hudoc`], [`ingest::greta`], HTML to text in [`ingest::html`]) mapping their records onto the interchange format |
 //! | [`privacy`] | the personal data guard: likely unredacted JMBGs, e-mail addresses, phone numbers |

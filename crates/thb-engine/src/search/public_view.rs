@@ -14,7 +14,9 @@
 //! a 250-document corpus by well under a thousandth.
 //!
 //! An index without restricted documents has no [`PublicView`]: the searcher's own statistics
-//! are the public ones, and a public search costs nothing more.
+//! are the public ones, and a public search costs nothing more. Each segment's restricted
+//! documents, and what was subtracted for them, are kept with its facet tables
+//! (`columns::Restricted`): a segment never changes, so neither do they.
 
 use std::sync::Arc;
 
