@@ -23,6 +23,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::TERMINATED;
 use tantivy::{BitSet, DocId, DocSet, Searcher, SearcherGeneration, SegmentReader, Term, Warmer};
 
+use crate::limits::RESTRICTED_MEMO_TERMS;
 use crate::schema::{restricted_term, DimensionBits};
 use crate::vocabulary::Dimension;
 
@@ -122,10 +123,6 @@ pub struct SegmentTables {
     work_keys: Vec<u64>,
     restricted: Restricted,
 }
-
-/// Most restricted document frequencies one segment remembers (see [`Restricted`]); past it
-/// the memo starts again, so that a stream of distinct words cannot grow it without bound.
-pub const RESTRICTED_MEMO_TERMS: usize = 1 << 16;
 
 /// One segment's restricted documents, deleted ones included, and memos of what the public
 /// statistics subtract for them (`search::public_view`): each field's tokens and each term's
@@ -686,6 +683,26 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_memo_counts_each_key_once_and_starts_again_at_its_limit() {
+        let memo: Mutex<HashMap<&str, u64>> = Mutex::default();
+        let mut counted = Vec::new();
+        let mut ask = |key: &'static str, value: u64| {
+            remembered(&memo, key, 2, || {
+                counted.push(key);
+                Ok(value)
+            })
+            .unwrap()
+        };
+        assert_eq!(ask("a", 1), 1);
+        assert_eq!(ask("a", 99), 1, "remembered, not counted again");
+        assert_eq!(ask("b", 2), 2);
+        assert_eq!(ask("c", 3), 3, "at the limit the memo starts again");
+        assert_eq!(ask("a", 4), 4, "counted again once forgotten");
+        assert_eq!(counted, ["a", "b", "c", "a"]);
+        assert!(memo.lock().unwrap().len() <= 2);
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub const MAX_PREFIX_EXPANSIONS: usize = 512;
 /// (`search::spellings`: `declares` for `déclarés`); past it, the others still match through the
 /// folded field, only without the exact field's weight.
 pub const MAX_SPELLINGS: usize = 64;
+/// Most terms whose restricted documents one segment remembers (`columns::Restricted`); past
+/// it the memo starts again, so that a stream of distinct words cannot grow it without bound.
+pub const RESTRICTED_MEMO_TERMS: usize = 1 << 16;
 /// Shortest prefix before `*`, in characters.
 pub const MIN_PREFIX_CHARS: usize = 3;
 /// Largest page.
