@@ -152,6 +152,46 @@ async fn forced_labour_finds_the_cyrillic_albanian_and_turkish_cases_and_not_wit
     assert_eq!(body["expansions"], serde_json::json!([]));
 }
 
+/// The words a snippet marks (`<mark>…</mark>`).
+fn marked(snippet: &str) -> Vec<String> {
+    snippet
+        .split("<mark>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</mark>").map(|(word, _)| word.to_string()))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_expansion_marks_its_terms_words_not_the_short_words_inside_them() {
+    // The concepts' terms include `shfrytëzim i punës`, `punë e detyruar`, `exploitation of
+    // labour` and `forced or compulsory labour`: their `i`, `e`, `of` and `or` were marked in
+    // every snippet that has them, and the snippets chosen for them.
+    for query in [
+        "q=%D0%BF%D1%80%D0%B8%D0%BD%D1%83%D0%B4%D0%BD%D0%B8+%D1%80%D0%B0%D0%B4",
+        "q=forced+labour",
+    ] {
+        let body = search(corpus(), &format!("{query}&per_page=100"), None).await;
+        let hits = body["hits"].as_array().unwrap();
+        assert!(hits.len() > 20, "{query}: {} hits", hits.len());
+        let mut marks = 0;
+        for hit in hits {
+            for word in marked(hit["snippet"].as_str().unwrap_or("")) {
+                marks += 1;
+                assert!(
+                    word.chars().count() > 2,
+                    "{query}: {} marks `{word}` in {}",
+                    hit["id"],
+                    hit["snippet"]
+                );
+            }
+        }
+        assert!(
+            marks > hits.len(),
+            "{query}: the snippets mark the terms ({marks} marks)"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_words_as_typed_rank_above_what_only_an_expansion_finds() {
     let router = corpus();

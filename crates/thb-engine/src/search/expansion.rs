@@ -135,9 +135,9 @@ pub fn expand(
                 }
                 clauses.push((Occur::Should, query));
             }
-            highlight.add(Analyzer::Folded, &term.folded, first, words);
+            highlight.add(Analyzer::Folded, &marked_words(&term.folded), first, words);
             if let Analyzer::Stemmed(_) = analyzer {
-                highlight.add(analyzer, &term.analysed, first, words);
+                highlight.add(analyzer, &marked_words(&term.analysed), first, words);
             }
         }
         listed.push(listing(concept, matched, relation));
@@ -292,6 +292,22 @@ fn term_queries(term: &Term, fields: &Fields) -> Vec<(Field, Box<dyn Query>)> {
     }
 }
 
+/// The words of a term a snippet marks: of a term of several words, those longer than
+/// [`SHORT_WORD`]. Marked alone, the `i` of `shfrytëzim i punës` or the `of` of `exploitation
+/// of labour` were marked wherever a text has them (every Serbian `i`, every English `of`), and
+/// the snippet was chosen for them: the term matches as a phrase, its short words only inside
+/// it.
+fn marked_words(words: &[String]) -> Vec<String> {
+    if words.len() < 2 {
+        return words.to_vec();
+    }
+    words
+        .iter()
+        .filter(|word| word.chars().count() > SHORT_WORD)
+        .cloned()
+        .collect()
+}
+
 /// The regular expression of a folded term word's forms: the part the word shares with its
 /// stem, then up to [`MAX_ENDING`] letters; the word itself when it is short or has no stem.
 fn inflections(word: &str, stem: Option<&str>) -> String {
@@ -326,6 +342,25 @@ fn regex_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_of_several_words_marks_only_its_longer_words() {
+        let words = |text: &str| -> Vec<String> { text.split(' ').map(String::from).collect() };
+        assert_eq!(
+            marked_words(&words("shfrytezim i punes")),
+            ["shfrytezim", "punes"]
+        );
+        assert_eq!(
+            marked_words(&words("exploitation of labour")),
+            ["exploitation", "labour"]
+        );
+        assert_eq!(
+            marked_words(&words("pune e detyruar")),
+            ["pune", "detyruar"]
+        );
+        // A term of one word is marked whatever its length.
+        assert_eq!(marked_words(&words("ai")), ["ai"]);
+    }
 
     #[test]
     fn a_word_s_forms_are_its_stem_and_a_bounded_ending() {
