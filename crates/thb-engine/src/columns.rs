@@ -116,9 +116,9 @@ pub struct SegmentTables {
     keys: Keys,
     /// Document `d`'s work (`schema::Fields::work`) is `work_keys[work_numbers[d]]`, 0 for a
     /// document standing alone; both are empty when no document of the segment has a work.
-    /// The facet pass reads the work of every hit that passes the filters; read from tantivy's
-    /// column, where most documents have none, each read was a binary search in a sparse block
-    /// and cost as much as the rest of the pass (at a million documents, 45 % of it).
+    /// The facet pass reads the work of every hit; read from tantivy's column, where most
+    /// documents have none, each read was a binary search in a sparse block and cost as much as
+    /// the rest of the pass (at a million documents, 45 % of it).
     work_numbers: Vec<u32>,
     work_keys: Vec<u64>,
     restricted: Restricted,
