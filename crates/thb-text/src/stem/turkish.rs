@@ -179,6 +179,31 @@ fn suffixes() -> &'static [Suffix] {
     })
 }
 
+/// The spelled-out suffixes that end in `last` (a folded letter), longest first as in
+/// [`suffixes`]. A word is only compared with the suffixes that can end it: about a tenth of
+/// them, where trying every one was most of the stemmer's time (3 % of an ingest's CPU).
+fn suffixes_ending_in(last: u8) -> &'static [&'static Suffix] {
+    static BY_LAST: OnceLock<Vec<Vec<&'static Suffix>>> = OnceLock::new();
+    let table = BY_LAST.get_or_init(|| {
+        let mut table: Vec<Vec<&'static Suffix>> = vec![Vec::new(); 26];
+        for suffix in suffixes() {
+            if let Some(list) = suffix
+                .text
+                .bytes()
+                .last()
+                .and_then(|b| b.checked_sub(b'a'))
+                .and_then(|i| table.get_mut(usize::from(i)))
+            {
+                list.push(suffix);
+            }
+        }
+        table
+    });
+    last.checked_sub(b'a')
+        .and_then(|i| table.get(usize::from(i)))
+        .map_or(&[], Vec::as_slice)
+}
+
 /// Every spelling of one template.
 fn spell_out(template: &str) -> Vec<String> {
     let mut spellings = vec![String::new()];
@@ -283,8 +308,8 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
     let mut stem = word;
     // The slot of the last suffix stripped; the next must stand further in.
     let mut outermost: Option<u8> = None;
-    'strip: loop {
-        for suffix in suffixes() {
+    'strip: while let Some(&last) = stem.as_bytes().last() {
+        for &suffix in suffixes_ending_in(last) {
             let Some(slot) = suffix
                 .slots
                 .iter()
@@ -431,6 +456,31 @@ mod tests {
             .iter()
             .all(|s| s.text.bytes().all(|b| b.is_ascii_lowercase())));
         assert_eq!(spell_out("DAn"), ["dan", "den", "tan", "ten"]);
+    }
+
+    /// The lists by last letter hold every suffix once, in the order of the whole list: a
+    /// suffix that does not end as the word does cannot be stripped from it, so trying only
+    /// these finds the same suffix first as trying them all.
+    #[test]
+    fn suffixes_by_last_letter_keep_every_suffix_in_order() {
+        let all = suffixes();
+        let mut seen = 0;
+        for last in b'a'..=b'z' {
+            let list = suffixes_ending_in(last);
+            assert!(list.iter().all(|s| s.text.as_bytes().last() == Some(&last)));
+            let positions: Vec<usize> = list
+                .iter()
+                .map(|s| all.iter().position(|a| std::ptr::eq(a, *s)).unwrap())
+                .collect();
+            assert!(
+                positions.windows(2).all(|p| p[0] < p[1]),
+                "{}",
+                last as char
+            );
+            seen += list.len();
+        }
+        assert_eq!(seen, all.len());
+        assert!(suffixes_ending_in(b'2').is_empty());
     }
 
     /// A suffix goes only when it follows vowel harmony after the stem: `-lar` after `a`,
