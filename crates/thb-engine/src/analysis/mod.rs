@@ -362,6 +362,17 @@ fn analyze_word(
     scratch: &mut String,
 ) {
     out.clear();
+    append_word_term(analyzer, snowball, word, out, scratch);
+}
+
+/// Appends `analyzer`'s term of one word to `out`, after what it holds (a stem's namespace).
+fn append_word_term(
+    analyzer: Analyzer,
+    snowball: Option<&frostem::Stemmer>,
+    word: &str,
+    out: &mut String,
+    scratch: &mut String,
+) {
     match analyzer {
         Analyzer::Exact => fold_exact(word, out),
         Analyzer::Folded => fold_for_search(word, out),
@@ -374,6 +385,7 @@ fn analyze_word(
                 if snowball_cache::get(language, scratch, out) {
                     return;
                 }
+                let start = out.len();
                 let stemmed = stemmer.stem(scratch);
                 if stemmed.chars().count() < MIN_STEM_CHARS
                     && scratch.chars().count() > MIN_STEM_CHARS
@@ -384,7 +396,8 @@ fn analyze_word(
                 } else {
                     fold_for_search(&stemmed, out);
                 }
-                snowball_cache::put(language, scratch, out);
+                // The stem alone: `out` may begin with the namespace.
+                snowball_cache::put(language, scratch, &out[start..]);
             }
             None => {
                 // Our light stemmers work on folded Latin, whatever the script.
@@ -407,7 +420,8 @@ fn analyze_word(
 /// bounded per-thread memo answer most words with one hash lookup.
 mod snowball_cache {
     use std::cell::RefCell;
-    use std::collections::HashMap;
+
+    use rustc_hash::FxHashMap;
 
     use super::StemLanguage;
 
@@ -415,8 +429,8 @@ mod snowball_cache {
     const CAPACITY: usize = 50_000;
 
     thread_local! {
-        static STEMS: RefCell<Vec<HashMap<String, String>>> =
-            RefCell::new(vec![HashMap::new(); StemLanguage::ALL.len()]);
+        static STEMS: RefCell<Vec<FxHashMap<String, String>>> =
+            RefCell::new(vec![FxHashMap::default(); StemLanguage::ALL.len()]);
     }
 
     /// The memo of a language: `StemLanguage::ALL` lists the variants in declaration order.
@@ -509,20 +523,19 @@ impl TokenStream for WordStream<'_> {
                 continue;
             }
             let word = &self.text[start..end];
-            analyze_word(
-                self.analyzer,
-                self.snowball,
-                word,
-                &mut self.token.text,
-                self.scratch,
-            );
-            if self.token.text.is_empty() || self.token.text.len() > MAX_TERM_BYTES {
-                continue;
-            }
+            let text = &mut self.token.text;
+            text.clear();
             if let Some(code) = self.namespace {
-                // What `StemLanguage::stem_term` writes, in the token's own buffer.
-                self.token.text.insert(0, NAMESPACE_END);
-                self.token.text.insert_str(0, code);
+                // What `StemLanguage::stem_term` writes, the stem appended after its namespace
+                // in the token's own buffer (inserting the namespace before it moved every stem).
+                text.push_str(code);
+                text.push(NAMESPACE_END);
+            }
+            let namespace = text.len();
+            append_word_term(self.analyzer, self.snowball, word, text, self.scratch);
+            let term = text.len() - namespace;
+            if term == 0 || term > MAX_TERM_BYTES {
+                continue;
             }
             self.token.offset_from = start;
             self.token.offset_to = end;
@@ -677,6 +690,14 @@ mod tests {
         assert_eq!(Analyzer::Folded.field_term("trgovina"), "trgovina");
         let tr = Analyzer::Stemmed(StemLanguage::Turkish);
         assert_eq!(tr.field_term("grup"), "tr:grup");
+        // A word met again is stemmed from Snowball's memo: the memo holds the stem alone,
+        // and the token gets its namespace once.
+        let en = StemLanguage::English;
+        let held = stem_field_terms(&stem_value(en, "Trafficking, trafficking and TRAFFICKING"));
+        assert_eq!(
+            held,
+            ["en:traffick", "en:traffick", "en:and", "en:traffick"]
+        );
     }
 
     #[test]
