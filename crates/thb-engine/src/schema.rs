@@ -160,10 +160,12 @@ pub fn build() -> Schema {
 
 /// Index settings: the document store is compressed with zstd, which keeps it at about 45 % of
 /// the text where tantivy's default lz4 keeps 75 %, for a few microseconds more per hit read.
+/// Level 1 rather than zstd's default 3: on 20,000 long documents it took 3 % off an ingest's
+/// CPU for 2 % more index (`benches/RESULTS.md`, issue 24); reading a block costs the same.
 pub fn settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(3),
+            compression_level: Some(1),
         }),
         ..IndexSettings::default()
     }
