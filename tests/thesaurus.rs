@@ -214,6 +214,44 @@ async fn the_words_as_typed_rank_above_what_only_an_expansion_finds() {
     assert!(hits[..first_expanded].iter().all(|h| h.2 > 0.0));
 }
 
+/// A concept's words typed together rank the document that has them together, in any of
+/// their inflections, above one that has them apart, though the latter has more of them: a
+/// lawyer typing `prinudni rad` means forced labour, not a text on work (`rad`) that mentions a
+/// forced marriage (`prinudni brak`) elsewhere.
+#[tokio::test]
+async fn a_concepts_words_found_together_in_any_inflection_rank_above_the_words_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("documents.jsonl");
+    let records = [
+        serde_json::json!({
+            "id": "t:apart", "kind": "judgment", "title": "Presuda K 3/2020 (sample)",
+            "text": "Prinudni brak je utvrđen. Rad sa decom, rad sa porodicom i rad centra za socijalni rad trajali su godinu dana. Prinudni smeštaj nije određen.",
+            "country": "RS", "language": "sr-Latn", "provenance": "sample",
+        }),
+        serde_json::json!({
+            "id": "t:together", "kind": "judgment", "title": "Presuda K 4/2020 (sample)",
+            "text": "Oštećeni su bili žrtve prinudnog rada na gradilištu tokom dve godine, bez plate i bez isprava.",
+            "country": "RS", "language": "sr-Latn", "provenance": "sample",
+        }),
+    ];
+    let lines: Vec<String> = records.iter().map(Value::to_string).collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let (router, _index) = router_over(path);
+    for query in [
+        "q=prinudni+rad",
+        "q=%D0%BF%D1%80%D0%B8%D0%BD%D1%83%D0%B4%D0%BD%D0%B8+%D1%80%D0%B0%D0%B4",
+    ] {
+        let body = search(&router, query, None).await;
+        let ids: Vec<&str> = body["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["t:together", "t:apart"], "{query}: {body}");
+    }
+}
+
 #[tokio::test]
 async fn the_response_lists_the_concept_its_terms_and_the_related_concept() {
     let body = search(corpus(), "q=forced+labour", None).await;

@@ -43,6 +43,10 @@ const BOOST_IDENT: f32 = 3.0;
 const BOOST_TEXT_EXACT: f32 = 1.5;
 const BOOST_TEXT_FOLDED: f32 = 1.0;
 const BOOST_STEM: f32 = 0.7;
+/// The words of a concept's term typed together and found together, in any inflection
+/// (`expansion::together`): above any one field's match of a word, as a phrase is stronger
+/// evidence than its words apart.
+const BOOST_TOGETHER: f32 = 2.0;
 
 /// The query and what to highlight in hits.
 pub struct Built {
@@ -266,8 +270,9 @@ impl Builder<'_> {
                     let item = &items[at];
                     if let Some((named, end)) = named.iter().find(|(n, _)| n.words.start == at) {
                         let run = &items[at..*end];
-                        if let Some(group) = self.concept_part(run, named)? {
+                        if let Some((group, together)) = self.concept_part(run, named)? {
                             groups.push(group);
+                            optional.extend(together);
                         }
                         at = *end;
                         continue;
@@ -390,12 +395,14 @@ impl Builder<'_> {
     }
 
     /// The part of an AND that a run of plain words naming a concept is: the words as typed
-    /// (all of them) or the concept's expansions.
+    /// (all of them) or the concept's expansions; and the query that adds to its score when
+    /// the words stand together (`expansion::together`).
+    #[allow(clippy::type_complexity)]
     fn concept_part(
         &mut self,
         run: &[Node],
         named: &thesaurus::Named<'static>,
-    ) -> Result<Option<Vec<Clause>>, SearchError> {
+    ) -> Result<Option<(Vec<Clause>, Option<Box<dyn Query>>)>, SearchError> {
         let first = self.words;
         // The words as typed, built without looking for concepts in them again.
         self.expand_concepts = false;
@@ -409,9 +416,27 @@ impl Builder<'_> {
         };
         let words = self.words - first;
         let text: Vec<&str> = run.iter().filter_map(plain_word).collect();
+        let typed_text = text.join(" ");
         let mut group = vec![Clause::Query(typed)];
-        group.extend(self.expansion_of(named, &text.join(" "), first, words));
-        Ok(Some(group))
+        group.extend(self.expansion_of(named, &typed_text, first, words));
+        let mut together: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, query) in expansion::together(named, self.fields) {
+            let query: Box<dyn Query> = Box::new(BoostQuery::new(query, BOOST_TOGETHER));
+            if let Some(probes) = self.probes.as_mut() {
+                let probe = Probe::of_terms(
+                    &typed_text,
+                    field,
+                    Analyzer::Folded,
+                    &named.term.folded,
+                    query.box_clone(),
+                );
+                probes.push(probe);
+            }
+            together.push((Occur::Should, query));
+        }
+        let together =
+            (!together.is_empty()).then(|| Box::new(BooleanQuery::new(together)) as Box<dyn Query>);
+        Ok(Some((group, together)))
     }
 
     /// The clause of `named`'s expansions, recorded for the response.

@@ -251,6 +251,18 @@ fn listing(concept: &Concept, matched: &str, relation: Relation) -> Expansion {
     }
 }
 
+/// The query of the words of `named`'s own term together, in any of their inflections, in the
+/// fields with positions (`prinudnog rada` for `prinudni rad`): scored beside the words as
+/// typed, it ranks a document that has them together above one that has them apart, as
+/// Lucene's phrase boost (`pf`) does, with the forms a stem allows. One query per field; none
+/// for a term of one word.
+pub fn together(named: &Named<'_>, fields: &Fields) -> Vec<(Field, Box<dyn Query>)> {
+    if named.term.folded.len() < 2 {
+        return Vec::new();
+    }
+    term_queries(named.term, fields)
+}
+
 /// The queries that find `term` in the index (see the module doc), each with its field.
 fn term_queries(term: &Term, fields: &Fields) -> Vec<(Field, Box<dyn Query>)> {
     let analyzer = term.language.analyzer();
