@@ -96,9 +96,21 @@ fn cited_by_resolves_application_numbers_and_eclis_without_versions_or_restricte
     let (status, body) = server().get_json("/api/documents/ecthr:25965-04/cited-by");
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["id"], "ecthr:25965-04");
-    assert_eq!(body["cited_as"], json!(["25965/04"]));
+    // By number, and by name in each of its languages as texts write it out.
+    assert_eq!(
+        body["cited_as"],
+        json!([
+            "25965/04",
+            "Rantsev c. Chypre et Russie",
+            "Rantsev v. Cyprus and Russia"
+        ])
+    );
     let citing = ids(&body["cited_by"]);
     assert!(citing.contains(&"test:rs-latn-1"), "{body}");
+    assert!(
+        citing.contains(&"echr:art-4"),
+        "`Since Rantsev v. Cyprus and Russia`, no number: {body}"
+    );
     assert!(
         citing.contains(&"test:rs-cyrl-1"),
         "Cyrillic `представку бр.`: {body}"
@@ -117,6 +129,11 @@ fn cited_by_resolves_application_numbers_and_eclis_without_versions_or_restricte
         ids(&body["cited_by"]).contains(&"test:restricted-1"),
         "{body}"
     );
+
+    // The French version is cited by the same documents, names in both languages included.
+    let (_, french) = server().get_json("/api/documents/ecthr:25965-04:fr/cited-by");
+    assert_eq!(french["cited_as"], body["cited_as"]);
+    assert!(ids(&french["cited_by"]).contains(&"echr:art-4"), "{french}");
 
     // B.B. v. Slovakia: cited by number (CETS 197 Article 23's text) and by ECLI (Macedonian).
     let (_, body) = server().get_json("/api/documents/ecthr:48587-21/cited-by");

@@ -62,7 +62,9 @@ pub struct DocumentWithCitations {
 pub struct CitedBy {
     /// The cited document's id.
     pub id: String,
-    /// What it is cited as: its application numbers, ECLI, or (a text of law) its provision.
+    /// What it is cited as: its application numbers, ECLI, or (a text of law) its provision;
+    /// for a Strasbourg judgment also its name in each of its languages, found written out
+    /// in the citing texts.
     pub cited_as: Vec<String>,
     /// The documents citing it, newest first (at most 200), each judgment once whatever its
     /// languages, neither the document nor its own language versions.
@@ -186,8 +188,10 @@ pub async fn cited_by(
     let include_restricted = access.can_read_restricted();
     tokio::task::spawn_blocking(move || {
         let cited_by = lookup::cited_by(&handle, &document, include_restricted)?;
+        let mut cited_as = thb_engine::cited::known_as(&document);
+        cited_as.extend(lookup::case_names(&handle, &document, include_restricted)?);
         Ok(CitedBy {
-            cited_as: thb_engine::cited::known_as(&document),
+            cited_as,
             id: document.id,
             cited_by,
         })

@@ -53,6 +53,29 @@ pub fn known_as(document: &Document) -> Vec<String> {
     out
 }
 
+/// The name a judgment of the Strasbourg court is cited by in running text, as its title gives
+/// it without a bracketed note (`S.M. v. Croatia [GC]` is cited as `S.M. v. Croatia`): texts
+/// cite a judgment by name as often as by number (`Since Rantsev v. Cyprus and Russia, …`).
+/// `None` for any other document: a national decision's title is a description, not a name.
+pub fn case_name(document: &Document) -> Option<String> {
+    if document.application_number.is_none() && document.echr.is_none() {
+        return None;
+    }
+    let mut name = String::new();
+    let mut depth = 0usize;
+    for c in document.title.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => name.push(c),
+            _ => {}
+        }
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The parties' separator of English (`v.`) and French (`c.`) case names.
+    (name.contains(" v. ") || name.contains(" c. ")).then_some(name)
+}
+
 fn own_identifiers(document: &Document) -> Vec<String> {
     let mut out = Vec::new();
     let numbers = document
@@ -75,4 +98,36 @@ fn own_identifiers(document: &Document) -> Vec<String> {
         push_new(&mut out, value);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judgment(title: &str, application_number: Option<&str>) -> Document {
+        let mut value = serde_json::json!({
+            "id": "t:1", "kind": "judgment", "title": title, "text": "…",
+            "country": ["HR"], "language": "en",
+        });
+        if let Some(number) = application_number {
+            value["application_number"] = number.into();
+        }
+        Document::from_json(value).unwrap()
+    }
+
+    #[test]
+    fn a_strasbourg_judgment_is_cited_by_its_name_without_bracketed_notes() {
+        let name = |title, number| case_name(&judgment(title, number));
+        assert_eq!(
+            name("S.M. v. Croatia [GC]", Some("60561/14")).as_deref(),
+            Some("S.M. v. Croatia")
+        );
+        assert_eq!(
+            name("Rantsev c. Chypre et Russie", Some("25965/04")).as_deref(),
+            Some("Rantsev c. Chypre et Russie")
+        );
+        // A national decision's title describes it; a title without parties names nothing.
+        assert_eq!(name("Viši sud u Nišu, K 12/19 v. 2", None), None);
+        assert_eq!(name("Guide on Article 4", Some("60561/14")), None);
+    }
 }

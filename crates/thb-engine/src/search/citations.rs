@@ -8,10 +8,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
+use crate::analysis::Analyzer;
 use crate::cited;
 use crate::document::{Date, Document, Kind, Provenance};
 use crate::domain::citations::{self, Citation, CitationKind};
@@ -113,9 +114,47 @@ fn known_as(
     Ok(best.map(DocumentRef::from))
 }
 
-/// The documents that cite `document` (by its application numbers, its ECLI, or for a text
-/// of law its provision), newest first, at most [`MAX_CITED_BY`]: neither the document
-/// itself nor its language versions, and each citing judgment once, not once per language.
+/// The names a Strasbourg judgment is cited by in running text (`cited::case_name`): its own
+/// and its language versions' (`Rantsev v. Cyprus and Russia`, `Rantsev c. Chypre et Russie`),
+/// the versions as the caller may see them.
+pub fn case_names(
+    handle: &IndexHandle,
+    document: &Document,
+    include_restricted: bool,
+) -> Result<Vec<String>, IndexError> {
+    let mut names: Vec<String> = cited::case_name(document).into_iter().collect();
+    if names.is_empty() {
+        return Ok(names);
+    }
+    let work = versions::key_of(document);
+    if work != 0 {
+        let f = handle.fields();
+        let query: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_u64(f.work, work),
+            IndexRecordOption::Basic,
+        ));
+        let query = handle.visible(query, include_restricted);
+        let searcher = handle.searcher();
+        let limit = TopDocs::with_limit(MAX_VERSIONS).order_by_score();
+        for (_, address) in searcher.search(query.as_ref(), &limit)? {
+            let version = handle.document_at(&searcher, address, false)?;
+            if let Some(name) = cited::case_name(&version) {
+                citations::push_new(&mut names, name);
+            }
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Language versions of one judgment read for their names: more than any work has.
+const MAX_VERSIONS: usize = 16;
+
+/// The documents that cite `document` (by its application numbers, its ECLI, for a text of
+/// law its provision, or for a Strasbourg judgment its name in any of its languages written
+/// out in the text: [`case_names`]), newest first, at most [`MAX_CITED_BY`]: neither the
+/// document itself nor its language versions, and each citing judgment once, not once per
+/// language.
 pub fn cited_by(
     handle: &IndexHandle,
     document: &Document,
@@ -123,12 +162,13 @@ pub fn cited_by(
 ) -> Result<Vec<DocumentRef>, IndexError> {
     let f = handle.fields();
     let names = cited::known_as(document);
-    if names.is_empty() {
+    let case_names = case_names(handle, document, include_restricted)?;
+    if names.is_empty() && case_names.is_empty() {
         return Ok(Vec::new());
     }
     let term_query =
         |term: Term| -> Box<dyn Query> { Box::new(TermQuery::new(term, IndexRecordOption::Basic)) };
-    let any_name: Vec<(Occur, Box<dyn Query>)> = names
+    let mut any_name: Vec<(Occur, Box<dyn Query>)> = names
         .iter()
         .map(|name| {
             let term = if name.starts_with('/') {
@@ -142,6 +182,17 @@ pub fn cited_by(
             (Occur::Should, term_query(term))
         })
         .collect();
+    for name in &case_names {
+        // The name's words in a row, whatever the script and accents it is written in.
+        let terms: Vec<Term> = Analyzer::Folded
+            .terms(name)
+            .iter()
+            .map(|word| Term::from_field_text(f.text_folded, word))
+            .collect();
+        if terms.len() >= 2 {
+            any_name.push((Occur::Should, Box::new(PhraseQuery::new(terms))));
+        }
+    }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Must, Box::new(BooleanQuery::new(any_name))),
         (
