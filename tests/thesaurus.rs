@@ -31,6 +31,15 @@ fn router_over(path: std::path::PathBuf) -> (Router, tempfile::TempDir) {
     )
 }
 
+/// A router over `records`, ingested from a JSON Lines file of their own.
+fn router_over_records(records: &[Value]) -> (Router, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("documents.jsonl");
+    let lines: Vec<String> = records.iter().map(Value::to_string).collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    router_over(path)
+}
+
 /// One router over the shipped corpus for the tests of this file: one index, one response
 /// cache (so that the cache is seen to tell `expand=false` apart).
 fn corpus() -> &'static Router {
@@ -220,9 +229,7 @@ async fn the_words_as_typed_rank_above_what_only_an_expansion_finds() {
 /// forced marriage (`prinudni brak`) elsewhere.
 #[tokio::test]
 async fn a_concepts_words_found_together_in_any_inflection_rank_above_the_words_apart() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("documents.jsonl");
-    let records = [
+    let (router, _index) = router_over_records(&[
         serde_json::json!({
             "id": "t:apart", "kind": "judgment", "title": "Presuda K 3/2020 (sample)",
             "text": "Prinudni brak je utvrđen. Rad sa decom, rad sa porodicom i rad centra za socijalni rad trajali su godinu dana. Prinudni smeštaj nije određen.",
@@ -233,10 +240,7 @@ async fn a_concepts_words_found_together_in_any_inflection_rank_above_the_words_
             "text": "Oštećeni su bili žrtve prinudnog rada na gradilištu tokom dve godine, bez plate i bez isprava.",
             "country": "RS", "language": "sr-Latn", "provenance": "sample",
         }),
-    ];
-    let lines: Vec<String> = records.iter().map(Value::to_string).collect();
-    std::fs::write(&path, lines.join("\n")).unwrap();
-    let (router, _index) = router_over(path);
+    ]);
     for query in [
         "q=prinudni+rad",
         "q=%D0%BF%D1%80%D0%B8%D0%BD%D1%83%D0%B4%D0%BD%D0%B8+%D1%80%D0%B0%D0%B4",
@@ -368,9 +372,7 @@ async fn the_themes_route_gives_every_path_its_labels() {
 
 #[tokio::test]
 async fn a_document_without_themes_takes_those_of_its_concepts_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("documents.jsonl");
-    let records = [
+    let (router, _index) = router_over_records(&[
         serde_json::json!({
             "id": "t:inferred", "kind": "judgment", "title": "Presuda K 1/2020 (sample)",
             "text": "Optuženi su oštećene držali u dužničkom ropstvu. Dužničko ropstvo je trajalo dve godine.",
@@ -382,10 +384,7 @@ async fn a_document_without_themes_takes_those_of_its_concepts_and_says_so() {
             "country": "RS", "language": "sr-Latn", "provenance": "sample",
             "themes": ["justice/sentencing"],
         }),
-    ];
-    let lines: Vec<String> = records.iter().map(Value::to_string).collect();
-    std::fs::write(&path, lines.join("\n")).unwrap();
-    let (router, _index) = router_over(path);
+    ]);
     let body = search(&router, "theme=means/debt-bondage", None).await;
     let hits = body["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 1, "{body}");
