@@ -187,13 +187,11 @@ pub async fn cited_by(
     let handle = state.handle.clone();
     let include_restricted = access.can_read_restricted();
     tokio::task::spawn_blocking(move || {
-        let cited_by = lookup::cited_by(&handle, &document, include_restricted)?;
-        let mut cited_as = thb_engine::cited::known_as(&document);
-        cited_as.extend(lookup::case_names(&handle, &document, include_restricted)?);
+        let citing = lookup::cited_by(&handle, &document, include_restricted)?;
         Ok(CitedBy {
-            cited_as,
+            cited_as: citing.cited_as,
             id: document.id,
-            cited_by,
+            cited_by: citing.documents,
         })
     })
     .await

@@ -336,7 +336,8 @@ async fn document_view(
                 links::render(&document.text, &ranges, &cited, &anchors)
             };
             let summary = document.summary.as_deref().map(mark);
-            let cited_by = search::citations::cited_by(&handle, &document, include_restricted)?;
+            let cited_by =
+                search::citations::cited_by(&handle, &document, include_restricted)?.documents;
             let mut related = related_documents(&handle, &document, include_restricted)?;
             related.chain = search::proceedings::chain(
                 &handle,

@@ -150,6 +150,15 @@ pub fn case_names(
 /// Language versions of one judgment read for their names: more than any work has.
 const MAX_VERSIONS: usize = 16;
 
+/// What [`cited_by`] found: what the document is cited as, and what cites it.
+pub struct Citing {
+    /// Its application numbers, ECLI, or (a text of law) its provision, then (a Strasbourg
+    /// judgment) its names in its languages ([`case_names`]).
+    pub cited_as: Vec<String>,
+    /// The documents citing it.
+    pub documents: Vec<DocumentRef>,
+}
+
 /// The documents that cite `document` (by its application numbers, its ECLI, for a text of
 /// law its provision, or for a Strasbourg judgment its name in any of its languages written
 /// out in the text: [`case_names`]), newest first, at most [`MAX_CITED_BY`]: neither the
@@ -159,10 +168,26 @@ pub fn cited_by(
     handle: &IndexHandle,
     document: &Document,
     include_restricted: bool,
-) -> Result<Vec<DocumentRef>, IndexError> {
-    let f = handle.fields();
+) -> Result<Citing, IndexError> {
     let names = cited::known_as(document);
     let case_names = case_names(handle, document, include_restricted)?;
+    let documents = citing(handle, document, &names, &case_names, include_restricted)?;
+    let mut cited_as = names;
+    cited_as.extend(case_names);
+    Ok(Citing {
+        cited_as,
+        documents,
+    })
+}
+
+fn citing(
+    handle: &IndexHandle,
+    document: &Document,
+    names: &[String],
+    case_names: &[String],
+    include_restricted: bool,
+) -> Result<Vec<DocumentRef>, IndexError> {
+    let f = handle.fields();
     if names.is_empty() && case_names.is_empty() {
         return Ok(Vec::new());
     }
@@ -182,7 +207,7 @@ pub fn cited_by(
             (Occur::Should, term_query(term))
         })
         .collect();
-    for name in &case_names {
+    for name in case_names {
         // The name's words in a row, whatever the script and accents it is written in.
         let terms: Vec<Term> = Analyzer::Folded
             .terms(name)
