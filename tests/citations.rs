@@ -203,6 +203,128 @@ fn a_pasted_text_gives_each_citation_its_span_and_document() {
     assert_eq!(values, vec!["/RS/CC/388", "/ECHR/4"], "{body}");
 }
 
+/// The `(kind, citation, document id)` of each citation of a `citations` list.
+fn named(citations: &Value) -> Vec<(&str, &str, Option<&str>)> {
+    citations
+        .as_array()
+        .unwrap_or_else(|| panic!("not a list: {citations}"))
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap(),
+                c["citation"].as_str().unwrap(),
+                c["document"]["id"].as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_judgment_named_by_its_parties_is_a_citation_of_the_judgment_only_when_the_database_holds_it() {
+    // ECHR Article 4's text names Rantsev (held) and S.M. v. Croatia (not held) without
+    // their numbers.
+    let (status, doc) = server().get_json("/api/documents/echr:art-4");
+    assert_eq!(status, 200, "{doc}");
+    let text = doc["text"].as_str().unwrap();
+    let names: Vec<&Value> = doc["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "case_name")
+        .collect();
+    assert_eq!(
+        names.len(),
+        1,
+        "only the judgment held is a citation: {doc}"
+    );
+    assert_eq!(names[0]["citation"], "Rantsev v. Cyprus and Russia");
+    assert_eq!(names[0]["text"], "Rantsev v. Cyprus and Russia");
+    assert_eq!(names[0]["document"]["id"], "ecthr:25965-04");
+    let (start, end) = (
+        names[0]["start"].as_u64().unwrap() as usize,
+        names[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "Rantsev v. Cyprus and Russia");
+    let starts: Vec<u64> = doc["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["start"].as_u64().unwrap())
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] < w[1]),
+        "in the order of the text: {starts:?}"
+    );
+
+    // A pasted text: each language's name finds its own version, in any case or accents;
+    // a name with other parties, a "(no. 2)" of the same parties, and the judgment's own
+    // parties without the separator are not citations of it.
+    let pasted = "Since RANTSEV v. Cyprus and Russia, and in Rantsev c. Chypre et Russie \
+                  (§ 282), B.B. v. Slovakia (no. 25965/04) applied it; \
+                  Rantsev v. Russia, B.B. v. Slovakia (no. 2) and Rantsev, Cyprus did not.";
+    let (status, body) = post_citations(json!({ "text": pasted }), None);
+    assert_eq!(status, 200, "{body}");
+    let found: Vec<_> = named(&body["citations"])
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == "case_name")
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "case_name",
+                "Rantsev v. Cyprus and Russia",
+                Some("ecthr:25965-04")
+            ),
+            (
+                "case_name",
+                "Rantsev c. Chypre et Russie",
+                Some("ecthr:25965-04:fr")
+            ),
+            ("case_name", "B.B. v. Slovakia", Some("ecthr:48587-21")),
+        ],
+        "{body}"
+    );
+    let first = &body["citations"][0];
+    assert_eq!(first["text"], "RANTSEV v. Cyprus and Russia", "{body}");
+
+    // The page links the name to the judgment.
+    let page = server().get("/documents/echr:art-4").text().unwrap();
+    assert!(
+        page.contains(
+            r#"<a class="cite-link" href="/documents/ecthr:25965-04">Rantsev v. Cyprus and Russia</a>"#
+        ),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_restricted_judgment_is_named_only_for_a_reader() {
+    let body = json!({"text": "As in Doe v. Samplia, the applicant's complaint failed."});
+    let (status, public) = post_citations(body.clone(), None);
+    assert_eq!(status, 200, "{public}");
+    assert_eq!(named(&public["citations"]), vec![], "{public}");
+    let (_, reader) = post_citations(body, Some(READER));
+    assert_eq!(
+        named(&reader["citations"]),
+        vec![(
+            "case_name",
+            "Doe v. Samplia",
+            Some("test:restricted-echr-1")
+        )],
+        "{reader}"
+    );
+    // Its own name at the head of its text is not a citation of itself.
+    let (status, own) = get_as_reader("/api/documents/test:restricted-echr-1");
+    assert_eq!(status, 200, "{own}");
+    assert!(own["text"].as_str().unwrap().starts_with("Doe v. Samplia"));
+    assert_eq!(
+        named(&own["citations"]),
+        vec![("provision", "/ECHR/4", Some("echr:art-4"))],
+        "{own}"
+    );
+}
+
 #[test]
 fn a_restricted_document_is_matched_only_for_a_reader() {
     let body = json!({"text": "ECLI:RS:VSBG:2021:7"});
@@ -249,12 +371,19 @@ fn cites_and_provision_filter_the_search() {
     assert_eq!(status, 200, "{body}");
     let mut found = hit_ids(&body);
     found.sort_unstable();
-    assert_eq!(found, vec!["test:rs-cyrl-1", "test:rs-latn-1"], "{body}");
+    assert_eq!(
+        found,
+        vec!["echr:art-4", "test:rs-cyrl-1", "test:rs-latn-1"],
+        "by number, and by name (ECHR Article 4 names Rantsev without its number): {body}"
+    );
     let (_, body) = get_as_reader("/api/search?q=&cites=25965/04");
     assert!(hit_ids(&body).contains(&"test:restricted-1"));
 
+    // The ECLI names B.B. v. Slovakia, which CETS 197 Article 23 names in words.
     let (_, body) = server().get_json("/api/search?q=&cites=ECLI:CE:ECHR:2024:1024JUD004858721");
-    assert_eq!(hit_ids(&body), vec!["test:mk-1"], "{body}");
+    let mut found = hit_ids(&body);
+    found.sort_unstable();
+    assert_eq!(found, vec!["cets197:art-23", "test:mk-1"], "{body}");
     // An ECLI of Strasbourg also finds the documents citing its application number.
     let (_, body) = server().get_json("/api/search?q=&cites=48587/21");
     let mut found = hit_ids(&body);
@@ -333,4 +462,80 @@ fn the_page_links_citations_and_lists_what_cites_a_document() {
         .text()
         .unwrap();
     assert!(with_token.contains("/documents/test:restricted-1"));
+}
+
+/// Real judgments as HUDOC publishes them cite earlier ones by name, without their numbers:
+/// B.B. v. Slovakia (`../shared/data/hudoc_raw`) beside the shipped summaries of the
+/// judgments it names. Skipped (with a message) when the data is absent.
+#[test]
+fn a_real_judgment_names_the_judgments_it_follows_and_each_name_links_to_one() {
+    let item = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/hudoc_raw/001-237439.json");
+    if !item.is_file() {
+        eprintln!("skipped: {} is absent", item.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let output = common::import_hudoc(&index, &item);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ecthr.jsonl");
+    let output = common::run(&[
+        "ingest",
+        "--index",
+        index.to_str().unwrap(),
+        shipped.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let server = Server::start(&index, &dir.path().join("no-corpus"), &[]);
+
+    let (status, doc) = server.get_json("/api/documents/hudoc:001-237439");
+    assert_eq!(status, 200);
+    let text = doc["text"].as_str().unwrap();
+    let mut named: Vec<(&str, &str)> = Vec::new();
+    for c in doc["citations"].as_array().unwrap() {
+        if c["kind"] != "case_name" {
+            continue;
+        }
+        let (start, end) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], c["text"].as_str().unwrap());
+        let pair = (
+            c["citation"].as_str().unwrap(),
+            c["document"]["id"].as_str().unwrap(),
+        );
+        if !named.contains(&pair) {
+            named.push(pair);
+        }
+    }
+    named.sort();
+    for expected in [
+        ("C.N. v. the United Kingdom", "ecthr:4239-08"),
+        ("Rantsev v. Cyprus and Russia", "ecthr:25965-04"),
+        ("S.M. v. Croatia", "ecthr:60561-14"),
+    ] {
+        assert!(named.contains(&expected), "{expected:?} in {named:?}");
+    }
+    assert!(
+        named.iter().all(|(_, id)| *id != "ecthr:48587-21"),
+        "the shipped summary of B.B. v. Slovakia is the same case, not a judgment it cites: {named:?}"
+    );
+    // And the other way: the summaries are cited by the full judgment.
+    let (_, cited_by) = server.get_json("/api/documents/ecthr:25965-04/cited-by");
+    assert!(
+        ids(&cited_by["cited_by"]).contains(&"hudoc:001-237439"),
+        "{cited_by}"
+    );
+    let (_, found) = server.get_json("/api/search?q=&cites=25965/04");
+    assert!(hit_ids(&found).contains(&"hudoc:001-237439"), "{found}");
+    // The full judgment names its own case at its head: it does not cite the case's summary.
+    let (_, cited_by) = server.get_json("/api/documents/ecthr:48587-21/cited-by");
+    assert!(
+        !ids(&cited_by["cited_by"]).contains(&"hudoc:001-237439"),
+        "{cited_by}"
+    );
+    let (_, found) = server.get_json("/api/search?q=&cites=48587/21");
+    assert!(!hit_ids(&found).contains(&"hudoc:001-237439"), "{found}");
 }

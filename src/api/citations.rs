@@ -25,10 +25,12 @@ use thb_engine::search::proceedings::{self, Decision};
 /// One citation of a text.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CitationEntry {
-    /// `application`, `ecli` or `provision`.
+    /// `application`, `ecli`, `provision` or `case_name` (a Strasbourg judgment of the
+    /// database named by its parties: `Rantsev v. Cyprus and Russia`).
     pub kind: CitationKind,
-    /// The normalised value: `25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`, `/RS/CC/388`;
-    /// what the `cites` and `provision` filters take.
+    /// The normalised value: `25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`, `/RS/CC/388`
+    /// (what the `cites` and `provision` filters take); for a case name, the judgment's name
+    /// as its title gives it.
     pub citation: String,
     /// The citation as written.
     pub text: String,
@@ -112,8 +114,8 @@ pub async fn entries(
     let include_restricted = access.can_read_restricted();
     tokio::task::spawn_blocking(move || {
         let found = citations::extract(&text, &context);
-        let resolved = lookup::resolve_all(&handle, &found, include_restricted)?;
-        let entries = to_entries(&text, found, resolved);
+        let resolved = lookup::resolve_text(&handle, &text, found, None, include_restricted)?;
+        let entries = to_entries(&text, resolved);
         Ok((text, entries))
     })
     .await
@@ -131,8 +133,14 @@ pub async fn of_document(
     let document = document.clone();
     tokio::task::spawn_blocking(move || {
         let found = thb_engine::cited::of_document(&document);
-        let resolved = lookup::resolve_all(&handle, &found, include_restricted)?;
-        Ok(to_entries(&document.text, found, resolved))
+        let resolved = lookup::resolve_text(
+            &handle,
+            &document.text,
+            found,
+            Some(&document),
+            include_restricted,
+        )?;
+        Ok(to_entries(&document.text, resolved))
     })
     .await
     .map_err(|e| ApiError::internal("reading the citations", e))?
@@ -159,14 +167,9 @@ pub async fn chain_of(
     .map_err(|e| ApiError::internal("reading the proceedings", e))?
 }
 
-fn to_entries(
-    text: &str,
-    found: Vec<Citation>,
-    resolved: Vec<Option<DocumentRef>>,
-) -> Vec<CitationEntry> {
-    found
+fn to_entries(text: &str, resolved: Vec<(Citation, Option<DocumentRef>)>) -> Vec<CitationEntry> {
+    resolved
         .into_iter()
-        .zip(resolved)
         .map(|(citation, document)| CitationEntry {
             kind: citation.kind,
             text: text[citation.span.clone()].to_string(),

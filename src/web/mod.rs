@@ -381,10 +381,15 @@ fn citation_links(
     params: &PageParams,
 ) -> Result<Vec<links::Link>, ApiError> {
     let cited = thb_engine::cited::of_document(document);
-    let resolved = search::citations::resolve_all(handle, &cited, include_restricted)?;
-    Ok(cited
+    let resolved = search::citations::resolve_text(
+        handle,
+        &document.text,
+        cited,
+        Some(document),
+        include_restricted,
+    )?;
+    Ok(resolved
         .into_iter()
-        .zip(resolved)
         .map(|(citation, named)| {
             let href = match named {
                 Some(named) => params.document_url(&named.id),

@@ -72,6 +72,15 @@ pub fn case_name(document: &Document) -> Option<String> {
         }
     }
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    // HUDOC names a judgment `CASE OF X v. Y` (`AFFAIRE X c. Y`); texts cite it as `X v. Y`.
+    let name = ["CASE OF ", "AFFAIRE "]
+        .iter()
+        .find_map(|prefix| {
+            name.get(..prefix.len())
+                .filter(|head| head.eq_ignore_ascii_case(prefix))
+                .map(|_| name[prefix.len()..].to_string())
+        })
+        .unwrap_or(name);
     // The parties' separator of English (`v.`) and French (`c.`) case names.
     (name.contains(" v. ") || name.contains(" c. ")).then_some(name)
 }
@@ -125,6 +134,15 @@ mod tests {
         assert_eq!(
             name("Rantsev c. Chypre et Russie", Some("25965/04")).as_deref(),
             Some("Rantsev c. Chypre et Russie")
+        );
+        // HUDOC's own titles.
+        assert_eq!(
+            name("CASE OF B.B. v. SLOVAKIA", Some("48587/21")).as_deref(),
+            Some("B.B. v. SLOVAKIA")
+        );
+        assert_eq!(
+            name("AFFAIRE RANTSEV c. CHYPRE ET RUSSIE", Some("25965/04")).as_deref(),
+            Some("RANTSEV c. CHYPRE ET RUSSIE")
         );
         // A national decision's title describes it; a title without parties names nothing.
         assert_eq!(name("Viši sud u Nišu, K 12/19 v. 2", None), None);

@@ -4,6 +4,7 @@
 //! `include_restricted` (the visibility is decided on the indexed `access` term, before any
 //! stored document is read).
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -12,7 +13,7 @@ use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-use crate::analysis::Analyzer;
+use crate::analysis::{self, Analyzer, WordAnalyzer};
 use crate::cited;
 use crate::document::{Date, Document, Kind, Provenance};
 use crate::domain::citations::{self, Citation, CitationKind};
@@ -97,6 +98,74 @@ fn known_as(
     value: &str,
     include_restricted: bool,
 ) -> Result<Option<DocumentRef>, IndexError> {
+    Ok(known_as_document(handle, searcher, value, include_restricted)?.map(DocumentRef::from))
+}
+
+/// What the `cites` filter takes for one cited value (an application number or ECLI): the
+/// documents citing it, as "cited by" finds them ([`cited_by`]): by the value in their `cites`
+/// field, and, when the value is a Strasbourg judgment of the index, by its name in any of its
+/// languages written out in their text; never the documents of that case themselves (a
+/// judgment's full text names its own case at its head).
+pub fn citing_query(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    value: &str,
+    include_restricted: bool,
+) -> Result<Box<dyn Query>, IndexError> {
+    let f = handle.fields();
+    let by_value: Box<dyn Query> = Box::new(TermQuery::new(
+        Term::from_field_text(f.cites, value),
+        IndexRecordOption::Basic,
+    ));
+    let Some(judgment) = known_as_document(handle, searcher, value, include_restricted)? else {
+        return Ok(by_value);
+    };
+    let names = case_names(handle, &judgment, include_restricted)?;
+    let by_name: Vec<(Occur, Box<dyn Query>)> = names
+        .iter()
+        .filter_map(|name| name_phrase(handle, name))
+        .map(|phrase| (Occur::Should, phrase))
+        .collect();
+    if by_name.is_empty() {
+        return Ok(by_value);
+    }
+    let mut same_case: Vec<(Occur, Box<dyn Query>)> = vec![(
+        Occur::Must,
+        Box::new(BooleanQuery::new(by_name)) as Box<dyn Query>,
+    )];
+    for own in cited::known_as(&judgment) {
+        same_case.push((
+            Occur::MustNot,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.known_as, &own),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Should, by_value),
+        (Occur::Should, Box::new(BooleanQuery::new(same_case))),
+    ])))
+}
+
+/// A case name's words in a row in the folded text, whatever the script and accents it is
+/// written in; `None` for a name of one word.
+fn name_phrase(handle: &IndexHandle, name: &str) -> Option<Box<dyn Query>> {
+    let terms: Vec<Term> = Analyzer::Folded
+        .terms(name)
+        .iter()
+        .map(|word| Term::from_field_text(handle.fields().text_folded, word))
+        .collect();
+    (terms.len() >= 2).then(|| Box::new(PhraseQuery::new(terms)) as Box<dyn Query>)
+}
+
+/// [`known_as`], the document itself.
+fn known_as_document(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    value: &str,
+    include_restricted: bool,
+) -> Result<Option<Document>, IndexError> {
     let f = handle.fields();
     let query: Box<dyn Query> = Box::new(TermQuery::new(
         Term::from_field_text(f.known_as, value),
@@ -111,8 +180,224 @@ fn known_as(
             best = Some(document);
         }
     }
-    Ok(best.map(DocumentRef::from))
+    Ok(best)
 }
+
+/// Each citation of `text` with the document it names, in the order of the text: `cited` (the
+/// reader's citations of the text) resolved as [`resolve_all`] does, and the Strasbourg
+/// judgments the text names by their parties ([`named_cases`]) where no other citation stands.
+/// `citing` is the document whose text it is, if any: it and its language versions are not
+/// cited by their own names.
+pub fn resolve_text(
+    handle: &IndexHandle,
+    text: &str,
+    cited: Vec<Citation>,
+    citing: Option<&Document>,
+    include_restricted: bool,
+) -> Result<Vec<(Citation, Option<DocumentRef>)>, IndexError> {
+    let resolved = resolve_all(handle, &cited, include_restricted)?;
+    let mut out: Vec<(Citation, Option<DocumentRef>)> = cited.into_iter().zip(resolved).collect();
+    for (citation, named) in named_cases(handle, text, citing, include_restricted)? {
+        let overlaps = out
+            .iter()
+            .any(|(c, _)| c.span.start < citation.span.end && citation.span.start < c.span.end);
+        if !overlaps {
+            out.push((citation, Some(named)));
+        }
+    }
+    out.sort_by_key(|(c, _)| c.span.start);
+    Ok(out)
+}
+
+/// The Strasbourg judgments of the index that `text` names by their parties, as written in
+/// running text (`Since Rantsev v. Cyprus and Russia, …`, `S.M. v. Croatia [GC]`, `Rantsev
+/// c. Chypre et Russie`), each with its span: at every `v.` or `c.` between two words, the
+/// judgments whose title holds those three words in a row are read, and the longest of their
+/// names ([`cited::case_name`]) that the text spells out there, word for word in its search
+/// form (any script, any accents), is the citation. So `X v. Y (no. 2)` names the second
+/// judgment, not the first, and a name no judgment of the index bears is not a citation.
+/// Restricted judgments are named only for `include_restricted`; `citing` (and its language
+/// versions) never.
+pub fn named_cases(
+    handle: &IndexHandle,
+    text: &str,
+    citing: Option<&Document>,
+    include_restricted: bool,
+) -> Result<Vec<(Citation, DocumentRef)>, IndexError> {
+    let ranges: Vec<std::ops::Range<usize>> = analysis::words(text).collect();
+    let mut folder = WordAnalyzer::new(Analyzer::Folded);
+    let words: Vec<String> = ranges
+        .iter()
+        .map(|range| {
+            folder
+                .term(text, range.clone())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    let own = citing.map(|d| Own {
+        id: d.id.as_str(),
+        work: versions::key_of(d),
+        known_as: cited::known_as(d),
+    });
+    let searcher = handle.searcher();
+    // The judgments read for each (word before, separator, word after).
+    let mut memo: HashMap<[&str; 3], Vec<Namesake>> = HashMap::new();
+    let mut out: Vec<(Citation, DocumentRef)> = Vec::new();
+    for at in 1..words.len().saturating_sub(1) {
+        let separator = &text[ranges[at].clone()];
+        if !(separator == "v" || separator == "c") || !text[ranges[at].end..].starts_with('.') {
+            continue;
+        }
+        if out
+            .last()
+            .is_some_and(|(c, _)| c.span.end > ranges[at].start)
+        {
+            continue;
+        }
+        let key = [
+            words[at - 1].as_str(),
+            words[at].as_str(),
+            words[at + 1].as_str(),
+        ];
+        if key.iter().any(|w| w.is_empty()) {
+            continue;
+        }
+        let namesakes = match memo.entry(key) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => entry.insert(judgments_titled(
+                handle,
+                &searcher,
+                key,
+                own.as_ref(),
+                include_restricted,
+            )?),
+        };
+        let mut best: Option<(usize, usize, &String, &DocumentRef)> = None;
+        for Namesake {
+            words: name_words,
+            name,
+            judgment,
+        } in namesakes.iter()
+        {
+            for (k, window) in name_words.windows(3).enumerate() {
+                if window != key {
+                    continue;
+                }
+                // The name's separator is its word k + 1; it stands at `at` in the text.
+                let Some(first) = at.checked_sub(k + 1) else {
+                    continue;
+                };
+                let last = first + name_words.len();
+                if last > words.len() || words[first..last] != name_words[..] {
+                    continue;
+                }
+                // The longest name, then the smallest id: the same judgment every time.
+                let better = best.is_none_or(|(f, l, _, named)| {
+                    last - first > l - f || (last - first == l - f && judgment.id < named.id)
+                });
+                if better {
+                    best = Some((first, last, name, judgment));
+                }
+            }
+        }
+        if let Some((first, last, name, judgment)) = best {
+            if numbers_a_later_judgment(&text[ranges[last - 1].end..]) {
+                continue;
+            }
+            out.push((
+                Citation {
+                    kind: CitationKind::CaseName,
+                    value: name.clone(),
+                    span: ranges[first].start..ranges[last - 1].end,
+                },
+                judgment.clone(),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a name is followed by the number of a later judgment between the same parties
+/// (`X v. Y (no. 2)`, `X c. Y (n° 2)`): that judgment is another one, named only when the
+/// index holds it under that name. A parenthesised application number (`(no. 25965/04)`) is
+/// not such a number.
+fn numbers_a_later_judgment(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some(rest) = ["no.", "no", "n°", "nº", "n o"]
+        .iter()
+        .find_map(|marker| rest.strip_prefix(marker))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && rest[digits..].starts_with(')')
+}
+
+/// The document whose text is read, which is never cited by its own name: neither it, nor
+/// its language versions, nor another document of the same case (a summary and the full
+/// judgment share an application number).
+struct Own<'a> {
+    id: &'a str,
+    work: u64,
+    known_as: Vec<String>,
+}
+
+impl Own<'_> {
+    fn is(&self, judgment: &Document) -> bool {
+        judgment.id == self.id
+            || (self.work != 0 && versions::key_of(judgment) == self.work)
+            || cited::known_as(judgment)
+                .iter()
+                .any(|value| self.known_as.contains(value))
+    }
+}
+
+/// A judgment whose title holds the words around a `v.` of the text, with its case name.
+struct Namesake {
+    /// The name's words in their search form.
+    words: Vec<String>,
+    name: String,
+    judgment: DocumentRef,
+}
+
+/// The Strasbourg judgments whose title holds `words` in a row (folded); not `own`.
+fn judgments_titled(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    words: [&str; 3],
+    own: Option<&Own>,
+    include_restricted: bool,
+) -> Result<Vec<Namesake>, IndexError> {
+    let f = handle.fields();
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(f.title_folded, w))
+        .collect();
+    let query = handle.visible(Box::new(PhraseQuery::new(terms)), include_restricted);
+    let limit = TopDocs::with_limit(MAX_NAMESAKES).order_by_score();
+    let mut out = Vec::new();
+    for (_, address) in searcher.search(query.as_ref(), &limit)? {
+        let judgment = handle.document_at(searcher, address, false)?;
+        if own.is_some_and(|own| own.is(&judgment)) {
+            continue;
+        }
+        if let Some(name) = cited::case_name(&judgment) {
+            out.push(Namesake {
+                words: Analyzer::Folded.terms(&name),
+                name,
+                judgment: DocumentRef::from(judgment),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Judgments read for one `X v. Y` in a text: more than share three words of a title.
+const MAX_NAMESAKES: usize = 32;
 
 /// The names a Strasbourg judgment is cited by in running text (`cited::case_name`): its own
 /// and its language versions' (`Rantsev v. Cyprus and Russia`, `Rantsev c. Chypre et Russie`),
@@ -208,14 +493,8 @@ fn citing(
         })
         .collect();
     for name in case_names {
-        // The name's words in a row, whatever the script and accents it is written in.
-        let terms: Vec<Term> = Analyzer::Folded
-            .terms(name)
-            .iter()
-            .map(|word| Term::from_field_text(f.text_folded, word))
-            .collect();
-        if terms.len() >= 2 {
-            any_name.push((Occur::Should, Box::new(PhraseQuery::new(terms))));
+        if let Some(phrase) = name_phrase(handle, name) {
+            any_name.push((Occur::Should, phrase));
         }
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
@@ -225,6 +504,14 @@ fn citing(
             term_query(Term::from_field_text(f.id, &document.id)),
         ),
     ];
+    // Nor another document of the same case (a summary and the judgment's full text), which
+    // names it at its head.
+    for name in names {
+        clauses.push((
+            Occur::MustNot,
+            term_query(Term::from_field_text(f.known_as, name)),
+        ));
+    }
     let work = versions::key_of(document);
     if work != 0 {
         clauses.push((
@@ -252,4 +539,26 @@ fn citing(
     });
     citing.truncate(MAX_CITED_BY);
     Ok(citing.into_iter().map(DocumentRef::from).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers_a_later_judgment;
+
+    #[test]
+    fn a_later_judgments_number_is_told_from_an_application_number() {
+        for later in [" (no. 2)", "(no. 2), § 5", " (n° 3)", " (no 12)"] {
+            assert!(numbers_a_later_judgment(later), "{later}");
+        }
+        for not_later in [
+            " (no. 25965/04)",
+            ", no. 2",
+            " (§ 282)",
+            " (no. 123)",
+            "",
+            " (cited above)",
+        ] {
+            assert!(!numbers_a_later_judgment(not_later), "{not_later}");
+        }
+    }
 }

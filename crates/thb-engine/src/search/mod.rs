@@ -260,7 +260,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn of(request: &SearchRequest, handle: &IndexHandle) -> Filters {
+    fn of(request: &SearchRequest, handle: &IndexHandle) -> Result<Filters, IndexError> {
         let f = &handle.fields;
         let mut by_dimension: Vec<(Dimension, Accept)> = Vec::new();
         for (dimension, chosen) in request.filters.iter() {
@@ -288,11 +288,14 @@ impl Filters {
             always.push(("article", Box::new(any)));
         }
         if !request.cites.is_empty() {
-            let terms = request
-                .cites
-                .iter()
-                .map(|v| Term::from_field_text(f.cites, v));
-            always.push(("cites", any_term(terms)));
+            let searcher = handle.searcher();
+            let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for value in &request.cites {
+                let query =
+                    citations::citing_query(handle, &searcher, value, request.include_restricted)?;
+                any.push((Occur::Should, query));
+            }
+            always.push(("cites", Box::new(BooleanQuery::new(any))));
         }
         if !request.provenances.is_empty() {
             let any = BooleanQuery::new(
@@ -319,11 +322,11 @@ impl Filters {
                 IndexRecordOption::Basic,
             )));
         }
-        Filters {
+        Ok(Filters {
             by_dimension,
             always,
             excluded,
-        }
+        })
     }
 }
 
@@ -336,7 +339,7 @@ fn filtered_out(
     request: &SearchRequest,
     address: DocAddress,
 ) -> Result<Vec<String>, SearchError> {
-    let filters = Filters::of(request, handle);
+    let filters = Filters::of(request, handle)?;
     let reader = searcher.segment_reader(address.segment_ord);
     let mut out = Vec::new();
     if !filters.by_dimension.is_empty() {
@@ -362,17 +365,6 @@ fn filtered_out(
         }
     }
     Ok(out)
-}
-
-/// Documents holding any of `terms`: a filter's values, OR-ed.
-fn any_term(terms: impl Iterator<Item = Term>) -> Box<dyn Query> {
-    let term_query = |term| -> (Occur, Box<dyn Query>) {
-        (
-            Occur::Should,
-            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-        )
-    };
-    Box::new(BooleanQuery::new(terms.map(term_query).collect()))
 }
 
 /// The query restricted by the filters every count obeys (`Filters::always` required, without
@@ -636,7 +628,7 @@ impl Pass<'_> {
             by_dimension,
             always,
             excluded,
-        } = Filters::of(self.request, self.handle);
+        } = Filters::of(self.request, self.handle)?;
         let built_query = std::mem::replace(&mut built.query, Box::new(EmptyQuery));
         let query = restrict(
             built_query,

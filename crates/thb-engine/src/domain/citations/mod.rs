@@ -10,6 +10,7 @@
 //! | application number | the number without leading zeros, `/`, the two-digit year | `25965/04` |
 //! | ECLI | upper case, validated (`ECLI:country:court:year:ordinal`) | `ECLI:CE:ECHR:2010:0107JUD002596504` |
 //! | provision | a path: the instrument, then the article (number and lower-case letter) | `/RS/CC/388`, `/MK/CC/418a`, `/CETS197/26`, `/ECHR/4`, `/PALERMO/3` |
+//! | case name | the judgment's name as its title gives it, without a bracketed note (found against the index, not here) | `Rantsev v. Cyprus and Russia` |
 //!
 //! Words are compared in their search form (`thb_text::normalize::fold_for_search`), so
 //! `члан`, `član` and `clan` are one word, as `КЗ` and `KZ` are, and a table row written once
@@ -45,6 +46,10 @@ pub enum CitationKind {
     Ecli,
     /// An article of a convention or of a national criminal code.
     Provision,
+    /// A Strasbourg judgment named by its parties (`Rantsev v. Cyprus and Russia`): found
+    /// against the judgments the index holds (`search::citations::named_cases`), never by
+    /// [`extract`], since a name is a citation only when it names a judgment.
+    CaseName,
 }
 
 /// One citation found in a text.
