@@ -122,6 +122,31 @@ fn cited_by_resolves_application_numbers_and_eclis_without_versions_or_restricte
     assert!(!citing.contains(&"test:restricted-1"), "{body}");
     // Newest first.
     assert_eq!(citing[0], "test:rs-cyrl-1", "{body}");
+    // Each with the words around its first citation of it, the citation marked.
+    let entry = |id: &str| -> Value {
+        body["cited_by"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {body}"))
+            .clone()
+    };
+    let context = entry("echr:art-4")["context"].as_str().unwrap().to_string();
+    assert!(
+        context.contains("Since <mark>Rantsev v. Cyprus and Russia</mark>, trafficking"),
+        "{context}"
+    );
+    let context = entry("test:rs-cyrl-1")["context"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(context.contains("<mark>"), "{context}");
+    assert!(context.contains("25965/04</mark>"), "{context}");
+    assert!(
+        entry("echr:art-4").get("paragraph").is_none(),
+        "a text without numbered paragraphs has none: {body}"
+    );
 
     let (status, body) = get_as_reader("/api/documents/ecthr:25965-04/cited-by");
     assert_eq!(status, 200);
@@ -527,6 +552,45 @@ fn a_real_judgment_names_the_judgments_it_follows_and_each_name_links_to_one() {
     assert!(
         ids(&cited_by["cited_by"]).contains(&"hudoc:001-237439"),
         "{cited_by}"
+    );
+    let entry = cited_by["cited_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "hudoc:001-237439")
+        .unwrap();
+    // Where: the numbered paragraph of its first citation of Rantsev, and its words.
+    let number = entry["paragraph"]["number"].as_str().unwrap();
+    assert_eq!(
+        entry["paragraph"]["anchor"],
+        format!("p{number}"),
+        "{entry}"
+    );
+    let context = entry["context"].as_str().unwrap();
+    assert!(
+        context.contains("<mark>Rantsev v. Cyprus and Russia</mark>")
+            || context.contains("<mark>25965/04</mark>"),
+        "{context}"
+    );
+    let first = text
+        .find("Rantsev v. Cyprus and Russia")
+        .into_iter()
+        .chain(text.find("25965/04"))
+        .min()
+        .unwrap();
+    let paragraphs = thb_engine::domain::paragraphs::paragraphs(text);
+    let expected = thb_engine::domain::paragraphs::containing(&paragraphs, first).unwrap();
+    assert_eq!(number, expected.number.to_string(), "{entry}");
+    let page = server.get("/documents/ecthr:25965-04").text().unwrap();
+    assert!(
+        page.contains(&format!(
+            r##"href="/documents/hudoc:001-237439#p{number}">§ {number}</a>"##
+        )),
+        "the page links the citing paragraph: {page}"
+    );
+    assert!(
+        page.contains(r#"<blockquote class="cited-context""#),
+        "{page}"
     );
     let (_, found) = server.get_json("/api/search?q=&cites=25965/04");
     assert!(hit_ids(&found).contains(&"hudoc:001-237439"), "{found}");

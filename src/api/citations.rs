@@ -19,7 +19,7 @@ use thb_engine::document::Document;
 use thb_engine::domain::citations::{self, Citation, CitationKind, Context, Convention};
 use thb_engine::domain::countries;
 use thb_engine::limits::MAX_CITATIONS_TEXT_BYTES;
-use thb_engine::search::citations::{self as lookup, DocumentRef};
+use thb_engine::search::citations::{self as lookup, CitingDocument, DocumentRef};
 use thb_engine::search::proceedings::{self, Decision};
 
 /// One citation of a text.
@@ -69,8 +69,11 @@ pub struct CitedBy {
     /// in the citing texts.
     pub cited_as: Vec<String>,
     /// The documents citing it, newest first (at most 200), each judgment once whatever its
-    /// languages, neither the document nor its own language versions.
-    pub cited_by: Vec<DocumentRef>,
+    /// languages, neither the document nor its own language versions; each with where it first
+    /// cites it: `paragraph` (`{"number","anchor","pin_cite"}`, when its text numbers its
+    /// paragraphs) and `context`, the words around that citation as HTML, the citation in
+    /// `<mark>`.
+    pub cited_by: Vec<CitingDocument>,
 }
 
 /// The body of `POST /api/citations`.

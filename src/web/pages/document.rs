@@ -4,6 +4,7 @@
 use super::*;
 use thb_engine::case::{Charge, Outcome, Person};
 use thb_engine::domain::courts::Level;
+use thb_engine::search::citations::CitingDocument;
 use thb_engine::search::proceedings::{self, Decision};
 
 /// A document's text and summary as HTML (escaped, the query's words in `<mark>`).
@@ -21,7 +22,7 @@ pub(crate) fn document_page(
     params: &PageParams,
     document: &Document,
     versions: &[Version],
-    cited_by: &[DocumentRef],
+    cited_by: &[CitingDocument],
     related: &Related,
     highlighted: Highlighted<'_>,
 ) -> Markup {
@@ -87,11 +88,18 @@ pub(crate) fn document_page(
                     h2 #cited-by-heading { (ui.t(Label::CitedBy)) " (" (cited_by.len()) ")" }
                     ul.cited-by-list {
                         @for citing in cited_by {
+                            @let document_url = params.ui_only().document_url(&citing.document.id);
                             li {
-                                a href=(params.ui_only().document_url(&citing.id)) lang=[citing.language.as_deref()] { (title(ui, &citing.title)) }
-                                @if let Some(court) = &citing.court { ", " (i18n::court_name(ui, court)) }
-                                @if let Some(date) = citing.date {
+                                a href=(document_url) lang=[citing.document.language.as_deref()] { (title(ui, &citing.document.title)) }
+                                @if let Some(court) = &citing.document.court { ", " (i18n::court_name(ui, court)) }
+                                @if let Some(date) = citing.document.date {
                                     ", " time datetime=(date.to_string()) { (i18n::long_date(ui, date)) }
+                                }
+                                @if let Some(paragraph) = &citing.paragraph {
+                                    ", " a.cited-at href={ (document_url) "#" (paragraph.anchor) } { "§ " (paragraph.number) }
+                                }
+                                @if let Some(context) = &citing.context {
+                                    blockquote.cited-context lang=[citing.document.language.as_deref()] { (PreEscaped(context.html())) }
                                 }
                             }
                         }

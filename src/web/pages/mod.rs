@@ -27,7 +27,6 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use thb_engine::document::{Access, Document, Kind, Provenance};
 use thb_engine::domain::courts;
 use thb_engine::limits::{MAX_EXPORT_ROWS, MAX_RESULT_DEPTH};
-use thb_engine::search::citations::DocumentRef;
 use thb_engine::search::paragraph::HitParagraph;
 use thb_engine::search::partial::Partial;
 use thb_engine::search::similar::{Lineage, SimilarHit};

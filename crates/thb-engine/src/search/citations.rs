@@ -6,6 +6,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
@@ -20,6 +21,8 @@ use crate::domain::citations::{self, Citation, CitationKind};
 use crate::index::{IndexError, IndexHandle};
 use crate::limits::MAX_CITED_BY;
 use crate::schema;
+use crate::search::paragraph::HitParagraph;
+use crate::search::snippet::{self, Marked};
 use crate::versions;
 use crate::vocabulary::Dimension;
 
@@ -441,7 +444,93 @@ pub struct Citing {
     /// judgment) its names in its languages ([`case_names`]).
     pub cited_as: Vec<String>,
     /// The documents citing it.
-    pub documents: Vec<DocumentRef>,
+    pub documents: Vec<CitingDocument>,
+}
+
+/// A document citing another, and where: what a lawyer checks before relying on a judgment
+/// is how later texts used it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CitingDocument {
+    #[serde(flatten)]
+    pub document: DocumentRef,
+    /// The numbered paragraph of the citing text that first cites the document, with its
+    /// fragment and the citing text's pin-cite there, when the text numbers its paragraphs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<HitParagraph>,
+    /// The words around that first citation, the citation marked. In the JSON, HTML as a hit's
+    /// snippet is (`<mark>`, all else escaped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub context: Option<Marked>,
+}
+
+/// Characters of a citing text shown around its citation.
+const CONTEXT_CHARS: usize = 200;
+
+/// Bytes of a citing text read for a citation by name: a judgment cites its precedents in
+/// its reasons, well within this; past it, the number alone is looked for.
+const NAME_SCAN_BYTES: usize = 256 * 1024;
+
+/// `citing` as a citing document of what is `cited_as` (identifiers and provisions) and
+/// named `case_names`: its first citation of it, and where that stands.
+fn citing_document(citing: Document, cited_as: &[String], case_names: &[String]) -> CitingDocument {
+    let by_value = cited::of_document(&citing)
+        .into_iter()
+        .find(|c| {
+            citations::index_terms(c)
+                .iter()
+                .any(|term| cited_as.contains(term))
+        })
+        .map(|c| c.span);
+    let by_name = first_name(&citing.text, case_names);
+    let first = match (by_value, by_name) {
+        (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    let paragraph = first
+        .as_ref()
+        .and_then(|span| HitParagraph::at(&citing, span.start));
+    let context = first.map(|span| snippet::around(&citing.text, span, CONTEXT_CHARS));
+    let mut document = citing;
+    document.text = String::new();
+    CitingDocument {
+        document: DocumentRef::from(document),
+        paragraph,
+        context,
+    }
+}
+
+/// The span of the first of `names` written out in `text` (word for word in the search form),
+/// within its first [`NAME_SCAN_BYTES`].
+fn first_name(text: &str, names: &[String]) -> Option<Range<usize>> {
+    let names: Vec<Vec<String>> = names
+        .iter()
+        .map(|name| Analyzer::Folded.terms(name))
+        .filter(|words| words.len() >= 2)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let scan = thb_text::normalize::prefix_within(text, NAME_SCAN_BYTES);
+    let ranges: Vec<Range<usize>> = analysis::words(scan).collect();
+    let mut folder = WordAnalyzer::new(Analyzer::Folded);
+    let words: Vec<String> = ranges
+        .iter()
+        .map(|range| {
+            folder
+                .term(scan, range.clone())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    (0..words.len()).find_map(|at| {
+        names.iter().find_map(|name| {
+            let end = at + name.len();
+            (end <= words.len() && words[at..end] == name[..])
+                .then(|| ranges[at].start..ranges[end - 1].end)
+        })
+    })
 }
 
 /// The documents that cite `document` (by its application numbers, its ECLI, for a text of
@@ -456,7 +545,10 @@ pub fn cited_by(
 ) -> Result<Citing, IndexError> {
     let names = cited::known_as(document);
     let case_names = case_names(handle, document, include_restricted)?;
-    let documents = citing(handle, document, &names, &case_names, include_restricted)?;
+    let documents = citing(handle, document, &names, &case_names, include_restricted)?
+        .into_iter()
+        .map(|citing| citing_document(citing, &names, &case_names))
+        .collect();
     let mut cited_as = names;
     cited_as.extend(case_names);
     Ok(Citing {
@@ -471,7 +563,7 @@ fn citing(
     names: &[String],
     case_names: &[String],
     include_restricted: bool,
-) -> Result<Vec<DocumentRef>, IndexError> {
+) -> Result<Vec<Document>, IndexError> {
     let f = handle.fields();
     if names.is_empty() && case_names.is_empty() {
         return Ok(Vec::new());
@@ -525,7 +617,7 @@ fn citing(
     let limit = TopDocs::with_limit(MAX_CITED_BY * 2).order_by_score();
     let mut citing: Vec<Document> = Vec::new();
     for (_, address) in searcher.search(query.as_ref(), &limit)? {
-        citing.push(handle.document_at(&searcher, address, false)?);
+        citing.push(handle.document_at(&searcher, address, true)?);
     }
     citing.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     let mut works_seen: Vec<String> = Vec::new();
@@ -538,7 +630,7 @@ fn citing(
         None => true,
     });
     citing.truncate(MAX_CITED_BY);
-    Ok(citing.into_iter().map(DocumentRef::from).collect())
+    Ok(citing)
 }
 
 #[cfg(test)]

@@ -228,6 +228,36 @@ pub fn highlight_all(text: &str, highlight: &Highlight, language: Option<&str>) 
     }
 }
 
+/// About `max_chars` characters of `text` around `span` (a citation, say), `span` marked, cut
+/// at words with `…` where the text goes on; a Markdown text is read plain.
+pub fn around(text: &str, span: Range<usize>, max_chars: usize) -> Marked {
+    let span_chars = text[span.clone()].chars().count();
+    let before = max_chars.saturating_sub(span_chars) / 2;
+    let start = word_start(text, back_by_chars(text, span.start, before)).min(span.start);
+    let end = span.end
+        + byte_len_of_chars(
+            text,
+            span.end,
+            max_chars.saturating_sub(span_chars + before),
+        );
+    let end = word_end(text, end).max(span.end);
+    let mut out = Marked::default();
+    if start > 0 {
+        out.text.push('…');
+    }
+    let shift = out.text.len();
+    out.text.push_str(&text[start..end]);
+    out.marks
+        .push(span.start - start + shift..span.end - start + shift);
+    if end < text.len() {
+        out.text.push('…');
+    }
+    if super::markdown::looks_like_markdown(text) {
+        return super::markdown::plain_snippet(&out);
+    }
+    out
+}
+
 /// Picks the window with the most of the query's words (then the most matches, then the
 /// earliest), starting a little before its first match for context.
 fn best_window(
