@@ -339,6 +339,18 @@ fn a_restricted_judgment_is_named_only_for_a_reader() {
         )],
         "{reader}"
     );
+    // Cited by the text that names it, not by the one naming its `(no. 2)`.
+    let (status, cited_by) = get_as_reader("/api/documents/test:restricted-echr-1/cited-by");
+    assert_eq!(status, 200, "{cited_by}");
+    assert_eq!(
+        ids(&cited_by["cited_by"]),
+        vec!["test:names-1"],
+        "{cited_by}"
+    );
+    assert_eq!(
+        cited_by["cited_by"][0]["context"],
+        "A sample of our own: the court followed <mark>Doe v. Samplia</mark> on the duty to investigate."
+    );
     // Its own name at the head of its text is not a citation of itself.
     let (status, own) = get_as_reader("/api/documents/test:restricted-echr-1");
     assert_eq!(status, 200, "{own}");

@@ -473,8 +473,14 @@ const CONTEXT_CHARS: usize = 200;
 const NAME_SCAN_BYTES: usize = 256 * 1024;
 
 /// `citing` as a citing document of what is `cited_as` (identifiers and provisions) and
-/// named `case_names`: its first citation of it, and where that stands.
-fn citing_document(citing: Document, cited_as: &[String], case_names: &[String]) -> CitingDocument {
+/// named `case_names`: its first citation of it, and where that stands; and whether its whole
+/// text was read for the names.
+fn citing_document(
+    citing: Document,
+    cited_as: &[String],
+    case_names: &[String],
+) -> (CitingDocument, bool) {
+    let read_whole = citing.text.len() <= NAME_SCAN_BYTES;
     let by_value = cited::of_document(&citing)
         .into_iter()
         .find(|c| {
@@ -494,15 +500,17 @@ fn citing_document(citing: Document, cited_as: &[String], case_names: &[String])
     let context = first.map(|span| snippet::around(&citing.text, span, CONTEXT_CHARS));
     let mut document = citing;
     document.text = String::new();
-    CitingDocument {
+    let citing = CitingDocument {
         document: DocumentRef::from(document),
         paragraph,
         context,
-    }
+    };
+    (citing, read_whole)
 }
 
 /// The span of the first of `names` written out in `text` (word for word in the search form),
-/// within its first [`NAME_SCAN_BYTES`].
+/// within its first [`NAME_SCAN_BYTES`], not followed by the number of a later judgment between
+/// the same parties (`X v. Y (no. 2)` names another judgment, as [`named_cases`] reads it).
 fn first_name(text: &str, names: &[String]) -> Option<Range<usize>> {
     let names: Vec<Vec<String>> = names
         .iter()
@@ -527,8 +535,10 @@ fn first_name(text: &str, names: &[String]) -> Option<Range<usize>> {
     (0..words.len()).find_map(|at| {
         names.iter().find_map(|name| {
             let end = at + name.len();
-            (end <= words.len() && words[at..end] == name[..])
-                .then(|| ranges[at].start..ranges[end - 1].end)
+            (end <= words.len()
+                && words[at..end] == name[..]
+                && !numbers_a_later_judgment(&scan[ranges[end - 1].end..]))
+            .then(|| ranges[at].start..ranges[end - 1].end)
         })
     })
 }
@@ -548,6 +558,10 @@ pub fn cited_by(
     let documents = citing(handle, document, &names, &case_names, include_restricted)?
         .into_iter()
         .map(|citing| citing_document(citing, &names, &case_names))
+        // The name's phrase also finds `X v. Y (no. 2)`: a text read whole that cites the
+        // document nowhere else names another judgment.
+        .filter(|(citing, read_whole)| citing.context.is_some() || !read_whole)
+        .map(|(citing, _)| citing)
         .collect();
     let mut cited_as = names;
     cited_as.extend(case_names);
