@@ -489,11 +489,12 @@ fn citing_document(
                 .any(|term| cited_as.contains(term))
         })
         .map(|c| c.span);
-    let by_name = first_name(&citing.text, case_names);
-    let first = match (by_value, by_name) {
-        (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
-        (a, b) => a.or(b),
-    };
+    // A name is the first citation only if it comes before the first number.
+    let before = by_value
+        .as_ref()
+        .map_or(citing.text.len(), |span| span.start);
+    let by_name = first_name(&citing.text[..before], case_names);
+    let first = by_name.or(by_value);
     let paragraph = first
         .as_ref()
         .and_then(|span| HitParagraph::at(&citing, span.start));
