@@ -12,10 +12,12 @@ use serde::{Deserialize, Serialize};
 pub use crate::record::{validate_id, Reason, RecordError};
 
 use crate::case::{self, Charge, Person, RawCase, Sector, Verdict};
+pub use crate::domain::courts::Formation;
 use crate::domain::{countries, taxonomy};
 use crate::limits::{
     MAX_CONCLUSION_BYTES, MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_SHORT_FIELD_BYTES,
 };
+pub use thb_text::language::normalize_language_tag;
 use thb_text::normalize::clean_text;
 
 /// What a document is.
@@ -165,30 +167,6 @@ pub struct Greta {
     /// Paragraph of the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<String>,
-}
-
-/// Which formation of the European Court of Human Rights gave a judgment or decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum Formation {
-    /// Seventeen judges: the Court's leading cases and referrals.
-    GrandChamber,
-    /// Seven judges of a Section.
-    Chamber,
-    /// Three judges, on well-established case-law.
-    Committee,
-}
-
-impl Formation {
-    /// The formation as the Court names it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Formation::GrandChamber => "Grand Chamber",
-            Formation::Chamber => "Chamber",
-            Formation::Committee => "Committee",
-        }
-    }
 }
 
 /// HUDOC's importance levels: 1 (key case) to 4 (low importance).
@@ -905,38 +883,6 @@ fn validate_echr(echr: &Echr) -> Result<(), RecordError> {
         }
     }
     Ok(())
-}
-
-/// Normalises a BCP 47 language tag to its canonical case (`sr-cyrl` → `sr-Cyrl`): a 2–3
-/// letter language, then an optional 4-letter script and an optional 2-letter or 3-digit region.
-pub fn normalize_language_tag(tag: &str) -> Result<String, String> {
-    let mut parts = tag.trim().split(['-', '_']);
-    let language = parts.next().unwrap_or_default();
-    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(format!(
-            "`{tag}` is not a BCP 47 language tag (e.g. `en`, `sr-Cyrl`, `sq`)"
-        ));
-    }
-    let mut out = language.to_ascii_lowercase();
-    for part in parts {
-        let is_script = part.len() == 4 && part.chars().all(|c| c.is_ascii_alphabetic());
-        let is_region = (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
-            || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()));
-        out.push('-');
-        if is_script {
-            let mut chars = part.chars();
-            let first = chars.next().unwrap_or('x').to_ascii_uppercase();
-            out.push(first);
-            out.extend(chars.map(|c| c.to_ascii_lowercase()));
-        } else if is_region {
-            out.push_str(&part.to_ascii_uppercase());
-        } else {
-            return Err(format!(
-                "`{tag}`: `{part}` is neither a script (e.g. `Cyrl`) nor a region (e.g. `RS`)"
-            ));
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{words, Analyzer, StemLanguage, WordAnalyzer};
-use crate::document::normalize_language_tag;
+use thb_text::language::normalize_language_tag;
 use thb_text::language::{self, Script};
 
 /// The analysis of a text.

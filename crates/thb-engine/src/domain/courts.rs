@@ -12,7 +12,31 @@
 //!
 //! This module must not know about tantivy or HTTP: it maps names to facet paths and back.
 
-use crate::document::Formation;
+use serde::{Deserialize, Serialize};
+
+/// Which formation of the European Court of Human Rights gave a judgment or decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Formation {
+    /// Seventeen judges: the Court's leading cases and referrals.
+    GrandChamber,
+    /// Seven judges of a Section.
+    Chamber,
+    /// Three judges, on well-established case-law.
+    Committee,
+}
+
+impl Formation {
+    /// The formation as the Court names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Formation::GrandChamber => "Grand Chamber",
+            Formation::Chamber => "Chamber",
+            Formation::Committee => "Committee",
+        }
+    }
+}
 
 /// The European Court of Human Rights, as the corpus and the court facet name it.
 pub const ECTHR: &str = "European Court of Human Rights";

@@ -227,17 +227,7 @@ pub fn named_cases(
     citing: Option<&Document>,
     include_restricted: bool,
 ) -> Result<Vec<(Citation, DocumentRef)>, IndexError> {
-    let ranges: Vec<std::ops::Range<usize>> = analysis::words(text).collect();
-    let mut folder = WordAnalyzer::new(Analyzer::Folded);
-    let words: Vec<String> = ranges
-        .iter()
-        .map(|range| {
-            folder
-                .term(text, range.clone())
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect();
+    let (ranges, words) = folded_words(text);
     let own = citing.map(|d| Own {
         id: d.id.as_str(),
         work: versions::key_of(d),
@@ -357,6 +347,23 @@ impl Own<'_> {
                 .iter()
                 .any(|value| self.known_as.contains(value))
     }
+}
+
+/// The words of `text` (their byte ranges) and each in its search form, as a name's words are
+/// compared whatever the script, case and accents they are written in.
+fn folded_words(text: &str) -> (Vec<Range<usize>>, Vec<String>) {
+    let ranges: Vec<Range<usize>> = analysis::words(text).collect();
+    let mut folder = WordAnalyzer::new(Analyzer::Folded);
+    let words = ranges
+        .iter()
+        .map(|range| {
+            folder
+                .term(text, range.clone())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    (ranges, words)
 }
 
 /// A judgment whose title holds the words around a `v.` of the text, with its case name.
@@ -522,17 +529,7 @@ fn first_name(text: &str, names: &[String]) -> Option<Range<usize>> {
         return None;
     }
     let scan = thb_text::normalize::prefix_within(text, NAME_SCAN_BYTES);
-    let ranges: Vec<Range<usize>> = analysis::words(scan).collect();
-    let mut folder = WordAnalyzer::new(Analyzer::Folded);
-    let words: Vec<String> = ranges
-        .iter()
-        .map(|range| {
-            folder
-                .term(scan, range.clone())
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect();
+    let (ranges, words) = folded_words(scan);
     (0..words.len()).find_map(|at| {
         names.iter().find_map(|name| {
             let end = at + name.len();

@@ -232,6 +232,38 @@ pub fn primary_subtag(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
 }
 
+/// Normalises a BCP 47 language tag to its canonical case (`sr-cyrl` → `sr-Cyrl`): a 2–3
+/// letter language, then an optional 4-letter script and an optional 2-letter or 3-digit region.
+pub fn normalize_language_tag(tag: &str) -> Result<String, String> {
+    let mut parts = tag.trim().split(['-', '_']);
+    let language = parts.next().unwrap_or_default();
+    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(format!(
+            "`{tag}` is not a BCP 47 language tag (e.g. `en`, `sr-Cyrl`, `sq`)"
+        ));
+    }
+    let mut out = language.to_ascii_lowercase();
+    for part in parts {
+        let is_script = part.len() == 4 && part.chars().all(|c| c.is_ascii_alphabetic());
+        let is_region = (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
+            || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()));
+        out.push('-');
+        if is_script {
+            let mut chars = part.chars();
+            let first = chars.next().unwrap_or('x').to_ascii_uppercase();
+            out.push(first);
+            out.extend(chars.map(|c| c.to_ascii_lowercase()));
+        } else if is_region {
+            out.push_str(&part.to_ascii_uppercase());
+        } else {
+            return Err(format!(
+                "`{tag}`: `{part}` is neither a script (e.g. `Cyrl`) nor a region (e.g. `RS`)"
+            ));
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
