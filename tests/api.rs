@@ -5,7 +5,7 @@ use crate::common;
 
 use std::sync::OnceLock;
 
-use common::{fixture, Server};
+use common::{fixture, hit_ids, Server};
 use serde_json::Value;
 
 /// One server for the read-only tests of this file (building the index once).
@@ -19,15 +19,6 @@ fn server() -> &'static Server {
             ("THB_ADMIN_TOKEN", "admin-token-1"),
         ],
     )
-}
-
-fn ids(body: &Value) -> Vec<String> {
-    body["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn facet(body: &Value, name: &str) -> Vec<(String, u64)> {
@@ -151,16 +142,16 @@ fn facet_counts_match_the_hits_and_are_multi_select() {
 #[test]
 fn a_theme_filter_matches_its_sub_themes_and_the_theme_facet_is_a_tree() {
     let (_, body) = server().get_json("/api/search?q=&theme=exploitation");
-    let found = ids(&body);
+    let found = hit_ids(&body);
     assert!(
-        found.contains(&"test:rs-latn-1".to_string()),
+        found.contains(&"test:rs-latn-1"),
         "labour is under exploitation: {found:?}"
     );
     assert!(
-        found.contains(&"test:xk-sq-1".to_string()),
+        found.contains(&"test:xk-sq-1"),
         "begging is under exploitation: {found:?}"
     );
-    assert!(!found.contains(&"test:fr-1".to_string()));
+    assert!(!found.contains(&"test:fr-1"));
     let themes = facet(&body, "theme");
     let parent = themes
         .iter()
@@ -178,7 +169,7 @@ fn a_latin_query_returns_the_cyrillic_document_first_with_its_words_marked() {
     let (status, body) = server().get_json("/api/search?q=trgovina%20ljudima%20Ni%C5%A1");
     assert_eq!(status, 200, "{body}");
     assert_eq!(
-        ids(&body).first().map(String::as_str),
+        hit_ids(&body).first().copied(),
         Some("test:rs-cyrl-1"),
         "{body}"
     );
@@ -192,30 +183,27 @@ fn a_latin_query_returns_the_cyrillic_document_first_with_its_words_marked() {
 #[test]
 fn exact_script_matches_rank_above_transliterated_ones_and_phrases_cross_scripts() {
     let (_, latin) = server().get_json("/api/search?q=trgovina%20ljudima");
-    let latin_ids = ids(&latin);
+    let latin_ids = hit_ids(&latin);
     assert_eq!(
-        latin_ids.first().map(String::as_str),
+        latin_ids.first().copied(),
         Some("test:rs-latn-1"),
         "{latin}"
     );
-    assert!(latin_ids.contains(&"test:rs-cyrl-1".to_string()), "{latin}");
+    assert!(latin_ids.contains(&"test:rs-cyrl-1"), "{latin}");
     let (_, cyrillic) = server().get_json("/api/search?q=%D1%82%D1%80%D0%B3%D0%BE%D0%B2%D0%B8%D0%BD%D0%B0%20%D1%99%D1%83%D0%B4%D0%B8%D0%BC%D0%B0");
     assert_eq!(
-        ids(&cyrillic).first().map(String::as_str),
+        hit_ids(&cyrillic).first().copied(),
         Some("test:rs-cyrl-1"),
         "{cyrillic}"
     );
     // A Latin phrase finds the Cyrillic phrase; a proximity query too.
     let (_, phrase) = server().get_json("/api/search?q=%22trgovina%20ljudima%22");
-    assert!(
-        ids(&phrase).contains(&"test:rs-cyrl-1".to_string()),
-        "{phrase}"
-    );
+    assert!(hit_ids(&phrase).contains(&"test:rs-cyrl-1"), "{phrase}");
     let (_, near) = server().get_json("/api/search?q=%22krivicno%20trgovina%22~1");
-    assert!(ids(&near).contains(&"test:rs-cyrl-1".to_string()), "{near}");
+    assert!(hit_ids(&near).contains(&"test:rs-cyrl-1"), "{near}");
     let (_, far) = server().get_json("/api/search?q=%22krivicno%20trgovina%22");
     assert!(
-        !ids(&far).contains(&"test:rs-cyrl-1".to_string()),
+        !hit_ids(&far).contains(&"test:rs-cyrl-1"),
         "not adjacent: {far}"
     );
 }
@@ -236,20 +224,24 @@ fn greta_round_and_strength_are_facets_and_filters_and_article_a_filter() {
         vec![("considers".to_string(), 1)]
     );
     let (_, round) = server().get_json("/api/search?q=indemnisation&round=2");
-    assert_eq!(ids(&round), vec!["test:fr-1"]);
+    assert_eq!(hit_ids(&round), vec!["test:fr-1"]);
     let (status, body) = server().get_json("/api/search?q=&round=9");
     assert_eq!(status, 400, "{body}");
 
     // Articles of the Convention: the recommendation concerns Article 15 (compensation).
     let (_, on_15) = server().get_json("/api/search?q=&article=15");
-    assert_eq!(ids(&on_15), vec!["test:fr-1"]);
+    assert_eq!(hit_ids(&on_15), vec!["test:fr-1"]);
     assert_eq!(
         facet(&on_15, "greta_round"),
         vec![("2".to_string(), 1)],
         "every count obeys the article filter"
     );
     let (_, words) = server().get_json("/api/search?q=indemnisation&article=15&article=26");
-    assert_eq!(ids(&words), vec!["test:fr-1"], "either article, with words");
+    assert_eq!(
+        hit_ids(&words),
+        vec!["test:fr-1"],
+        "either article, with words"
+    );
     let (_, on_26) = server().get_json("/api/search?q=&article=26");
     assert_eq!(on_26["total"], 0);
     assert!(facet(&on_26, "greta_round").is_empty(), "{on_26}");
@@ -272,7 +264,7 @@ fn names_with_dj_typed_as_dj_or_d_find_the_cyrillic_text() {
     ] {
         let (status, body) = server().get_json(&format!("/api/search?q={typed}"));
         assert_eq!(status, 200);
-        assert_eq!(ids(&body), vec!["test:rs-cyrl-1"], "{typed}: {body}");
+        assert_eq!(hit_ids(&body), vec!["test:rs-cyrl-1"], "{typed}: {body}");
         let snippet = body["hits"][0]["snippet"].as_str().unwrap();
         assert!(
             snippet.contains("<mark>Ђорђевићеве</mark>"),
@@ -290,7 +282,7 @@ fn turkish_dotted_and_dotless_i_in_either_case_find_each_other() {
     ] {
         let (_, body) = server().get_json(&format!("/api/search?q={typed}"));
         assert_eq!(
-            ids(&body).first().map(String::as_str),
+            hit_ids(&body).first().copied(),
             Some("test:tr-1"),
             "{typed}: {body}"
         );
@@ -310,7 +302,7 @@ fn inflected_and_accentless_forms_match_across_languages() {
     for (typed, expected) in cases {
         let (_, body) = server().get_json(&format!("/api/search?q={typed}"));
         assert!(
-            ids(&body).contains(&expected.to_string()),
+            hit_ids(&body).contains(&expected),
             "{typed} should find {expected}: {body}"
         );
     }
@@ -320,7 +312,7 @@ fn inflected_and_accentless_forms_match_across_languages() {
 fn the_restricted_document_is_invisible_without_a_reader_token() {
     let query = "/api/search?q=begging";
     let (_, public) = server().get_json(query);
-    assert!(!ids(&public).contains(&"test:restricted-1".to_string()));
+    assert!(!hit_ids(&public).contains(&"test:restricted-1"));
     let (status, _) = server().get_json("/api/documents/test:restricted-1");
     assert_eq!(status, 404, "404, not 403: its existence is not disclosed");
     let (_, all) = server().get_json("/api/search?q=&per_page=100");
@@ -340,7 +332,7 @@ fn the_restricted_document_is_invisible_without_a_reader_token() {
         .json()
         .unwrap();
     assert!(
-        ids(&with_token).contains(&"test:restricted-1".to_string()),
+        hit_ids(&with_token).contains(&"test:restricted-1"),
         "{with_token}"
     );
     let wrong = client
@@ -463,7 +455,7 @@ fn courts_are_counted_and_the_court_finds_its_grand_chamber() {
     let found = |query: &str| {
         let (status, body) = server.get_json(&format!("/api/search?{query}"));
         assert_eq!(status, 200, "{query}: {body}");
-        let mut found = ids(&body);
+        let mut found: Vec<String> = hit_ids(&body).into_iter().map(String::from).collect();
         found.sort();
         found
     };
@@ -551,7 +543,7 @@ fn a_search_whose_words_together_match_too_little_also_answers_with_partial_matc
     );
     // The restricted fixture document holds the word too: it is not among them without a token.
     assert!(
-        !ids(partial).iter().any(|id| id.contains("restricted")),
+        !hit_ids(partial).iter().any(|id| id.contains("restricted")),
         "{body}"
     );
     // Enough full matches: no partial ones; one word: nothing to relax.

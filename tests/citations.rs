@@ -9,7 +9,7 @@ use crate::common;
 
 use std::sync::OnceLock;
 
-use common::{fixture, Server};
+use common::{fixture, hit_ids, ids, Server};
 use reqwest::blocking::Client;
 use serde_json::{json, Value};
 
@@ -22,18 +22,6 @@ fn server() -> &'static Server {
         |_| fixture("citations"),
         &[("THB_READER_TOKEN", READER)],
     )
-}
-
-fn ids(list: &Value) -> Vec<&str> {
-    list.as_array()
-        .unwrap_or_else(|| panic!("not a list: {list}"))
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect()
-}
-
-fn hit_ids(body: &Value) -> Vec<&str> {
-    ids(&body["hits"])
 }
 
 fn get_as_reader(path: &str) -> (u16, Value) {

@@ -2,7 +2,7 @@
 //! (real judgments and marked samples in ten languages) plus one restricted document that
 //! shares the words of a public one.
 
-use crate::common;
+use crate::common::{self, ids};
 
 use std::path::Path;
 use std::sync::Arc;
@@ -55,14 +55,6 @@ fn words(body: &Value) -> Vec<&str> {
         .collect()
 }
 
-fn ids(hits: &Value) -> Vec<String> {
-    hits.as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[tokio::test]
 async fn similar_documents_cross_scripts_and_say_what_they_share() {
     let (router, _dir) = router();
@@ -81,14 +73,11 @@ async fn similar_documents_cross_scripts_and_say_what_they_share() {
     let hits = ids(&body["hits"]);
     assert!(!hits.is_empty());
     assert!(
-        !hits.contains(&"greta:sample:rs:r2:p118".to_string()),
+        !hits.contains(&"greta:sample:rs:r2:p118"),
         "itself: {hits:?}"
     );
     // The Serbian round-3 recommendation is written in Cyrillic; the Latin words find it.
-    assert!(
-        hits.contains(&"greta:sample:rs:r3:p63".to_string()),
-        "{hits:?}"
-    );
+    assert!(hits.contains(&"greta:sample:rs:r3:p63"), "{hits:?}");
     for hit in body["hits"].as_array().unwrap() {
         let shared = hit["reasons"]["words"].as_array().unwrap();
         assert!(!shared.is_empty(), "a hit without a shared word: {hit}");
@@ -116,13 +105,13 @@ async fn restricted_documents_are_neither_similar_nor_asked_about_without_a_toke
     let uri = "/api/documents/greta:sample:rs:r2:p118/similar?limit=20";
     let (_, public) = get(&router, uri, None).await;
     assert!(
-        !ids(&public["hits"]).contains(&"rs:restricted:guardianship".to_string()),
+        !ids(&public["hits"]).contains(&"rs:restricted:guardianship"),
         "{public}"
     );
     let (status, reader) = get(&router, uri, Some(READER)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        ids(&reader["hits"]).contains(&"rs:restricted:guardianship".to_string()),
+        ids(&reader["hits"]).contains(&"rs:restricted:guardianship"),
         "a reader sees it: {reader}"
     );
     // Its own similar documents are as hidden as it is.
@@ -157,10 +146,7 @@ async fn a_lineage_lists_the_same_countrys_other_rounds() {
     let later = body["later"].as_array().unwrap();
     assert_eq!(later[0]["round"], 3, "{body}");
     let hits = ids(&later[0]["hits"]);
-    assert!(
-        hits.contains(&"greta:sample:rs:r3:p63".to_string()),
-        "{hits:?}"
-    );
+    assert!(hits.contains(&"greta:sample:rs:r3:p63"), "{hits:?}");
     for side in ["earlier", "later"] {
         for round in body[side].as_array().unwrap() {
             assert_ne!(round["round"], 2);

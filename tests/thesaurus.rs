@@ -246,13 +246,11 @@ async fn a_concepts_words_found_together_in_any_inflection_rank_above_the_words_
         "q=%D0%BF%D1%80%D0%B8%D0%BD%D1%83%D0%B4%D0%BD%D0%B8+%D1%80%D0%B0%D0%B4",
     ] {
         let body = search(&router, query, None).await;
-        let ids: Vec<&str> = body["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids, ["t:together", "t:apart"], "{query}: {body}");
+        assert_eq!(
+            common::hit_ids(&body),
+            ["t:together", "t:apart"],
+            "{query}: {body}"
+        );
     }
 }
 

@@ -7,7 +7,7 @@ use crate::common;
 
 use std::io::{BufRead, Write};
 
-use common::{fixture, run, stderr, stdout, Server};
+use common::{fixture, hit_ids, run, stderr, stdout, Server};
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use serde_json::{json, Value};
 
@@ -69,15 +69,6 @@ fn document(id: &str, text: &str) -> Value {
         "language": "sr-Latn",
         "date": "2021-05-10"
     })
-}
-
-fn ids(body: &Value) -> Vec<String> {
-    body["hits"]
-        .as_array()
-        .unwrap_or_else(|| panic!("no hits in {body}"))
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn facet_count(body: &Value, facet: &str, value: &str) -> u64 {
@@ -198,7 +189,7 @@ fn a_json_array_gets_per_record_results_and_the_good_records_are_searchable_at_o
 
     // Committed before the answer: searchable with no waiting.
     let (_, found) = server.get_json("/api/search?q=tekstilnoj");
-    assert_eq!(ids(&found), vec!["write:array-1"]);
+    assert_eq!(hit_ids(&found), vec!["write:array-1"]);
     let (status, doc) = server.get_json("/api/documents/write:array-2");
     assert_eq!(status, 200);
     assert_eq!(doc["text"], "Drugi dokument o prosjačenju dece.");
@@ -241,7 +232,7 @@ fn json_lines_bodies_report_lines_and_other_bodies_are_400() {
         .unwrap()
         .starts_with("invalid JSON"));
     let (_, found) = server.get_json("/api/search?q=ropstvu");
-    assert_eq!(ids(&found), vec!["write:line-4"]);
+    assert_eq!(hit_ids(&found), vec!["write:line-4"]);
 
     for bad in [
         "",
@@ -326,7 +317,7 @@ fn a_repeated_search_is_answered_from_the_cache_until_a_write_changes_the_index(
     let url = "/api/search?q=rudniku&country=RS";
     let (_, first) = server.get_json(url);
     let (_, again) = server.get_json(url);
-    assert_eq!(ids(&first), vec!["write:cache-1"]);
+    assert_eq!(hit_ids(&first), vec!["write:cache-1"]);
     assert_eq!(untimed(first.clone()), untimed(again));
     assert_eq!(cache_figures(&server), (1, 1, 1));
 
@@ -339,7 +330,7 @@ fn a_repeated_search_is_answered_from_the_cache_until_a_write_changes_the_index(
     for _ in 0..2 {
         let (status, privileged) = get_with(&server, Some(READER), url);
         assert_eq!(status, 200);
-        assert_eq!(ids(&privileged), vec!["write:cache-1"]);
+        assert_eq!(hit_ids(&privileged), vec!["write:cache-1"]);
     }
     assert_eq!(cache_figures(&server), (2, 1, 2));
 
@@ -350,7 +341,7 @@ fn a_repeated_search_is_answered_from_the_cache_until_a_write_changes_the_index(
         200
     );
     let (_, after) = server.get_json(url);
-    let mut found = ids(&after);
+    let mut found = hit_ids(&after);
     found.sort();
     assert_eq!(found, vec!["write:cache-1", "write:cache-2"]);
     assert_eq!(
@@ -380,7 +371,7 @@ fn delete_removes_a_document_and_an_absent_one_is_404() {
     assert_eq!(post_json(&server, Some(ADMIN), body.to_string()).0, 200);
     // Searched before the delete, so that the answer after it cannot be the cached one.
     let (_, found) = server.get_json("/api/search?q=usvojenju");
-    assert_eq!(ids(&found), vec!["write:to-delete"]);
+    assert_eq!(hit_ids(&found), vec!["write:to-delete"]);
 
     let (status, answer) = delete(&server, Some(ADMIN), "write:to-delete");
     assert_eq!(status, 200, "{answer}");
@@ -452,7 +443,7 @@ fn posted_restricted_documents_are_invisible_without_a_reader_token() {
     // Readers and admins see it.
     for token in [READER, ADMIN] {
         let (_, found) = get_with(&server, Some(token), "/api/search?q=vrbovanje");
-        assert_eq!(ids(&found), vec!["write:restricted"], "{token}");
+        assert_eq!(hit_ids(&found), vec!["write:restricted"], "{token}");
         let (_, all) = get_with(&server, Some(token), "/api/search?q=&per_page=100");
         assert_eq!(facet_count(&all, "country", "MT"), 1, "{all}");
         let (status, doc) = get_with(&server, Some(token), "/api/documents/write:restricted");

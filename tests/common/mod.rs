@@ -8,6 +8,20 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+/// The `id` of each document of a list of them (hits, "cited by", similar documents).
+pub fn ids(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect()
+}
+
+/// The ids of a search response's hits, in rank order.
+pub fn hit_ids(body: &serde_json::Value) -> Vec<&str> {
+    ids(&body["hits"])
+}
+
 /// The binary under test.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_thb-caselaw")
