@@ -16,6 +16,7 @@
 //! ([`any_spelling`]).
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -58,7 +59,49 @@ fn utf8_width(lead: u8) -> Option<usize> {
     }
 }
 
+/// For each byte that begins a character of several bytes, the ASCII bytes a spelling typed
+/// for such a character can begin with: bit `b` of `starts()[lead]` is set when a character
+/// whose UTF-8 begins with `lead` is typed as a string beginning with byte `b`, bit 0 (a byte
+/// never typed) when one is typed as nothing (a combining mark).
+///
+/// Why: a term dictionary of ten languages branches, at most nodes, into characters of other
+/// scripts (Cyrillic, Greek) that no typed letter stands for. Judged on its first byte, such a
+/// branch is left at once; gathering its bytes first made the walk descend into every one,
+/// and the walk was 8 % of a two-word search (`benches/RESULTS.md`, issue 24).
+fn starts() -> &'static [u128; 256] {
+    static STARTS: OnceLock<[u128; 256]> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut starts = [0u128; 256];
+        // Characters of four bytes (beyond the Basic Multilingual Plane, where no letter has
+        // a canonical decomposition into a Latin one) are kept to the walk: asking for each of
+        // them took 16 ms, on the first search of a process.
+        starts[0xf0..=0xf4].fill(u128::MAX);
+        for c in ('\u{80}'..='\u{ffff}').filter(|c| typed_without_diacritics(*c).is_some()) {
+            let bare = typed_without_diacritics(c).unwrap_or_default();
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            starts[usize::from(lead)] |= match bare.as_bytes().first() {
+                None => 1,
+                Some(&b) if b.is_ascii() => 1 << b,
+                // Never made by the fold; a branch that could spell it is kept.
+                Some(_) => u128::MAX,
+            };
+        }
+        starts
+    })
+}
+
 impl SpellingAutomaton<'_> {
+    /// Whether a character whose UTF-8 begins with `lead` can spell `typed[at..]`'s next
+    /// letters: written as typed, or typed bare ([`starts`]).
+    fn may_begin_with(&self, at: usize, lead: u8) -> bool {
+        let next = self.typed.get(at).copied();
+        let typed_as = starts()[usize::from(lead)];
+        next == Some(lead)
+            || typed_as & 1 != 0
+            || next.is_some_and(|b| b.is_ascii() && typed_as & (1u128 << b) != 0)
+    }
+
     /// The state after the whole character `written`, met at `typed[at..]`.
     fn after_character(&self, at: usize, written: &[u8]) -> State {
         let rest = &self.typed[at..];
@@ -123,6 +166,9 @@ impl Automaton for SpellingAutomaton<'_> {
         let Some(width) = utf8_width(pending[0]) else {
             return State::Dead;
         };
+        if len == 0 && width > 1 && !self.may_begin_with(at, byte) {
+            return State::Dead;
+        }
         if len + 1 < width {
             return State::At {
                 at,
@@ -208,8 +254,9 @@ pub(crate) fn any_spelling(
 #[cfg(test)]
 mod tests {
     use tantivy_fst::Automaton;
+    use thb_text::normalize::typed_without_diacritics;
 
-    use super::SpellingAutomaton;
+    use super::{SpellingAutomaton, State};
 
     fn spells(typed: &str, written: &str) -> bool {
         let automaton = SpellingAutomaton {
@@ -261,6 +308,38 @@ mod tests {
         for (typed, written, expected) in rows {
             assert_eq!(spells(typed, written), expected, "{typed} / {written}");
         }
+    }
+
+    #[test]
+    fn a_branch_is_left_on_its_first_byte_only_when_no_character_of_it_can_spell_the_word() {
+        // Every character that spells a typed word's next letters passes the first-byte test.
+        for c in ('\u{80}'..=char::MAX).filter(|c| typed_without_diacritics(*c).is_some()) {
+            let bare = typed_without_diacritics(c).unwrap_or_default();
+            let typed = format!("{bare}a");
+            let automaton = SpellingAutomaton {
+                typed: typed.as_bytes(),
+            };
+            let mut utf8 = [0; 4];
+            let written = c.encode_utf8(&mut utf8).as_bytes();
+            assert!(
+                automaton.may_begin_with(0, written[0]),
+                "{c:?} typed as {bare:?}"
+            );
+            assert!(!matches!(
+                automaton.after_character(0, written),
+                State::Dead
+            ));
+        }
+        // Another script's branch is left at its first byte, a Latin one kept.
+        let automaton = SpellingAutomaton { typed: b"zrtva" };
+        assert!(!automaton.may_begin_with(0, "ж".as_bytes()[0]));
+        assert!(!automaton.may_begin_with(0, "ω".as_bytes()[0]));
+        assert!(automaton.may_begin_with(0, "ž".as_bytes()[0]));
+        // A letter typed with its diacritic is its own branch.
+        let automaton = SpellingAutomaton {
+            typed: "жртва".as_bytes(),
+        };
+        assert!(automaton.may_begin_with(0, "ж".as_bytes()[0]));
     }
 
     #[test]
