@@ -108,6 +108,10 @@ fn cited_by_resolves_application_numbers_and_eclis_without_versions_or_restricte
         "its own French version: {body}"
     );
     assert!(!citing.contains(&"test:restricted-1"), "{body}");
+    // A text naming only `Rantsev v. Cyprus and Russia (no. 2)` names another judgment; one
+    // that also names it alone cites it.
+    assert!(!citing.contains(&"test:names-3"), "{body}");
+    assert!(citing.contains(&"test:names-4"), "{body}");
     // Newest first.
     assert_eq!(citing[0], "test:rs-cyrl-1", "{body}");
     // Each with the words around its first citation of it, the citation marked.
@@ -398,8 +402,14 @@ fn cites_and_provision_filter_the_search() {
     found.sort_unstable();
     assert_eq!(
         found,
-        vec!["echr:art-4", "test:rs-cyrl-1", "test:rs-latn-1"],
-        "by number, and by name (ECHR Article 4 names Rantsev without its number): {body}"
+        vec![
+            "echr:art-4",
+            "test:names-4",
+            "test:rs-cyrl-1",
+            "test:rs-latn-1"
+        ],
+        "by number, and by name (ECHR Article 4 names Rantsev without its number; test:names-3 \
+         names only `Rantsev v. Cyprus and Russia (no. 2)`, test:names-4 both): {body}"
     );
     let (_, body) = get_as_reader("/api/search?q=&cites=25965/04");
     assert!(hit_ids(&body).contains(&"test:restricted-1"));

@@ -10,9 +10,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{
+    BooleanQuery, EmptyScorer, EnableScoring, Explanation, Occur, PhraseQuery, Query, Scorer,
+    TermQuery, Weight,
+};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term, TERMINATED};
 
 use crate::analysis::{self, Analyzer, WordAnalyzer};
 use crate::cited;
@@ -152,14 +156,208 @@ pub fn citing_query(
 }
 
 /// A case name's words in a row in the folded text, whatever the script and accents it is
-/// written in; `None` for a name of one word.
+/// written in, at least once without a later judgment's number after them ([`NamedAlone`]);
+/// `None` for a name of one word.
 fn name_phrase(handle: &IndexHandle, name: &str) -> Option<Box<dyn Query>> {
-    let terms: Vec<Term> = Analyzer::Folded
+    let words: Vec<Term> = Analyzer::Folded
         .terms(name)
         .iter()
         .map(|word| Term::from_field_text(handle.fields().text_folded, word))
         .collect();
-    (terms.len() >= 2).then(|| Box::new(PhraseQuery::new(terms)) as Box<dyn Query>)
+    (words.len() >= 2).then(|| Box::new(NamedAlone { words }) as Box<dyn Query>)
+}
+
+/// The documents whose folded text writes a case name (its words in a row) at least once not
+/// followed by a later judgment's number: `Doe v. Samplia (no. 2)` names another judgment of
+/// the same parties, as [`numbers_a_later_judgment`] reads it in a text. Here the words are
+/// read from the index's positions, which keep no punctuation: a name followed by `no`, `n` or
+/// `n o` and a number of one or two digits is numbered (`(no. 2)`, `(n° 2)`, `(nº 2)`), one
+/// followed by an application number (`no. 25965/04`) is not.
+///
+/// Why here and not only where "cited by" reads each text: the `cites` filter has no text to
+/// read, and counted a document naming only `Doe v. Samplia (no. 2)` as citing `Doe v. Samplia`.
+#[derive(Debug, Clone)]
+struct NamedAlone {
+    words: Vec<Term>,
+}
+
+/// The words a later judgment's number begins with, in the folded text (`no.`, `n°` folded).
+const NUMBER_MARKERS: [&str; 2] = ["no", "n"];
+
+/// A later judgment's number: one or two digits (`numbers_a_later_judgment`).
+const LATER_JUDGMENTS: std::ops::RangeInclusive<u32> = 1..=99;
+
+impl Query for NamedAlone {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let phrase = PhraseQuery::new(self.words.clone()).weight(enable_scoring)?;
+        Ok(Box::new(NamedAloneWeight {
+            phrase,
+            words: self.words.clone(),
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for word in &self.words {
+            visitor(word, true);
+        }
+    }
+}
+
+struct NamedAloneWeight {
+    phrase: Box<dyn Weight>,
+    words: Vec<Term>,
+}
+
+impl Weight for NamedAloneWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let field = self.words[0].field();
+        let index = reader.inverted_index(field)?;
+        let with_positions = IndexRecordOption::WithFreqsAndPositions;
+        let read = |text: &str| -> tantivy::Result<Option<SegmentPostings>> {
+            Ok(index.read_postings(&Term::from_field_text(field, text), with_positions)?)
+        };
+        let mut words = Vec::with_capacity(self.words.len());
+        for word in &self.words {
+            match index.read_postings(word, with_positions)? {
+                Some(postings) => words.push(postings),
+                None => return Ok(Box::new(EmptyScorer)),
+            }
+        }
+        let mut markers = Vec::new();
+        for marker in NUMBER_MARKERS.into_iter().chain(["o"]) {
+            markers.push(read(marker)?);
+        }
+        let mut numbers = Vec::new();
+        for number in LATER_JUDGMENTS {
+            numbers.extend(read(&number.to_string())?);
+        }
+        let mut scorer = NamedAloneScorer {
+            phrase: self.phrase.scorer(reader, boost)?,
+            words,
+            markers,
+            numbers,
+        };
+        scorer.settle();
+        Ok(Box::new(scorer))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(TantivyError::InvalidArgument(format!(
+                "document {doc} does not name the case without a later judgment's number"
+            )));
+        }
+        Ok(Explanation::new(
+            "case name without a later judgment's number",
+            scorer.score(),
+        ))
+    }
+}
+
+struct NamedAloneScorer {
+    /// The documents with the name's words in a row.
+    phrase: Box<dyn Scorer>,
+    words: Vec<SegmentPostings>,
+    /// `no`, `n`, `o`: each absent from the segment or not.
+    markers: Vec<Option<SegmentPostings>>,
+    /// The numbers of [`LATER_JUDGMENTS`] the segment has.
+    numbers: Vec<SegmentPostings>,
+}
+
+/// Where `postings`' term stands in `doc` (none when `doc` lacks it). The documents asked
+/// about only ever increase.
+fn positions_in(postings: &mut SegmentPostings, doc: DocId) -> Vec<u32> {
+    let mut positions = Vec::new();
+    if postings.doc() < doc {
+        postings.seek(doc);
+    }
+    if postings.doc() == doc {
+        postings.positions(&mut positions);
+    }
+    positions
+}
+
+impl NamedAloneScorer {
+    /// Moves on from the phrase's current document to the first that writes the name alone.
+    fn settle(&mut self) -> DocId {
+        loop {
+            let doc = self.phrase.doc();
+            if doc == TERMINATED || self.names_alone(doc) {
+                return doc;
+            }
+            self.phrase.advance();
+        }
+    }
+
+    /// Whether `doc` writes the name at least once without a later judgment's number.
+    fn names_alone(&mut self, doc: DocId) -> bool {
+        let mut words = self.words.iter_mut();
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let mut starts = positions_in(first, doc);
+        for (offset, word) in (1u32..).zip(words) {
+            let at = positions_in(word, doc);
+            starts.retain(|start| at.binary_search(&(start + offset)).is_ok());
+        }
+        let length = self.words.len() as u32;
+        let [no, n, o] = [0, 1, 2].map(|i| match &mut self.markers[i] {
+            Some(postings) => positions_in(postings, doc),
+            None => Vec::new(),
+        });
+        let mut numbers_at: Option<Vec<u32>> = None;
+        starts.into_iter().any(|start| {
+            let after = start + length;
+            let number_at = if no.binary_search(&after).is_ok() {
+                after + 1
+            } else if n.binary_search(&after).is_ok() {
+                match o.binary_search(&(after + 1)) {
+                    Ok(_) => after + 2,
+                    Err(_) => after + 1,
+                }
+            } else {
+                return true;
+            };
+            // The numbers' positions, read once and only for a name with a marker after it.
+            let numbers = numbers_at.get_or_insert_with(|| {
+                let mut all: Vec<u32> = self
+                    .numbers
+                    .iter_mut()
+                    .flat_map(|postings| positions_in(postings, doc))
+                    .collect();
+                all.sort_unstable();
+                all
+            });
+            numbers.binary_search(&number_at).is_err()
+        })
+    }
+}
+
+impl DocSet for NamedAloneScorer {
+    fn advance(&mut self) -> DocId {
+        self.phrase.advance();
+        self.settle()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.phrase.seek(target);
+        self.settle()
+    }
+
+    fn doc(&self) -> DocId {
+        self.phrase.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.phrase.size_hint()
+    }
+}
+
+impl Scorer for NamedAloneScorer {
+    fn score(&mut self) -> Score {
+        self.phrase.score()
+    }
 }
 
 /// [`known_as`], the document itself.
