@@ -181,9 +181,6 @@ struct NamedAlone {
     words: Vec<Term>,
 }
 
-/// The words a later judgment's number begins with, in the folded text (`no.`, `n°` folded).
-const NUMBER_MARKERS: [&str; 2] = ["no", "n"];
-
 /// A later judgment's number: one or two digits (`numbers_a_later_judgment`).
 const LATER_JUDGMENTS: std::ops::RangeInclusive<u32> = 1..=99;
 
@@ -223,10 +220,13 @@ impl Weight for NamedAloneWeight {
                 None => return Ok(Box::new(EmptyScorer)),
             }
         }
-        let mut markers = Vec::new();
-        for marker in NUMBER_MARKERS.into_iter().chain(["o"]) {
-            markers.push(read(marker)?);
-        }
+        // The words a later judgment's number begins with in the folded text: `no.` and `nº`
+        // fold to `no`, `n°` to `n`, `n o` stays two words.
+        let markers = Markers {
+            no: read("no")?,
+            n: read("n")?,
+            o: read("o")?,
+        };
         let mut numbers = Vec::new();
         for number in LATER_JUDGMENTS {
             numbers.extend(read(&number.to_string())?);
@@ -259,10 +259,17 @@ struct NamedAloneScorer {
     /// The documents with the name's words in a row.
     phrase: Box<dyn Scorer>,
     words: Vec<SegmentPostings>,
-    /// `no`, `n`, `o`: each absent from the segment or not.
-    markers: Vec<Option<SegmentPostings>>,
+    markers: Markers,
     /// The numbers of [`LATER_JUDGMENTS`] the segment has.
     numbers: Vec<SegmentPostings>,
+}
+
+/// The postings of the words a later judgment's number begins with, each `None` when the
+/// segment lacks it.
+struct Markers {
+    no: Option<SegmentPostings>,
+    n: Option<SegmentPostings>,
+    o: Option<SegmentPostings>,
 }
 
 /// Where `postings`' term stands in `doc` (none when `doc` lacks it). The documents asked
@@ -302,10 +309,13 @@ impl NamedAloneScorer {
             starts.retain(|start| at.binary_search(&(start + offset)).is_ok());
         }
         let length = self.words.len() as u32;
-        let [no, n, o] = [0, 1, 2].map(|i| match &mut self.markers[i] {
+        let marker_positions = |postings: &mut Option<SegmentPostings>| match postings {
             Some(postings) => positions_in(postings, doc),
             None => Vec::new(),
-        });
+        };
+        let no = marker_positions(&mut self.markers.no);
+        let n = marker_positions(&mut self.markers.n);
+        let o = marker_positions(&mut self.markers.o);
         let mut numbers_at: Option<Vec<u32>> = None;
         starts.into_iter().any(|start| {
             let after = start + length;
