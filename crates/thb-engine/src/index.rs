@@ -25,6 +25,7 @@ use crate::cited;
 use crate::columns::FacetTables;
 use crate::document::{Access, Document, Provenance};
 use crate::domain::citations::{self, Citation, CitationKind};
+use crate::domain::thesaurus;
 use crate::limits::MAX_LANGUAGE_VERSIONS;
 use crate::schema::{self, restricted_term, Fields, FORMAT_VERSION};
 use crate::versions::{self, Version};
@@ -326,6 +327,24 @@ impl IndexHandle {
     pub fn to_tantivy(&self, d: &Document) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
+        // The thesaurus's terms the document names, read once: indexed, and the themes of a
+        // document that declares none.
+        let mentioned = thesaurus::shipped().mentions(&d.title, &d.text, d.language.as_deref());
+        for (term, times) in mentioned.index_terms() {
+            for _ in 0..times {
+                doc.add_text(f.named, term);
+            }
+        }
+        let inferred;
+        let d = if d.themes.is_empty() {
+            inferred = Document {
+                themes_inferred: mentioned.themes(),
+                ..d.clone()
+            };
+            &inferred
+        } else {
+            d
+        };
         doc.add_text(f.id, &d.id);
         doc.add_text(f.title, &d.title);
         doc.add_text(f.title_folded, &d.title);

@@ -15,7 +15,7 @@ use crate::analysis::Analyzer;
 use crate::vocabulary::{Dimension, PerDimension};
 
 /// Version of the on-disk layout (schema + analysis). See the module doc.
-pub const FORMAT_VERSION: u32 = 14;
+pub const FORMAT_VERSION: u32 = 15;
 
 /// Added to a real document's `browse_key`: above every `date_key` (`YYYYMMDD`).
 pub const REAL_FIRST: u64 = 1_0000_0000;
@@ -60,6 +60,13 @@ pub struct Fields {
     /// `article` filter. A facet field, but not counted: a dimension held by few documents
     /// cost a group of its own in the facet pass, 7 % of every search (`benches/RESULTS.md`).
     pub greta_article: Field,
+    /// The terms of the thesaurus the document names (`domain::thesaurus::Term::index_term`,
+    /// `sh:prinudn rad`), found at ingest by the rules of its language, each as often as it
+    /// names it (the title twice). Raw terms with frequencies: a concept's expansion is one
+    /// term lookup per term of it (`search::expansion`), where running each multi-word term as
+    /// a phrase of every inflection (a regular expression per word) made a phrase naming a
+    /// concept thirty times slower at the 95th percentile (`benches/RESULTS.md`, issue 24).
+    pub named: Field,
     /// What the document cites (`domain::citations`): application numbers and ECLIs,
     /// normalised (`25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`), its own left out. Raw
     /// terms, indexed only: the `cites` filter, and "cited by" is one term lookup per
@@ -128,6 +135,15 @@ fn stem_options() -> TextOptions {
     )
 }
 
+/// The `named` field: raw terms, with frequencies for the expansion's BM25.
+fn named_options() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 /// Builds the schema of a new index.
 pub fn build() -> Schema {
     let mut b = Schema::builder();
@@ -145,6 +161,7 @@ pub fn build() -> Schema {
         b.add_facet_field(dimension.field_name(), FacetOptions::default());
     }
     b.add_facet_field("f_greta_article", FacetOptions::default());
+    b.add_text_field("named_terms", named_options());
     b.add_text_field("cites", STRING);
     b.add_text_field("known_as", STRING);
     b.add_text_field("proceedings", STRING);
@@ -196,6 +213,7 @@ impl Fields {
             stem: f("stem")?,
             facets: PerDimension::try_from_fn(|d| f(d.field_name()))?,
             greta_article: f("f_greta_article")?,
+            named: f("named_terms")?,
             cites: f("cites")?,
             known_as: f("known_as")?,
             proceedings: f("proceedings")?,

@@ -2,12 +2,11 @@
 //! (`domain::thesaurus`) also find the documents that name it in the other languages, and
 //! those of its related concepts.
 //!
-//! Each of the concept's other terms is looked for in its own language's forms, in the fields
-//! with positions: a multi-word term as a phrase whose words are any inflection of the term's
-//! words (the folded word's stem, by the term's language's rules, and up to
-//! [`MAX_ENDING`] letters more: `prinudni rad` finds `prinudnog rada` and `принудног рада`,
-//! never `rad` far from `prinudni`); a one-word term as its stem in the documents of its
-//! language (the `stem` field's namespace). An expansion's own score is squeezed below
+//! Each of the concept's other terms is looked for as ingest found it: the `named_terms` field
+//! holds every thesaurus term a document names, compared by the rules of the document's
+//! language (`domain::thesaurus::Thesaurus::mentions`), so `prinudni rad` finds `prinudnog
+//! rada` and `принудног рада` (the same stems, in order), never `rad` far from `prinudni`,
+//! and a term is one term lookup. An expansion's own score is squeezed below
 //! [`EXPANSION_CEILING`] ([`BelowDirect`]), so every document the typed words match ranks
 //! above every document only an expansion finds, as a prefix's expansions rank below the
 //! words typed (`build`); among the latter, the rest of the query and then the expansion's
@@ -35,12 +34,14 @@ use crate::schema::Fields;
 use super::highlight::Highlight;
 use super::probe::Probe;
 
-/// Letters an inflected form may add to a term word's stem (`zorla çalıştırmanın` is
-/// `çalıştırma` and three). Bounds a phrase word's expansions in the term dictionary.
+/// Letters an inflected form may add to a term word's stem in [`together`] (`zorla
+/// çalıştırmanın` is `çalıştırma` and three). Bounds a phrase word's forms in the term
+/// dictionary.
 pub const MAX_ENDING: usize = 6;
 
-/// Words of this many letters or fewer are matched as written (articles and prepositions:
-/// `i`, `e`, `of`, `za`): as prefixes they would match any word.
+/// Words of this many letters or fewer are matched as written in [`together`] and not marked
+/// in a snippet as part of a term of several words (articles and prepositions: `i`, `e`, `of`,
+/// `za`; [`marked_words`]): as prefixes they would match any word.
 const SHORT_WORD: usize = 2;
 
 /// The bound of an expansion's score (see the module doc). A typed word's match scores at
@@ -118,23 +119,23 @@ pub fn expand(
             if !seen.insert((analyzer, term.analysed.clone())) {
                 continue;
             }
-            for (field, query) in term_queries(term, fields) {
-                if let Some(probes) = probes.as_deref_mut() {
-                    let (shown, analysis) = match (term.folded.len(), analyzer) {
-                        (1, Analyzer::Stemmed(_)) => (&term.analysed, analyzer),
-                        _ => (&term.folded, Analyzer::Folded),
-                    };
-                    let mut probe =
-                        Probe::of_terms(matched, field, analysis, shown, query.box_clone());
-                    // The term as the thesaurus writes it is what a reader recognises.
-                    probe.term = term.term.clone();
-                    probe.language = Some(term.language.tag().to_string());
-                    probe.expansion = Some(concept.id.clone());
-                    probe.scored = false;
-                    probes.push(probe);
-                }
-                clauses.push((Occur::Should, query));
+            let query = term_query(term, fields);
+            if let Some(probes) = probes.as_deref_mut() {
+                let mut probe = Probe::of_terms(
+                    matched,
+                    fields.named,
+                    analyzer,
+                    &term.analysed,
+                    query.box_clone(),
+                );
+                // The term as the thesaurus writes it is what a reader recognises.
+                probe.term = term.term.clone();
+                probe.language = Some(term.language.tag().to_string());
+                probe.expansion = Some(concept.id.clone());
+                probe.scored = false;
+                probes.push(probe);
             }
+            clauses.push((Occur::Should, query));
             highlight.add(Analyzer::Folded, &marked_words(&term.folded), first, words);
             if let Analyzer::Stemmed(_) = analyzer {
                 highlight.add(analyzer, &marked_words(&term.analysed), first, words);
@@ -256,52 +257,47 @@ fn listing(concept: &Concept, matched: &str, relation: Relation) -> Expansion {
 /// typed, it ranks a document that has them together above one that has them apart, as
 /// Lucene's phrase boost (`pf`) does, with the forms a stem allows. One query per field; none
 /// for a term of one word.
+///
+/// A phrase of the words' forms, not the term's `named_terms` lookup: its BM25 weighs each word
+/// of the phrase in the text, as the words typed apart are weighed, where the one term's
+/// weighs a single rarity and ranked a text with the words apart, more often, above one with
+/// them together (`tests/thesaurus.rs`). One term's forms, walked once a search, where the
+/// expansions were a concept's twenty.
 pub fn together(named: &Named<'_>, fields: &Fields) -> Vec<(Field, Box<dyn Query>)> {
-    if named.term.folded.len() < 2 {
+    let term = named.term;
+    if term.folded.len() < 2 {
         return Vec::new();
     }
-    term_queries(named.term, fields)
+    // A stemmer gives one stem a word; should it not have, the words as written.
+    let stems = match (
+        term.language.analyzer(),
+        term.analysed.len() == term.folded.len(),
+    ) {
+        (Analyzer::Stemmed(_), true) => Some(&term.analysed),
+        _ => None,
+    };
+    let patterns: Vec<String> = term
+        .folded
+        .iter()
+        .enumerate()
+        .map(|(i, word)| inflections(word, stems.map(|s| s[i].as_str())))
+        .collect();
+    [fields.text_folded, fields.title_folded]
+        .into_iter()
+        .map(|field| {
+            let query = RegexPhraseQuery::new(field, patterns.clone());
+            (field, Box::new(query) as Box<dyn Query>)
+        })
+        .collect()
 }
 
-/// The queries that find `term` in the index (see the module doc), each with its field.
-fn term_queries(term: &Term, fields: &Fields) -> Vec<(Field, Box<dyn Query>)> {
-    let analyzer = term.language.analyzer();
-    let query = |field, text: &str| -> (Field, Box<dyn Query>) {
-        let query = TermQuery::new(
-            IndexTerm::from_field_text(field, text),
-            IndexRecordOption::Basic,
-        );
-        (field, Box::new(query))
-    };
-    match (term.folded.as_slice(), analyzer) {
-        ([], _) => Vec::new(),
-        ([_], Analyzer::Stemmed(language)) => {
-            vec![query(fields.stem, &language.stem_term(&term.analysed[0]))]
-        }
-        ([word], _) => vec![
-            query(fields.text_folded, word),
-            query(fields.title_folded, word),
-        ],
-        (words, _) => {
-            // A stemmer gives one stem a word; should it not have, the words as written.
-            let stems = match (analyzer, term.analysed.len() == words.len()) {
-                (Analyzer::Stemmed(_), true) => Some(&term.analysed),
-                _ => None,
-            };
-            let patterns: Vec<String> = words
-                .iter()
-                .enumerate()
-                .map(|(i, word)| inflections(word, stems.map(|s| s[i].as_str())))
-                .collect();
-            [fields.text_folded, fields.title_folded]
-                .into_iter()
-                .map(|field| {
-                    let query = RegexPhraseQuery::new(field, patterns.clone());
-                    (field, Box::new(query) as Box<dyn Query>)
-                })
-                .collect()
-        }
-    }
+/// The query of the documents that name `term` (see the module doc), its BM25 counting how
+/// often they name it.
+fn term_query(term: &Term, fields: &Fields) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        IndexTerm::from_field_text(fields.named, &term.index_term()),
+        IndexRecordOption::WithFreqs,
+    ))
 }
 
 /// The words of a term a snippet marks: of a term of several words, those longer than

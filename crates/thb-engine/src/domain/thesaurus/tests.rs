@@ -207,6 +207,73 @@ fn themes_are_inferred_from_the_title_or_two_mentions_in_the_text() {
     );
 }
 
+/// What ingest indexes of a text (`schema::Fields::named`): each term named, in any inflection
+/// and either script, as one index term, as often as it is named; words of a term apart, or
+/// another language's term in a text of a language with a stemmer, are not.
+#[test]
+fn a_text_names_each_term_as_one_index_term_in_any_inflection_and_script() {
+    let thesaurus = shipped();
+    let terms = |title: &str, text: &str, language: Option<&str>| -> Vec<(String, usize)> {
+        let mut found: Vec<(String, usize)> = thesaurus
+            .mentions(title, text, language)
+            .index_terms()
+            .map(|(term, n)| (term.to_string(), n))
+            .collect();
+        found.sort();
+        found
+    };
+    let forced_labour = thesaurus
+        .concept("forced-labour")
+        .unwrap()
+        .terms_in(Language::SerbianLatin)
+        .next()
+        .unwrap()
+        .index_term();
+    assert_eq!(forced_labour, "sh:prinudn rad");
+    // The Latin and the Cyrillic forms, inflected, are the one term; the title counts twice.
+    let latin = "Oštećeni su bili žrtve prinudnog rada na gradilištu.";
+    let cyrillic = "Оштећени су били жртве принудног рада на градилишту.";
+    for text in [latin, cyrillic] {
+        assert_eq!(
+            terms("Presuda", text, Some("sr-Latn")),
+            [(forced_labour.clone(), 1)],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        terms("Prinudni rad", latin, Some("sr-Cyrl")),
+        [(forced_labour.clone(), 3)]
+    );
+    // The words apart, or in the other order, are not the term (`prinudni brak` is another
+    // concept's: forced marriage).
+    let apart = terms(
+        "",
+        "Prinudni brak je utvrđen. Rad centra je trajao.",
+        Some("sr-Latn"),
+    );
+    assert_eq!(apart, [("sh:prinudn brk".to_string(), 1)]);
+    assert!(terms("", "rad prinudni", Some("sr-Latn")).is_empty());
+    // An English document is read by the English rules: a Serbian term in it is not found;
+    // of unknown language, by every language's.
+    assert!(terms("", "He spoke of prinudni rad.", Some("en")).is_empty());
+    assert_eq!(
+        terms("", "He spoke of prinudni rad.", None),
+        [(forced_labour, 1)]
+    );
+    // A Turkish term with its case ending, a Maltese one (no stemmer: folded) as written.
+    let turkish = terms(
+        "",
+        "Sanıklar mağdurları zorla çalıştırmanın yanı sıra",
+        Some("tr"),
+    );
+    assert!(
+        turkish.iter().any(|(t, n)| t.starts_with("tr:") && *n == 1),
+        "{turkish:?}"
+    );
+    let maltese = terms("", "il-każ ta' xogħol furzat", Some("mt"));
+    assert_eq!(maltese, [("folded:xoghol furzat".to_string(), 1)]);
+}
+
 #[test]
 fn a_faulty_file_is_refused_naming_the_concept() {
     let concept = |id: &str, themes: &str, en: &str| {
@@ -282,7 +349,7 @@ fn convention_terms_are_the_conventions_words() {
     assert!(checked >= 20, "{checked}");
 }
 
-/// What [`Thesaurus::mention_counts`] must return, however it walks the text: every term of
+/// What [`Thesaurus::mentions`] must count, by concept, however it walks the text: every term of
 /// each analyser's tokenizer collected, and every run of them compared with every term.
 fn mention_counts_by_collecting(
     thesaurus: &Thesaurus,
@@ -390,7 +457,7 @@ fn mentions_are_counted_as_collecting_every_term_would() {
             vec![language.as_deref()]
         };
         for language in languages {
-            let counts = thesaurus.mention_counts(title, text, language);
+            let counts = thesaurus.mentions(title, text, language).by_concept();
             assert_eq!(
                 counts,
                 mention_counts_by_collecting(thesaurus, title, text, language),
