@@ -132,14 +132,14 @@ async fn forced_labour_explained_adds_up_and_names_the_concept_of_an_expanded_hi
     expanded_scores.dedup();
     assert!(expanded_scores.len() > 1, "{scores:?}");
     // A Serbian Cyrillic labour case (tests/thesaurus.rs) is met through a Serbian term of
-    // the concept (`prinudni rad`, one term in both scripts), which ingest found in its text.
+    // the concept (`prinudni rad`, one term in both scripts), which its stem field holds whole.
     let cyrillic = hits(&body)
         .iter()
         .find(|h| h["id"] == "rs:sample:k-34-2016")
         .expect("the Cyrillic labour case is on the first page");
     let matches = cyrillic["explanation"]["matches"].as_array().unwrap();
     assert!(
-        matches.iter().any(|m| m["field"] == "named_terms"
+        matches.iter().any(|m| m["field"] == "stem"
             && m["language"] == "sr-Latn"
             && (m["expansion"] == "forced-labour" || m["expansion"] == "labour-exploitation")),
         "{matches:?}"

@@ -206,7 +206,7 @@ impl IndexHandle {
     }
 
     fn from_index(mut index: Index, dir: &Path) -> Result<IndexHandle, IndexError> {
-        analysis::register(index.tokenizers());
+        analysis::register(index.tokenizers(), &thesaurus::shipped().phrase_terms());
         index.set_default_multithread_executor()?;
         let fields = Fields::resolve(&index.schema())?;
         let facet_tables = Arc::new(FacetTables::default());
@@ -327,24 +327,6 @@ impl IndexHandle {
     pub fn to_tantivy(&self, d: &Document) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
-        // The thesaurus's terms the document names, read once: indexed, and the themes of a
-        // document that declares none.
-        let mentioned = thesaurus::shipped().mentions(&d.title, &d.text, d.language.as_deref());
-        for (term, times) in mentioned.index_terms() {
-            for _ in 0..times {
-                doc.add_text(f.named, term);
-            }
-        }
-        let inferred;
-        let d = if d.themes.is_empty() {
-            inferred = Document {
-                themes_inferred: mentioned.themes(),
-                ..d.clone()
-            };
-            &inferred
-        } else {
-            d
-        };
         doc.add_text(f.id, &d.id);
         doc.add_text(f.title, &d.title);
         doc.add_text(f.title_folded, &d.title);

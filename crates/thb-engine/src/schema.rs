@@ -52,6 +52,12 @@ pub struct Fields {
     /// lookup per stemmer (nine); without namespaces it was one per distinct stem, but a stem
     /// the Turkish rules made of a Croatian query word then met Croatian documents holding
     /// another word with that stem, 0.03 of Croatian precision (issue 21).
+    ///
+    /// After the last word of a run that is a thesaurus term of several words, the field also
+    /// holds the term, its stems joined by spaces in the same namespace (`sh:prinudn rad`,
+    /// `analysis::PhraseTerms`): a concept's expansion is one term lookup per term
+    /// (`search::expansion`), where each was a phrase of regular expressions walked at every
+    /// search.
     pub stem: Field,
     /// The facet field of each dimension (`vocabulary::DIMENSIONS`): counted, and the
     /// dimension's filter.
@@ -60,13 +66,6 @@ pub struct Fields {
     /// `article` filter. A facet field, but not counted: a dimension held by few documents
     /// cost a group of its own in the facet pass, 7 % of every search (`benches/RESULTS.md`).
     pub greta_article: Field,
-    /// The terms of the thesaurus the document names (`domain::thesaurus::Term::index_term`,
-    /// `sh:prinudn rad`), found at ingest by the rules of its language, each as often as it
-    /// names it (the title twice). Raw terms with frequencies: a concept's expansion is one
-    /// term lookup per term of it (`search::expansion`), where running each multi-word term as
-    /// a phrase of every inflection (a regular expression per word) made a phrase naming a
-    /// concept thirty times slower at the 95th percentile (`benches/RESULTS.md`, issue 24).
-    pub named: Field,
     /// What the document cites (`domain::citations`): application numbers and ECLIs,
     /// normalised (`25965/04`, `ECLI:CE:ECHR:2010:0107JUD002596504`), its own left out. Raw
     /// terms, indexed only: the `cites` filter, and "cited by" is one term lookup per
@@ -135,15 +134,6 @@ fn stem_options() -> TextOptions {
     )
 }
 
-/// The `named` field: raw terms, with frequencies for the expansion's BM25.
-fn named_options() -> TextOptions {
-    TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("raw")
-            .set_index_option(IndexRecordOption::WithFreqs),
-    )
-}
-
 /// Builds the schema of a new index.
 pub fn build() -> Schema {
     let mut b = Schema::builder();
@@ -161,7 +151,6 @@ pub fn build() -> Schema {
         b.add_facet_field(dimension.field_name(), FacetOptions::default());
     }
     b.add_facet_field("f_greta_article", FacetOptions::default());
-    b.add_text_field("named_terms", named_options());
     b.add_text_field("cites", STRING);
     b.add_text_field("known_as", STRING);
     b.add_text_field("proceedings", STRING);
@@ -213,7 +202,6 @@ impl Fields {
             stem: f("stem")?,
             facets: PerDimension::try_from_fn(|d| f(d.field_name()))?,
             greta_article: f("f_greta_article")?,
-            named: f("named_terms")?,
             cites: f("cites")?,
             known_as: f("known_as")?,
             proceedings: f("proceedings")?,

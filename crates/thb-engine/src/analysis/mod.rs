@@ -22,7 +22,10 @@
 pub mod explain;
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
@@ -193,11 +196,50 @@ impl Analyzer {
 }
 
 /// Registers every analyzer on an index's tokenizer manager, and the `stem` field's router.
-pub fn register(manager: &TokenizerManager) {
+pub fn register(manager: &TokenizerManager, phrases: &PhraseTerms) {
     for analyzer in Analyzer::all() {
         manager.register(&analyzer.tokenizer_name(), analyzer.tokenizer());
     }
-    manager.register(STEM_ROUTER_NAME, StemRouter::default());
+    manager.register(STEM_ROUTER_NAME, StemRouter::with_phrases(phrases));
+}
+
+/// Each term's stems and index term, by its last stem.
+type ByLastStem = FxHashMap<String, Vec<(Vec<String>, String)>>;
+
+/// Terms of several words that the `stem` field holds whole, as one term after their last
+/// word ([`StemRouter`]): the thesaurus's (`domain::thesaurus::Thesaurus::phrase_terms`), so
+/// a concept's expansion is one term lookup per term. Each is its stems joined by spaces in its
+/// stemmer's namespace (`sh:prinudn rad`, [`PhraseTerms::term`]): no word's stem holds a space.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseTerms {
+    /// One per [`StemLanguage::ALL`] (empty when none were added): each term's stems and term,
+    /// by its last stem.
+    by_last: Vec<ByLastStem>,
+    /// The most words a term has.
+    longest: usize,
+}
+
+impl PhraseTerms {
+    /// The index term of the stems of a term of several words in `language`.
+    pub fn term(language: StemLanguage, stems: &[String]) -> String {
+        language.stem_term(&stems.join(" "))
+    }
+
+    /// Adds a term of `language` whose words stem to `stems` (two or more).
+    pub fn add(&mut self, language: StemLanguage, stems: &[String]) {
+        if stems.len() < 2 {
+            return;
+        }
+        if self.by_last.is_empty() {
+            self.by_last = vec![FxHashMap::default(); StemLanguage::ALL.len()];
+        }
+        let last = stems[stems.len() - 1].clone();
+        let entry = self.by_last[language as usize].entry(last).or_default();
+        if !entry.iter().any(|(words, _)| words == stems) {
+            entry.push((stems.to_vec(), Self::term(language, stems)));
+        }
+        self.longest = self.longest.max(stems.len());
+    }
 }
 
 /// The tokenizer of the one `stem` field (see `schema.rs`), which holds every language's stems.
@@ -236,16 +278,29 @@ fn split_stem_value(value: &str) -> Option<(StemLanguage, &str)> {
 
 /// The `stem` field's tokenizer: stems a [`stem_value`] by the rules of the language its mark
 /// names, giving the terms `Analyzer::Stemmed(language)` gives the text, each under that
-/// stemmer's namespace ([`Analyzer::field_term`]). A value without a mark (never written by
-/// ingest) gives no terms rather than terms of a guessed language.
+/// stemmer's namespace ([`Analyzer::field_term`]), and after the last word of a run of its
+/// [`PhraseTerms`], that term. A value without a mark (never written by ingest) gives no terms
+/// rather than terms of a guessed language.
 #[derive(Clone)]
 pub struct StemRouter {
     /// One per [`StemLanguage::ALL`], in that order.
     tokenizers: Vec<WordTokenizer>,
+    phrases: std::sync::Arc<PhraseTerms>,
+    /// The stems of the words just given, the latest last (at most `phrases.longest`).
+    recent: VecDeque<String>,
+    /// Phrase terms found after the word just given, still to give.
+    pending: Vec<String>,
 }
 
 impl Default for StemRouter {
     fn default() -> Self {
+        StemRouter::with_phrases(&PhraseTerms::default())
+    }
+}
+
+impl StemRouter {
+    /// The router that also gives `phrases`.
+    pub fn with_phrases(phrases: &PhraseTerms) -> StemRouter {
         StemRouter {
             tokenizers: StemLanguage::ALL
                 .into_iter()
@@ -254,19 +309,96 @@ impl Default for StemRouter {
                     ..Analyzer::Stemmed(language).tokenizer()
                 })
                 .collect(),
+            phrases: std::sync::Arc::new(phrases.clone()),
+            recent: VecDeque::new(),
+            pending: Vec::new(),
         }
     }
 }
 
 impl Tokenizer for StemRouter {
-    type TokenStream<'a> = WordStream<'a>;
+    type TokenStream<'a> = StemStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, value: &'a str) -> WordStream<'a> {
-        match split_stem_value(value) {
+    fn token_stream<'a>(&'a mut self, value: &'a str) -> StemStream<'a> {
+        self.recent.clear();
+        self.pending.clear();
+        let (language, text) = match split_stem_value(value) {
+            Some(found) => found,
+            None => (StemLanguage::ALL[0], ""),
+        };
+        let phrases = self
+            .phrases
+            .by_last
+            .get(language as usize)
+            .filter(|by_last| !by_last.is_empty());
+        StemStream {
             // `ALL` is in declaration order (a test checks it).
-            Some((language, text)) => self.tokenizers[language as usize].token_stream(text),
-            None => self.tokenizers[0].token_stream(""),
+            words: self.tokenizers[language as usize].token_stream(text),
+            namespace: language.code().len() + NAMESPACE_END.len_utf8(),
+            phrases,
+            longest: self.phrases.longest,
+            recent: &mut self.recent,
+            pending: &mut self.pending,
         }
+    }
+}
+
+/// [`StemRouter`]'s stream: each word's stem, and the phrase terms that end at it.
+pub struct StemStream<'a> {
+    words: WordStream<'a>,
+    /// Bytes of a stem term's namespace.
+    namespace: usize,
+    phrases: Option<&'a ByLastStem>,
+    longest: usize,
+    recent: &'a mut VecDeque<String>,
+    pending: &'a mut Vec<String>,
+}
+
+impl TokenStream for StemStream<'_> {
+    fn advance(&mut self) -> bool {
+        if let Some(term) = self.pending.pop() {
+            let token = self.words.token_mut();
+            token.text.clear();
+            token.text.push_str(&term);
+            return true;
+        }
+        if !self.words.advance() {
+            return false;
+        }
+        let Some(phrases) = self.phrases else {
+            return true;
+        };
+        let stem = &self.words.token().text[self.namespace..];
+        let mut slot = if self.recent.len() == self.longest {
+            self.recent.pop_front().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        slot.clear();
+        slot.push_str(stem);
+        self.recent.push_back(slot);
+        if let Some(candidates) = phrases.get(stem) {
+            for (words, term) in candidates {
+                if words.len() <= self.recent.len()
+                    && self
+                        .recent
+                        .iter()
+                        .skip(self.recent.len() - words.len())
+                        .eq(words.iter())
+                {
+                    self.pending.push(term.clone());
+                }
+            }
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.words.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.words.token_mut()
     }
 }
 

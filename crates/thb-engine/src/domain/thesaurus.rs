@@ -9,12 +9,13 @@
 //! the concept its nominative names. A multi-word term is named only by the same words in the
 //! same order. Turning terms into index queries is `search::build`'s business, not this one's.
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{words, Analyzer, StemLanguage, WordAnalyzer};
+use crate::analysis::{words, Analyzer, PhraseTerms, StemLanguage, WordAnalyzer};
 use crate::domain::taxonomy;
 
 /// The thesaurus file.
@@ -121,22 +122,16 @@ impl Term {
         (self.language.analyzer(), self.analysed.clone())
     }
 
-    /// The index term that stands for a mention of this term in a document
-    /// (`schema::Fields::named`): its analyser's code and its analysed words, `sh:prinudn rad`.
-    /// A term written in both scripts is one index term, as it is one key.
-    pub fn index_term(&self) -> String {
-        index_term(self.language.analyzer(), &self.analysed)
+    /// The term of the index's `stem` field that stands for a mention of this term in a
+    /// document of its language: its stem, or its stems joined in one term for a term of
+    /// several words (`sh:prinudn rad`, `analysis::PhraseTerms`). `None` for a term of a
+    /// language without a stemmer (Maltese), which is looked for in the folded text.
+    pub fn stem_term(&self) -> Option<String> {
+        match self.language.analyzer() {
+            Analyzer::Stemmed(language) => Some(PhraseTerms::term(language, &self.analysed)),
+            Analyzer::Exact | Analyzer::Folded => None,
+        }
     }
-}
-
-/// See [`Term::index_term`].
-fn index_term(analyzer: Analyzer, analysed: &[String]) -> String {
-    let code = match analyzer {
-        Analyzer::Stemmed(language) => language.code(),
-        Analyzer::Folded => "folded",
-        Analyzer::Exact => "exact",
-    };
-    format!("{code}:{}", analysed.join(" "))
 }
 
 /// A concept: what its terms name, in every language.
@@ -404,6 +399,18 @@ impl Thesaurus {
         found
     }
 
+    /// The terms of several words of the languages with a stemmer, which the index's `stem`
+    /// field holds whole (`analysis::PhraseTerms`).
+    pub fn phrase_terms(&self) -> PhraseTerms {
+        let mut phrases = PhraseTerms::default();
+        for term in self.concepts.iter().flat_map(|c| &c.terms) {
+            if let Analyzer::Stemmed(language) = term.language.analyzer() {
+                phrases.add(language, &term.analysed);
+            }
+        }
+        phrases
+    }
+
     /// The concepts related to `concept` (its `related` list and the concepts that list it).
     pub fn related(&self, concept: &Concept) -> Vec<&Concept> {
         self.concepts
@@ -423,8 +430,8 @@ impl Thesaurus {
     /// fold for the terms of languages without one), by every language's rules when it is
     /// unknown.
     ///
-    /// Ingest runs this on every document (its terms are indexed, `schema::Fields::named`),
-    /// so it walks the text once, folds each word into one buffer and stems only the words
+    /// Ingest runs this on every document without declared themes (every imported HUDOC
+    /// judgment), so it walks the text once, folds each word into one buffer and stems only the words
     /// that can be a term's (`Mentions`); collecting every term of a 100 KB judgment twice
     /// cost ingest a third of its rate (`benches/RESULTS.md`, issue 24).
     pub fn mentions(&self, title: &str, text: &str, language: Option<&str>) -> Mentioned<'_> {
@@ -459,15 +466,6 @@ pub struct Mentioned<'a> {
 }
 
 impl Mentioned<'_> {
-    /// Each term named, as its index term ([`Term::index_term`]), and how often.
-    pub fn index_terms(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.counts
-            .iter()
-            .zip(&self.thesaurus.slots)
-            .filter(|(n, _)| **n > 0)
-            .map(|(n, slot)| (slot.index_term.as_str(), *n))
-    }
-
     /// How often each concept is named, by place in [`Thesaurus::concepts`].
     fn by_concept(&self) -> Vec<usize> {
         let mut counts = vec![0; self.thesaurus.concepts.len()];
@@ -504,7 +502,6 @@ impl Mentioned<'_> {
 struct Slot {
     /// Its concept's place in `Thesaurus::concepts`.
     concept: usize,
-    index_term: String,
 }
 
 /// How many letters of a word [`Matcher::may_be_a_term_word`] looks at.
@@ -523,9 +520,11 @@ struct Matcher {
     analyzer: Analyzer,
     /// Each term's words and slot (`Thesaurus::slots`), by its last word: a term is found
     /// when its last word arrives and the words before it are the term's.
-    by_last: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Fx-hashed, as `prefixes`: looked up for every word of every document at ingest, where
+    /// SipHash's flood resistance buys nothing.
+    by_last: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     /// [`prefix_key`] of every word of every term.
-    prefixes: HashSet<u64>,
+    prefixes: FxHashSet<u64>,
 }
 
 impl Matcher {
@@ -560,17 +559,14 @@ fn matchers(named: &HashMap<(Analyzer, Vec<String>), usize>) -> (Vec<Slot>, Vec<
     });
     for ((analyzer, words), &concept) in terms {
         let slot = slots.len();
-        slots.push(Slot {
-            concept,
-            index_term: index_term(*analyzer, words),
-        });
+        slots.push(Slot { concept });
         let at = match matchers.iter().position(|m| m.analyzer == *analyzer) {
             Some(at) => at,
             None => {
                 matchers.push(Matcher {
                     analyzer: *analyzer,
-                    by_last: HashMap::new(),
-                    prefixes: HashSet::new(),
+                    by_last: FxHashMap::default(),
+                    prefixes: FxHashSet::default(),
                 });
                 matchers.len() - 1
             }
@@ -683,7 +679,7 @@ pub fn shipped() -> &'static Thesaurus {
     &THESAURUS
 }
 
-/// The shipped thesaurus's file, as compiled in: an index's terms (`schema::Fields::named`)
+/// The shipped thesaurus's file, as compiled in: an index's phrase terms (`analysis::PhraseTerms`)
 /// and inferred themes are read with it, so a new one makes an index built with the old stale
 /// (`ingest::corpus_fingerprint`).
 pub fn shipped_file() -> &'static str {

@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::document::{Access, Document, PersonalData, Reason, RecordError};
+use crate::domain::thesaurus;
 use crate::index::{IndexError, IndexHandle, DEFAULT_WRITER_HEAP_BYTES};
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_JSON_FILE_BYTES};
 use crate::privacy;
@@ -342,7 +343,7 @@ pub fn corpus_fingerprint(
 ) -> Result<String, IngestError> {
     let mut hasher = Sha256::new();
     hasher.update(crate::schema::FORMAT_VERSION.to_le_bytes());
-    hasher.update(crate::domain::thesaurus::shipped_file().as_bytes());
+    hasher.update(thesaurus::shipped_file().as_bytes());
     hasher.update([
         u8::from(options.allow_personal_data),
         u8::from(options.detect_language),
@@ -442,8 +443,15 @@ fn prepare_reporting(
         sample.push_str(prefix_within(&document.text, language::SAMPLE_BYTES));
         document.language = Some(language::detect(&sample).tag);
     }
-    // A document declaring no themes takes those of the concepts it names, in its language,
-    // now known: `IndexHandle::to_tantivy` reads them, with the terms it indexes.
+    // A document declaring no themes takes those of the concepts it names (in its language,
+    // now known), kept apart from declared ones.
+    if document.themes.is_empty() {
+        document.themes_inferred = thesaurus::shipped().infer_themes(
+            &document.title,
+            &document.text,
+            document.language.as_deref(),
+        );
+    }
     Ok((document, finding))
 }
 

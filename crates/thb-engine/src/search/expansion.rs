@@ -2,11 +2,13 @@
 //! (`domain::thesaurus`) also find the documents that name it in the other languages, and
 //! those of its related concepts.
 //!
-//! Each of the concept's other terms is looked for as ingest found it: the `named_terms` field
-//! holds every thesaurus term a document names, compared by the rules of the document's
-//! language (`domain::thesaurus::Thesaurus::mentions`), so `prinudni rad` finds `prinudnog
-//! rada` and `принудног рада` (the same stems, in order), never `rad` far from `prinudni`,
-//! and a term is one term lookup. An expansion's own score is squeezed below
+//! Each of the concept's other terms is looked for as ingest stored it: the `stem` field holds
+//! every word's stem by the rules of its document's language and, after the last word of a
+//! run that is a term of several words, the term whole (`analysis::PhraseTerms`), so
+//! `prinudni rad` finds `prinudnog rada` and `принудног рада` (the same stems, in order) in a
+//! Serbian judgment, never `rad` far from `prinudni`, and a term is one term lookup. A term
+//! of a language without a stemmer (Maltese) is its words as a phrase in the folded title and
+//! text. An expansion's own score is squeezed below
 //! [`EXPANSION_CEILING`] ([`BelowDirect`]), so every document the typed words match ranks
 //! above every document only an expansion finds, as a prefix's expansions rank below the
 //! words typed (`build`); among the latter, the rest of the query and then the expansion's
@@ -20,8 +22,8 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 use tantivy::query::{
-    BooleanQuery, EnableScoring, Explanation, Occur, Query, RegexPhraseQuery, Scorer, TermQuery,
-    Weight,
+    BooleanQuery, EnableScoring, Explanation, Occur, PhraseQuery, Query, RegexPhraseQuery, Scorer,
+    TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term as IndexTerm;
@@ -119,23 +121,23 @@ pub fn expand(
             if !seen.insert((analyzer, term.analysed.clone())) {
                 continue;
             }
-            let query = term_query(term, fields);
-            if let Some(probes) = probes.as_deref_mut() {
-                let mut probe = Probe::of_terms(
-                    matched,
-                    fields.named,
-                    analyzer,
-                    &term.analysed,
-                    query.box_clone(),
-                );
-                // The term as the thesaurus writes it is what a reader recognises.
-                probe.term = term.term.clone();
-                probe.language = Some(term.language.tag().to_string());
-                probe.expansion = Some(concept.id.clone());
-                probe.scored = false;
-                probes.push(probe);
+            for (field, query) in term_queries(term, fields) {
+                if let Some(probes) = probes.as_deref_mut() {
+                    let (shown, analysis) = match analyzer {
+                        Analyzer::Stemmed(_) => (&term.analysed, analyzer),
+                        _ => (&term.folded, Analyzer::Folded),
+                    };
+                    let mut probe =
+                        Probe::of_terms(matched, field, analysis, shown, query.box_clone());
+                    // The term as the thesaurus writes it is what a reader recognises.
+                    probe.term = term.term.clone();
+                    probe.language = Some(term.language.tag().to_string());
+                    probe.expansion = Some(concept.id.clone());
+                    probe.scored = false;
+                    probes.push(probe);
+                }
+                clauses.push((Occur::Should, query));
             }
-            clauses.push((Occur::Should, query));
             highlight.add(Analyzer::Folded, &marked_words(&term.folded), first, words);
             if let Analyzer::Stemmed(_) = analyzer {
                 highlight.add(analyzer, &marked_words(&term.analysed), first, words);
@@ -258,8 +260,8 @@ fn listing(concept: &Concept, matched: &str, relation: Relation) -> Expansion {
 /// Lucene's phrase boost (`pf`) does, with the forms a stem allows. One query per field; none
 /// for a term of one word.
 ///
-/// A phrase of the words' forms, not the term's `named_terms` lookup: its BM25 weighs each word
-/// of the phrase in the text, as the words typed apart are weighed, where the one term's
+/// A phrase of the words' forms, not the term's lookup in the `stem` field: its BM25 weighs each
+/// word of the phrase in the text, as the words typed apart are weighed, where the one term's
 /// weighs a single rarity and ranked a text with the words apart, more often, above one with
 /// them together (`tests/thesaurus.rs`). One term's forms, walked once a search, where the
 /// expansions were a concept's twenty.
@@ -291,13 +293,36 @@ pub fn together(named: &Named<'_>, fields: &Fields) -> Vec<(Field, Box<dyn Query
         .collect()
 }
 
-/// The query of the documents that name `term` (see the module doc), its BM25 counting how
-/// often they name it.
-fn term_query(term: &Term, fields: &Fields) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        IndexTerm::from_field_text(fields.named, &term.index_term()),
-        IndexRecordOption::WithFreqs,
-    ))
+/// The queries that find `term` in the index (see the module doc), each with its field, its
+/// BM25 counting how often a document names it.
+fn term_queries(term: &Term, fields: &Fields) -> Vec<(Field, Box<dyn Query>)> {
+    let query = |field, text: &str| -> (Field, Box<dyn Query>) {
+        let query = TermQuery::new(
+            IndexTerm::from_field_text(field, text),
+            IndexRecordOption::WithFreqs,
+        );
+        (field, Box::new(query))
+    };
+    if let Some(stem_term) = term.stem_term() {
+        return vec![query(fields.stem, &stem_term)];
+    }
+    match term.folded.as_slice() {
+        [] => Vec::new(),
+        [word] => vec![
+            query(fields.text_folded, word),
+            query(fields.title_folded, word),
+        ],
+        words => [fields.text_folded, fields.title_folded]
+            .into_iter()
+            .map(|field| {
+                let terms = words
+                    .iter()
+                    .map(|word| IndexTerm::from_field_text(field, word))
+                    .collect();
+                (field, Box::new(PhraseQuery::new(terms)) as Box<dyn Query>)
+            })
+            .collect(),
+    }
 }
 
 /// The words of a term a snippet marks: of a term of several words, those longer than

@@ -207,71 +207,87 @@ fn themes_are_inferred_from_the_title_or_two_mentions_in_the_text() {
     );
 }
 
-/// What ingest indexes of a text (`schema::Fields::named`): each term named, in any inflection
-/// and either script, as one index term, as often as it is named; words of a term apart, or
-/// another language's term in a text of a language with a stemmer, are not.
+/// What the index's `stem` field holds of a text beside its stems (`analysis::PhraseTerms`):
+/// each term of several words named, in any inflection and either script, as one term, each
+/// time it is named; the words apart, or in another order, are not the term.
 #[test]
-fn a_text_names_each_term_as_one_index_term_in_any_inflection_and_script() {
-    let thesaurus = shipped();
-    let terms = |title: &str, text: &str, language: Option<&str>| -> Vec<(String, usize)> {
-        let mut found: Vec<(String, usize)> = thesaurus
-            .mentions(title, text, language)
-            .index_terms()
-            .map(|(term, n)| (term.to_string(), n))
-            .collect();
-        found.sort();
+fn a_text_names_each_term_of_several_words_as_one_stem_field_term() {
+    use crate::analysis::{stem_value, StemRouter};
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let mut router = StemRouter::with_phrases(&shipped().phrase_terms());
+    let mut phrases = |language: StemLanguage, text: &str| -> Vec<String> {
+        let value = stem_value(language, text);
+        let mut stream = router.token_stream(&value);
+        let mut found = Vec::new();
+        while stream.advance() {
+            let term = &stream.token().text;
+            if term.contains(' ') {
+                found.push(term.clone());
+            }
+        }
         found
     };
-    let forced_labour = thesaurus
+    let forced_labour = shipped()
         .concept("forced-labour")
         .unwrap()
         .terms_in(Language::SerbianLatin)
         .next()
         .unwrap()
-        .index_term();
+        .stem_term()
+        .unwrap();
     assert_eq!(forced_labour, "sh:prinudn rad");
-    // The Latin and the Cyrillic forms, inflected, are the one term; the title counts twice.
-    let latin = "Oštećeni su bili žrtve prinudnog rada na gradilištu.";
-    let cyrillic = "Оштећени су били жртве принудног рада на градилишту.";
-    for text in [latin, cyrillic] {
+    let sh = StemLanguage::SerboCroatian;
+    for text in [
+        "Oštećeni su bili žrtve prinudnog rada na gradilištu.",
+        "Оштећени су били жртве принудног рада на градилишту.",
+    ] {
         assert_eq!(
-            terms("Presuda", text, Some("sr-Latn")),
-            [(forced_labour.clone(), 1)],
+            phrases(sh, text),
+            std::slice::from_ref(&forced_labour),
             "{text}"
         );
     }
     assert_eq!(
-        terms("Prinudni rad", latin, Some("sr-Cyrl")),
-        [(forced_labour.clone(), 3)]
+        phrases(sh, "prinudni rad, pa opet prinudnom radu"),
+        [forced_labour.clone(), forced_labour.clone()]
     );
     // The words apart, or in the other order, are not the term (`prinudni brak` is another
     // concept's: forced marriage).
-    let apart = terms(
-        "",
-        "Prinudni brak je utvrđen. Rad centra je trajao.",
-        Some("sr-Latn"),
-    );
-    assert_eq!(apart, [("sh:prinudn brk".to_string(), 1)]);
-    assert!(terms("", "rad prinudni", Some("sr-Latn")).is_empty());
-    // An English document is read by the English rules: a Serbian term in it is not found;
-    // of unknown language, by every language's.
-    assert!(terms("", "He spoke of prinudni rad.", Some("en")).is_empty());
     assert_eq!(
-        terms("", "He spoke of prinudni rad.", None),
-        [(forced_labour, 1)]
+        phrases(sh, "Prinudni brak je utvrđen. Rad centra je trajao."),
+        ["sh:prinudn brk"]
     );
-    // A Turkish term with its case ending, a Maltese one (no stemmer: folded) as written.
-    let turkish = terms(
-        "",
-        "Sanıklar mağdurları zorla çalıştırmanın yanı sıra",
-        Some("tr"),
+    assert!(phrases(sh, "rad prinudni").is_empty());
+    // By the rules of the document's language only.
+    assert!(phrases(StemLanguage::English, "He spoke of prinudni rad.").is_empty());
+    assert_eq!(
+        phrases(StemLanguage::English, "victims of forced labour"),
+        ["en:forc labour"]
     );
-    assert!(
-        turkish.iter().any(|(t, n)| t.starts_with("tr:") && *n == 1),
-        "{turkish:?}"
+    // A Turkish term with its case ending.
+    let zorla = shipped()
+        .concept("forced-labour")
+        .unwrap()
+        .terms_in(Language::Turkish)
+        .next()
+        .unwrap()
+        .stem_term()
+        .unwrap();
+    assert_eq!(
+        phrases(
+            StemLanguage::Turkish,
+            "Sanıklar mağdurları zorla çalıştırmanın yanı sıra"
+        ),
+        [zorla]
     );
-    let maltese = terms("", "il-każ ta' xogħol furzat", Some("mt"));
-    assert_eq!(maltese, [("folded:xoghol furzat".to_string(), 1)]);
+    // Maltese has no stemmer: its terms are looked for in the folded text.
+    let maltese = shipped()
+        .concept("forced-labour")
+        .unwrap()
+        .terms_in(Language::Maltese)
+        .next()
+        .unwrap();
+    assert_eq!(maltese.stem_term(), None);
 }
 
 #[test]
