@@ -227,14 +227,12 @@ fn a_text_names_each_term_of_several_words_as_one_stem_field_term() {
         }
         found
     };
-    let forced_labour = shipped()
-        .concept("forced-labour")
-        .unwrap()
-        .terms_in(Language::SerbianLatin)
-        .next()
-        .unwrap()
-        .stem_term()
-        .unwrap();
+    // The stem field's term of forced labour's first term in `language`.
+    let forced_labour_in = |language: Language| {
+        let concept = shipped().concept("forced-labour").unwrap();
+        concept.terms_in(language).next().unwrap().stem_term()
+    };
+    let forced_labour = forced_labour_in(Language::SerbianLatin).unwrap();
     assert_eq!(forced_labour, "sh:prinudn rad");
     let sh = StemLanguage::SerboCroatian;
     for text in [
@@ -265,14 +263,7 @@ fn a_text_names_each_term_of_several_words_as_one_stem_field_term() {
         ["en:forc labour"]
     );
     // A Turkish term with its case ending.
-    let zorla = shipped()
-        .concept("forced-labour")
-        .unwrap()
-        .terms_in(Language::Turkish)
-        .next()
-        .unwrap()
-        .stem_term()
-        .unwrap();
+    let zorla = forced_labour_in(Language::Turkish).unwrap();
     assert_eq!(
         phrases(
             StemLanguage::Turkish,
@@ -281,13 +272,7 @@ fn a_text_names_each_term_of_several_words_as_one_stem_field_term() {
         [zorla]
     );
     // Maltese has no stemmer: its terms are looked for in the folded text.
-    let maltese = shipped()
-        .concept("forced-labour")
-        .unwrap()
-        .terms_in(Language::Maltese)
-        .next()
-        .unwrap();
-    assert_eq!(maltese.stem_term(), None);
+    assert_eq!(forced_labour_in(Language::Maltese), None);
 }
 
 #[test]
