@@ -220,9 +220,7 @@ pub struct Thesaurus {
     analyzers: Vec<Analyzer>,
     /// The most analysed words a term has.
     longest: usize,
-    /// Each key of `named` once, in a stable order: what [`Thesaurus::mentions`] counts.
-    slots: Vec<Slot>,
-    /// The terms of each analyser, arranged for [`Thesaurus::mentions`].
+    /// The terms of each analyser, arranged for [`Thesaurus::infer_themes`].
     matchers: Vec<Matcher>,
 }
 
@@ -335,10 +333,8 @@ impl Thesaurus {
                 named.insert(key, at);
             }
         }
-        let (slots, matchers) = matchers(&named);
         Ok(Thesaurus {
-            slots,
-            matchers,
+            matchers: matchers(&named),
             concepts,
             named,
             analyzers,
@@ -419,73 +415,23 @@ impl Thesaurus {
             .collect()
     }
 
-    /// The themes a document that declares none takes from the concepts it names
-    /// ([`Mentioned::themes`]).
-    pub fn infer_themes(&self, title: &str, text: &str, language: Option<&str>) -> Vec<String> {
-        self.mentions(title, text, language).themes()
-    }
-
-    /// The terms `title` and `text` name, each as often as they name it, a mention in the
-    /// title counting twice: by the rules of the document's `language` (its stemmer, and the
-    /// fold for the terms of languages without one), by every language's rules when it is
-    /// unknown.
+    /// The themes a document that declares none takes from the concepts it names: those named
+    /// in its title, or at least twice in its text (one passing mention does not make a
+    /// judgment about compensation). Top-level themes are not inferred: the concepts that
+    /// carry them (trafficking, exploitation, victim) are named by nearly every document.
+    /// In taxonomy order.
     ///
     /// Ingest runs this on every document without declared themes (every imported HUDOC
-    /// judgment), so it walks the text once, folds each word into one buffer and stems only the words
-    /// that can be a term's (`Mentions`); collecting every term of a 100 KB judgment twice
-    /// cost ingest a third of its rate (`benches/RESULTS.md`, issue 24).
-    pub fn mentions(&self, title: &str, text: &str, language: Option<&str>) -> Mentioned<'_> {
-        // The document's own language's rules, and the fold for terms of languages without a
-        // stemmer; every language's rules for a document of unknown language.
-        let own = language
-            .and_then(StemLanguage::for_tag)
-            .map(Analyzer::Stemmed);
-        let mut mentions = Mentions::new(
-            self.matchers.iter().filter(|m| {
-                own.is_none() || Some(m.analyzer) == own || m.analyzer == Analyzer::Folded
-            }),
-            self.slots.len(),
-            self.longest,
-        );
-        // A mention in the title counts as two.
-        mentions.count(title, 2);
-        mentions.count(text, 1);
-        Mentioned {
-            thesaurus: self,
-            counts: mentions.counts,
-        }
-    }
-}
-
-/// What a document names of the thesaurus ([`Thesaurus::mentions`]).
-#[derive(Debug)]
-pub struct Mentioned<'a> {
-    thesaurus: &'a Thesaurus,
-    /// By term, in `Thesaurus::slots`' order.
-    counts: Vec<usize>,
-}
-
-impl Mentioned<'_> {
-    /// How often each concept is named, by place in [`Thesaurus::concepts`].
-    fn by_concept(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.thesaurus.concepts.len()];
-        for (n, slot) in self.counts.iter().zip(&self.thesaurus.slots) {
-            counts[slot.concept] += n;
-        }
-        counts
-    }
-
-    /// The themes of the concepts named in the title, or at least twice in the text (one
-    /// passing mention does not make a judgment about compensation). Top-level themes are not
-    /// inferred: the concepts that carry them (trafficking, exploitation, victim) are named by
-    /// nearly every document. In taxonomy order.
-    pub fn themes(&self) -> Vec<String> {
-        let counts = self.by_concept();
+    /// judgment), so it walks the text once, folds each word into one buffer and stems only
+    /// the words that can be a term's (`Mentions`); collecting every term of a 100 KB
+    /// judgment twice cost ingest a third of its rate (`benches/RESULTS.md`, issue 24).
+    pub fn infer_themes(&self, title: &str, text: &str, language: Option<&str>) -> Vec<String> {
+        let counts = self.mention_counts(title, text, language);
         let themes: BTreeSet<&str> = counts
             .iter()
             .enumerate()
             .filter(|(_, n)| **n >= 2)
-            .flat_map(|(at, _)| self.thesaurus.concepts[at].themes.iter())
+            .flat_map(|(at, _)| self.concepts[at].themes.iter())
             .map(String::as_str)
             .filter(|theme| theme.contains('/'))
             .collect();
@@ -495,13 +441,27 @@ impl Mentioned<'_> {
             .map(|t| t.to_string())
             .collect()
     }
-}
 
-/// A term as documents name it: every term of one analyser's key is one slot.
-#[derive(Debug)]
-struct Slot {
-    /// Its concept's place in `Thesaurus::concepts`.
-    concept: usize,
+    /// How often `title` and `text` name each concept, by place in [`concepts`](Self::concepts),
+    /// a mention in the title counting twice.
+    fn mention_counts(&self, title: &str, text: &str, language: Option<&str>) -> Vec<usize> {
+        // The document's own language's rules, and the fold for terms of languages without a
+        // stemmer; every language's rules for a document of unknown language.
+        let own = language
+            .and_then(StemLanguage::for_tag)
+            .map(Analyzer::Stemmed);
+        let mut mentions = Mentions::new(
+            self.matchers.iter().filter(|m| {
+                own.is_none() || Some(m.analyzer) == own || m.analyzer == Analyzer::Folded
+            }),
+            self.concepts.len(),
+            self.longest,
+        );
+        // A mention in the title counts as two.
+        mentions.count(title, 2);
+        mentions.count(text, 1);
+        mentions.counts
+    }
 }
 
 /// How many letters of a word [`Matcher::may_be_a_term_word`] looks at.
@@ -518,10 +478,11 @@ fn prefix_key(word: &str) -> u64 {
 #[derive(Debug)]
 struct Matcher {
     analyzer: Analyzer,
-    /// Each term's words and slot (`Thesaurus::slots`), by its last word: a term is found
-    /// when its last word arrives and the words before it are the term's.
-    /// Fx-hashed, as `prefixes`: looked up for every word of every document at ingest, where
-    /// SipHash's flood resistance buys nothing.
+    /// Each term's words and concept, by its last word: a term is found when its last word
+    /// arrives and the words before it are the term's.
+    ///
+    /// Fx-hashed, as `prefixes`: looked up for every word of every document without declared
+    /// themes at ingest, where SipHash's flood resistance buys nothing.
     by_last: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     /// [`prefix_key`] of every word of every term.
     prefixes: FxHashSet<u64>,
@@ -547,19 +508,13 @@ impl Matcher {
     }
 }
 
-/// The slots of [`Thesaurus::mentions`], and its matchers, one per analyser terms are compared
-/// with.
-fn matchers(named: &HashMap<(Analyzer, Vec<String>), usize>) -> (Vec<Slot>, Vec<Matcher>) {
+/// The matchers of [`Thesaurus::infer_themes`], one per analyser terms are compared with.
+fn matchers(named: &HashMap<(Analyzer, Vec<String>), usize>) -> Vec<Matcher> {
     let mut matchers: Vec<Matcher> = Vec::new();
-    let mut slots: Vec<Slot> = Vec::new();
     // In a stable order: the counts do not depend on it, but a reader of a debug print does.
     let mut terms: Vec<(&(Analyzer, Vec<String>), &usize)> = named.iter().collect();
-    terms.sort_by(|a, b| {
-        (a.1, &a.0 .1, a.0 .0.tokenizer_name()).cmp(&(b.1, &b.0 .1, b.0 .0.tokenizer_name()))
-    });
+    terms.sort_by(|a, b| (a.1, &a.0 .1).cmp(&(b.1, &b.0 .1)));
     for ((analyzer, words), &concept) in terms {
-        let slot = slots.len();
-        slots.push(Slot { concept });
         let at = match matchers.iter().position(|m| m.analyzer == *analyzer) {
             Some(at) => at,
             None => {
@@ -577,12 +532,12 @@ fn matchers(named: &HashMap<(Analyzer, Vec<String>), usize>) -> (Vec<Slot>, Vec<
             .by_last
             .entry(last.clone())
             .or_default()
-            .push((words.clone(), slot));
+            .push((words.clone(), concept));
         matcher
             .prefixes
             .extend(words.iter().map(|word| prefix_key(word)));
     }
-    (slots, matchers)
+    matchers
 }
 
 /// The mentions of each concept in the texts walked so far.
@@ -591,13 +546,13 @@ struct Mentions<'a> {
     /// cannot be a term's is kept as an empty term, so that no term spans it).
     walkers: Vec<(&'a Matcher, WordAnalyzer, VecDeque<String>)>,
     folder: WordAnalyzer,
-    /// By term, in `Thesaurus::slots`' order.
+    /// By concept, in `Thesaurus::concepts`' order.
     counts: Vec<usize>,
     longest: usize,
 }
 
 impl<'a> Mentions<'a> {
-    fn new(matchers: impl Iterator<Item = &'a Matcher>, slots: usize, longest: usize) -> Self {
+    fn new(matchers: impl Iterator<Item = &'a Matcher>, concepts: usize, longest: usize) -> Self {
         Mentions {
             walkers: matchers
                 .map(|m| {
@@ -609,7 +564,7 @@ impl<'a> Mentions<'a> {
                 })
                 .collect(),
             folder: WordAnalyzer::new(Analyzer::Folded),
-            counts: vec![0; slots],
+            counts: vec![0; concepts],
             longest,
         }
     }
@@ -643,14 +598,14 @@ impl<'a> Mentions<'a> {
                 let Some(candidates) = matcher.by_last.get(term) else {
                     continue;
                 };
-                for (words, slot) in candidates {
+                for (words, concept) in candidates {
                     if words.len() <= recent.len()
                         && recent
                             .iter()
                             .skip(recent.len() - words.len())
                             .eq(words.iter())
                     {
-                        self.counts[*slot] += weight;
+                        self.counts[*concept] += weight;
                     }
                 }
             }

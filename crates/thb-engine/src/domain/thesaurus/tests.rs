@@ -350,7 +350,7 @@ fn convention_terms_are_the_conventions_words() {
     assert!(checked >= 20, "{checked}");
 }
 
-/// What [`Thesaurus::mentions`] must count, by concept, however it walks the text: every term of
+/// What [`Thesaurus::mention_counts`] must return, however it walks the text: every term of
 /// each analyser's tokenizer collected, and every run of them compared with every term.
 fn mention_counts_by_collecting(
     thesaurus: &Thesaurus,
@@ -458,7 +458,7 @@ fn mentions_are_counted_as_collecting_every_term_would() {
             vec![language.as_deref()]
         };
         for language in languages {
-            let counts = thesaurus.mentions(title, text, language).by_concept();
+            let counts = thesaurus.mention_counts(title, text, language);
             assert_eq!(
                 counts,
                 mention_counts_by_collecting(thesaurus, title, text, language),
