@@ -20,6 +20,7 @@ mod hostile;
 mod import;
 mod judged;
 mod language_agreement;
+mod lemmas;
 mod operations;
 mod paragraphs;
 mod privacy_guard;

@@ -182,7 +182,7 @@ mod tests {
     type Stemmer = fn(&str) -> Cow<'_, str>;
 
     /// On every word of the real sentences of each language: short words and words with
-    /// digits are untouched, stems keep three letters, stemming a stem's word is stable, and
+    /// digits are untouched, stems keep three letters (a Turkish verb root two), stemming a stem's word is stable, and
     /// the number of distinct stems is printed next to the number of distinct words.
     #[test]
     fn real_sentences_stem_sanely() {
@@ -207,7 +207,9 @@ mod tests {
                     if !is_stemmable(&word) {
                         assert_eq!(stemmed, word, "{lang}: {word} must stay as it is");
                     } else {
-                        assert!(stemmed.len() >= MIN_STEM, "{lang}: {word} → {stemmed}");
+                        // A Turkish verb root may be two letters (`al-dı`: turkish.rs).
+                        let shortest = if lang == "tr" { 2 } else { MIN_STEM };
+                        assert!(stemmed.len() >= shortest, "{lang}: {word} → {stemmed}");
                         assert!(stemmed.len() <= word.len(), "{lang}: {word} → {stemmed}");
                         assert!(stemmed.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
                     }

@@ -22,11 +22,15 @@
 //! stem's last `g`, `b`, `d` is therefore written `k`, `p`, `t`, so both forms meet; words
 //! that really end in those letters (`ad`, `dağ`) take the same rewrite in every form.
 //!
-//! Known misses: verbs of two-letter roots (`al`, `et`, `ol`: a stem must keep three letters,
-//! or every `-an`, `-ar`, `-in` word would meet them), suppletive and contracted forms
-//! (`diyor` of `de`, `ağzı` of `ağız`, `aklı` of `akıl`), and nouns that end like a suffix
-//! lose those letters in every form (`insan` → `ins`, `kader` → `kad`), which merges a few
-//! unrelated words (pinned by a test).
+//! Verbs: a stem keeps three letters (four before a suffix that opens with a vowel), or every
+//! `-an`, `-ar`, `-ın` noun would lose its last syllable; but once a suffix that only a verb
+//! takes goes (`-dı`, `-ıyor`, `-acak`, `-mak`, `-mış`, see [`VERBAL`]), what is left is a verb,
+//! and its root may be two letters (`al-dı`, `et-ti`) or three before a vowel (`bil-iyor`).
+//!
+//! Known misses: the aorist and the participle of short roots (`döner`, `olan`: read as the
+//! last syllable of a noun, as in `karar`, `insan`), suppletive and contracted forms (`diyor`
+//! of `de`, `ağzı` of `ağız`, `aklı` of `akıl`), and a noun that ends like a suffix can meet
+//! its neighbour (`başkan` president, `başka` other; pinned by a test).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -138,15 +142,50 @@ const SUFFIX_TEMPLATES: &[(&str, &[u8])] = &[
     ("Is", &[TENSE]),
     ("yIs", &[TENSE]),
     ("mA", &[TENSE, NEGATION]),
+    // The negative of the ability mood (`bul-ama-dı`, `ed-emi-yor`, `ol-amaz`).
+    ("AmA", &[NEGATION]),
+    ("yAmA", &[NEGATION]),
+    ("AmIyor", &[TENSE]),
+    ("yAmIyor", &[TENSE]),
+    ("AmAz", &[TENSE]),
+    ("yAmAz", &[TENSE]),
     ("Abil", &[ABILITY]),
     ("yAbil", &[ABILITY]),
     ("Il", &[PASSIVE]),
 ];
 
+/// The templates that only a verb takes (tense, mood, participles, converbs, the infinitive
+/// and the ability mood): once one of them goes, what is left is a verb, and a verb root may
+/// be two letters (`al-dı`, `at-acak`, `aç-ıyor`: see [`is_verb_root_of_two`]) or three before a vowel (`bil-iyor`,
+/// `dön-ecek`), where a noun stem keeps three and four (see [`can_stand`]). `-dı` and `-mış`
+/// are also the copula after a noun; a noun of two letters is then cut as the root would be.
+const VERBAL: &[&str] = &[
+    "Iyor", "yor", "mIyor", "AcAk", "yAcAk", "AcAg", "yAcAg", "mAz", "mAk", "mAktA", "mAlI", "DIg",
+    "ArAk", "yArAk", "Ip", "yIp", "IncA", "yIncA", "Abil", "yAbil", "DI", "DIm", "DIn", "DIk",
+    "DInIz", "mIs", "mAm", "mA", "AmA", "yAmA", "AmIyor", "yAmIyor", "AmAz", "yAmAz",
+];
+
+/// The templates that stand inside a verb, between its root and a suffix of [`VERBAL`]
+/// (`bil-ir-di`, `gör-ül-dü`, `al-ma-dı`): once the outer suffix went, these too may leave a
+/// root of two letters.
+const INSIDE_VERB: &[&str] = &["Ar", "Ir", "Il", "mA", "DIr"];
+
+/// Whether `stem` can be a verb root of two letters: a vowel, then a consonant (`al`, `ol`,
+/// `et`, `at`, `aç`, `iç`, `öl`). The few of a consonant and a vowel (`de`, `ye`) change their
+/// vowel in half their forms (`diyor`) and would take the first syllable of nouns with them:
+/// `ka-dın` (woman) read as a past tense `-dın`, `ke-di`, `sa-dık`.
+fn is_verb_root_of_two(stem: &str) -> bool {
+    matches!(stem.as_bytes(), &[vowel, consonant] if is_vowel(vowel) && !is_vowel(consonant))
+}
+
 /// One spelled-out suffix and the slots it may fill.
 struct Suffix {
     text: String,
     slots: &'static [u8],
+    /// Only a verb takes it: see [`VERBAL`].
+    verbal: bool,
+    /// It stands inside a verb: see [`INSIDE_VERB`].
+    inside_verb: bool,
     /// Where its first vowel that follows harmony stands, and whether it is a high (`I`) or
     /// a low (`A`) one; `None` for suffixes without one (`-ki`, `-ken`).
     harmonic: Option<(usize, char)>,
@@ -162,9 +201,13 @@ fn suffixes() -> &'static [Suffix] {
                 let harmonic = template
                     .char_indices()
                     .find(|&(_, letter)| letter == 'I' || letter == 'A');
+                let verbal = VERBAL.contains(&template);
+                let inside_verb = INSIDE_VERB.contains(&template);
                 spell_out(template).into_iter().map(move |text| Suffix {
                     text,
                     slots,
+                    verbal,
+                    inside_verb,
                     harmonic,
                 })
             })
@@ -255,8 +298,9 @@ fn harmonises(stem: &str, suffix: &Suffix) -> bool {
 
 /// Whether `stem` may be what is left of a word once `suffix` is gone: three letters, one of
 /// them a vowel, four when the suffix opens with a vowel (see [`VOWEL_SUFFIX_MIN_STEM`]), and
-/// a seam Turkish phonology allows (see [`seam_allowed`]).
-fn can_stand(stem: &str, suffix: &str) -> bool {
+/// a seam Turkish phonology allows (see [`seam_allowed`]). In a verb (`in_verb`: a suffix of
+/// [`VERBAL`] goes now or went before) two letters are enough.
+fn can_stand(stem: &str, suffix: &str, in_verb: bool) -> bool {
     let Some(&first) = suffix.as_bytes().first() else {
         return false;
     };
@@ -265,7 +309,12 @@ fn can_stand(stem: &str, suffix: &str) -> bool {
     let copula = suffix
         .get(..3)
         .is_some_and(|opening| matches!(opening, "dir" | "dur" | "tir" | "tur"));
-    let shortest = if is_vowel(first) || copula {
+    if in_verb && stem.len() < MIN_STEM {
+        return is_verb_root_of_two(stem) && seam_allowed(stem, first);
+    }
+    let shortest = if in_verb {
+        MIN_STEM
+    } else if is_vowel(first) || copula {
         VOWEL_SUFFIX_MIN_STEM
     } else {
         MIN_STEM
@@ -308,6 +357,8 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
     let mut stem = word;
     // The slot of the last suffix stripped; the next must stand further in.
     let mut outermost: Option<u8> = None;
+    // Whether a suffix only verbs take went: what is left is a verb.
+    let mut in_verb = false;
     'strip: while let Some(&last) = stem.as_bytes().last() {
         for &suffix in suffixes_ending_in(last) {
             let Some(slot) = suffix
@@ -319,9 +370,11 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
                 continue;
             };
             if let Some(shorter) = super::strip_suffix(stem, &suffix.text) {
-                if can_stand(shorter, &suffix.text) && harmonises(shorter, suffix) {
+                let verb = suffix.verbal || (in_verb && suffix.inside_verb);
+                if can_stand(shorter, &suffix.text, verb) && harmonises(shorter, suffix) {
                     stem = shorter;
                     outermost = Some(slot);
+                    in_verb = verb;
                     continue 'strip;
                 }
             }
@@ -408,6 +461,22 @@ mod tests {
             ("ulke", &["ülke", "ülkesi", "ülkelerde", "ülkeye"]),
             ("gorev", &["görev", "görevi", "görevini"]),
             ("git", &["gitti", "gitmiş"]),
+            // Verbs: once a suffix only verbs take goes, a root of two letters (a vowel and a
+            // consonant) stands, and one of three before a vowel; the negative, the passive
+            // `-ıl`, the aorist and the causative inside the verb go too.
+            (
+                "al",
+                &["aldı", "almaktan", "alacak", "alıyor", "almış", "alamadı"],
+            ),
+            (
+                "bil",
+                &["bildik", "biliyorum", "bilirdi", "bilmiyoruz", "bilecek"],
+            ),
+            ("don", &["döndü", "dönecek", "dönmüş", "dönüyor"]),
+            ("et", &["etti", "ediyor", "edecek", "edildi", "etmek"]),
+            ("ac", &["açtı", "açıyor", "açmış", "açtırıp"]),
+            ("ol", &["oldu", "olabilir", "olamaz", "olmuş", "olacak"]),
+            ("gor", &["gördü", "görüldü", "görmüş", "görecek"]),
         ],
         /// Words that open alike but are different words, which must not meet: a root that ends
         /// like a suffix (`kapı` door / `kap` container, `durum` situation / `dur` stop), and the
@@ -423,11 +492,26 @@ mod tests {
             ("hakim", "hak"),
             ("görevli", "görev"),
             ("mağdur", "mağaza"),
+            // A noun that opens with a consonant and a vowel is no verb root of two letters:
+            // `kadın` (woman) is not `ka` + the past `-dın`, nor `kadı` (judge) `ka` + `-dı`.
+            ("kadın", "kadı"),
+            ("kadınlar", "kaldı"),
+            ("sadık", "sattı"),
+            // `alan` (area) is also `al-an` (taking): the participle leaves a root of two
+            // letters only as a verb's, never alone.
+            ("alan", "aldı"),
         ],
         /// Known misses of a light stemmer without a dictionary, pinned so that a change that
         /// fixes one shows here: a three-letter root before a vowel suffix keeps the suffix
-        /// (`suçu`), two-letter verb roots stay apart from their forms (`aldı`).
-        known_misses: [("suçu", "suç"), ("aldı", "al")],
+        /// (`suçu`); the aorist and the participle of a short root are read as a noun's last
+        /// syllable (`döner`, `olan`: `karar`, `insan` end alike); the verbs whose vowel
+        /// changes (`de`/`diyor`).
+        known_misses: [
+            ("suçu", "suç"),
+            ("döner", "döndü"),
+            ("olan", "oldu"),
+            ("diyor", "dedi"),
+        ],
         untouched: ["ev", "iş", "suç", "2024", "ab12"],
     }
 
