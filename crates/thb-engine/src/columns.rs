@@ -654,7 +654,7 @@ mod tests {
     fn segment_index() -> Index {
         let schema = schema::build();
         let index = Index::create_in_ram(schema.clone());
-        crate::analysis::register(index.tokenizers(), &Default::default());
+        crate::analysis::register(index.tokenizers(), Default::default());
         let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
         for d in documents() {
             let mut doc = TantivyDocument::default();

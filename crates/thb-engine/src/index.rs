@@ -206,7 +206,7 @@ impl IndexHandle {
     }
 
     fn from_index(mut index: Index, dir: &Path) -> Result<IndexHandle, IndexError> {
-        analysis::register(index.tokenizers(), &thesaurus::shipped().phrase_terms());
+        analysis::register(index.tokenizers(), thesaurus::shipped_phrase_terms());
         index.set_default_multithread_executor()?;
         let fields = Fields::resolve(&index.schema())?;
         let facet_tables = Arc::new(FacetTables::default());

@@ -196,7 +196,7 @@ impl Analyzer {
 }
 
 /// Registers every analyzer on an index's tokenizer manager, and the `stem` field's router.
-pub fn register(manager: &TokenizerManager, phrases: &PhraseTerms) {
+pub fn register(manager: &TokenizerManager, phrases: std::sync::Arc<PhraseTerms>) {
     for analyzer in Analyzer::all() {
         manager.register(&analyzer.tokenizer_name(), analyzer.tokenizer());
     }
@@ -205,6 +205,57 @@ pub fn register(manager: &TokenizerManager, phrases: &PhraseTerms) {
 
 /// Each term's stems and index term, by its last stem.
 type ByLastStem = FxHashMap<String, Vec<(Vec<String>, String)>>;
+
+/// The last terms of a run of words, at most as many as the longest run looked for: whether a
+/// run ends at the word just read is a comparison with its tail. Both the `stem` field's phrase
+/// terms ([`StemStream`]) and the thesaurus's mentions (`domain::thesaurus`) name a term of
+/// several words where its last word stands.
+#[derive(Debug, Clone, Default)]
+pub struct RecentTerms {
+    terms: VecDeque<String>,
+    capacity: usize,
+}
+
+impl RecentTerms {
+    /// A window of the last `capacity` terms.
+    pub fn new(capacity: usize) -> RecentTerms {
+        RecentTerms {
+            terms: VecDeque::with_capacity(capacity),
+            capacity,
+        }
+    }
+
+    /// Forgets the terms read (a new text starts); their buffers are kept for the next.
+    pub fn forget(&mut self) {
+        self.terms.iter_mut().for_each(String::clear);
+    }
+
+    /// Reads one more term, the oldest dropping out when the window is full. An empty term
+    /// stands for a word no run may span.
+    pub fn push(&mut self, term: &str) {
+        if self.capacity == 0 {
+            return;
+        }
+        let mut slot = if self.terms.len() == self.capacity {
+            self.terms.pop_front().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        slot.clear();
+        slot.push_str(term);
+        self.terms.push_back(slot);
+    }
+
+    /// Whether the terms read last are `words`, in order.
+    pub fn end_with(&self, words: &[String]) -> bool {
+        words.len() <= self.terms.len()
+            && self
+                .terms
+                .iter()
+                .skip(self.terms.len() - words.len())
+                .eq(words.iter())
+    }
+}
 
 /// Terms of several words that the `stem` field holds whole, as one term after their last
 /// word ([`StemRouter`]): the thesaurus's (`domain::thesaurus::Thesaurus::phrase_terms`), so
@@ -286,21 +337,21 @@ pub struct StemRouter {
     /// One per [`StemLanguage::ALL`], in that order.
     tokenizers: Vec<WordTokenizer>,
     phrases: std::sync::Arc<PhraseTerms>,
-    /// The stems of the words just given, the latest last (at most `phrases.longest`).
-    recent: VecDeque<String>,
+    /// The stems of the words just given (at most `phrases.longest`).
+    recent: RecentTerms,
     /// Phrase terms found after the word just given, still to give.
     pending: Vec<String>,
 }
 
 impl Default for StemRouter {
     fn default() -> Self {
-        StemRouter::with_phrases(&PhraseTerms::default())
+        StemRouter::with_phrases(std::sync::Arc::default())
     }
 }
 
 impl StemRouter {
     /// The router that also gives `phrases`.
-    pub fn with_phrases(phrases: &PhraseTerms) -> StemRouter {
+    pub fn with_phrases(phrases: std::sync::Arc<PhraseTerms>) -> StemRouter {
         StemRouter {
             tokenizers: StemLanguage::ALL
                 .into_iter()
@@ -309,8 +360,8 @@ impl StemRouter {
                     ..Analyzer::Stemmed(language).tokenizer()
                 })
                 .collect(),
-            phrases: std::sync::Arc::new(phrases.clone()),
-            recent: VecDeque::new(),
+            recent: RecentTerms::new(phrases.longest),
+            phrases,
             pending: Vec::new(),
         }
     }
@@ -320,7 +371,7 @@ impl Tokenizer for StemRouter {
     type TokenStream<'a> = StemStream<'a>;
 
     fn token_stream<'a>(&'a mut self, value: &'a str) -> StemStream<'a> {
-        self.recent.clear();
+        self.recent.forget();
         self.pending.clear();
         let (language, text) = match split_stem_value(value) {
             Some(found) => found,
@@ -336,7 +387,6 @@ impl Tokenizer for StemRouter {
             words: self.tokenizers[language as usize].token_stream(text),
             namespace: language.code().len() + NAMESPACE_END.len_utf8(),
             phrases,
-            longest: self.phrases.longest,
             recent: &mut self.recent,
             pending: &mut self.pending,
         }
@@ -349,8 +399,7 @@ pub struct StemStream<'a> {
     /// Bytes of a stem term's namespace.
     namespace: usize,
     phrases: Option<&'a ByLastStem>,
-    longest: usize,
-    recent: &'a mut VecDeque<String>,
+    recent: &'a mut RecentTerms,
     pending: &'a mut Vec<String>,
 }
 
@@ -369,23 +418,10 @@ impl TokenStream for StemStream<'_> {
             return true;
         };
         let stem = &self.words.token().text[self.namespace..];
-        let mut slot = if self.recent.len() == self.longest {
-            self.recent.pop_front().unwrap_or_default()
-        } else {
-            String::new()
-        };
-        slot.clear();
-        slot.push_str(stem);
-        self.recent.push_back(slot);
+        self.recent.push(stem);
         if let Some(candidates) = phrases.get(stem) {
             for (words, term) in candidates {
-                if words.len() <= self.recent.len()
-                    && self
-                        .recent
-                        .iter()
-                        .skip(self.recent.len() - words.len())
-                        .eq(words.iter())
-                {
+                if self.recent.end_with(words) {
                     self.pending.push(term.clone());
                 }
             }

@@ -9,13 +9,13 @@
 //! the concept its nominative names. A multi-word term is named only by the same words in the
 //! same order. Turning terms into index queries is `search::build`'s business, not this one's.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
-use std::sync::LazyLock;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, LazyLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{words, Analyzer, PhraseTerms, StemLanguage, WordAnalyzer};
+use crate::analysis::{words, Analyzer, PhraseTerms, RecentTerms, StemLanguage, WordAnalyzer};
 use crate::domain::taxonomy;
 
 /// The thesaurus file.
@@ -544,28 +544,20 @@ fn matchers(named: &HashMap<(Analyzer, Vec<String>), usize>) -> Vec<Matcher> {
 struct Mentions<'a> {
     /// Each matcher, with the analyser of its words and the last terms it made (a word that
     /// cannot be a term's is kept as an empty term, so that no term spans it).
-    walkers: Vec<(&'a Matcher, WordAnalyzer, VecDeque<String>)>,
+    walkers: Vec<(&'a Matcher, WordAnalyzer, RecentTerms)>,
     folder: WordAnalyzer,
     /// By concept, in `Thesaurus::concepts`' order.
     counts: Vec<usize>,
-    longest: usize,
 }
 
 impl<'a> Mentions<'a> {
     fn new(matchers: impl Iterator<Item = &'a Matcher>, concepts: usize, longest: usize) -> Self {
         Mentions {
             walkers: matchers
-                .map(|m| {
-                    (
-                        m,
-                        WordAnalyzer::new(m.analyzer),
-                        VecDeque::with_capacity(longest),
-                    )
-                })
+                .map(|m| (m, WordAnalyzer::new(m.analyzer), RecentTerms::new(longest)))
                 .collect(),
             folder: WordAnalyzer::new(Analyzer::Folded),
             counts: vec![0; concepts],
-            longest,
         }
     }
 
@@ -573,7 +565,7 @@ impl<'a> Mentions<'a> {
     /// each matcher are the ones its analyser's tokenizer gives (`Analyzer::terms`).
     fn count(&mut self, text: &str, weight: usize) {
         for (_, _, recent) in &mut self.walkers {
-            recent.iter_mut().for_each(String::clear);
+            recent.forget();
         }
         for range in words(text) {
             let folded = self.folder.term(text, range.clone());
@@ -587,24 +579,12 @@ impl<'a> Mentions<'a> {
                     _ => analyzer.term(text, range.clone()),
                 };
                 let Some(term) = term else { continue };
-                let mut slot = if recent.len() == self.longest {
-                    recent.pop_front().unwrap_or_default()
-                } else {
-                    String::new()
-                };
-                slot.clear();
-                slot.push_str(term);
-                recent.push_back(slot);
+                recent.push(term);
                 let Some(candidates) = matcher.by_last.get(term) else {
                     continue;
                 };
                 for (words, concept) in candidates {
-                    if words.len() <= recent.len()
-                        && recent
-                            .iter()
-                            .skip(recent.len() - words.len())
-                            .eq(words.iter())
-                    {
+                    if recent.end_with(words) {
                         self.counts[*concept] += weight;
                     }
                 }
@@ -632,6 +612,14 @@ static THESAURUS: LazyLock<Thesaurus> = LazyLock::new(|| {
 /// The shipped thesaurus.
 pub fn shipped() -> &'static Thesaurus {
     &THESAURUS
+}
+
+static PHRASE_TERMS: LazyLock<Arc<PhraseTerms>> =
+    LazyLock::new(|| Arc::new(THESAURUS.phrase_terms()));
+
+/// The shipped thesaurus's [`Thesaurus::phrase_terms`], built once for every index opened.
+pub fn shipped_phrase_terms() -> Arc<PhraseTerms> {
+    Arc::clone(&PHRASE_TERMS)
 }
 
 /// The shipped thesaurus's file, as compiled in: an index's phrase terms (`analysis::PhraseTerms`)

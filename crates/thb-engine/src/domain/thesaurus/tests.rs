@@ -214,7 +214,7 @@ fn themes_are_inferred_from_the_title_or_two_mentions_in_the_text() {
 fn a_text_names_each_term_of_several_words_as_one_stem_field_term() {
     use crate::analysis::{stem_value, StemRouter};
     use tantivy::tokenizer::{TokenStream, Tokenizer};
-    let mut router = StemRouter::with_phrases(&shipped().phrase_terms());
+    let mut router = StemRouter::with_phrases(shipped_phrase_terms());
     let mut phrases = |language: StemLanguage, text: &str| -> Vec<String> {
         let value = stem_value(language, text);
         let mut stream = router.token_stream(&value);
