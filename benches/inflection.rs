@@ -24,10 +24,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use serde_json::json;
 use thb_engine::index::IndexHandle;
-use thb_engine::ingest::{ingest_paths, IngestOptions};
 use thb_engine::search::{self, SearchRequest};
+
+// The treebanks as documents, shared with `tests/lemmas.rs`.
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/ud_dev");
 
@@ -65,35 +67,20 @@ struct Sentence {
 }
 
 fn read_conllu(path: &Path) -> Vec<Sentence> {
-    let text = std::fs::read_to_string(path).expect("a readable treebank");
-    let mut sentences = Vec::new();
-    let mut current: Option<Sentence> = None;
-    for line in text.lines() {
-        if let Some(t) = line.strip_prefix("# text = ") {
-            current = Some(Sentence {
-                text: t.to_string(),
-                tokens: Vec::new(),
-                words: Vec::new(),
-            });
-        } else if line.is_empty() {
-            sentences.extend(current.take());
-        } else if !line.starts_with('#') {
-            let columns: Vec<&str> = line.split('\t').collect();
-            // Multiword ranges (`3-4`) and empty nodes (`5.1`) are not tokens of the text.
-            if columns.len() < 4 || columns[0].contains(['-', '.']) {
-                continue;
-            }
-            if let Some(s) = current.as_mut() {
-                s.words.push(columns[1].to_string());
-                if CONTENT.contains(&columns[3]) {
-                    s.tokens
-                        .push((columns[1].to_lowercase(), columns[2].to_lowercase()));
-                }
-            }
-        }
-    }
-    sentences.extend(current);
+    let sentences = common::treebank::read(path).expect("a readable treebank");
     sentences
+        .into_iter()
+        .map(|s| Sentence {
+            words: s.tokens.iter().map(|t| t.form.clone()).collect(),
+            tokens: s
+                .tokens
+                .iter()
+                .filter(|t| CONTENT.contains(&t.upos.as_str()))
+                .map(|t| (t.form.to_lowercase(), t.lemma.to_lowercase()))
+                .collect(),
+            text: s.text,
+        })
+        .collect()
 }
 
 /// Serbian Latin to Cyrillic, letter by letter with the digraphs first (what a user typing
@@ -219,23 +206,8 @@ fn main() {
         }
         let sentences = read_conllu(&path);
         let mut misses = misses_wanted;
-        let dir = tempfile::tempdir().unwrap();
-        let jsonl = dir.path().join("sentences.jsonl");
-        let lines: Vec<String> = sentences
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                json!({
-                    "id": format!("ud:{i}"), "kind": "report", "title": format!("Sentence {i}"),
-                    "text": s.text, "country": country, "language": language,
-                    "provenance": "sample", "personal_data": "allowed"
-                })
-                .to_string()
-            })
-            .collect();
-        std::fs::write(&jsonl, lines.join("\n")).unwrap();
-        let handle = IndexHandle::open_or_create(&dir.path().join("index")).unwrap();
-        ingest_paths(&handle, &[jsonl], &IngestOptions::default()).unwrap();
+        let (handle, _dir) =
+            common::treebank::index(sentences.iter().map(|s| s.text.as_str()), language, country);
 
         // Each lemma's forms and the sentences holding it.
         let mut forms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

@@ -11,23 +11,14 @@
 //!
 //! Run: `cargo test --test tests lemmas`.
 
-use crate::common;
+use crate::common::treebank::{self, Sentence};
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-use serde_json::json;
 use thb_engine::index::IndexHandle;
-use thb_engine::ingest::IngestOptions;
 use thb_engine::limits::MAX_PER_PAGE;
 use thb_engine::search::{search, SearchRequest};
 use thb_text::transliterate::serbian_latin_to_cyrillic;
-
-/// One sentence of a treebank: its text and its tokens as (form lower-cased, lemma).
-struct Sentence {
-    text: String,
-    tokens: Vec<(String, String)>,
-}
 
 /// One row: typed, the lemma, forms of it that must be found, forms of other lemmas that must
 /// not be.
@@ -38,72 +29,19 @@ struct Row {
     not_found: &'static [&'static str],
 }
 
-fn treebank(name: &str) -> Option<Vec<Sentence>> {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/ud_dev")
-        .join(name);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!(
-            "skipped: {} is absent (treebanks live outside the project)",
-            path.display()
-        );
-        return None;
-    };
-    let mut sentences = Vec::new();
-    let mut current: Option<Sentence> = None;
-    for line in text.lines() {
-        if let Some(text) = line.strip_prefix("# text = ") {
-            current = Some(Sentence {
-                text: text.to_string(),
-                tokens: Vec::new(),
-            });
-        } else if line.is_empty() {
-            sentences.extend(current.take());
-        } else if !line.starts_with('#') {
-            let columns: Vec<&str> = line.split('\t').collect();
-            // Multi-word ranges (`1-2`) and empty nodes (`1.1`) repeat the words' forms.
-            if let (Some(id), Some(form), Some(lemma), Some(sentence)) = (
-                columns.first(),
-                columns.get(1),
-                columns.get(2),
-                current.as_mut(),
-            ) {
-                if !id.contains(['-', '.']) {
-                    sentence
-                        .tokens
-                        .push((form.to_lowercase(), (*lemma).to_string()));
-                }
-            }
-        }
-    }
-    sentences.extend(current.take());
+/// The sentences of the treebank `name`, `None` when it is absent.
+fn sentences(name: &str) -> Option<Vec<Sentence>> {
+    let sentences = treebank::read(&treebank::path(name))?;
     assert!(sentences.len() > 500, "{name}: too few sentences read");
     Some(sentences)
 }
 
-fn index(
-    sentences: &[Sentence],
-    language: &str,
-    country: &str,
-) -> (IndexHandle, tempfile::TempDir) {
-    let source = tempfile::tempdir().expect("a temporary directory");
-    let file = source.path().join("sentences.jsonl");
-    let lines: Vec<String> = sentences
+/// Whether a token of `sentence` is `form` (as lower-cased) of `lemma` (`None`: any lemma).
+fn holds(sentence: &Sentence, form: Option<&str>, lemma: impl Fn(&str) -> bool) -> bool {
+    sentence
+        .tokens
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            json!({
-                "id": format!("ud:{i}"), "kind": "report", "title": format!("Sentence {i}"),
-                "text": s.text, "country": country, "language": language,
-                "provenance": "sample", "personal_data": "allowed"
-            })
-            .to_string()
-        })
-        .collect();
-    std::fs::write(&file, lines.join("\n")).expect("written");
-    let (handle, dir, report) = common::ingested_index(file, &IngestOptions::default());
-    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
-    (handle, dir)
+        .any(|t| form.is_none_or(|f| t.form.to_lowercase() == f) && lemma(&t.lemma))
 }
 
 /// The sentence numbers every page of `query`'s hits holds.
@@ -143,12 +81,7 @@ fn check(sentences: &[Sentence], handle: &IndexHandle, rows: &[Row], cyrillic: b
             let hits = found(handle, &typed);
             for form in row.found {
                 let holding: Vec<usize> = (0..sentences.len())
-                    .filter(|&i| {
-                        sentences[i]
-                            .tokens
-                            .iter()
-                            .any(|(f, l)| f == form && l == row.lemma)
-                    })
+                    .filter(|&i| holds(&sentences[i], Some(form), |l| l == row.lemma))
                     .collect();
                 assert!(
                     !holding.is_empty(),
@@ -167,9 +100,8 @@ fn check(sentences: &[Sentence], handle: &IndexHandle, rows: &[Row], cyrillic: b
             for near in row.not_found {
                 let holding: Vec<usize> = (0..sentences.len())
                     .filter(|&i| {
-                        let tokens = &sentences[i].tokens;
-                        tokens.iter().any(|(f, l)| f == near && l != row.lemma)
-                            && !tokens.iter().any(|(_, l)| l == row.lemma)
+                        holds(&sentences[i], Some(near), |l| l != row.lemma)
+                            && !holds(&sentences[i], None, |l| l == row.lemma)
                     })
                     .collect();
                 assert!(
@@ -195,10 +127,10 @@ fn check(sentences: &[Sentence], handle: &IndexHandle, rows: &[Row], cyrillic: b
 /// the past tense `-dın` of a root `ka`, `dönem` (period, `döneminde`) not `dön-`.
 #[test]
 fn turkish_verb_forms_meet_and_their_look_alikes_do_not() {
-    let Some(sentences) = treebank("tr_boun-ud-dev.conllu") else {
+    let Some(sentences) = sentences("tr_boun-ud-dev.conllu") else {
         return;
     };
-    let (handle, _dir) = index(&sentences, "tr", "TR");
+    let (handle, _dir) = treebank::index(sentences.iter().map(|s| s.text.as_str()), "tr", "TR");
     let rows = [
         Row {
             typed: "almaktan",
@@ -244,10 +176,11 @@ fn turkish_verb_forms_meet_and_their_look_alikes_do_not() {
 /// Latin or in Cyrillic. Near miss: `reka` (river) is not `rekao`.
 #[test]
 fn serbian_participles_meet_across_genders_and_scripts() {
-    let Some(sentences) = treebank("sr_set-ud-dev.conllu") else {
+    let Some(sentences) = sentences("sr_set-ud-dev.conllu") else {
         return;
     };
-    let (handle, _dir) = index(&sentences, "sr-Latn", "RS");
+    let (handle, _dir) =
+        treebank::index(sentences.iter().map(|s| s.text.as_str()), "sr-Latn", "RS");
     let rows = [
         Row {
             typed: "rekla",

@@ -8,6 +8,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+pub mod treebank;
+
 /// The `id` of each document of a list of them (hits, "cited by", similar documents).
 pub fn ids(list: &serde_json::Value) -> Vec<&str> {
     list.as_array()
