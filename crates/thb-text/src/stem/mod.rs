@@ -182,8 +182,8 @@ mod tests {
     type Stemmer = fn(&str) -> Cow<'_, str>;
 
     /// On every word of the real sentences of each language: short words and words with
-    /// digits are untouched, stems keep three letters (a Turkish verb root two), stemming a stem's word is stable, and
-    /// the number of distinct stems is printed next to the number of distinct words.
+    /// digits are untouched, stems keep three letters (a Turkish verb root two), and the
+    /// number of distinct stems is printed next to the number of distinct words.
     #[test]
     fn real_sentences_stem_sanely() {
         let Some(path) = shared_data_file("ud_sentences_balkan_tr_mt.jsonl") else {

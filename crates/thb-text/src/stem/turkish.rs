@@ -156,9 +156,10 @@ const SUFFIX_TEMPLATES: &[(&str, &[u8])] = &[
 
 /// The templates that only a verb takes (tense, mood, participles, converbs, the infinitive
 /// and the ability mood): once one of them goes, what is left is a verb, and a verb root may
-/// be two letters (`al-dı`, `at-acak`, `aç-ıyor`: see [`is_verb_root_of_two`]) or three before a vowel (`bil-iyor`,
-/// `dön-ecek`), where a noun stem keeps three and four (see [`can_stand`]). `-dı` and `-mış`
-/// are also the copula after a noun; a noun of two letters is then cut as the root would be.
+/// be two letters (`al-dı`, `at-acak`, `aç-ıyor`: see [`is_verb_root_of_two`]) or three
+/// before a vowel (`bil-iyor`, `dön-ecek`), where a noun stem keeps three and four (see
+/// [`can_stand`]). `-dı` and `-mış` are also the copula after a noun; a noun of two letters,
+/// a vowel and a consonant, is then cut as such a root would be.
 const VERBAL: &[&str] = &[
     "Iyor", "yor", "mIyor", "AcAk", "yAcAk", "AcAg", "yAcAg", "mAz", "mAk", "mAktA", "mAlI", "DIg",
     "ArAk", "yArAk", "Ip", "yIp", "IncA", "yIncA", "Abil", "yAbil", "DI", "DIm", "DIn", "DIk",
@@ -298,8 +299,9 @@ fn harmonises(stem: &str, suffix: &Suffix) -> bool {
 
 /// Whether `stem` may be what is left of a word once `suffix` is gone: three letters, one of
 /// them a vowel, four when the suffix opens with a vowel (see [`VOWEL_SUFFIX_MIN_STEM`]), and
-/// a seam Turkish phonology allows (see [`seam_allowed`]). In a verb (`in_verb`: a suffix of
-/// [`VERBAL`] goes now or went before) two letters are enough.
+/// a seam Turkish phonology allows (see [`seam_allowed`]). In a verb (`in_verb`: the suffix is
+/// one of [`VERBAL`], or one of [`INSIDE_VERB`] after a suffix of [`VERBAL`] went), three
+/// letters are enough before a vowel too, and a root of two letters may stand.
 fn can_stand(stem: &str, suffix: &str, in_verb: bool) -> bool {
     let Some(&first) = suffix.as_bytes().first() else {
         return false;
